@@ -1,0 +1,10 @@
+namespace Sesric.Analytics.Storage;
+
+/// <summary>Options for one participations import.</summary>
+/// <param name="RequestId">An idempotency key (AIP-155): a second call with the same id is a no-op that returns the first outcome.</param>
+/// <param name="Progress">Receives the number of rows read so far, now and then.</param>
+public sealed record ImportRequest(string? RequestId = null, IProgress<long>? Progress = null)
+{
+    /// <summary>A plain import with no request id and no progress.</summary>
+    public static ImportRequest Default { get; } = new();
+}
