@@ -29,7 +29,7 @@ public class DisclosureInResultsTests
                 "2020 Suppressed Suppressed Suppressed",
             ],
             table.Rows.Select(r => string.Join(" ", r.Select(Show))));
-        Assert.Equal(8, table.Metadata.SuppressedCells);
+        Assert.Equal(9, table.Metadata.SuppressedCells);
         Assert.Equal(0.0, table.Metadata.SyntheticShare);
     }
 
