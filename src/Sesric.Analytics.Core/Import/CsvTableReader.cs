@@ -45,6 +45,8 @@ internal sealed class CsvTableReader : IDisposable
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             FormatProvider = CultureInfo.InvariantCulture,
+            // Most columns repeat a few values (programme, country, gender…): pooling saves an allocation per cell.
+            PoolStrings = true,
             OnMalformedRecord = record => malformed.Enqueue(record),
         };
         var csv = CsvReader.Create(reader, options, leaveOpen: true);

@@ -181,5 +181,5 @@ internal sealed class ParticipationChecker
         return all.Count == 0 ? "none" : all.Count <= 12 ? string.Join(", ", all) : string.Join(", ", all.Take(12)) + $", … ({all.Count} in all)";
     }
 
-    private sealed record SeenParticipant(int Index, CountryCode? Country, Gender? Gender, long Line);
+    private readonly record struct SeenParticipant(int Index, CountryCode? Country, Gender? Gender, long Line);
 }
