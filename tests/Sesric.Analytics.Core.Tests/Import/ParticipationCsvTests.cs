@@ -29,6 +29,15 @@ public sealed class ParticipationCsvTests
     }
 
     [Fact]
+    public void Crlf_line_ends_and_a_byte_order_mark_are_accepted_and_lines_still_count_right()
+    {
+        var csv = "\uFEFF" + string.Join("\r\n", ParticipationHeader, Good1, "diplomacy-cab,4,p-002,XYZ,male,mfa,attended,false") + "\r\n";
+        var (rows, error) = ReadParticipations(csv);
+        Assert.Single(rows);
+        Assert.Equal(3, Single(error).Line);
+    }
+
+    [Fact]
     public void Columns_may_come_in_any_order_and_case()
     {
         var (rows, error) = ReadParticipations(Lines(
