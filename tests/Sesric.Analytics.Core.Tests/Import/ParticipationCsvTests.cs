@@ -162,6 +162,17 @@ public sealed class ParticipationCsvTests
     }
 
     [Fact]
+    public void A_huge_bad_file_lists_the_first_problems_and_counts_the_rest()
+    {
+        var bad = Enumerable.Range(1, ParticipationCsv.MaxProblemsListed + 5).Select(i => $"diplomacy-cab,4,p-{i},XYZ,female,mfa,attended,false");
+        var (_, error) = ReadParticipations(Lines([ParticipationHeader, .. bad]));
+        Assert.NotNull(error);
+        Assert.Equal(ParticipationCsv.MaxProblemsListed + 1, error.Problems.Count);
+        Assert.Contains("5 more problem(s) not listed", error.Problems[^1].Reason);
+        Assert.Equal(2, error.Problems[0].Line);
+    }
+
+    [Fact]
     public void Reading_streams_rows_without_reading_the_whole_input()
     {
         using var endless = new EndlessParticipations();
