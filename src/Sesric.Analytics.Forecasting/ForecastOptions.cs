@@ -42,6 +42,16 @@ public sealed record ForecastOptions
     /// <summary>Backtest points are scored for interval coverage only when at least this many earlier residuals exist.</summary>
     public int MinimumResidualsForCoverage { get; init => field = Preconditions.CheckRange(value, 1, 100_000, nameof(MinimumResidualsForCoverage)); } = 10;
 
+    /// <summary>
+    /// Intervals are built from the residuals of the most recent this-many backtest years only (for the final interval:
+    /// the last years of the backtest; for measuring coverage: the years just before each point). Early origins train
+    /// on few rows and err more than the final model will, so older residuals would make intervals too wide.
+    /// </summary>
+    public int ResidualWindowYears { get; init => field = Preconditions.CheckRange(value, 1, 200, nameof(ResidualWindowYears)); } = 6;
+
+    /// <summary>A choice resting on fewer backtest points than this is called weak evidence in its reason.</summary>
+    public int MinimumPointsForConfidentChoice { get; init => field = Preconditions.CheckRange(value, 1, 100_000, nameof(MinimumPointsForConfidentChoice)); } = 30;
+
     /// <summary>The candidates to compare, by name (see <see cref="Candidates.CandidateCatalog"/>); null means all. Naive is always included.</summary>
     public IReadOnlyList<string>? Candidates { get; init; }
 }

@@ -72,7 +72,7 @@ public static class Backtester
             .Where(x => x.points.Length > 0)
             .Select(x => Metrics.Score(x.x.c.Info, target, x.x.programme, x.points, scales))
             .ToArray();
-        var choice = Choose(target, pooled, years.Length);
+        var choice = Choose(target, pooled, years.Length, options);
         // Intervals describe the trained model, so its naive stand-ins (fallback points) do not widen them.
         var chosenPoints = predictions.Where(p => p.Candidate == choice.Candidate && !p.IsFallback).ToArray();
         return new TargetBacktest(
@@ -102,7 +102,7 @@ public static class Backtester
         }
     }
 
-    private static ModelChoice Choose(ForecastTarget target, IReadOnlyList<CandidateScore> scores, int origins)
+    private static ModelChoice Choose(ForecastTarget target, IReadOnlyList<CandidateScore> scores, int origins, ForecastOptions options)
     {
         var naive = scores.First(s => s.Candidate == CandidateCatalog.Naive);
         var best = scores.Where(s => s.Mase is not null).OrderBy(s => s.Mase).FirstOrDefault();
@@ -120,6 +120,10 @@ public static class Backtester
                 $"naive (the last value) kept: no candidate beat it in the rolling-origin backtest over {points} forecasts from {origins} origins{other} (MASE below 1 beats naive).");
         }
         var note = best.FallbackPoints > 0 ? $" ({best.FallbackPoints} of its points used the naive value where too few earlier rows existed to train)" : "";
+        if (naive.Points < options.MinimumPointsForConfidentChoice)
+        {
+            note += $". Weak evidence: on only {points} points a difference this size can be chance";
+        }
         return new ModelChoice(target, best.Candidate,
             $"{best.Candidate} chosen: lowest MASE of {scores.Count} candidates in the rolling-origin backtest over {points} forecasts from {origins} origins: "
             + $"MASE {F(best.Mase!.Value)} against naive's 1.00, MAE {F(best.Mae)} against naive's {F(naive.Mae)}, sMAPE {F(best.Smape)}% against {F(naive.Smape)}%{note}.");
@@ -127,13 +131,17 @@ public static class Backtester
 
     private static IntervalCalibration Calibrate(IReadOnlyList<BacktestPrediction> points, double level, ForecastOptions options)
     {
-        var residuals = points.Select(p => ResidualQuantile.Relative(p.Actual, p.Predicted)).ToArray();
-        var (q, underdetermined) = ResidualQuantile.Of(residuals, level);
+        // The final interval: residuals of the last ResidualWindowYears backtest years.
+        var lastYear = points.Count == 0 ? 0 : points.Max(p => p.Year);
+        var recent = Residuals(points, lastYear - options.ResidualWindowYears, lastYear + 1);
+        var (q, underdetermined) = ResidualQuantile.Of(recent, level);
+
+        // Measured coverage, out of sample: each point against an interval from the window of years just before it.
         var measured = 0;
         var covered = 0;
         foreach (var point in points)
         {
-            var earlier = points.Where(p => p.Year < point.Year).Select(p => ResidualQuantile.Relative(p.Actual, p.Predicted)).ToArray();
+            var earlier = Residuals(points, point.Year - options.ResidualWindowYears, point.Year);
             if (earlier.Length < options.MinimumResidualsForCoverage)
             {
                 continue;
@@ -145,8 +153,12 @@ public static class Backtester
                 covered++;
             }
         }
-        return new IntervalCalibration(level, q, residuals.Length, underdetermined, measured == 0 ? null : (double)covered / measured, measured);
+        return new IntervalCalibration(level, q, recent.Length, underdetermined, measured == 0 ? null : (double)covered / measured, measured);
     }
+
+    /// <summary>Absolute relative residuals of the points held after <paramref name="fromExclusive"/> and before <paramref name="untilExclusive"/>.</summary>
+    private static double[] Residuals(IReadOnlyList<BacktestPrediction> points, int fromExclusive, int untilExclusive) =>
+        points.Where(p => p.Year > fromExclusive && p.Year < untilExclusive).Select(p => ResidualQuantile.Relative(p.Actual, p.Predicted)).ToArray();
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }
