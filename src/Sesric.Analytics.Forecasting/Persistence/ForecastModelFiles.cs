@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+
 using Microsoft.ML;
 using Microsoft.ML.Data;
+
 using Sesric.Analytics.Forecasting.Candidates;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Features;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+
 using Microsoft.ML;
+
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Persistence;
 using Sesric.Analytics.Forecasting.Tests.Fixtures;
