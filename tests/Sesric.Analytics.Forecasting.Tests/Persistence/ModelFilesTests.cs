@@ -113,6 +113,15 @@ public sealed class ModelFilesTests(SyntheticForecasterFixture fixture)
         Assert.Contains(ForecastModelFiles.CardFileName, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ACardWithAnOutOfRangeOptionIsReportedAsInvalid()
+    {
+        var json = JsonNode.Parse(ForecastModelFiles.ToJson(fixture.Forecaster.Card))!;
+        json["options"]!["trees"] = 0;
+        var error = Assert.Throws<InvalidDataException>(() => ForecastModelFiles.CardFromJson(json.ToJsonString()));
+        Assert.Contains("Trees", error.Message, StringComparison.Ordinal);
+    }
+
     public sealed class OtherRow
     {
         public float Label { get; set; }
