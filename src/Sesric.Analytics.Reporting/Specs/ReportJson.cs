@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+
 using Sesric.Analytics.Model;
 
 namespace Sesric.Analytics.Reporting.Specs;

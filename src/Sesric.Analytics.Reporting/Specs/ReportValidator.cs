@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+
 using Sesric.Analytics.Querying;
 
 namespace Sesric.Analytics.Reporting.Specs;
