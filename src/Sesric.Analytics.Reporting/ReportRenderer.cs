@@ -1,8 +1,10 @@
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
+using Sesric.Analytics.Reporting.Html;
 using Sesric.Analytics.Reporting.Rendering;
 using Sesric.Analytics.Reporting.Specs;
 using Sesric.Analytics.Reporting.Theming;
+using Sesric.Analytics.Semantic;
 
 namespace Sesric.Analytics.Reporting;
 
@@ -34,6 +36,49 @@ public static class ReportRenderer
         return (chart.AltTitle, chart.AltDescription);
     }
 
+    /// <summary>
+    /// Runs every visual of <paramref name="report"/> through <paramref name="engine"/> and writes one
+    /// self-contained HTML document (inline SVG, navigation, data tables, print CSS, <c>dir="rtl"</c> for Arabic).
+    /// </summary>
+    /// <exception cref="SpecException">The report names measures or dimensions the engine's model lacks, or breaks a mark's rules.</exception>
+    public static async Task<string> RenderHtmlAsync(Report report, QueryEngine engine, Language language, CancellationToken ct = default, ReportRenderOptions? options = null)
+    {
+        var visuals = await ReportRun.RenderAsync(report, engine, language, png: false, options, null, ct).ConfigureAwait(false);
+        return HtmlReportWriter.Write(report, visuals, language, options?.Theme ?? Theme.BuiltIn(report.Theme), options?.Labels ?? Binding.MemberLabels.None);
+    }
+
+    /// <summary>
+    /// Writes the report to <paramref name="directory"/>: <c>index.html</c>, <c>report.json</c> (the spec), and
+    /// every chart as <c>{id}.png</c> and <c>{id}.svg</c>. Reports progress after each query and chart.
+    /// </summary>
+    /// <returns>The files written, in order.</returns>
+    public static async Task<IReadOnlyList<string>> WriteFolderAsync(
+        Report report, QueryEngine engine, Language language, string directory, IProgress<ReportProgress>? progress = null, ReportRenderOptions? options = null, CancellationToken ct = default)
+    {
+        var visuals = await ReportRun.RenderAsync(report, engine, language, png: true, options, progress, ct).ConfigureAwait(false);
+        Directory.CreateDirectory(directory);
+        var files = new List<string>();
+        foreach (var v in visuals)
+        {
+            var png = Path.Combine(directory, v.Visual.Id + ".png");
+            var svg = Path.Combine(directory, v.Visual.Id + ".svg");
+            await File.WriteAllBytesAsync(png, v.Png!, ct).ConfigureAwait(false);
+            await File.WriteAllTextAsync(svg, v.Svg, ct).ConfigureAwait(false);
+            files.Add(png);
+            files.Add(svg);
+        }
+        var html = HtmlReportWriter.Write(report, visuals, language, options?.Theme ?? Theme.BuiltIn(report.Theme), options?.Labels ?? Binding.MemberLabels.None);
+        var index = Path.Combine(directory, "index.html");
+        await File.WriteAllTextAsync(index, html, ct).ConfigureAwait(false);
+        var spec = Path.Combine(directory, "report.json");
+        await File.WriteAllTextAsync(spec, ReportJson.Write(report), ct).ConfigureAwait(false);
+        files.Add(index);
+        files.Add(spec);
+        var total = (visuals.Count * 2) + 1;
+        progress?.Report(new ReportProgress(total, total, "wrote index.html"));
+        return files;
+    }
+
     internal static RenderedChart Render(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options, ChartFormat format)
     {
         var problems = ReportValidator.ValidateVisual(visual, "visual", options?.Vocabulary);
@@ -43,7 +88,7 @@ public static class ReportRenderer
         }
         options ??= new ChartOptions();
         var request = new ChartRequest(visual, table, theme, language, options.Colors ?? new MemberColors(theme),
-            options.Filters ?? visual.Filters, options.Source, options.Forecast);
+            options.Filters ?? visual.Filters, options.Source, options.Forecast, options.Labels ?? Binding.MemberLabels.None, visual.Id);
         return ChartComposer.Render(request, format);
     }
 }
@@ -54,9 +99,11 @@ public static class ReportRenderer
 /// <param name="Forecast">A forecast band for line/area visuals with <see cref="Visual.Forecast"/> set.</param>
 /// <param name="Colors">Report-wide member colours, so a member keeps its colour across visuals.</param>
 /// <param name="Vocabulary">The measures and dimensions to validate against (default: the semantic model's).</param>
+/// <param name="Labels">Display names of members (member-state names from the catalogue); default: codes as they are.</param>
 public sealed record ChartOptions(
     IReadOnlyList<FilterSpec>? Filters = null,
     LocalizedText? Source = null,
     ForecastBand? Forecast = null,
     MemberColors? Colors = null,
-    ReportVocabulary? Vocabulary = null);
+    ReportVocabulary? Vocabulary = null,
+    Binding.MemberLabels? Labels = null);

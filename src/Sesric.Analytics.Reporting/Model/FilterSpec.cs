@@ -19,5 +19,11 @@ public sealed record FilterSpec(string Dimension, FilterOperator Operator, Value
     /// <summary><paramref name="dimension"/> lies between <paramref name="from"/> and <paramref name="to"/>, both included.</summary>
     public static FilterSpec Between(string dimension, object from, object to) => new(dimension, FilterOperator.Between, ValueList.Of(Invariant(from), Invariant(to)));
 
+    /// <summary><paramref name="dimension"/> is at most <paramref name="value"/>.</summary>
+    public static FilterSpec Lte(string dimension, object value) => new(dimension, FilterOperator.Lte, ValueList.Of(Invariant(value)));
+
+    /// <summary><paramref name="dimension"/> is at least <paramref name="value"/>.</summary>
+    public static FilterSpec Gte(string dimension, object value) => new(dimension, FilterOperator.Gte, ValueList.Of(Invariant(value)));
+
     private static string Invariant(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

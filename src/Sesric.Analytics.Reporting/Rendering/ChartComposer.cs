@@ -46,7 +46,7 @@ internal sealed partial class ChartComposer
         _painter = new TextPainter(new TextShaper(fonts, _rtl), outlines: format == ChartFormat.Svg);
         _w = req.Visual.Width;
         _h = req.Visual.Height;
-        _data = ChartData.From(req.Visual, req.Table, req.Language, _fmt);
+        _data = ChartData.From(req.Visual, req.Table, req.Language, _fmt, req.Labels);
     }
 
     private Theming.Theme Theme => _req.Theme;
@@ -97,13 +97,13 @@ internal sealed partial class ChartComposer
             return new RenderedChart(png, null, altTitle, altDescription, _painter.Drawn);
         }
         var svg = _plot.GetSvgXml(_w, _h);
-        return new RenderedChart(null, SvgDocument.Finish(svg, _w, _h, altTitle, altDescription, _painter.Drawn, Theme.FontFamily), altTitle, altDescription, _painter.Drawn);
+        return new RenderedChart(null, SvgDocument.Finish(svg, _w, _h, altTitle, altDescription, _painter.Drawn, Theme.FontFamily, _req.IdPrefix), altTitle, altDescription, _painter.Drawn);
     }
 
     private string Title() => (Visual.Title ?? Measure().Label).In(_req.Language);
 
     private ReportVocabulary.MeasureTerm Measure() =>
-        ReportVocabulary.Default.Measures.TryGetValue(Visual.Measure, out var term)
+        ReportVocabulary.Default.TryGetMeasure(Visual.Measure, out var term)
             ? term
             : new ReportVocabulary.MeasureTerm(_req.Table.Columns[_req.Table.IndexOf(Visual.Measure)].Label, ValueFormat.Integer);
 

@@ -1,5 +1,6 @@
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
+using Sesric.Analytics.Reporting.Binding;
 using Sesric.Analytics.Reporting.Formatting;
 
 namespace Sesric.Analytics.Reporting.Rendering;
@@ -34,8 +35,11 @@ internal sealed record ChartData(
     public IEnumerable<(int Category, SeriesData Series, double Value)> Points() =>
         Series.SelectMany(s => s.Values.Select((v, i) => (i, s, v)).Where(p => p.v.HasValue).Select(p => (p.i, s, p.v!.Value)));
 
-    public static ChartData From(Visual visual, ResultTable table, Language language, ValueFormatter formatter)
+    public static ChartData From(Visual visual, ResultTable table, Language language, ValueFormatter formatter, MemberLabels labels)
     {
+        string Show(ResultColumn column, ResultCell cell, ValueFormat format) =>
+            cell.Value is string member ? labels.Label(column.Name, member, language) : formatter.Format(cell, format);
+
         var measureIndex = table.IndexOf(visual.Measure);
         var measureColumn = table.Columns[measureIndex];
         var categoryName = visual.Category ?? table.Columns.FirstOrDefault(c => c.Role == ColumnRole.Dimension)?.Name;
@@ -60,7 +64,7 @@ internal sealed record ChartData(
             {
                 c = categoryKeys.Count;
                 categoryKeys.Add(catKey);
-                categoryLabels.Add(categoryIndex < 0 ? measureColumn.Label.In(language) : formatter.Format(row[categoryIndex], categoryFormat));
+                categoryLabels.Add(categoryIndex < 0 ? measureColumn.Label.In(language) : Show(categoryColumn!, row[categoryIndex], categoryFormat));
             }
             var serKey = seriesIndex < 0 ? visual.Measure : Key(row[seriesIndex]);
             var s = seriesKeys.IndexOf(serKey);
@@ -69,7 +73,7 @@ internal sealed record ChartData(
                 s = seriesKeys.Count;
                 seriesKeys.Add(serKey);
                 seriesLabels.Add(seriesIndex < 0 ? measureColumn.Label.In(language)
-                    : formatter.Format(row[seriesIndex], table.Columns[seriesIndex].Name == "year" ? ValueFormat.Year : table.Columns[seriesIndex].Format));
+                    : Show(table.Columns[seriesIndex], row[seriesIndex], table.Columns[seriesIndex].Name == "year" ? ValueFormat.Year : table.Columns[seriesIndex].Format));
             }
             cells[(c, s)] = row[measureIndex];
             if (lineIndex >= 0)

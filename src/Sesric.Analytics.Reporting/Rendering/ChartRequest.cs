@@ -13,6 +13,8 @@ namespace Sesric.Analytics.Reporting.Rendering;
 /// <param name="Filters">Filters of all scopes that apply (for the caption).</param>
 /// <param name="Source">The report's source line, or null.</param>
 /// <param name="Forecast">A forecast band for line/area visuals, or null.</param>
+/// <param name="Labels">Display names of members.</param>
+/// <param name="IdPrefix">Prefix of the SVG's element ids, unique per chart in an HTML page.</param>
 internal sealed record ChartRequest(
     Visual Visual,
     ResultTable Table,
@@ -21,4 +23,6 @@ internal sealed record ChartRequest(
     MemberColors Colors,
     IReadOnlyList<FilterSpec> Filters,
     LocalizedText? Source,
-    ForecastBand? Forecast);
+    ForecastBand? Forecast,
+    Binding.MemberLabels Labels,
+    string IdPrefix);

@@ -14,17 +14,17 @@ namespace Sesric.Analytics.Reporting.Rendering;
 /// </summary>
 internal static partial class SvgDocument
 {
-    public static string Finish(string svg, int width, int height, string title, string description, IReadOnlyList<DrawnLabel> labels, string fontFamily)
+    public static string Finish(string svg, int width, int height, string title, string description, IReadOnlyList<DrawnLabel> labels, string fontFamily, string idPrefix)
     {
-        svg = RenumberClipPaths(svg);
+        svg = RenumberClipPaths(svg, idPrefix);
         var open = svg.IndexOf("<svg", StringComparison.Ordinal);
         var openEnd = svg.IndexOf('>', open);
         var close = svg.LastIndexOf("</svg>", StringComparison.Ordinal);
         var sb = new StringBuilder(svg.Length + 4096);
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
-        sb.Append(CultureInfo.InvariantCulture, $" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"t d\">\n");
-        sb.Append("<title id=\"t\">").Append(SecurityElement.Escape(title)).Append("</title>\n");
-        sb.Append("<desc id=\"d\">").Append(SecurityElement.Escape(description)).Append("</desc>\n");
+        sb.Append(CultureInfo.InvariantCulture, $" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{idPrefix}-title {idPrefix}-desc\">\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<title id=\"{idPrefix}-title\">").Append(SecurityElement.Escape(title)).Append("</title>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<desc id=\"{idPrefix}-desc\">").Append(SecurityElement.Escape(description)).Append("</desc>\n");
         sb.Append(svg, openEnd + 1, close - openEnd - 1);
         sb.Append(CultureInfo.InvariantCulture, $"<g class=\"text-layer\" fill-opacity=\"0\" font-family=\"{SecurityElement.Escape(fontFamily)}\" aria-hidden=\"true\">\n");
         foreach (var label in labels)
@@ -40,14 +40,14 @@ internal static partial class SvgDocument
     }
 
     /// <summary>Skia numbers clip paths with a process-wide counter; renumbering from 1 makes every render of the same chart identical.</summary>
-    private static string RenumberClipPaths(string svg)
+    private static string RenumberClipPaths(string svg, string idPrefix)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         return ClipId().Replace(svg, m =>
         {
             if (!map.TryGetValue(m.Value, out var id))
             {
-                id = "clip" + (map.Count + 1).ToString(CultureInfo.InvariantCulture);
+                id = idPrefix + "-clip" + (map.Count + 1).ToString(CultureInfo.InvariantCulture);
                 map.Add(m.Value, id);
             }
             return id;

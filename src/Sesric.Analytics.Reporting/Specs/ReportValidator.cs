@@ -184,7 +184,7 @@ public static partial class ReportValidator
 
     private static void CheckMeasure(string name, string path, ReportVocabulary vocabulary, List<SpecProblem> problems)
     {
-        if (!vocabulary.Measures.ContainsKey(name))
+        if (!vocabulary.TryGetMeasure(name, out _))
         {
             problems.Add(new(path, $"'{name}' is not a measure of the semantic model; use one of: {string.Join(", ", vocabulary.Measures.Keys.Order(StringComparer.Ordinal))}."));
         }

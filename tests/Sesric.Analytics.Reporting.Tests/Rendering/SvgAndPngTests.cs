@@ -29,8 +29,8 @@ public sealed class SvgAndPngTests
     public void The_svg_alt_text_names_the_maximum_and_its_year()
     {
         var svg = ReportRenderer.RenderSvg(PerEdition, SampleTables.PerEdition(), Theme.Default, Language.English);
-        var title = Regex.Match(svg, "<title id=\"t\">(.*?)</title>").Groups[1].Value;
-        var desc = Regex.Match(svg, "<desc id=\"d\">(.*?)</desc>").Groups[1].Value;
+        var title = Regex.Match(svg, "<title id=\"per-edition-title\">(.*?)</title>").Groups[1].Value;
+        var desc = Regex.Match(svg, "<desc id=\"per-edition-desc\">(.*?)</desc>").Groups[1].Value;
         Assert.Equal("Participants per edition, Diplomacy-CaB, 2017–2022", title);
         Assert.Contains("highest 112 in 2021", desc);
         Assert.Contains("lowest 35 in 2017", desc);
@@ -118,7 +118,7 @@ public sealed class SvgAndPngTests
         foreach (var language in new[] { Language.English, Language.Arabic, Language.French })
         {
             var svg = ReportRenderer.RenderSvg(visual, table, Theme.BuiltIn("high-contrast"), language);
-            Assert.Contains("<desc id=\"d\">", svg);
+            Assert.Contains("<desc id=\"v-desc\">", svg);
             Assert.StartsWith("<svg", svg);
         }
     }
