@@ -1,0 +1,34 @@
+using Sesric.Analytics.Server.Configuration;
+
+namespace Sesric.Analytics.Server.Security;
+
+/// <summary>
+/// Decides which keys the service accepts at start: the configured ones; in the Development environment
+/// with none configured, one freshly generated admin key (printed once at start); in any other
+/// environment with none configured, no start at all.
+/// </summary>
+public static class ApiKeySetup
+{
+    /// <summary>The name of the generated development key.</summary>
+    public const string DevelopmentKeyName = "local-development";
+
+    /// <summary>The registry, and the generated key when one was made.</summary>
+    public static (ApiKeyRegistry Registry, string? GeneratedKey) Resolve(ServerOptions options, bool isDevelopment)
+    {
+        if (options.ApiKeys.Count > 0)
+        {
+            return (new ApiKeyRegistry(options.ApiKeys), null);
+        }
+        if (!isDevelopment)
+        {
+            throw new ServerConfigurationException(
+                "no API keys are configured, and outside the Development environment the service refuses to start without them. "
+                + "Add at least one under Sesric:ApiKeys (Name, Sha256 = the key's SHA-256 hex digest from `printf %s \"$KEY\" | sha256sum`, Role = Reader|Analyst|Admin), "
+                + "for example with environment variables Sesric__ApiKeys__0__Name=ops Sesric__ApiKeys__0__Sha256=<digest> Sesric__ApiKeys__0__Role=Admin; "
+                + "or run with ASPNETCORE_ENVIRONMENT=Development to get a printed local key.");
+        }
+        var key = ApiKeyRegistry.NewKey();
+        var registry = new ApiKeyRegistry([new ApiKeyOptions { Name = DevelopmentKeyName, Sha256 = ApiKeyRegistry.Hash(key), Role = Role.Admin }]);
+        return (registry, key);
+    }
+}
