@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Sesric.Analytics.Import;
+using Sesric.Analytics.Semantic;
 
 namespace Sesric.Analytics.Server.Errors;
 
@@ -26,6 +27,11 @@ public static class ExceptionMapper
                 return (RpcErrors.Build(StatusCode.DeadlineExceeded.ToCode(), "the call's deadline passed before it finished; nothing was written.", ErrorReasons.DeadlineExceeded), false);
             case OperationCanceledException when callCancelled:
                 return (RpcErrors.Build(StatusCode.Cancelled.ToCode(), "the call was cancelled; nothing was written.", ErrorReasons.Cancelled), false);
+            case QueryException query:
+                return (RpcErrors.InvalidArgument(
+                    query.Message,
+                    [new RpcErrors.FieldProblem(query.Field ?? "query", query.Position is { } at ? $"{query.Message} (position {at})" : query.Message)],
+                    ErrorReasons.InvalidQuery), false);
             case ImportRejectedException rejected:
                 return (RpcErrors.InvalidArgument(
                     $"{rejected.Problems.Count} invalid row(s); nothing was imported.",
