@@ -1,0 +1,123 @@
+using System.Globalization;
+
+using Sesric.Analytics.Model;
+
+namespace Sesric.Analytics.Dataset;
+
+/// <summary>
+/// Builds the synthetic participant registry of the built-in dataset: for every edition whose published
+/// participants and member states are both known, participants who reproduce those two figures exactly.
+/// </summary>
+/// <remarks>
+/// <para>Counted participants (attended or completed) = published participants, and distinct member states in
+/// good standing on the edition's <see cref="Edition.ReferenceDate"/> = published member states. Each chosen
+/// member state sends at least one participant; the remaining places are spread with random weights.
+/// A few extra registrations with status no-show come from already represented states, so they change
+/// neither figure.</para>
+/// <para>Editions with an unknown figure get no rows. Deterministic: the only randomness is a
+/// <see cref="DeterministicRandom"/> seeded from the given seed and the edition id.</para>
+/// </remarks>
+internal static class SyntheticRegistry
+{
+    /// <summary>Share of extra no-show registrations, relative to participants.</summary>
+    private const double NoShowShare = 0.03;
+
+    public static IReadOnlyList<Participation> Generate(Catalogue catalogue, ulong seed)
+    {
+        var rows = new List<Participation>();
+        foreach (var programme in catalogue.Programmes)
+        {
+            var profile = ProgrammeProfile.For(programme.Id);
+            var byCountry = new Dictionary<CountryCode, List<Participant>>();
+            var created = 0;
+            var editions = catalogue.EditionsOf(programme.Id)
+                .Where(e => e.Published.Participants is not null && e.Published.MemberStates is not null)
+                .OrderBy(e => e.ReferenceDate).ThenBy(e => e.Number);
+            foreach (var edition in editions)
+            {
+                var random = new DeterministicRandom(DeterministicRandom.Hash(seed, DeterministicRandom.Hash(edition.Id.ToString())));
+                var participants = edition.Published.Participants!.Value;
+                var states = edition.Published.MemberStates!.Value;
+                var eligible = catalogue.Countries.Where(c => profile.IsEligible(c, edition.ReferenceDate)).ToList();
+                if (states > participants || states > eligible.Count || (states == 0) != (participants == 0))
+                {
+                    throw new InvalidOperationException(
+                        $"edition {edition.Id}: cannot draw {participants} participants from {states} of {eligible.Count} eligible member states.");
+                }
+                random.Shuffle(eligible);
+                var chosen = eligible.Take(states).OrderBy(c => c.Code).ToList();
+                var places = SpreadPlaces(chosen.Count, participants, random);
+                var inEdition = new HashSet<ParticipantId>();
+                for (var i = 0; i < chosen.Count; i++)
+                {
+                    var country = chosen[i];
+                    var pool = byCountry.TryGetValue(country.Code, out var known) ? known : byCountry[country.Code] = [];
+                    var returning = pool.Where(p => !inEdition.Contains(p.Id)).ToList();
+                    for (var place = 0; place < places[i]; place++)
+                    {
+                        Participant person;
+                        if (returning.Count > 0 && random.NextDouble() < profile.ReturningShare)
+                        {
+                            var pick = random.Next(returning.Count);
+                            person = returning[pick];
+                            returning.RemoveAt(pick);
+                        }
+                        else
+                        {
+                            person = NewParticipant(catalogue, programme.Id, ++created, country, profile, random);
+                            pool.Add(person);
+                        }
+                        inEdition.Add(person.Id);
+                        var status = random.NextDouble() < profile.CompletedShare ? AttendanceStatus.Completed : AttendanceStatus.Attended;
+                        rows.Add(catalogue.CreateParticipation(person, edition.Id, status, isSynthetic: true));
+                    }
+                }
+                var noShows = (int)Math.Round(participants * NoShowShare, MidpointRounding.AwayFromZero);
+                for (var n = 0; n < noShows; n++)
+                {
+                    var country = chosen[random.Next(chosen.Count)];
+                    var person = NewParticipant(catalogue, programme.Id, ++created, country, profile, random);
+                    byCountry[country.Code].Add(person);
+                    rows.Add(catalogue.CreateParticipation(person, edition.Id, AttendanceStatus.NoShow, isSynthetic: true));
+                }
+            }
+        }
+        rows.Sort((a, b) =>
+        {
+            var byEdition = a.Edition.CompareTo(b.Edition);
+            return byEdition != 0 ? byEdition : a.Participant.Id.CompareTo(b.Participant.Id);
+        });
+        return rows;
+    }
+
+    /// <summary>Gives each of <paramref name="states"/> one place, then spreads the rest with random weights.</summary>
+    private static int[] SpreadPlaces(int states, int participants, DeterministicRandom random)
+    {
+        var places = Enumerable.Repeat(1, states).ToArray();
+        if (states == 0)
+        {
+            return places;
+        }
+        var weights = Enumerable.Range(0, states).Select(_ => 0.3 + (random.NextDouble() * 1.7)).ToArray();
+        var total = weights.Sum();
+        for (var extra = participants - states; extra > 0; extra--)
+        {
+            var target = random.NextDouble() * total;
+            var i = 0;
+            for (var sum = weights[0]; sum <= target && i < states - 1; sum += weights[++i])
+            {
+            }
+            places[i]++;
+        }
+        return places;
+    }
+
+    private static Participant NewParticipant(Catalogue catalogue, ProgrammeId programme, int number, Country country, ProgrammeProfile profile, DeterministicRandom random)
+    {
+        var id = ParticipantId.Parse($"syn-{programme}-{number.ToString("D4", CultureInfo.InvariantCulture)}");
+        var draw = random.NextDouble();
+        var gender = draw < profile.UnknownGenderShare ? Gender.Unknown
+            : random.NextDouble() < profile.FemaleShare ? Gender.Female : Gender.Male;
+        return catalogue.CreateParticipant(id, country.Code, gender, profile.InstitutionType, isSynthetic: true);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace Sesric.Analytics.Import;
+
+/// <summary>Cell parsing and formatting shared by the CSV formats: invariant culture, ISO dates, lower-case booleans.</summary>
+internal static class CsvText
+{
+    /// <summary>The one date format of every file.</summary>
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>Formats a date as <c>yyyy-MM-dd</c>.</summary>
+    public static string Date(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Formats an optional integer.</summary>
+    public static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Formats a boolean as <c>true</c>/<c>false</c>.</summary>
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>Parses <c>true</c>/<c>false</c> (also yes/no, 1/0); blank is false.</summary>
+    public static bool TryBool(string text, out bool value)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "" or "false" or "no" or "0":
+                value = false;
+                return true;
+            case "true" or "yes" or "1":
+                value = true;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
+    /// <summary>Parses an optional whole number; blank is null.</summary>
+    public static bool TryInt(string text, out int? value)
+    {
+        value = null;
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return true;
+        }
+        if (int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Parses an optional <c>yyyy-MM-dd</c> date; blank is null.</summary>
+    public static bool TryDate(string text, out DateOnly? value)
+    {
+        value = null;
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return true;
+        }
+        if (DateOnly.TryParseExact(trimmed, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Null for blank text, else the trimmed text.</summary>
+    public static string? Optional(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Writer options shared by every format: comma, LF line ends, quotes only when needed, no BOM.</summary>
+    public static CsvHelper.CsvWriterOptions WriterOptions { get; } = CsvHelper.CsvWriterOptions.Default with
+    {
+        Separator = ',',
+        NewLine = "\n",
+        FormatProvider = CultureInfo.InvariantCulture,
+        WriteByteOrderMark = false,
+    };
+}
