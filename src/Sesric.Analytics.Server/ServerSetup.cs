@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Sesric.Analytics.Server.Configuration;
 using Sesric.Analytics.Server.Hosting;
 using Sesric.Analytics.Server.Observability;
@@ -27,32 +29,32 @@ public static class ServerSetup
     public static WebApplicationBuilder AddSesricAnalyticsServer(this WebApplicationBuilder builder, string[] args)
     {
         builder.Configuration.AddCommandLine(args, Switches);
-        var section = builder.Configuration.GetSection(ServerOptions.Section);
-        builder.Services.Configure<ServerOptions>(section);
-        var options = section.Get<ServerOptions>() ?? new ServerOptions();
+        builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
 
-        var (keys, generatedKey) = ApiKeySetup.Resolve(options, builder.Environment.IsDevelopment());
-        builder.Services.AddSingleton(keys);
-        builder.Services.AddSingleton(new GeneratedKey(generatedKey));
+        // Options are read when the host is built, not now, so that hosts and tests that add
+        // configuration later (WebApplicationFactory) are honoured.
+        builder.Services.AddSingleton(sp => ApiKeySetup.Resolve(
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ApiKeySetup.Result>().Registry);
 
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
-        var grpcAddress = ListenAddress.Parse(options.Address, $"{ServerOptions.Section}:{nameof(ServerOptions.Address)}");
-        var jsonAddress = string.IsNullOrWhiteSpace(options.JsonAddress)
-            ? null
-            : ListenAddress.Parse(options.JsonAddress, $"{ServerOptions.Section}:{nameof(ServerOptions.JsonAddress)}");
         // Plain-text HTTP/2 must be set in code: an appsettings-only setting is lost when the process
         // starts from another working directory, and clients then fail with HTTP_1_1_REQUIRED.
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
-            kestrel.Limits.MaxRequestBodySize = options.MaxReceiveMessageBytes + 1024L;
+            var options = context.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+            var grpcAddress = ListenAddress.Parse(options.Address, $"{ServerOptions.Section}:{nameof(ServerOptions.Address)}");
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(grpcAddress.Ip, grpcAddress.Port, o =>
             {
                 o.Protocols = HttpProtocols.Http2;
                 endpoints.Grpc = o;
             });
-            if (jsonAddress is not null)
+            if (!string.IsNullOrWhiteSpace(options.JsonAddress))
             {
+                var jsonAddress = ListenAddress.Parse(options.JsonAddress, $"{ServerOptions.Section}:{nameof(ServerOptions.JsonAddress)}");
                 kestrel.Listen(jsonAddress.Ip, jsonAddress.Port, o =>
                 {
                     o.Protocols = HttpProtocols.Http1;
@@ -68,13 +70,16 @@ public static class ServerSetup
                 grpc.Interceptors.Add<CallLoggingInterceptor>();
                 grpc.Interceptors.Add<ApiKeyAuthInterceptor>();
                 grpc.Interceptors.Add<RateLimitInterceptor>();
-                grpc.MaxReceiveMessageSize = options.MaxReceiveMessageBytes;
-                grpc.MaxSendMessageSize = options.MaxSendMessageBytes;
                 grpc.ResponseCompressionAlgorithm = "gzip";
                 grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
                 grpc.EnableDetailedErrors = false;
             })
             .AddJsonTranscoding();
+        builder.Services.AddOptions<GrpcServiceOptions>().Configure<IOptions<ServerOptions>>((grpc, options) =>
+        {
+            grpc.MaxReceiveMessageSize = options.Value.MaxReceiveMessageBytes;
+            grpc.MaxSendMessageSize = options.Value.MaxSendMessageBytes;
+        });
         builder.Services.AddSingleton<RateLimitInterceptor>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
@@ -88,6 +93,8 @@ public static class ServerSetup
     /// <summary>Maps the three services, health and reflection, and prints the banner once the server listens.</summary>
     public static WebApplication MapSesricAnalytics(this WebApplication app)
     {
+        // Fail now, before listening, when the keys are not configured (ServerConfigurationException).
+        var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcService<StatsGrpcService>();
         app.MapGrpcService<IngestGrpcService>();
@@ -98,8 +105,7 @@ public static class ServerSetup
             var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
             if (endpoints.GrpcAddress is { } grpcAddress)
             {
-                var key = app.Services.GetRequiredService<GeneratedKey>().Value;
-                foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, key))
+                foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, keys.GeneratedKey))
                 {
                     Console.WriteLine(line);
                 }
@@ -107,8 +113,4 @@ public static class ServerSetup
         });
         return app;
     }
-
-    /// <summary>The development key generated at start, if any (printed once, never logged).</summary>
-    /// <param name="Value">The key, or null when keys come from configuration.</param>
-    public sealed record GeneratedKey(string? Value);
 }

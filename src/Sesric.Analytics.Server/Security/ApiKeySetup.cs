@@ -12,12 +12,24 @@ public static class ApiKeySetup
     /// <summary>The name of the generated development key.</summary>
     public const string DevelopmentKeyName = "local-development";
 
+    /// <summary>The keys accepted, and the generated development key when one was made.</summary>
+    /// <param name="Registry">The accepted keys.</param>
+    /// <param name="GeneratedKey">The generated development key (printed once at start, never logged), or null.</param>
+    public sealed record Result(ApiKeyRegistry Registry, string? GeneratedKey);
+
     /// <summary>The registry, and the generated key when one was made.</summary>
-    public static (ApiKeyRegistry Registry, string? GeneratedKey) Resolve(ServerOptions options, bool isDevelopment)
+    public static Result Resolve(ServerOptions options, bool isDevelopment)
     {
         if (options.ApiKeys.Count > 0)
         {
-            return (new ApiKeyRegistry(options.ApiKeys), null);
+            try
+            {
+                return new Result(new ApiKeyRegistry(options.ApiKeys), null);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new ServerConfigurationException(e.Message);
+            }
         }
         if (!isDevelopment)
         {
@@ -29,6 +41,6 @@ public static class ApiKeySetup
         }
         var key = ApiKeyRegistry.NewKey();
         var registry = new ApiKeyRegistry([new ApiKeyOptions { Name = DevelopmentKeyName, Sha256 = ApiKeyRegistry.Hash(key), Role = Role.Admin }]);
-        return (registry, key);
+        return new Result(registry, key);
     }
 }
