@@ -1,0 +1,303 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+using DuckDB.NET.Data;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Storage.DuckDb.Sql;
+
+namespace Sesric.Analytics.Storage.DuckDb;
+
+/// <content>The participations import: stage with the appender, merge by natural key in SQL, all in one transaction.</content>
+public sealed partial class DuckDbAnalyticsStore
+{
+    /// <summary>How often (in rows) progress is reported and cancellation is checked.</summary>
+    internal const int ProgressInterval = 50_000;
+
+    private const int CancellationCheckInterval = 1_024;
+
+    /// <inheritdoc/>
+    public Task<ImportOutcome> ImportParticipationsAsync(IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RequestId is { } id)
+        {
+            Preconditions.CheckNotBlank(id, nameof(request.RequestId));
+        }
+        return WriteAsync((connection, ct) => Import(connection, rows, request, ct), cancellationToken);
+    }
+
+    private static ImportOutcome Import(DuckDBConnection connection, IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken)
+    {
+        if (request.RequestId is { } requestId && FindRequest(connection, requestId) is { } earlier)
+        {
+            // A retried call: return the first answer and write nothing (the caller's transaction commits nothing).
+            return earlier with { WasReplay = true };
+        }
+
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_row (
+                participant_id          VARCHAR,
+                iso3                    VARCHAR,
+                gender                  VARCHAR,
+                institution_type        VARCHAR,
+                participant_synthetic   BOOLEAN,
+                programme_id            VARCHAR,
+                edition_number          INTEGER,
+                attendance              VARCHAR,
+                participation_synthetic BOOLEAN
+            )
+            """);
+        var fingerprint = Stage(connection, rows, request.Progress, cancellationToken);
+
+        RejectInconsistentRows(connection);
+        RejectUnknownReferences(connection);
+
+        // Classify each distinct participant and participation against the store, then apply: the counts
+        // come from the same classification the writes use, so they cannot disagree.
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_participant AS
+            SELECT s.participant_id, s.iso3, s.gender, s.institution_type, s.participant_synthetic,
+                   CASE WHEN p.participant_id IS NULL THEN 'insert'
+                        WHEN p.iso3 = s.iso3 AND p.gender = s.gender
+                             AND p.institution_type IS NOT DISTINCT FROM s.institution_type
+                             AND p.is_synthetic = s.participant_synthetic THEN 'same'
+                        ELSE 'update' END AS change
+            FROM (SELECT DISTINCT participant_id, iso3, gender, institution_type, participant_synthetic FROM import_row) s
+            LEFT JOIN participant p ON p.participant_id = s.participant_id
+            """);
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_participation AS
+            SELECT s.participant_id, s.programme_id, s.edition_number, s.attendance, s.participation_synthetic,
+                   CASE WHEN p.participant_id IS NULL THEN 'insert'
+                        WHEN p.attendance = s.attendance AND p.is_synthetic = s.participation_synthetic THEN 'same'
+                        ELSE 'update' END AS change
+            FROM import_row s
+            LEFT JOIN participation p
+              ON p.participant_id = s.participant_id AND p.programme_id = s.programme_id AND p.edition_number = s.edition_number
+            """);
+        var participants = CountChanges(connection, "import_participant");
+        var participations = CountChanges(connection, "import_participation");
+
+        connection.Execute(
+            """
+            UPDATE participant
+            SET iso3 = s.iso3, gender = s.gender, institution_type = s.institution_type, is_synthetic = s.participant_synthetic
+            FROM import_participant s
+            WHERE participant.participant_id = s.participant_id AND s.change = 'update'
+            """);
+        connection.Execute(
+            """
+            INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic)
+            SELECT participant_id, iso3, gender, institution_type, participant_synthetic
+            FROM import_participant WHERE change = 'insert'
+            """);
+        connection.Execute(
+            """
+            UPDATE participation
+            SET attendance = s.attendance, is_synthetic = s.participation_synthetic
+            FROM import_participation s
+            WHERE participation.participant_id = s.participant_id AND participation.programme_id = s.programme_id
+              AND participation.edition_number = s.edition_number AND s.change = 'update'
+            """);
+        connection.Execute(
+            """
+            INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic)
+            SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic
+            FROM import_participation WHERE change = 'insert'
+            """);
+        connection.Execute("DROP TABLE import_participation");
+        connection.Execute("DROP TABLE import_participant");
+        connection.Execute("DROP TABLE import_row");
+
+        var outcome = new ImportOutcome(participations, participants);
+        if (request.RequestId is { } newRequestId)
+        {
+            connection.Execute(
+                "INSERT INTO ingest_request (request_id, fingerprint, outcome_json, completed_at) VALUES ($1, $2, $3, CAST(CURRENT_TIMESTAMP AS TIMESTAMP))",
+                newRequestId, fingerprint, JsonSerializer.Serialize(StoredOutcome.From(outcome)));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return outcome;
+    }
+
+    /// <summary>Streams the rows into <c>import_row</c> with the appender; returns a SHA-256 fingerprint of what was staged.</summary>
+    private static string Stage(DuckDBConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var line = new StringBuilder(128);
+        long count = 0;
+        using (var appender = connection.CreateAppender("import_row"))
+        {
+            foreach (var row in rows)
+            {
+                var p = row.Participant;
+                var participantId = p.Id.Value;
+                var iso3 = p.Country.Value;
+                var gender = p.Gender.Code();
+                var programme = row.Edition.Programme.Value;
+                var attendance = row.Status.Code();
+                appender.CreateRow()
+                    .AppendValue(participantId)
+                    .AppendValue(iso3)
+                    .AppendValue(gender)
+                    .AppendValue(p.InstitutionType)
+                    .AppendValue((bool?)p.IsSynthetic)
+                    .AppendValue(programme)
+                    .AppendValue((int?)row.Edition.Number)
+                    .AppendValue(attendance)
+                    .AppendValue((bool?)row.IsSynthetic)
+                    .EndRow();
+
+                line.Clear().Append(participantId).Append('|').Append(iso3).Append('|').Append(gender).Append('|')
+                    .Append(p.InstitutionType).Append('|').Append(p.IsSynthetic ? '1' : '0').Append('|').Append(programme).Append('|')
+                    .Append(row.Edition.Number).Append('|').Append(attendance).Append('|').Append(row.IsSynthetic ? '1' : '0').Append('\n');
+                AppendUtf8(hash, line);
+
+                count++;
+                if (count % CancellationCheckInterval == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                if (count % ProgressInterval == 0)
+                {
+                    progress?.Report(count);
+                }
+            }
+        }
+        progress?.Report(count);
+        cancellationToken.ThrowIfCancellationRequested();
+        return $"sha256:{Convert.ToHexStringLower(hash.GetHashAndReset())}:{count}";
+    }
+
+    private static void AppendUtf8(IncrementalHash hash, StringBuilder text)
+    {
+        Span<byte> buffer = stackalloc byte[512];
+        foreach (var chunk in text.GetChunks())
+        {
+            var span = chunk.Span;
+            while (!span.IsEmpty)
+            {
+                var take = Math.Min(span.Length, 128);
+                var written = Encoding.UTF8.GetBytes(span[..take], buffer);
+                hash.AppendData(buffer[..written]);
+                span = span[take..];
+            }
+        }
+    }
+
+    /// <summary>Refuses a batch that gives one participant two different descriptions, or one participation twice.</summary>
+    private static void RejectInconsistentRows(DuckDBConnection connection)
+    {
+        var conflicting = Strings(
+            connection,
+            """
+            SELECT participant_id FROM (
+                SELECT DISTINCT participant_id, iso3, gender, institution_type, participant_synthetic FROM import_row) d
+            GROUP BY participant_id HAVING COUNT(*) > 1 ORDER BY participant_id LIMIT 10
+            """);
+        if (conflicting.Count > 0)
+        {
+            throw new ArgumentException(
+                $"participant(s) {string.Join(", ", conflicting)} appear with different country, gender, institution type or synthetic flag "
+                + "in the same import; give each participant one description.", "rows");
+        }
+        var duplicated = Strings(
+            connection,
+            """
+            SELECT participant_id || ' in ' || programme_id || '/' || CAST(edition_number AS VARCHAR) FROM import_row
+            GROUP BY participant_id, programme_id, edition_number HAVING COUNT(*) > 1
+            ORDER BY participant_id, programme_id, edition_number LIMIT 10
+            """);
+        if (duplicated.Count > 0)
+        {
+            throw new ArgumentException(
+                $"duplicate participation(s) in the same import: {string.Join(", ", duplicated)}; each participant appears at most once per edition.", "rows");
+        }
+    }
+
+    /// <summary>Refuses rows whose edition or country is not in the store (the rows' catalogue may differ from the store's).</summary>
+    private static void RejectUnknownReferences(DuckDBConnection connection)
+    {
+        var editions = Strings(
+            connection,
+            """
+            SELECT DISTINCT s.programme_id || '/' || CAST(s.edition_number AS VARCHAR) AS id FROM import_row s
+            WHERE NOT EXISTS (SELECT 1 FROM edition e WHERE e.programme_id = s.programme_id AND e.edition_number = s.edition_number)
+            ORDER BY id LIMIT 10
+            """);
+        if (editions.Count > 0)
+        {
+            throw new ArgumentException($"edition(s) {string.Join(", ", editions)} are not in the store; import the editions first.", "rows");
+        }
+        var countries = Strings(
+            connection,
+            """
+            SELECT DISTINCT s.iso3 FROM import_row s
+            WHERE NOT EXISTS (SELECT 1 FROM country c WHERE c.iso3 = s.iso3)
+            ORDER BY s.iso3 LIMIT 10
+            """);
+        if (countries.Count > 0)
+        {
+            throw new ArgumentException($"country code(s) {string.Join(", ", countries)} are not in the store; import the member states first.", "rows");
+        }
+    }
+
+    private static WriteOutcome CountChanges(DuckDBConnection connection, string table)
+    {
+        long inserted = 0, updated = 0, unchanged = 0;
+        using var command = connection.Command($"SELECT change, COUNT(*) FROM {table} GROUP BY change");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var n = reader.GetInt64(1);
+            switch (reader.GetString(0))
+            {
+                case "insert": inserted = n; break;
+                case "update": updated = n; break;
+                default: unchanged = n; break;
+            }
+        }
+        return new WriteOutcome(inserted, updated, unchanged);
+    }
+
+    private static ImportOutcome? FindRequest(DuckDBConnection connection, string requestId)
+    {
+        using var command = connection.Command("SELECT outcome_json FROM ingest_request WHERE request_id = $1", requestId);
+        return command.ExecuteScalar() is string json
+            ? JsonSerializer.Deserialize<StoredOutcome>(json)?.ToOutcome()
+            : null;
+    }
+
+    private static List<string> Strings(DuckDBConnection connection, string sql)
+    {
+        var values = new List<string>();
+        using var command = connection.Command(sql);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+        return values;
+    }
+
+    /// <summary>The JSON shape of an outcome kept in <c>ingest_request</c>; explicit so that renaming a C# member cannot break stored rows.</summary>
+    private sealed record StoredOutcome(StoredCounts Participations, StoredCounts Participants)
+    {
+        public static StoredOutcome From(ImportOutcome o) => new(StoredCounts.From(o.Participations), StoredCounts.From(o.Participants));
+
+        public ImportOutcome ToOutcome() => new(Participations.ToOutcome(), Participants.ToOutcome());
+    }
+
+    private sealed record StoredCounts(long Inserted, long Updated, long Unchanged)
+    {
+        public static StoredCounts From(WriteOutcome o) => new(o.Inserted, o.Updated, o.Unchanged);
+
+        public WriteOutcome ToOutcome() => new(Inserted, Updated, Unchanged);
+    }
+}

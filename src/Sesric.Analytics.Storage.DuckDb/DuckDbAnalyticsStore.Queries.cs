@@ -1,0 +1,166 @@
+using System.Runtime.CompilerServices;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Storage.DuckDb.Sql;
+
+namespace Sesric.Analytics.Storage.DuckDb;
+
+/// <content>Reads: the registry stream, per-edition statistics and parameterised queries.</content>
+public sealed partial class DuckDbAnalyticsStore
+{
+    /// <summary>
+    /// Per edition, in (programme, edition) order, with editions that have no registry rows kept (LEFT JOIN)
+    /// so they show zeros beside their published totals. Participants count when they attended or completed;
+    /// a member state counts when a counted participant came from it while it was a member in good standing
+    /// on the edition's reference date (see the view <c>participation_fact</c>).
+    /// </summary>
+    internal const string EditionStatisticsSql =
+        """
+        SELECT e.programme_id,
+               e.edition_number,
+               e.year,
+               COUNT(DISTINCT CASE WHEN f.is_counted THEN f.participant_id END) AS registry_participants,
+               COUNT(DISTINCT CASE WHEN f.is_counted AND f.counts_as_member THEN f.iso3 END) AS registry_member_states,
+               COUNT(DISTINCT CASE WHEN f.is_counted AND NOT COALESCE(f.counts_as_member, FALSE) THEN f.participant_id END) AS registry_observer_participants,
+               COUNT(CASE WHEN f.is_synthetic THEN 1 END) AS synthetic_participations,
+               e.published_participants,
+               e.published_member_states,
+               e.source_url,
+               e.published_is_lower_bound
+        FROM edition e
+        LEFT JOIN participation_fact f ON f.programme_id = e.programme_id AND f.edition_number = e.edition_number
+        GROUP BY e.programme_id, e.edition_number, e.year, e.published_participants, e.published_member_states,
+                 e.source_url, e.published_is_lower_bound
+        ORDER BY e.programme_id, e.edition_number
+        """;
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<EditionStatistics>> GetEditionStatisticsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<EditionStatistics>>(
+            connection =>
+            {
+                var result = new List<EditionStatistics>();
+                using var command = connection.Command(EditionStatisticsSql);
+                using var r = command.ExecuteReader();
+                while (r.Read())
+                {
+                    result.Add(new EditionStatistics(
+                        EditionId.Of(ProgrammeId.Parse(r.GetString(0)), r.GetInt32(1)),
+                        r.GetInt32(2),
+                        r.GetInt64(3),
+                        r.GetInt64(4),
+                        r.GetInt64(5),
+                        r.GetInt64(6),
+                        new PublishedTotals(
+                            r.IsDBNull(7) ? null : r.GetInt32(7),
+                            r.IsDBNull(8) ? null : r.GetInt32(8),
+                            r.IsDBNull(9) ? null : r.GetString(9),
+                            r.GetBoolean(10))));
+                }
+                return result;
+            },
+            cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Rows are built through <paramref name="catalogue"/>, so it must know every edition and country in the
+    /// store (load it with <see cref="LoadCatalogueAsync"/>). The query streams: memory stays flat however
+    /// large the registry is. The stream reads one snapshot; writes that commit meanwhile are not seen.
+    /// </remarks>
+    public async IAsyncEnumerable<Participation> ReadParticipationsAsync(Catalogue catalogue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        await Task.Yield();
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.Command(
+            """
+            SELECT pn.participant_id, pt.iso3, pt.gender, pt.institution_type, pt.is_synthetic,
+                   pn.programme_id, pn.edition_number, pn.attendance, pn.is_synthetic
+            FROM participation pn
+            JOIN participant pt ON pt.participant_id = pn.participant_id
+            ORDER BY pn.programme_id, pn.edition_number, pn.participant_id
+            """);
+        command.UseStreamingMode = true;
+        using var r = command.ExecuteReader();
+        var editions = new Dictionary<(string, int), EditionId>();
+        var countries = new Dictionary<string, CountryCode>(StringComparer.Ordinal);
+        long count = 0;
+        while (r.Read())
+        {
+            if (++count % CancellationCheckInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var idText = r.GetString(0);
+            if (!ParticipantId.TryParse(idText, out var id, out var why))
+            {
+                throw new InvalidDataException($"participant id '{idText}' in the store is invalid: {why}");
+            }
+            var iso3 = r.GetString(1);
+            if (!countries.TryGetValue(iso3, out var country))
+            {
+                countries[iso3] = country = CountryCode.Parse(iso3);
+            }
+            var programme = r.GetString(5);
+            var number = r.GetInt32(6);
+            if (!editions.TryGetValue((programme, number), out var edition))
+            {
+                editions[(programme, number)] = edition = EditionId.Of(ProgrammeId.Parse(programme), number);
+            }
+            var participant = catalogue.CreateParticipant(
+                id,
+                country,
+                GenderText.TryParse(r.GetString(2), out var gender) ? gender : Gender.Unknown,
+                r.IsDBNull(3) ? null : r.GetString(3),
+                r.GetBoolean(4));
+            if (!AttendanceStatusText.TryParse(r.GetString(7), out var status))
+            {
+                throw new InvalidDataException($"participation of {idText} in {edition} has attendance '{r.GetString(7)}' in the store.");
+            }
+            yield return catalogue.CreateParticipation(participant, edition, status, r.GetBoolean(8));
+        }
+        transaction.Rollback();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The statement runs inside a transaction that is always rolled back, so even a statement that tries
+    /// to write leaves the store unchanged. Parameters bind to <c>$1..$n</c> in order; values come back as
+    /// described in <see cref="SqlRows"/> (DECIMAL as double, every integer width as long).
+    /// </remarks>
+    public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var parameters = statement.Parameters.Select((v, i) => DuckDbValues.ToParameter(v, i + 1)).ToArray();
+        return ReadAsync(
+            connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                try
+                {
+                    using var command = connection.Command(statement.Sql, parameters);
+                    using var r = command.ExecuteReader();
+                    var columns = Enumerable.Range(0, r.FieldCount).Select(r.GetName).ToArray();
+                    var rows = new List<object?[]>();
+                    while (r.Read())
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var row = new object?[columns.Length];
+                        for (var i = 0; i < row.Length; i++)
+                        {
+                            row[i] = r.IsDBNull(i) ? null : DuckDbValues.ToPlain(r.GetValue(i));
+                        }
+                        rows.Add(row);
+                    }
+                    return new SqlRows(columns, rows);
+                }
+                finally
+                {
+                    transaction.Rollback();
+                }
+            },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,191 @@
+using DuckDB.NET.Data;
+
+using Sesric.Analytics.Storage.DuckDb.Schema;
+using Sesric.Analytics.Storage.DuckDb.Sql;
+
+namespace Sesric.Analytics.Storage.DuckDb;
+
+/// <summary>
+/// The embedded default store: one DuckDB file, created and migrated to the newest schema when opened.
+/// </summary>
+/// <remarks>
+/// <para>Every write is one transaction. Statistics and queries run as SQL in DuckDB; no operation loads
+/// the participant registry into .NET except <see cref="ReadParticipationsAsync"/>, which streams it.</para>
+/// <para>Connections: the store keeps one connection open for its lifetime, which keeps the DuckDB database
+/// instance (and its cache) alive, and each operation opens its own short-lived connection to that same
+/// instance (DuckDB.NET shares one instance between connections to the same path in a process). Reads
+/// therefore run in parallel, each on its own snapshot. Writes are serialised by a gate: DuckDB's
+/// optimistic concurrency would abort one of two transactions that touch the same rows, and imports are
+/// large enough that retrying is worse than waiting.</para>
+/// <para>A DuckDB file can be open in one process at a time; a second process gets a clear error naming the file.</para>
+/// </remarks>
+/// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
+public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
+{
+    private static readonly Lock MigrationGate = new();
+
+    private readonly DuckDBConnection _keepAlive;
+    private readonly string _connectionString;
+    private readonly bool _inMemory;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private volatile bool _disposed;
+
+    private DuckDbAnalyticsStore(DuckDBConnection keepAlive, string connectionString, bool inMemory, StoreDescription description)
+    {
+        _keepAlive = keepAlive;
+        _connectionString = connectionString;
+        _inMemory = inMemory;
+        Description = description;
+    }
+
+    /// <inheritdoc/>
+    public StoreDescription Description { get; }
+
+    /// <summary>The newest schema version this build writes.</summary>
+    public static int SupportedSchemaVersion => SchemaMigrator.LatestVersion;
+
+    /// <summary>
+    /// Opens (creating the file and its folder if needed) and migrates the store at <paramref name="path"/>.
+    /// </summary>
+    /// <param name="path">A file path, or <c>:memory:</c> for a throw-away store that lives as long as the returned object.</param>
+    /// <param name="cancellationToken">Cancels before the file is opened.</param>
+    /// <exception cref="StoreVersionException">The file was written by a newer schema than this build knows.</exception>
+    /// <exception cref="IOException">The file is not a DuckDB database, or another process has it open.</exception>
+    public static Task<DuckDbAnalyticsStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.Run(() => Open(path), cancellationToken);
+    }
+
+    private static DuckDbAnalyticsStore Open(string path)
+    {
+        var inMemory = StoreLocation.IsInMemory(path);
+        var location = inMemory ? ":memory:" : Path.GetFullPath(path);
+        if (!inMemory)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(location)!);
+        }
+        var connectionString = new DuckDBConnectionStringBuilder { DataSource = location }.ConnectionString;
+        var keepAlive = new DuckDBConnection(connectionString);
+        try
+        {
+            try
+            {
+                keepAlive.Open();
+            }
+            catch (DuckDBException e)
+            {
+                throw new IOException(
+                    $"cannot open the store '{location}': {FirstLine(e.Message)} "
+                    + "(is it a DuckDB file, and is no other sesric process using it?)", e);
+            }
+            int version;
+            lock (MigrationGate)
+            {
+                version = SchemaMigrator.Migrate(keepAlive, location, SchemaMigrator.LatestVersion);
+            }
+            return new DuckDbAnalyticsStore(keepAlive, connectionString, inMemory, new StoreDescription("duckdb", location, version));
+        }
+        catch
+        {
+            keepAlive.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<long> CountParticipationsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => connection.ScalarLong("SELECT COUNT(*) FROM participation"), cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        // Wait for a running write to finish so the file is closed after its commit or rollback.
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _keepAlive.Dispose();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Opens a new connection to this store's database instance.</summary>
+    private DuckDBConnection Connect()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_inMemory)
+        {
+            // Every ":memory:" connection string opens a separate empty database; Duplicate shares ours.
+            var duplicate = _keepAlive.Duplicate();
+            if (duplicate.State != System.Data.ConnectionState.Open)
+            {
+                duplicate.Open();
+            }
+            return duplicate;
+        }
+        var connection = new DuckDBConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Runs a read on its own connection, off the caller's thread.</summary>
+    private Task<T> ReadAsync<T>(Func<DuckDBConnection, T> read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.Run(
+            () =>
+            {
+                using var connection = Connect();
+                return read(connection);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Runs a write in one transaction on its own connection, after earlier writes have finished.</summary>
+    private async Task<T> WriteAsync<T>(Func<DuckDBConnection, CancellationToken, T> write, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(
+                () =>
+                {
+                    using var connection = Connect();
+                    using var transaction = connection.BeginTransaction();
+                    try
+                    {
+                        var result = write(connection, cancellationToken);
+                        cancellationToken.ThrowIfCancellationRequested();
+                        transaction.Commit();
+                        return result;
+                    }
+                    catch
+                    {
+                        transaction.Rollback();
+                        throw;
+                    }
+                },
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? message : message[..newline];
+    }
+}

@@ -1,0 +1,114 @@
+using Sesric.Analytics.Storage.DuckDb.Schema;
+using Sesric.Analytics.Storage.DuckDb.Tests.Support;
+
+namespace Sesric.Analytics.Storage.DuckDb.Tests.Schema;
+
+public sealed class MigrationTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void The_embedded_migrations_are_numbered_from_one_without_gaps()
+    {
+        Assert.Equal(Enumerable.Range(1, SchemaMigrator.All.Count), SchemaMigrator.All.Select(m => m.Version));
+        Assert.Equal("001_initial", SchemaMigrator.All[0].Name);
+        Assert.True(SchemaMigrator.LatestVersion >= 2);
+    }
+
+    [Fact]
+    public async Task Opening_a_missing_file_creates_its_folder_and_migrates_to_the_latest_version()
+    {
+        var path = Path.Combine(_folder.Path, "nested", "deeper", "a.duckdb");
+        await using (var store = await DuckDbAnalyticsStore.OpenAsync(path))
+        {
+            Assert.Equal(new StoreDescription("duckdb", path, SchemaMigrator.LatestVersion), store.Description);
+            Assert.Equal(0, await store.CountParticipationsAsync());
+            Assert.Empty(await store.GetEditionStatisticsAsync());
+        }
+        Assert.True(File.Exists(path));
+        using var raw = RawDb.Open(path);
+        Assert.Equal(SchemaMigrator.LatestVersion, raw.Scalar("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(SchemaMigrator.LatestVersion, raw.Scalar("SELECT MAX(version) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task A_file_at_version_1_is_migrated_forward_and_keeps_its_rows()
+    {
+        var path = _folder.File("v1.duckdb");
+        using (var raw = RawDb.Open(path))
+        {
+            Assert.Equal(1, SchemaMigrator.Migrate(raw, path, targetVersion: 1));
+            raw.Execute(
+                """
+                INSERT INTO programme VALUES ('diplomacy-cab', 'Diplomacy-CaB', NULL, NULL, 2015, NULL);
+                INSERT INTO country VALUES ('TUR', 'member', 'Türkiye', NULL, NULL, 1969, 'Asian Group', 'read', NULL, NULL, NULL);
+                INSERT INTO edition VALUES ('diplomacy-cab', 1, 2015, DATE '2015-03-02', DATE '2015-03-06', 'in_person', 'Ankara', 'TUR',
+                                            NULL, NULL, 1, 1, FALSE, NULL, NULL);
+                INSERT INTO participant VALUES ('p1', 'TUR', 'female', NULL, FALSE);
+                INSERT INTO participation VALUES ('p1', 'diplomacy-cab', 1, 'attended', FALSE);
+                """);
+            Assert.Throws<DuckDB.NET.Data.DuckDBException>(() => raw.Scalar("SELECT COUNT(*) FROM participation_fact"));
+        }
+
+        await using var store = await DuckDbAnalyticsStore.OpenAsync(path);
+
+        Assert.Equal(SchemaMigrator.LatestVersion, store.Description.SchemaVersion);
+        var stats = Assert.Single(await store.GetEditionStatisticsAsync());
+        Assert.Equal((1L, 1L), (stats.RegistryParticipants, stats.RegistryMemberStates));
+        Assert.Equal(Agreement.Agree, stats.Agreement);
+    }
+
+    [Fact]
+    public async Task Reopening_is_idempotent()
+    {
+        var path = _folder.File("again.duckdb");
+        await using (var store = await TestData.OpenWithCatalogueAsync(path))
+        {
+            await store.ImportParticipationsAsync(TestData.Registry, ImportRequest.Default);
+        }
+        for (var i = 0; i < 2; i++)
+        {
+            await using var store = await DuckDbAnalyticsStore.OpenAsync(path);
+            Assert.Equal(SchemaMigrator.LatestVersion, store.Description.SchemaVersion);
+            Assert.Equal(TestData.Registry.Count, await store.CountParticipationsAsync());
+        }
+        using var raw = RawDb.Open(path);
+        Assert.Equal(SchemaMigrator.LatestVersion, raw.Scalar("SELECT COUNT(*) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task A_file_from_a_newer_schema_is_refused_with_its_name_and_both_versions()
+    {
+        var path = _folder.File("future.duckdb");
+        await (await DuckDbAnalyticsStore.OpenAsync(path)).DisposeAsync();
+        using (var raw = RawDb.Open(path))
+        {
+            raw.Execute("INSERT INTO schema_version VALUES (99, '099_from_the_future', TIMESTAMP '2030-01-01 00:00:00')");
+        }
+
+        var e = await Assert.ThrowsAsync<StoreVersionException>(() => DuckDbAnalyticsStore.OpenAsync(path));
+
+        Assert.Equal(path, e.Location);
+        Assert.Equal(99, e.StoreVersion);
+        Assert.Equal(SchemaMigrator.LatestVersion, e.SupportedVersion);
+        Assert.Contains(path, e.Message);
+        Assert.Contains("99", e.Message);
+        Assert.Contains($"up to {SchemaMigrator.LatestVersion}", e.Message);
+        using var check = RawDb.Open(path);
+        Assert.Equal(99, check.Scalar("SELECT MAX(version) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_refused_naming_the_file()
+    {
+        var path = _folder.File("notes.duckdb");
+        await File.WriteAllTextAsync(path, "this is a text file, not a database\n");
+
+        var e = await Assert.ThrowsAsync<IOException>(() => DuckDbAnalyticsStore.OpenAsync(path));
+
+        Assert.Contains(path, e.Message);
+        Assert.Equal("this is a text file, not a database\n", await File.ReadAllTextAsync(path));
+    }
+}
