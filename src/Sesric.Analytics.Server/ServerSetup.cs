@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -74,7 +76,10 @@ public static class ServerSetup
                 grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
                 grpc.EnableDetailedErrors = false;
             })
-            .AddJsonTranscoding();
+            .AddJsonTranscoding(json =>
+                // Error details travel as google.protobuf.Any; JSON needs their types to print them.
+                json.TypeRegistry = TypeRegistry.FromMessages(
+                    ErrorInfo.Descriptor, BadRequest.Descriptor, RetryInfo.Descriptor, ResourceInfo.Descriptor));
         builder.Services.AddOptions<GrpcServiceOptions>().Configure<IOptions<ServerOptions>>((grpc, options) =>
         {
             grpc.MaxReceiveMessageSize = options.Value.MaxReceiveMessageBytes;

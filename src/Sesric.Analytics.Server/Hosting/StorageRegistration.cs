@@ -8,6 +8,7 @@ public static class StorageRegistration
     /// <summary>Registers the embedded DuckDB store (opened by <see cref="StoreHost"/>) and the semantic engine over it.</summary>
     public static IServiceCollection AddAnalyticsStore(this IServiceCollection services)
     {
+        services.AddSingleton<IStoreOpener, DuckDbStoreOpener>();
         services.AddSingleton<IStatisticsEngine, SemanticStatisticsEngine>();
         return services;
     }

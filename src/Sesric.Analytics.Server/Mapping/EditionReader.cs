@@ -66,7 +66,7 @@ public static class EditionReader
                 dates = new DateRange(s, e);
             }
         }
-        else if (start is not null || end is not null)
+        else if (string.IsNullOrEmpty(message.StartDate) != string.IsNullOrEmpty(message.EndDate))
         {
             Problem(start is null ? "start_date" : "end_date", "give both start_date and end_date, or neither.");
         }

@@ -8,7 +8,7 @@ using Sesric.Analytics.Server.Errors;
 namespace Sesric.Analytics.Server.Security;
 
 /// <summary>
-/// Limits each API key to a token bucket (<see cref="ServerOptions.RequestsPerSecondPerKey"/>, burst
+/// Limits each API key to a token bucket (<see cref="ServerOptions.RequestsPerSecondPerKey"/>, refilled every 100 ms, burst
 /// <see cref="ServerOptions.BurstPerKey"/>). A call over the limit is refused at once with
 /// RESOURCE_EXHAUSTED and a RetryInfo, never queued, and never answered as UNAVAILABLE (which clients retry blindly).
 /// Open methods (health, reflection) are not limited.
@@ -23,12 +23,14 @@ public sealed class RateLimitInterceptor : Interceptor, IDisposable
     {
         var o = options.Value;
         _perSecond = o.RequestsPerSecondPerKey;
-        var perTick = Math.Max(1, o.RequestsPerSecondPerKey / 10);
+        var rate = Math.Max(1, o.RequestsPerSecondPerKey);
+        // Refill every 100 ms for smooth limits; below 10 per second that would round up, so refill each second.
+        var (tokens, period) = rate >= 10 ? (rate / 10, TimeSpan.FromMilliseconds(100)) : (rate, TimeSpan.FromSeconds(1));
         _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Max(1, o.BurstPerKey),
-            TokensPerPeriod = perTick,
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
             QueueLimit = 0,
             AutoReplenishment = true,
         }));
