@@ -93,6 +93,7 @@ public static class ServerSetup
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
 
         builder.Services.AddSingleton<StoreHost>();
+        builder.Services.AddSingleton<Forecasts.ForecasterCache>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreHost>());
         builder.Services.AddAnalyticsStore();
         return builder;
@@ -106,6 +107,8 @@ public static class ServerSetup
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcService<StatsGrpcService>();
         app.MapGrpcService<IngestGrpcService>();
+        app.MapGrpcService<ForecastGrpcService>();
+        app.MapGrpcService<ReportGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() =>

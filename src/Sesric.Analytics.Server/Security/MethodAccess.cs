@@ -23,6 +23,11 @@ public static class MethodAccess
         [StatsService.Descriptor.FindMethodByName("GetCoverage").FullName] = Role.Reader,
         [IngestService.Descriptor.FindMethodByName("ImportParticipations").FullName] = Role.Admin,
         [IngestService.Descriptor.FindMethodByName("UpsertEdition").FullName] = Role.Admin,
+        [ForecastService.Descriptor.FindMethodByName("Forecast").FullName] = Role.Reader,
+        [ForecastService.Descriptor.FindMethodByName("Backtest").FullName] = Role.Reader,
+        [ForecastService.Descriptor.FindMethodByName("Retrain").FullName] = Role.Admin,
+        [ReportService.Descriptor.FindMethodByName("RenderChart").FullName] = Role.Reader,
+        [ReportService.Descriptor.FindMethodByName("RenderReport").FullName] = Role.Reader,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="method"/> (<c>/package.Service/Method</c>) is open to callers without a key.</summary>
