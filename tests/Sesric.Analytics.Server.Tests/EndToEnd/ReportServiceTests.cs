@@ -37,7 +37,9 @@ public sealed class ReportServiceTests(SharedServiceHost shared) : IClassFixture
         var svg = response.Content.ToStringUtf8();
         Assert.Equal("image/svg+xml", response.ContentType);
         Assert.Contains("<svg", svg, StringComparison.Ordinal);
-        Assert.Contains("<title>", svg, StringComparison.Ordinal);
+        Assert.Contains("<title", svg, StringComparison.Ordinal);
+        Assert.Contains("</title>", svg, StringComparison.Ordinal);
+        Assert.Contains(response.AltTitle, svg, StringComparison.Ordinal);
     }
 
     [Fact]
