@@ -3,6 +3,7 @@ using Sesric.Analytics.Forecasting.Backtesting;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Scenarios;
 using Sesric.Analytics.Model;
+
 using V1 = Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Server.Mapping;

@@ -1,9 +1,11 @@
 using System.Text.Json;
+
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Reporting;
 using Sesric.Analytics.Reporting.Specs;
 using Sesric.Analytics.Reporting.Theming;
 using Sesric.Analytics.Server.Errors;
+
 using V1 = Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Server.Mapping;

@@ -1,10 +1,12 @@
 using Grpc.Core;
+
 using Sesric.Analytics.Contracts.V1;
-using LibraryScenario = Sesric.Analytics.Forecasting.Scenarios.Scenario;
 using Sesric.Analytics.Forecasting.Backtesting;
 using Sesric.Analytics.Server.Errors;
 using Sesric.Analytics.Server.Forecasts;
 using Sesric.Analytics.Server.Mapping;
+
+using LibraryScenario = Sesric.Analytics.Forecasting.Scenarios.Scenario;
 
 namespace Sesric.Analytics.Server.Services;
 

@@ -1,6 +1,9 @@
 using System.Text;
+
 using Google.Protobuf;
+
 using Grpc.Core;
+
 using Sesric.Analytics.Reporting;
 using Sesric.Analytics.Reporting.Binding;
 using Sesric.Analytics.Reporting.Specs;
@@ -8,6 +11,7 @@ using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Server.Errors;
 using Sesric.Analytics.Server.Hosting;
 using Sesric.Analytics.Server.Mapping;
+
 using V1 = Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Server.Services;

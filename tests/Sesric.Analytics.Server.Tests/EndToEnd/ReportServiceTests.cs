@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
+
 using Grpc.Core;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
 
@@ -31,7 +33,10 @@ public sealed class ReportServiceTests(SharedServiceHost shared) : IClassFixture
     {
         var response = await Reports.RenderChartAsync(new RenderChartRequest
         {
-            VisualJson = TrendVisual, Format = ChartFormat.Svg, Language = ReportLanguage.Fr, Theme = "colorblind",
+            VisualJson = TrendVisual,
+            Format = ChartFormat.Svg,
+            Language = ReportLanguage.Fr,
+            Theme = "colorblind",
         }, Reader);
 
         var svg = response.Content.ToStringUtf8();
