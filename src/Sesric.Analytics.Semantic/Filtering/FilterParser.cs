@@ -177,7 +177,7 @@ public static class FilterParser
                 {
                     throw Syntax(text[i] == '.'
                         ? $"the number at position {start} has a fraction; only whole numbers and dates (yyyy-mm-dd) are accepted"
-                        : $"unexpected '{text[i]}' at position {i} after a number; dates are written yyyy-mm-dd and text is quoted", i);
+                        : $"unexpected '{text[i]}' at position {i} after a number; dates are written yyyy-mm-dd and text is quoted", text[i] == '.' ? start : i);
                 }
                 tokens.Add(new Token(kind, text[start..i], start));
             }
