@@ -1,5 +1,7 @@
 using System.Text;
+
 using Grpc.Core;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
 
