@@ -45,6 +45,8 @@ internal sealed class CsvTableReader : IDisposable
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             FormatProvider = CultureInfo.InvariantCulture,
+            // Most columns repeat a few values (programme, country, gender…): pooling saves an allocation per cell.
+            PoolStrings = true,
             OnMalformedRecord = record => malformed.Enqueue(record),
         };
         var csv = CsvReader.Create(reader, options, leaveOpen: true);
@@ -130,6 +132,12 @@ internal sealed class CsvTableReader : IDisposable
 
     /// <summary>The raw text of <paramref name="column"/> in the current row; empty when the column is absent.</summary>
     public string this[string column] => _index.TryGetValue(column, out var i) ? _csv.GetString(i) : "";
+
+    /// <summary>The field index of <paramref name="column"/>, or -1 when the header lacks it (for readers that look columns up once).</summary>
+    public int IndexOf(string column) => _index.TryGetValue(column, out var i) ? i : -1;
+
+    /// <summary>The raw text of field <paramref name="index"/> in the current row; empty for -1.</summary>
+    public string this[int index] => index < 0 ? "" : _csv.GetString(index);
 
     /// <inheritdoc/>
     public void Dispose() => _csv.Dispose();

@@ -16,6 +16,11 @@ internal sealed class ParticipationChecker
     private readonly Dictionary<string, SeenParticipant> _participants = new(StringComparer.Ordinal);
     private readonly Dictionary<long, long> _firstLineOfKey = [];
 
+    // Rows repeat the same few programme, edition and country texts: resolve each text once.
+    private readonly Dictionary<string, Programme?> _programmeByText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Country?> _countryByText = new(StringComparer.Ordinal);
+    private int[] _columns = [];
+
     public ParticipationChecker(Catalogue catalogue, ProblemList problems)
     {
         _catalogue = catalogue;
@@ -26,25 +31,32 @@ internal sealed class ParticipationChecker
     /// <summary>Checks the current row; returns the participation when it is valid, else records its problems and returns null.</summary>
     public Participation? Check(CsvTableReader row)
     {
+        if (_columns.Length == 0)
+        {
+            _columns = ParticipationCsv.Columns.Select(row.IndexOf).ToArray();
+        }
         var line = row.Line;
         var before = _problems.Items.Count;
 
-        var programmeText = row["programme"].Trim();
-        Programme? programme = null;
-        if (!ProgrammeId.TryParse(programmeText, out var programmeId))
+        var programmeText = row[_columns[0]].Trim();
+        if (!_programmeByText.TryGetValue(programmeText, out var programme))
         {
-            _problems.Add(line, "programme", programmeText, "not a programme id; use the programme's slug, such as diplomacy-cab");
+            programme = ProgrammeId.TryParse(programmeText, out var parsed) && _catalogue.TryGetProgramme(parsed, out var known) ? known : null;
+            _programmeByText[programmeText] = programme;
         }
-        else if (!_catalogue.TryGetProgramme(programmeId, out var known))
+        if (programme is null)
         {
-            _problems.Add(line, "programme", programmeText, $"unknown programme; known programmes: {List(_catalogue.Programmes.Select(p => p.Id.Value))}");
-        }
-        else
-        {
-            programme = known;
+            if (!ProgrammeId.TryParse(programmeText, out _))
+            {
+                _problems.Add(line, "programme", programmeText, "not a programme id; use the programme's slug, such as diplomacy-cab");
+            }
+            else
+            {
+                _problems.Add(line, "programme", programmeText, $"unknown programme; known programmes: {List(_catalogue.Programmes.Select(p => p.Id.Value))}");
+            }
         }
 
-        var editionText = row["edition"].Trim();
+        var editionText = row[_columns[1]].Trim();
         Edition? edition = null;
         if (!int.TryParse(editionText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
         {
@@ -64,48 +76,51 @@ internal sealed class ParticipationChecker
             }
         }
 
-        var idText = row["participant_id"].Trim();
+        var idText = row[_columns[2]].Trim();
         if (!ParticipantId.TryParse(idText, out var participantId, out var idError))
         {
             _problems.Add(line, "participant_id", idText, idError);
         }
 
-        var countryText = row["country_iso3"].Trim();
-        Country? country = null;
-        if (!CountryCode.TryParse(countryText, out var code))
+        var countryText = row[_columns[3]].Trim();
+        if (!_countryByText.TryGetValue(countryText, out var country))
         {
-            _problems.Add(line, "country_iso3", countryText, "not an ISO 3166 alpha-3 code; use three letters, such as TUR");
+            country = CountryCode.TryParse(countryText, out var parsed) && _catalogue.TryGetCountry(parsed, out var known) ? known : null;
+            _countryByText[countryText] = country;
         }
-        else if (!_catalogue.TryGetCountry(code, out var knownCountry))
+        if (country is null)
         {
-            _problems.Add(line, "country_iso3", countryText,
-                $"unknown member state `{code}`: not an OIC member or observer state in the catalogue; use a code listed by `sesric member-states`");
-        }
-        else
-        {
-            country = knownCountry;
+            if (!CountryCode.TryParse(countryText, out var code))
+            {
+                _problems.Add(line, "country_iso3", countryText, "not an ISO 3166 alpha-3 code; use three letters, such as TUR");
+            }
+            else
+            {
+                _problems.Add(line, "country_iso3", countryText,
+                    $"unknown member state `{code}`: not an OIC member or observer state in the catalogue; use a code listed by `sesric member-states`");
+            }
         }
 
-        var genderText = row["gender"];
+        var genderText = row[_columns[4]];
         if (!GenderText.TryParse(genderText, out var gender))
         {
             _problems.Add(line, "gender", genderText, "unknown gender; use female, male or unknown (f, m or blank also work)");
         }
 
-        var institution = row["institution_type"].Trim();
+        var institution = row[_columns[5]].Trim();
         if (institution.Length > 0 && !IsInstitutionCode(institution))
         {
             _problems.Add(line, "institution_type", institution,
                 "not an institution type code; use a short code such as mfa, nso or moh (letters, digits, '_' or '-', at most 32), never a name");
         }
 
-        var attendanceText = row["attendance"];
+        var attendanceText = row[_columns[6]];
         if (!AttendanceStatusText.TryParse(attendanceText, out var status))
         {
             _problems.Add(line, "attendance", attendanceText, "unknown attendance; use attended, completed, registered or no_show (blank means attended)");
         }
 
-        var syntheticText = row["synthetic"];
+        var syntheticText = row[_columns[7]];
         if (!CsvText.TryBool(syntheticText, out var synthetic))
         {
             _problems.Add(line, "synthetic", syntheticText, "not a boolean; use true or false (blank means false)");
@@ -166,5 +181,5 @@ internal sealed class ParticipationChecker
         return all.Count == 0 ? "none" : all.Count <= 12 ? string.Join(", ", all) : string.Join(", ", all.Take(12)) + $", … ({all.Count} in all)";
     }
 
-    private sealed record SeenParticipant(int Index, CountryCode? Country, Gender? Gender, long Line);
+    private readonly record struct SeenParticipant(int Index, CountryCode? Country, Gender? Gender, long Line);
 }

@@ -48,6 +48,14 @@ public sealed class EditionCsvTests
     }
 
     [Fact]
+    public void Line_numbers_count_the_lines_inside_quoted_notes()
+    {
+        var problem = Single(Reject(Good + "\"first line\nsecond line\"", Good.Replace(",7,", ",8,").Replace("in-person", "on-site")));
+        Assert.Equal(4, problem.Line);
+        Assert.Equal("modality", problem.Column);
+    }
+
+    [Fact]
     public void A_duplicate_edition_names_the_first_line()
     {
         var problem = Single(Reject(Good, Good));

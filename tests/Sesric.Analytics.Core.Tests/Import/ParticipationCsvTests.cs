@@ -29,6 +29,15 @@ public sealed class ParticipationCsvTests
     }
 
     [Fact]
+    public void Crlf_line_ends_and_a_byte_order_mark_are_accepted_and_lines_still_count_right()
+    {
+        var csv = "\uFEFF" + string.Join("\r\n", ParticipationHeader, Good1, "diplomacy-cab,4,p-002,XYZ,male,mfa,attended,false") + "\r\n";
+        var (rows, error) = ReadParticipations(csv);
+        Assert.Single(rows);
+        Assert.Equal(3, Single(error).Line);
+    }
+
+    [Fact]
     public void Columns_may_come_in_any_order_and_case()
     {
         var (rows, error) = ReadParticipations(Lines(
@@ -150,6 +159,17 @@ public sealed class ParticipationCsvTests
         Assert.Equal([2L, 4L, 4L], error.Problems.Select(p => p.Line));
         Assert.Equal(["country_iso3", "participant_id", "gender"], error.Problems.Select(p => p.Column));
         Assert.Contains("3 problem(s); nothing was imported", error.Message);
+    }
+
+    [Fact]
+    public void A_huge_bad_file_lists_the_first_problems_and_counts_the_rest()
+    {
+        var bad = Enumerable.Range(1, ParticipationCsv.MaxProblemsListed + 5).Select(i => $"diplomacy-cab,4,p-{i},XYZ,female,mfa,attended,false");
+        var (_, error) = ReadParticipations(Lines([ParticipationHeader, .. bad]));
+        Assert.NotNull(error);
+        Assert.Equal(ParticipationCsv.MaxProblemsListed + 1, error.Problems.Count);
+        Assert.Contains("5 more problem(s) not listed", error.Problems[^1].Reason);
+        Assert.Equal(2, error.Problems[0].Line);
     }
 
     [Fact]
