@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+
+using Sesric.Analytics.Querying;
+
+namespace Sesric.Analytics.Semantic;
+
+/// <summary>
+/// Turns a checked filter into a SQL condition: field names become the model's fixed SQL fragments,
+/// values become <c>$n</c> parameters, and a comparison with a missing value is false (so NOT behaves
+/// as in two-valued logic).
+/// </summary>
+internal static class FilterSql
+{
+    /// <summary>Checks a comparison against its field and returns the SQL operator and the typed parameter value.</summary>
+    public static (string Operator, object Value) Bind(FilterComparison comparison, DimensionDefinition dimension)
+    {
+        var v = comparison.Value;
+        var ordering = comparison.Operator is not (FilterOperator.Equal or FilterOperator.NotEqual);
+        object value;
+        switch (dimension.ColumnType)
+        {
+            case ColumnType.Integer:
+                if (v.Kind != FilterValueKind.Number)
+                {
+                    throw Invalid(comparison, dimension, $"{dimension.Name} takes a whole number such as 2020, not {Show(v)}");
+                }
+                value = long.Parse(v.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                break;
+            case ColumnType.Date:
+                if (v.Kind == FilterValueKind.Number
+                    || !DateOnly.TryParseExact(v.Text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    throw Invalid(comparison, dimension, $"{dimension.Name} takes a date such as 2020-09-14, not {Show(v)}");
+                }
+                value = day;
+                break;
+            default:
+                if (v.Kind != FilterValueKind.String)
+                {
+                    throw Invalid(comparison, dimension, $"{dimension.Name} takes quoted text ({dimension.ValueHint}), not {Show(v)}");
+                }
+                if (ordering)
+                {
+                    throw Invalid(comparison, dimension, $"{dimension.Name} can only be compared with = or !=");
+                }
+                value = dimension.Normalise(v.Text)
+                    ?? throw Invalid(comparison, dimension, $"{Show(v)} is not a valid {dimension.Name}; use {dimension.ValueHint}");
+                break;
+        }
+        var op = comparison.Operator switch
+        {
+            FilterOperator.Equal => "=",
+            FilterOperator.NotEqual => "<>",
+            FilterOperator.Less => "<",
+            FilterOperator.LessOrEqual => "<=",
+            FilterOperator.Greater => ">",
+            _ => ">=",
+        };
+        return (op, value);
+    }
+
+    /// <summary>Adds each comparison's value to <paramref name="parameters"/> once and returns the $n of each.</summary>
+    public static Dictionary<FilterComparison, int> BindAll(FilterExpression filter, SemanticModel model, List<object?> parameters)
+    {
+        var indexes = new Dictionary<FilterComparison, int>(ReferenceEqualityComparer.Instance);
+        foreach (var comparison in QueryPlan.Comparisons(filter))
+        {
+            model.TryGetDimension(comparison.Field, out var dimension);
+            var (_, value) = Bind(comparison, dimension!);
+            var existing = parameters.FindIndex(p => Equals(p, value));
+            if (existing < 0)
+            {
+                parameters.Add(value);
+                existing = parameters.Count - 1;
+            }
+            indexes[comparison] = existing + 1;
+        }
+        return indexes;
+    }
+
+    /// <summary>Renders the filter with each field read by <paramref name="sqlFor"/>.</summary>
+    public static string Render(FilterExpression filter, SemanticModel model, IReadOnlyDictionary<FilterComparison, int> indexes, Func<DimensionDefinition, string> sqlFor)
+    {
+        var s = new StringBuilder();
+        Write(filter, s, model, indexes, sqlFor, topLevel: true);
+        return s.ToString();
+    }
+
+    private static void Write(FilterExpression e, StringBuilder s, SemanticModel model, IReadOnlyDictionary<FilterComparison, int> indexes, Func<DimensionDefinition, string> sqlFor, bool topLevel)
+    {
+        switch (e)
+        {
+            case FilterComparison c:
+                model.TryGetDimension(c.Field, out var dimension);
+                var (op, _) = Bind(c, dimension!);
+                var test = $"{sqlFor(dimension!)} {op} ${indexes[c]}";
+                s.Append(dimension!.IsNullable ? $"COALESCE({test}, FALSE)" : test);
+                break;
+            case FilterAnd a:
+                Binary(a.Left, "AND", a.Right);
+                break;
+            case FilterOr o:
+                Binary(o.Left, "OR", o.Right);
+                break;
+            case FilterNot n:
+                s.Append("NOT (");
+                Write(n.Operand, s, model, indexes, sqlFor, topLevel: true);
+                s.Append(')');
+                break;
+        }
+
+        void Binary(FilterExpression left, string keyword, FilterExpression right)
+        {
+            if (!topLevel)
+            {
+                s.Append('(');
+            }
+            Write(left, s, model, indexes, sqlFor, topLevel: false);
+            s.Append(' ').Append(keyword).Append(' ');
+            Write(right, s, model, indexes, sqlFor, topLevel: false);
+            if (!topLevel)
+            {
+                s.Append(')');
+            }
+        }
+    }
+
+    private static QueryException Invalid(FilterComparison c, DimensionDefinition d, string message) =>
+        new(QueryErrorKind.InvalidValue, $"filter: {message} (position {c.Value.Position}).", d.Name, c.Value.Position);
+
+    private static string Show(FilterValue v) => v.Kind == FilterValueKind.String ? $"\"{(v.Text.Length > 40 ? v.Text[..40] + "…" : v.Text)}\"" : v.Text;
+}

@@ -1,0 +1,240 @@
+namespace Sesric.Analytics.Semantic;
+
+/// <summary>
+/// A validated query: every name resolved against the model, the filter parsed and type-checked,
+/// and the components each source must compute. Built by <see cref="Resolve"/>, which is where every
+/// user-facing query error is raised.
+/// </summary>
+internal sealed class QueryPlan
+{
+    /// <summary>The most measures plus dimensions one query may name.</summary>
+    public const int MaxColumns = 32;
+
+    private QueryPlan(
+        IReadOnlyList<MeasureDefinition> measures,
+        IReadOnlyList<DimensionDefinition> dimensions,
+        FilterExpression? filter,
+        IReadOnlyList<(int Column, bool Descending)> order,
+        SemanticQuery query)
+    {
+        Measures = measures;
+        Dimensions = dimensions;
+        Filter = filter;
+        Order = order;
+        Query = query;
+        var bases = measures.Select(m => m.Inner ?? m).ToArray();
+        UsesRegistry = bases.Any(m => m.Source == FactSource.Registry);
+        UsesPublished = bases.Any(m => m.Source == FactSource.Published);
+        var components = new List<Component>();
+        if (UsesRegistry)
+        {
+            components.AddRange([Components.People, Components.Participations, Components.Synthetic]);
+        }
+        foreach (var m in bases)
+        {
+            components.AddRange(m.Components);
+        }
+        // Registry components first, then membership, then published; each once, in first-use order.
+        ComponentList = components.Distinct().OrderBy(c => c.Source).ToArray();
+        UsesMembership = ComponentList.Any(c => c.Source == ComponentSource.Membership);
+        NeedsPreviousYear = measures.Any(m => m.TimeFunction is TimeFunction.YoyChange or TimeFunction.YoyPct);
+        YearIndex = dimensions.ToList().FindIndex(d => d.Name == "year");
+    }
+
+    public IReadOnlyList<MeasureDefinition> Measures { get; }
+
+    public IReadOnlyList<DimensionDefinition> Dimensions { get; }
+
+    public FilterExpression? Filter { get; }
+
+    /// <summary>Order keys as column indexes (dimensions first, then measures).</summary>
+    public IReadOnlyList<(int Column, bool Descending)> Order { get; }
+
+    public SemanticQuery Query { get; }
+
+    public IReadOnlyList<Component> ComponentList { get; }
+
+    public bool UsesRegistry { get; }
+
+    public bool UsesPublished { get; }
+
+    public bool UsesMembership { get; }
+
+    public bool NeedsPreviousYear { get; }
+
+    /// <summary>The index of <c>year</c> among the dimensions, or -1.</summary>
+    public int YearIndex { get; }
+
+    /// <summary>Checks every part of <paramref name="query"/> against <paramref name="model"/>.</summary>
+    public static QueryPlan Resolve(SemanticQuery query, SemanticModel model)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Measures.Count == 0)
+        {
+            throw new QueryException(QueryErrorKind.InvalidQuery, $"the query names no measure; add at least one, such as participants. Measures: {model.MeasureNames}.", "measures");
+        }
+        if (query.Measures.Count + query.Dimensions.Count > MaxColumns)
+        {
+            throw new QueryException(QueryErrorKind.TooComplex, $"the query names {query.Measures.Count + query.Dimensions.Count} measures and dimensions; at most {MaxColumns} are accepted.", "measures");
+        }
+        if (query.Limit is < 0)
+        {
+            throw new QueryException(QueryErrorKind.InvalidQuery, $"limit must not be negative, was {query.Limit}.", "limit");
+        }
+        if (query.Offset < 0)
+        {
+            throw new QueryException(QueryErrorKind.InvalidQuery, $"offset must not be negative, was {query.Offset}.", "offset");
+        }
+
+        var dimensions = new List<DimensionDefinition>();
+        foreach (var name in query.Dimensions)
+        {
+            if (name is null || !model.TryGetDimension(name, out var dimension))
+            {
+                throw new QueryException(QueryErrorKind.UnknownField, $"unknown dimension '{name}'; dimensions: {model.DimensionNames}.", name);
+            }
+            if (dimensions.Contains(dimension))
+            {
+                throw new QueryException(QueryErrorKind.InvalidQuery, $"dimension '{dimension.Name}' is named twice; name it once.", dimension.Name);
+            }
+            dimensions.Add(dimension);
+        }
+
+        var measures = new List<MeasureDefinition>();
+        foreach (var name in query.Measures)
+        {
+            if (name is null || !model.TryGetMeasure(name, out var measure))
+            {
+                throw new QueryException(QueryErrorKind.UnknownMeasure, UnknownMeasureMessage(name, model), name);
+            }
+            if (measures.Contains(measure))
+            {
+                throw new QueryException(QueryErrorKind.InvalidQuery, $"measure '{measure.Name}' is named twice; name it once.", measure.Name);
+            }
+            CheckTimeIntelligence(measure, dimensions);
+            measures.Add(measure);
+        }
+
+        FilterExpression? filter = null;
+        if (query.Filter is not null)
+        {
+            filter = FilterParser.Parse(query.Filter);
+            CheckFilter(filter, model);
+        }
+
+        CheckCompatibility(measures, dimensions, filter, model);
+
+        var columns = dimensions.Select(d => d.Name).Concat(measures.Select(m => m.Name)).ToList();
+        var order = new List<(int, bool)>();
+        foreach (var term in OrderTerm.ParseList(query.OrderBy))
+        {
+            var index = columns.IndexOf(term.Field);
+            if (index < 0 && model.TryGetMeasure(term.Field, out var canonical))
+            {
+                index = columns.IndexOf(canonical.Name);
+            }
+            if (index < 0)
+            {
+                throw new QueryException(QueryErrorKind.UnknownField, $"order_by: '{term.Field}' is not a dimension or measure of this query; order by one of: {string.Join(", ", columns)}.", term.Field);
+            }
+            order.Add((index, term.Descending));
+        }
+        return new QueryPlan(measures, dimensions, filter, order, query);
+    }
+
+    private static string UnknownMeasureMessage(string? name, SemanticModel model)
+    {
+        var open = name?.IndexOf('(') ?? -1;
+        if (name is not null && open > 0 && SemanticModel.TimeIntelligenceFunctions.Contains(name[..open].Trim()))
+        {
+            return $"'{name}' does not name a base measure inside the parentheses; write such as {name[..open].Trim()}(participants). Measures: {model.MeasureNames}.";
+        }
+        return $"unknown measure '{name}'; measures: {model.MeasureNames}.";
+    }
+
+    private static void CheckTimeIntelligence(MeasureDefinition measure, List<DimensionDefinition> dimensions)
+    {
+        if (!measure.IsTimeIntelligence)
+        {
+            return;
+        }
+        if (!dimensions.Any(d => d.Name == "year"))
+        {
+            throw new QueryException(QueryErrorKind.TimeIntelligence, $"'{measure.Name}' compares years, so the query must be grouped by year; add year to the dimensions (--by year).", measure.Name);
+        }
+        if (dimensions.Any(d => d.Name is "edition" or "date"))
+        {
+            throw new QueryException(QueryErrorKind.TimeIntelligence, $"'{measure.Name}' compares a year with the one before, which an edition or date dimension never spans; drop edition/date from the dimensions.", measure.Name);
+        }
+        if (measure.TimeFunction == TimeFunction.RunningTotal && measure.Inner!.ColumnType != Querying.ColumnType.Integer)
+        {
+            throw new QueryException(QueryErrorKind.TimeIntelligence, $"'{measure.Name}': a running total adds yearly values, which only makes sense for counts; use a count measure such as running_total(participations).", measure.Name);
+        }
+    }
+
+    private static void CheckFilter(FilterExpression filter, SemanticModel model)
+    {
+        foreach (var comparison in Comparisons(filter))
+        {
+            if (!model.TryGetDimension(comparison.Field, out var dimension))
+            {
+                throw new QueryException(QueryErrorKind.UnknownField, $"filter: unknown field '{comparison.Field}' at position {comparison.Position}; fields: {model.DimensionNames}.", comparison.Field, comparison.Position);
+            }
+            _ = FilterSql.Bind(comparison, dimension);
+        }
+    }
+
+    private static void CheckCompatibility(List<MeasureDefinition> measures, List<DimensionDefinition> dimensions, FilterExpression? filter, SemanticModel model)
+    {
+        var filterFields = filter is null
+            ? []
+            : Comparisons(filter).Select(c => model.TryGetDimension(c.Field, out var d) ? d : null).OfType<DimensionDefinition>().Distinct().ToList();
+        foreach (var measure in measures)
+        {
+            var baseMeasure = measure.Inner ?? measure;
+            if (baseMeasure.Source == FactSource.Published)
+            {
+                var bad = dimensions.Concat(filterFields).FirstOrDefault(d => !d.IsEditionLevel);
+                if (bad is not null)
+                {
+                    throw new QueryException(QueryErrorKind.Incompatible, $"'{measure.Name}' is a published edition total and cannot be split or filtered by {bad.Name}; use edition-level fields only ({string.Join(", ", model.Dimensions.Where(d => d.IsEditionLevel).Select(d => d.Name))}) or a registry measure such as participants.", bad.Name);
+                }
+            }
+            if (baseMeasure.Components.Any(c => c.Source == ComponentSource.Membership))
+            {
+                var bad = dimensions.Concat(filterFields).FirstOrDefault(d => !d.IsEditionLevel && d.CountrySql is null);
+                if (bad is not null)
+                {
+                    throw new QueryException(QueryErrorKind.Incompatible, $"'{measure.Name}' divides by the number of member states, which have no {bad.Name}; remove {bad.Name} from the dimensions and the filter, or ask for member_states instead.", bad.Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>The comparisons of a filter, left to right.</summary>
+    public static IEnumerable<FilterComparison> Comparisons(FilterExpression expression)
+    {
+        var stack = new Stack<FilterExpression>();
+        stack.Push(expression);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case FilterComparison c:
+                    yield return c;
+                    break;
+                case FilterAnd a:
+                    stack.Push(a.Right);
+                    stack.Push(a.Left);
+                    break;
+                case FilterOr o:
+                    stack.Push(o.Right);
+                    stack.Push(o.Left);
+                    break;
+                case FilterNot n:
+                    stack.Push(n.Operand);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using System.Text;
+
+using Sesric.Analytics.Querying;
+
+namespace Sesric.Analytics.Semantic;
+
+/// <summary>
+/// Compiles a <see cref="QueryPlan"/> to one portable SQL statement (DuckDB and PostgreSQL) over the
+/// schema's <c>participation_fact</c> view and <c>edition</c>, <c>country</c> and
+/// <c>membership_suspension</c> tables.
+/// </summary>
+/// <remarks>
+/// The statement returns one row per cell (combination of dimension values) with the dimension
+/// values under their model names and each aggregate component under its key; with year-over-year
+/// measures, the same components for the previous year follow as <c>prev_&lt;key&gt;</c>. Ordering,
+/// paging, ratios, time intelligence and disclosure control happen after, over these rows. Only
+/// fixed fragments from the model and <c>$n</c> placeholders appear in the text.
+/// </remarks>
+internal sealed class SqlCompiler(SemanticModel model)
+{
+    private const string ReferenceDate = "COALESCE(e.start_date, make_date(e.year, 7, 1))";
+
+    /// <summary>The column name of a component for the previous year.</summary>
+    public static string PreviousKey(Component c) => "prev_" + c.Key;
+
+    /// <summary>Compiles the plan.</summary>
+    public SqlStatement Compile(QueryPlan plan)
+    {
+        var parameters = new List<object?>();
+        var indexes = plan.Filter is null ? null : FilterSql.BindAll(plan.Filter, model, parameters);
+        var ctes = new List<(string Name, string Sql)>();
+        if (plan.ComponentList.Any(c => c.Join == HelperJoin.FirstStateEdition))
+        {
+            ctes.Add(("first_state", "SELECT programme_id, iso3, MIN(edition_number) AS first_edition FROM participation_fact WHERE is_counted AND counts_as_member GROUP BY programme_id, iso3"));
+        }
+        if (plan.ComponentList.Any(c => c.Join == HelperJoin.FirstPersonEdition))
+        {
+            ctes.Add(("first_person", "SELECT programme_id, participant_id, MIN(edition_number) AS first_edition FROM participation_fact WHERE is_counted GROUP BY programme_id, participant_id"));
+        }
+        var current = Block(plan, indexes, ctes, shifted: false);
+        var dims = plan.Dimensions.Select(d => Quote(d.Name)).ToArray();
+        var keys = plan.ComponentList.Select(c => Quote(c.Key)).ToArray();
+        string select;
+        if (plan.NeedsPreviousYear)
+        {
+            var previous = Block(plan, indexes, ctes, shifted: true);
+            var columns = dims.Select(d => "cur." + d)
+                .Concat(keys.Select(k => "cur." + k))
+                .Concat(plan.ComponentList.Select(c => $"prev.{Quote(c.Key)} AS {Quote(PreviousKey(c))}"));
+            select = $"SELECT {string.Join(", ", columns)}\nFROM {current} cur\nLEFT JOIN {previous} prev ON {JoinOn("cur", "prev", dims)}";
+        }
+        else if (ctes.Count > 0 && ctes[^1].Name == current && ctes.Count == 1)
+        {
+            // A single aggregate needs no CTE: emit it as the statement itself.
+            return new SqlStatement(ctes[0].Sql, parameters);
+        }
+        else
+        {
+            select = $"SELECT {string.Join(", ", dims.Concat(keys))}\nFROM {current}";
+        }
+        var sql = new StringBuilder();
+        if (ctes.Count > 0)
+        {
+            sql.Append("WITH ");
+            sql.AppendJoin(",\n", ctes.Select(c => $"{c.Name} AS (\n{Indent(c.Sql)}\n)"));
+            sql.Append('\n');
+        }
+        sql.Append(select);
+        return new SqlStatement(sql.ToString(), parameters);
+    }
+
+    /// <summary>
+    /// Adds the CTEs computing every component per cell (for the previous year when
+    /// <paramref name="shifted"/>: each year and date read one year later) and returns the name of the
+    /// relation holding them.
+    /// </summary>
+    private string Block(QueryPlan plan, Dictionary<FilterComparison, int>? indexes, List<(string Name, string Sql)> ctes, bool shifted)
+    {
+        var prefix = shifted ? "prev_" : "";
+        var dims = plan.Dimensions;
+        var sources = new List<(string Name, ComponentSource Source)>();
+        if (plan.UsesRegistry)
+        {
+            var name = prefix + "registry";
+            ctes.Add((name, SourceSelect(plan, indexes, ComponentSource.Registry, shifted)));
+            sources.Add((name, ComponentSource.Registry));
+        }
+        if (plan.UsesMembership)
+        {
+            var name = prefix + "membership";
+            ctes.Add((name, SourceSelect(plan, indexes, ComponentSource.Membership, shifted)));
+            sources.Add((name, ComponentSource.Membership));
+        }
+        if (plan.UsesPublished)
+        {
+            var name = prefix + "published";
+            ctes.Add((name, SourceSelect(plan, indexes, ComponentSource.Edition, shifted)));
+            sources.Add((name, ComponentSource.Edition));
+        }
+        if (sources.Count == 1)
+        {
+            return sources[0].Name;
+        }
+
+        // Several sources: cells are the registry's and the published totals' cells (membership only
+        // supplies denominators to registry cells), joined on the dimension values.
+        var quoted = dims.Select(d => Quote(d.Name)).ToArray();
+        var keySources = sources.Where(s => s.Source != ComponentSource.Membership).ToList();
+        var columns = new List<string>();
+        string from;
+        if (dims.Count == 0)
+        {
+            from = string.Join(" CROSS JOIN ", sources.Select(s => $"{s.Name} {Alias(s.Source)}"));
+        }
+        else
+        {
+            string keyRelation;
+            if (keySources.Count == 1)
+            {
+                keyRelation = keySources[0].Name;
+            }
+            else
+            {
+                keyRelation = prefix + "cells";
+                ctes.Add((keyRelation, string.Join("\nUNION\n", keySources.Select(s => $"SELECT {string.Join(", ", quoted)} FROM {s.Name}"))));
+            }
+            var keyAlias = keySources.Count == 1 ? Alias(keySources[0].Source) : "k";
+            columns.AddRange(quoted.Select(q => $"{keyAlias}.{q}"));
+            from = keySources.Count == 1 ? $"{keyRelation} {keyAlias}" : $"{keyRelation} k";
+            foreach (var s in sources.Where(s => Alias(s.Source) != keyAlias))
+            {
+                from += $"\nLEFT JOIN {s.Name} {Alias(s.Source)} ON {JoinOn(keyAlias, Alias(s.Source), quoted)}";
+            }
+        }
+        columns.AddRange(plan.ComponentList.Select(c => $"{Alias(c.Source)}.{Quote(c.Key)}"));
+        var block = prefix + "cell";
+        ctes.Add((block, $"SELECT {string.Join(", ", columns)}\nFROM {from}"));
+        return block;
+    }
+
+    private string SourceSelect(QueryPlan plan, Dictionary<FilterComparison, int>? indexes, ComponentSource source, bool shifted)
+    {
+        string SqlFor(DimensionDefinition d)
+        {
+            var sql = source switch
+            {
+                ComponentSource.Registry => d.RegistrySql,
+                ComponentSource.Edition => d.EditionSql!,
+                _ => d.EditionSql ?? d.CountrySql!,
+            };
+            if (shifted && d.Name == "year")
+            {
+                return $"({sql} + 1)";
+            }
+            if (shifted && d.Name == "date")
+            {
+                return $"CAST({sql} + INTERVAL '1 year' AS DATE)";
+            }
+            return sql;
+        }
+
+        var components = plan.ComponentList.Where(c => c.Source == source).ToArray();
+        var select = plan.Dimensions.Select(d => $"{SqlFor(d)} AS {Quote(d.Name)}")
+            .Concat(components.Select(c => $"{c.Sql} AS {Quote(c.Key)}"));
+        var conditions = new List<string>();
+        string from;
+        switch (source)
+        {
+            case ComponentSource.Registry:
+                from = "participation_fact f";
+                if (components.Any(c => c.Join == HelperJoin.FirstStateEdition))
+                {
+                    from += "\nLEFT JOIN first_state fs ON fs.programme_id = f.programme_id AND fs.iso3 = f.iso3";
+                }
+                if (components.Any(c => c.Join == HelperJoin.FirstPersonEdition))
+                {
+                    from += "\nLEFT JOIN first_person fp ON fp.programme_id = f.programme_id AND fp.participant_id = f.participant_id";
+                }
+                conditions.Add("f.is_counted");
+                break;
+            case ComponentSource.Membership:
+                from = "edition e\nJOIN country c ON c.kind = 'member' AND c.accession_year <= e.year";
+                conditions.Add($"NOT EXISTS (SELECT 1 FROM membership_suspension s WHERE s.iso3 = c.iso3 AND s.suspended_from <= {ReferenceDate} AND (s.restored_on IS NULL OR s.restored_on > {ReferenceDate}))");
+                conditions.Add("EXISTS (SELECT 1 FROM participation_fact x WHERE x.programme_id = e.programme_id AND x.edition_number = e.edition_number AND x.is_counted)");
+                break;
+            default:
+                from = "edition e";
+                break;
+        }
+        if (plan.Filter is not null)
+        {
+            var rendered = FilterSql.Render(plan.Filter, model, indexes!, SqlFor);
+            conditions.Add(conditions.Count == 0 ? rendered : $"({rendered})");
+        }
+        var sql = new StringBuilder();
+        sql.Append("SELECT ").AppendJoin(", ", select);
+        sql.Append("\nFROM ").Append(from);
+        if (conditions.Count > 0)
+        {
+            sql.Append("\nWHERE ").AppendJoin(" AND ", conditions);
+        }
+        if (plan.Dimensions.Count > 0)
+        {
+            sql.Append("\nGROUP BY ").AppendJoin(", ", plan.Dimensions.Select(SqlFor));
+        }
+        return sql.ToString();
+    }
+
+    private static string Alias(ComponentSource source) => source switch
+    {
+        ComponentSource.Registry => "r",
+        ComponentSource.Membership => "m",
+        _ => "p",
+    };
+
+    private static string JoinOn(string left, string right, IEnumerable<string> quotedColumns)
+    {
+        var parts = quotedColumns.Select(q => $"{left}.{q} IS NOT DISTINCT FROM {right}.{q}").ToArray();
+        return parts.Length == 0 ? "TRUE" : string.Join(" AND ", parts);
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier + "\"";
+
+    private static string Indent(string sql) => "    " + sql.Replace("\n", "\n    ");
+}

@@ -1,0 +1,36 @@
+namespace Sesric.Analytics.Semantic;
+
+/// <summary>
+/// One aggregate the database computes per result row, such as the number of distinct participants;
+/// measures share components, so a component is computed once however many measures use it.
+/// </summary>
+/// <param name="Key">The SQL column alias (a fixed identifier).</param>
+/// <param name="Source">Which table the aggregate runs over.</param>
+/// <param name="Sql">The aggregate expression (fixed text).</param>
+/// <param name="Join">A helper relation the fact rows must be joined to, or none.</param>
+internal sealed record Component(string Key, ComponentSource Source, string Sql, HelperJoin Join = HelperJoin.None);
+
+/// <summary>The relations components aggregate over.</summary>
+internal enum ComponentSource
+{
+    /// <summary><c>participation_fact f</c>, counted rows, filtered.</summary>
+    Registry,
+
+    /// <summary><c>edition e</c>, filtered.</summary>
+    Edition,
+
+    /// <summary>Pairs of an edition with registry data and a state that was a member on its reference date (<c>e</c>, <c>c</c>).</summary>
+    Membership,
+}
+
+/// <summary>Relations joined to the fact rows for history-dependent measures.</summary>
+internal enum HelperJoin
+{
+    None,
+
+    /// <summary><c>first_state</c>: the first edition at which each member state was represented in each programme.</summary>
+    FirstStateEdition,
+
+    /// <summary><c>first_person</c>: the first edition each participant attended in each programme.</summary>
+    FirstPersonEdition,
+}

@@ -1,0 +1,43 @@
+namespace Sesric.Analytics.Semantic;
+
+/// <summary>The aggregate components the built-in measures are made of (fixed SQL, never user input).</summary>
+internal static class Components
+{
+    /// <summary>Distinct participants with a counted participation: also the disclosure count of a row.</summary>
+    public static readonly Component People = new("people", ComponentSource.Registry, "COUNT(DISTINCT f.participant_id)");
+
+    public static readonly Component Participations = new("participations", ComponentSource.Registry, "COUNT(*)");
+
+    public static readonly Component Editions = new("editions", ComponentSource.Registry, "COUNT(DISTINCT f.programme_id || '/' || CAST(f.edition_number AS VARCHAR))");
+
+    public static readonly Component MemberStates = new("member_states", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.counts_as_member THEN f.iso3 END)");
+
+    public static readonly Component Women = new("women", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.gender = 'female' THEN f.participant_id END)");
+
+    public static readonly Component Men = new("men", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.gender = 'male' THEN f.participant_id END)");
+
+    public static readonly Component NewMemberStates = new(
+        "new_member_states", ComponentSource.Registry,
+        "COUNT(DISTINCT CASE WHEN f.counts_as_member AND f.edition_number = fs.first_edition THEN f.iso3 END)",
+        HelperJoin.FirstStateEdition);
+
+    public static readonly Component Returning = new(
+        "returning", ComponentSource.Registry,
+        "COUNT(DISTINCT CASE WHEN f.edition_number > fp.first_edition THEN f.participant_id END)",
+        HelperJoin.FirstPersonEdition);
+
+    /// <summary>Synthetic participation rows behind the row (for the metadata's synthetic share).</summary>
+    public static readonly Component Synthetic = new("synthetic", ComponentSource.Registry, "COUNT(CASE WHEN f.is_synthetic THEN 1 END)");
+
+    public static readonly Component EligibleStates = new("eligible_states", ComponentSource.Membership, "COUNT(DISTINCT c.iso3)");
+
+    public static readonly Component EditionsHeld = new("editions_held", ComponentSource.Edition, "COUNT(*)");
+
+    public static readonly Component PublishedParticipants = new("published_participants", ComponentSource.Edition, "CAST(SUM(e.published_participants) AS BIGINT)");
+
+    public static readonly Component PublishedParticipantsKnown = new("published_participants_known", ComponentSource.Edition, "COUNT(e.published_participants)");
+
+    public static readonly Component PublishedMemberStates = new("published_member_states", ComponentSource.Edition, "CAST(MAX(e.published_member_states) AS BIGINT)");
+
+    public static readonly Component PublishedMemberStatesKnown = new("published_member_states_known", ComponentSource.Edition, "COUNT(e.published_member_states)");
+}

@@ -1,0 +1,82 @@
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+
+namespace Sesric.Analytics.Semantic;
+
+/// <summary>
+/// A named attribute results can be grouped and filtered by, such as <c>year</c> or <c>oic_group</c>.
+/// </summary>
+/// <remarks>
+/// A dimension knows how to read itself from each table the engine reads: the registry fact view
+/// (<see cref="RegistrySql"/>), the edition table (<see cref="EditionSql"/>, null for participant-level
+/// attributes) and the member-state table (<see cref="CountrySql"/>, used by the <c>coverage</c> denominator).
+/// These SQL fragments are fixed text written here; user input never reaches them.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share.</threadsafety>
+public sealed class DimensionDefinition
+{
+    internal DimensionDefinition(
+        string name,
+        LocalizedText label,
+        string description,
+        ColumnType type,
+        ValueFormat format,
+        string registrySql,
+        string? editionSql,
+        string? countrySql,
+        bool isNullable,
+        Func<string, string?> normalise,
+        string valueHint)
+    {
+        Name = name;
+        Label = label;
+        Description = description;
+        ColumnType = type;
+        ValueFormat = format;
+        RegistrySql = registrySql;
+        EditionSql = editionSql;
+        CountrySql = countrySql;
+        IsNullable = isNullable;
+        Normalise = normalise;
+        ValueHint = valueHint;
+    }
+
+    /// <summary>The name used in queries, filters and result columns (<c>member_state</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The column label in English, Arabic and French.</summary>
+    public LocalizedText Label { get; }
+
+    /// <summary>What the values mean, precisely.</summary>
+    public string Description { get; }
+
+    /// <summary>The type of the values.</summary>
+    public ColumnType ColumnType { get; }
+
+    /// <summary>How values are shown.</summary>
+    public ValueFormat ValueFormat { get; }
+
+    /// <summary>Whether the value can be missing (an edition with no known host country).</summary>
+    public bool IsNullable { get; }
+
+    /// <summary>Whether the dimension is an attribute of an edition, so published totals can be split by it.</summary>
+    public bool IsEditionLevel => EditionSql is not null;
+
+    /// <summary>The SQL over the fact view (alias <c>f</c>).</summary>
+    internal string RegistrySql { get; }
+
+    /// <summary>The SQL over the edition table (alias <c>e</c>), or null when not an edition attribute.</summary>
+    internal string? EditionSql { get; }
+
+    /// <summary>The SQL over the country table (alias <c>c</c>), or null when not a country attribute.</summary>
+    internal string? CountrySql { get; }
+
+    /// <summary>Turns a filter's text value into the stored form, or null when it is not a valid value.</summary>
+    internal Func<string, string?> Normalise { get; }
+
+    /// <summary>Describes the valid text values, for error messages.</summary>
+    internal string ValueHint { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

@@ -1,0 +1,86 @@
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+
+namespace Sesric.Analytics.Semantic;
+
+/// <summary>
+/// A named, documented figure computed per result row, such as <c>participants</c> or
+/// <c>yoy_pct(participants)</c>.
+/// </summary>
+/// <remarks>
+/// Base measures are computed in the database from a few aggregate components (see
+/// <see cref="SemanticModel"/> for each definition) and combined here. Time-intelligence measures
+/// (<c>yoy_change(m)</c>, <c>yoy_pct(m)</c>, <c>running_total(m)</c>) wrap a base measure and need
+/// <c>year</c> among the query's dimensions.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share.</threadsafety>
+public sealed class MeasureDefinition
+{
+    internal MeasureDefinition(
+        string name,
+        LocalizedText label,
+        string description,
+        ColumnType type,
+        ValueFormat format,
+        FactSource source,
+        IReadOnlyList<Component> components,
+        Func<Func<Component, long?>, object?> combine,
+        Func<Func<Component, long?>, IEnumerable<long?>>? sensitiveCounts = null,
+        TimeFunction timeFunction = TimeFunction.None,
+        MeasureDefinition? inner = null)
+    {
+        Name = name;
+        Label = label;
+        Description = description;
+        ColumnType = type;
+        ValueFormat = format;
+        Source = source;
+        Components = components;
+        Combine = combine;
+        SensitiveCounts = sensitiveCounts ?? (_ => []);
+        TimeFunction = timeFunction;
+        Inner = inner;
+    }
+
+    /// <summary>The name used in queries, order-by and result columns.</summary>
+    public string Name { get; }
+
+    /// <summary>The column label in English, Arabic and French.</summary>
+    public LocalizedText Label { get; }
+
+    /// <summary>The precise definition.</summary>
+    public string Description { get; }
+
+    /// <summary>The type of the values (<see cref="ColumnType.Integer"/> counts, <see cref="ColumnType.Number"/> ratios).</summary>
+    public ColumnType ColumnType { get; }
+
+    /// <summary>How values are shown.</summary>
+    public ValueFormat ValueFormat { get; }
+
+    /// <summary>Registry or published totals.</summary>
+    public FactSource Source { get; }
+
+    /// <summary>Whether this measure is computed over another one across years.</summary>
+    public bool IsTimeIntelligence => TimeFunction != TimeFunction.None;
+
+    /// <summary>For a time-intelligence measure, the measure it is computed over; otherwise null.</summary>
+    public MeasureDefinition? Inner { get; }
+
+    /// <summary>The aggregate components the database computes for this measure.</summary>
+    internal IReadOnlyList<Component> Components { get; }
+
+    /// <summary>Combines the component values of one row into the measure's value (long, double or null for unknown).</summary>
+    internal Func<Func<Component, long?>, object?> Combine { get; }
+
+    /// <summary>
+    /// Counts of people that must each be 0 or at least k for the value to be published
+    /// (for <c>female_share</c>: the women and the men; a share reveals both).
+    /// </summary>
+    internal Func<Func<Component, long?>, IEnumerable<long?>> SensitiveCounts { get; }
+
+    /// <summary>Which time-intelligence function this is, if any.</summary>
+    internal TimeFunction TimeFunction { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Storage;
+
+namespace Sesric.Analytics.Semantic;
+
+/// <summary>
+/// Answers <see cref="SemanticQuery"/> questions: checks them against the model, compiles them to one
+/// parameterised SQL statement, runs it on the store, and turns the rows into a typed, disclosure-
+/// controlled <see cref="ResultTable"/>.
+/// </summary>
+/// <remarks>
+/// Bad queries fail with <see cref="QueryException"/> before the database is touched. Aggregation runs
+/// in the database; ratios, time intelligence, disclosure control (see <see cref="DisclosureControl"/>),
+/// ordering and paging run here over the aggregated cells, so the result is deterministic: the same
+/// data and query give the same table.
+/// </remarks>
+/// <threadsafety>Safe to share across threads if the store is.</threadsafety>
+public sealed class QueryEngine
+{
+    private readonly IAnalyticsStore _store;
+    private readonly SqlCompiler _compiler;
+
+    /// <summary>Builds an engine over <paramref name="store"/> with <paramref name="model"/> (default: <see cref="SemanticModel.Default"/>).</summary>
+    public QueryEngine(IAnalyticsStore store, SemanticModel? model = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        Model = model ?? SemanticModel.Default;
+        _compiler = new SqlCompiler(Model);
+    }
+
+    /// <summary>The model queries are checked against.</summary>
+    public SemanticModel Model { get; }
+
+    /// <summary>
+    /// Checks <paramref name="query"/> and returns the SQL the engine would run (for tests, and for
+    /// showing users what was computed). Throws <see cref="QueryException"/> for a bad query.
+    /// </summary>
+    public SqlStatement Compile(SemanticQuery query) => _compiler.Compile(QueryPlan.Resolve(query, Model));
+
+    /// <summary>
+    /// Runs <paramref name="query"/>. Throws <see cref="QueryException"/> for a bad query; store
+    /// failures and cancellation propagate.
+    /// </summary>
+    public async Task<ResultTable> ExecuteAsync(SemanticQuery query, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var plan = QueryPlan.Resolve(query, Model);
+        var statement = _compiler.Compile(plan);
+        var rows = await _store.QueryAsync(statement, ct).ConfigureAwait(false);
+        return ResultAssembler.Assemble(plan, rows, clock);
+    }
+}

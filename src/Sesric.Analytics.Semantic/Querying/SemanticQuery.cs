@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+
+namespace Sesric.Analytics.Semantic;
+
+/// <summary>
+/// A question for the engine: measures, the dimensions to group by, a filter, an order, a page and a
+/// disclosure policy. Dialect-free: it names model members only and is compiled to SQL by the engine.
+/// </summary>
+/// <remarks>
+/// Build one with the constructor or fluently:
+/// <code>SemanticQuery.Of("participants", "member_states").By("year").Where("programme = \"diplomacy-cab\"").OrderedBy("year desc")</code>
+/// <see cref="Policy"/> defaults to <see cref="DisclosurePolicy.Public(int)"/> with k = 3.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share.</threadsafety>
+public sealed record SemanticQuery
+{
+    /// <summary>Builds a query.</summary>
+    /// <param name="measures">Measure names, such as <c>participants</c> or <c>yoy_pct(participants)</c>.</param>
+    /// <param name="dimensions">Dimension names to group by, in column order.</param>
+    /// <param name="filter">An AIP-160 filter such as <c>programme = "diplomacy-cab" AND year &gt;= 2020</c>, or null.</param>
+    /// <param name="orderBy">An AIP-132 order such as <c>year desc, participants</c>, or null (dimensions ascending).</param>
+    /// <param name="limit">The most rows to return, or null for all.</param>
+    /// <param name="offset">Rows to skip before the first returned.</param>
+    /// <param name="policy">The disclosure policy; null means public with k = 3.</param>
+    public SemanticQuery(
+        IEnumerable<string> measures,
+        IEnumerable<string>? dimensions = null,
+        string? filter = null,
+        string? orderBy = null,
+        int? limit = null,
+        int offset = 0,
+        DisclosurePolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        Measures = measures.ToArray();
+        Dimensions = dimensions?.ToArray() ?? [];
+        Filter = string.IsNullOrWhiteSpace(filter) ? null : filter;
+        OrderBy = string.IsNullOrWhiteSpace(orderBy) ? null : orderBy;
+        Limit = limit;
+        Offset = offset;
+        Policy = policy ?? DisclosurePolicy.PublicDefault;
+    }
+
+    /// <summary>The measure names, in column order.</summary>
+    public IReadOnlyList<string> Measures { get; init; }
+
+    /// <summary>The dimension names, in column order.</summary>
+    public IReadOnlyList<string> Dimensions { get; init; }
+
+    /// <summary>The filter text, or null.</summary>
+    public string? Filter { get; init; }
+
+    /// <summary>The order-by text, or null.</summary>
+    public string? OrderBy { get; init; }
+
+    /// <summary>The most rows to return, or null for all.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>Rows to skip.</summary>
+    public int Offset { get; init; }
+
+    /// <summary>The disclosure policy.</summary>
+    public DisclosurePolicy Policy { get; init; }
+
+    /// <summary>A query for <paramref name="measures"/> with no grouping.</summary>
+    public static SemanticQuery Of(params string[] measures) => new(measures);
+
+    /// <summary>This query grouped by <paramref name="dimensions"/> (added after any already set).</summary>
+    public SemanticQuery By(params string[] dimensions) => this with { Dimensions = [.. Dimensions, .. dimensions] };
+
+    /// <summary>This query with <paramref name="filter"/>.</summary>
+    public SemanticQuery Where(string? filter) => this with { Filter = string.IsNullOrWhiteSpace(filter) ? null : filter };
+
+    /// <summary>This query ordered by <paramref name="orderBy"/>.</summary>
+    public SemanticQuery OrderedBy(string? orderBy) => this with { OrderBy = string.IsNullOrWhiteSpace(orderBy) ? null : orderBy };
+
+    /// <summary>This query returning at most <paramref name="limit"/> rows after skipping <paramref name="offset"/>.</summary>
+    public SemanticQuery Page(int? limit, int offset = 0) => this with { Limit = limit, Offset = offset };
+
+    /// <summary>This query under <paramref name="policy"/>.</summary>
+    public SemanticQuery WithPolicy(DisclosurePolicy policy) => this with { Policy = policy };
+
+    /// <summary>
+    /// Builds a query from command-line style options (as <c>sesric query</c> takes them): repeated or
+    /// comma-separated measures and dimensions, and the policy as <c>public</c>, <c>public:5</c> or <c>internal</c>.
+    /// </summary>
+    public static SemanticQuery FromOptions(
+        IEnumerable<string> measures,
+        IEnumerable<string>? by = null,
+        string? filter = null,
+        string? orderBy = null,
+        int? limit = null,
+        int offset = 0,
+        string? policy = null) =>
+        new(SplitNames(measures), by is null ? null : SplitNames(by), filter, orderBy, limit, offset,
+            policy is null ? null : DisclosurePolicy.Parse(policy));
+
+    /// <summary>The query as <c>sesric query</c> options, for logs and error messages.</summary>
+    public override string ToString()
+    {
+        var s = new StringBuilder();
+        foreach (var m in Measures)
+        {
+            s.Append("--measure ").Append(m).Append(' ');
+        }
+        foreach (var d in Dimensions)
+        {
+            s.Append("--by ").Append(d).Append(' ');
+        }
+        if (Filter is not null)
+        {
+            s.Append("--filter '").Append(Filter.Replace("'", "'\\''")).Append("' ");
+        }
+        if (OrderBy is not null)
+        {
+            s.Append("--order-by '").Append(OrderBy).Append("' ");
+        }
+        if (Limit is { } l)
+        {
+            s.Append("--limit ").Append(l.ToString(CultureInfo.InvariantCulture)).Append(' ');
+        }
+        if (Offset != 0)
+        {
+            s.Append("--offset ").Append(Offset.ToString(CultureInfo.InvariantCulture)).Append(' ');
+        }
+        s.Append("--policy ").Append(Policy);
+        return s.ToString();
+    }
+
+    /// <summary>Splits "a, b" items on commas that are outside parentheses.</summary>
+    private static IEnumerable<string> SplitNames(IEnumerable<string> items)
+    {
+        foreach (var item in items)
+        {
+            var depth = 0;
+            var start = 0;
+            for (var i = 0; i <= item.Length; i++)
+            {
+                if (i == item.Length || (item[i] == ',' && depth == 0))
+                {
+                    var name = item[start..i].Trim();
+                    if (name.Length > 0)
+                    {
+                        yield return name;
+                    }
+                    start = i + 1;
+                }
+                else if (item[i] == '(')
+                {
+                    depth++;
+                }
+                else if (item[i] == ')')
+                {
+                    depth--;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+
+using DuckDB.NET.Data;
+
+using Sesric.Analytics.Dataset;
+using Sesric.Analytics.Semantic;
+using Sesric.Analytics.Storage;
+using Sesric.Analytics.Storage.DuckDb;
+
+namespace Sesric.Analytics.Benchmarks;
+
+/// <summary>
+/// The semantic engine against the same SQL typed by hand and run directly on DuckDB, on the scale
+/// generator's data: participants and member states by (edition, member_state), and by
+/// (year, oic_group) with a filter. Targets: median under 50 ms at 1M participations, under 500 ms
+/// at 10M, and within 1.25× of the hand-written SQL.
+/// </summary>
+/// <remarks>
+/// The engine runs under the default public policy (k = 3), so its time includes disclosure control,
+/// ratios and building the typed table; the baseline reads the same aggregates into plain arrays.
+/// The DuckDB file is generated once per size (ScaleGenerator, seed 7) and kept in
+/// <c>$TMPDIR/sesric-bench</c>; later runs reuse it. Run:
+/// <c>dotnet run -c Release --project tests/Sesric.Analytics.Benchmarks -- --filter '*SemanticQuery*'</c>
+/// </remarks>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[MedianColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class SemanticQueryBenchmarks
+{
+    private const string HandEditionByState =
+        """
+        SELECT programme_id, edition_number, iso3,
+               COUNT(DISTINCT participant_id) AS participants,
+               COUNT(DISTINCT CASE WHEN counts_as_member THEN iso3 END) AS member_states
+        FROM participation_fact
+        WHERE is_counted
+        GROUP BY programme_id, edition_number, iso3
+        """;
+
+    private const string HandYearByGroup =
+        """
+        SELECT year, oic_group,
+               COUNT(DISTINCT participant_id) AS participants,
+               COUNT(DISTINCT CASE WHEN counts_as_member THEN iso3 END) AS member_states
+        FROM participation_fact
+        WHERE is_counted AND year >= 2000 AND modality <> 'virtual'
+        GROUP BY year, oic_group
+        """;
+
+    private static readonly SemanticQuery EditionByState = SemanticQuery.Of("participants", "member_states").By("edition", "member_state");
+
+    private static readonly SemanticQuery YearByGroup = SemanticQuery.Of("participants", "member_states").By("year", "oic_group")
+        .Where("year >= 2000 AND modality != \"virtual\"");
+
+    private DuckDbAnalyticsStore _store = null!;
+    private QueryEngine _engine = null!;
+    private DuckDBConnection _direct = null!;
+
+    /// <summary>Participation rows in the store.</summary>
+    [Params(1_000_000)]
+    public long Rows { get; set; }
+
+    /// <summary>Opens (generating on first use) the DuckDB file for <see cref="Rows"/>.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sesric-bench");
+        var path = Path.Combine(folder, $"scale-{Rows}.duckdb");
+        var ready = path + ".ready";
+        if (!File.Exists(ready))
+        {
+            Directory.CreateDirectory(folder);
+            File.Delete(path);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            GenerateAsync(path, Rows).GetAwaiter().GetResult();
+            File.WriteAllText(ready, $"generated in {clock.Elapsed}");
+            Console.WriteLine($"// generated {Rows} rows in {clock.Elapsed}");
+        }
+        _store = DuckDbAnalyticsStore.OpenAsync(path).GetAwaiter().GetResult();
+        _engine = new QueryEngine(_store);
+        _direct = new DuckDBConnection($"Data Source={Path.GetFullPath(path)}");
+        _direct.Open();
+    }
+
+    private static async Task GenerateAsync(string path, long rows)
+    {
+        await using var store = await DuckDbAnalyticsStore.OpenAsync(path);
+        var data = ScaleGenerator.Generate(new ScaleOptions(rows, Seed: 7));
+        await store.UpsertProgrammesAsync(data.Catalogue.Programmes.ToArray());
+        await store.UpsertCountriesAsync(data.Catalogue.Countries.ToArray());
+        await store.UpsertEditionsAsync(data.Catalogue.Editions.ToArray());
+        await store.ImportParticipationsAsync(data.Participations, ImportRequest.Default);
+    }
+
+    /// <summary>Closes the store and the direct connection.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _direct.Dispose();
+        _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Hand-written SQL, by (edition, member_state).</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("edition x member_state")]
+    public int HandSql_EditionByMemberState() => RunDirect(HandEditionByState);
+
+    /// <summary>The engine, by (edition, member_state).</summary>
+    [Benchmark]
+    [BenchmarkCategory("edition x member_state")]
+    public int Engine_EditionByMemberState() => _engine.ExecuteAsync(EditionByState).GetAwaiter().GetResult().Rows.Count;
+
+    /// <summary>Hand-written SQL, by (year, oic_group) with a filter.</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("year x oic_group, filtered")]
+    public int HandSql_YearByGroup() => RunDirect(HandYearByGroup);
+
+    /// <summary>The engine, by (year, oic_group) with a filter.</summary>
+    [Benchmark]
+    [BenchmarkCategory("year x oic_group, filtered")]
+    public int Engine_YearByGroup() => _engine.ExecuteAsync(YearByGroup).GetAwaiter().GetResult().Rows.Count;
+
+    private int RunDirect(string sql)
+    {
+        using var command = _direct.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = 0;
+        var values = new object[reader.FieldCount];
+        while (reader.Read())
+        {
+            reader.GetValues(values);
+            rows++;
+        }
+        return rows;
+    }
+}

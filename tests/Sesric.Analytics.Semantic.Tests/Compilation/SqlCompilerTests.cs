@@ -1,0 +1,89 @@
+using Sesric.Analytics.Semantic.Tests.Support;
+
+namespace Sesric.Analytics.Semantic.Tests.Compilation;
+
+public class SqlCompilerTests
+{
+    private static readonly QueryEngine Engine = new(new CannedStore());
+
+    [Fact]
+    public void Registry_measures_by_year_compile_to_one_grouped_select_with_values_as_parameters()
+    {
+        var statement = Engine.Compile(SemanticQuery.Of("participants", "member_states").By("year").Where("programme = \"diplomacy-cab\" AND year = 2020"));
+
+        Assert.Equal(
+            """
+            SELECT f.year AS "year", COUNT(DISTINCT f.participant_id) AS "people", COUNT(*) AS "participations", COUNT(CASE WHEN f.is_synthetic THEN 1 END) AS "synthetic", COUNT(DISTINCT CASE WHEN f.counts_as_member THEN f.iso3 END) AS "member_states"
+            FROM participation_fact f
+            WHERE f.is_counted AND (f.programme_id = $1 AND f.year = $2)
+            GROUP BY f.year
+            """.ReplaceLineEndings("\n"),
+            statement.Sql);
+        Assert.Equal(["diplomacy-cab", 2020L], statement.Parameters);
+    }
+
+    [Fact]
+    public void Filter_values_are_normalised_and_reused_across_sources_and_a_nullable_field_is_false_when_missing()
+    {
+        var statement = Engine.Compile(SemanticQuery.Of("participants", "published_participants").By("year").Where("NOT modality = 'in-person' OR host_country != \"tur\""));
+
+        Assert.Equal(["in_person", "TUR"], statement.Parameters);
+        Assert.Contains("WHERE f.is_counted AND (NOT (f.modality = $1) OR COALESCE(f.host_country <> $2, FALSE))", statement.Sql);
+        Assert.Contains("WHERE NOT (e.modality = $1) OR COALESCE(e.host_country <> $2, FALSE)", statement.Sql);
+        Assert.Contains("SELECT \"year\" FROM registry\n    UNION\n    SELECT \"year\" FROM published", statement.Sql);
+    }
+
+    [Fact]
+    public void Year_over_year_joins_a_block_whose_years_are_shifted_by_one()
+    {
+        var statement = Engine.Compile(SemanticQuery.Of("yoy_change(participants)").By("year", "oic_group").Where("year >= 2021"));
+
+        Assert.Contains("prev_registry AS (\n    SELECT (f.year + 1) AS \"year\", f.oic_group AS \"oic_group\"", statement.Sql);
+        Assert.Contains("WHERE f.is_counted AND ((f.year + 1) >= $1)", statement.Sql);
+        Assert.Contains("LEFT JOIN prev_registry prev ON cur.\"year\" IS NOT DISTINCT FROM prev.\"year\" AND cur.\"oic_group\" IS NOT DISTINCT FROM prev.\"oic_group\"", statement.Sql);
+        Assert.Equal([2021L], statement.Parameters);
+    }
+
+    [Fact]
+    public void Coverage_divides_by_members_on_each_editions_reference_date()
+    {
+        var sql = Engine.Compile(SemanticQuery.Of("coverage").By("oic_group")).Sql;
+
+        Assert.Contains("JOIN country c ON c.kind = 'member' AND c.accession_year <= e.year", sql);
+        Assert.Contains("s.suspended_from <= COALESCE(e.start_date, make_date(e.year, 7, 1)) AND (s.restored_on IS NULL OR s.restored_on > COALESCE(e.start_date, make_date(e.year, 7, 1)))", sql);
+        Assert.Contains("GROUP BY c.oic_group", sql);
+    }
+
+    [Fact]
+    public void History_measures_join_first_appearances_computed_over_all_data()
+    {
+        var sql = Engine.Compile(SemanticQuery.Of("new_member_states", "returning_share").By("programme").Where("year = 2021")).Sql;
+
+        Assert.StartsWith("WITH first_state AS (\n    SELECT programme_id, iso3, MIN(edition_number) AS first_edition FROM participation_fact WHERE is_counted AND counts_as_member GROUP BY programme_id, iso3\n)", sql);
+        Assert.Contains("LEFT JOIN first_person fp ON fp.programme_id = f.programme_id AND fp.participant_id = f.participant_id", sql);
+    }
+
+    [Fact]
+    public void A_value_that_is_not_a_valid_member_of_its_field_is_refused_before_any_sql()
+    {
+        var e = Assert.Throws<QueryException>(() => Engine.Compile(SemanticQuery.Of("participants").Where("programme = \"x'); DROP TABLE participation; --\"")));
+
+        Assert.Equal(QueryErrorKind.InvalidValue, e.Kind);
+        Assert.Equal("programme", e.Field);
+        Assert.Equal(12, e.Position);
+        Assert.Contains("diplomacy-cab", e.Message);
+    }
+
+    [Theory]
+    [InlineData("member_state = \"TUR\" OR member_state = \"SYR\"")]
+    [InlineData("edition = \"diplomacy-cab/4\" AND date >= 2020-01-01")]
+    public void No_filter_value_ever_appears_in_the_sql(string filter)
+    {
+        var sql = Engine.Compile(SemanticQuery.Of("participants").By("year").Where(filter)).Sql;
+
+        foreach (var token in new[] { "DROP", "--", "diplomacy-cab/4", "TUR", "SYR", "2020-01-01" })
+        {
+            Assert.DoesNotContain(token, sql);
+        }
+    }
+}

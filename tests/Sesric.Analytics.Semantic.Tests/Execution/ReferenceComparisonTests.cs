@@ -1,0 +1,269 @@
+using System.Globalization;
+
+using CsCheck;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Semantic.Tests.Support;
+using Sesric.Analytics.Storage;
+
+namespace Sesric.Analytics.Semantic.Tests.Execution;
+
+/// <summary>
+/// Property: for random small datasets in a real DuckDB store and random queries, the engine's
+/// answer (internal policy) equals a plain LINQ computation over the same rows.
+/// </summary>
+public class ReferenceComparisonTests
+{
+    private static readonly string[] RegistryMeasures = ["participants", "participations", "editions", "member_states", "coverage", "female_share", "participants_per_edition", "new_member_states", "returning_share"];
+    private static readonly string[] AllDimensions = ["programme", "edition", "year", "member_state", "oic_group", "gender", "modality", "host_country"];
+    private static readonly string[] EditionDimensions = ["programme", "edition", "year", "modality", "host_country"];
+
+    [Fact]
+    public void Engine_answers_equal_a_linq_reference_over_the_same_rows()
+    {
+        Gen.Int[0, int.MaxValue].Sample(seed => RunAsync(seed).GetAwaiter().GetResult(), iter: 10, threads: 1);
+    }
+
+    private static async Task RunAsync(int seed)
+    {
+        var random = new Random(seed);
+        var data = RandomDataset.Create(random);
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.UpsertProgrammesAsync(data.Catalogue.Programmes.ToArray());
+        await temp.Store.UpsertCountriesAsync(data.Catalogue.Countries.ToArray());
+        await temp.Store.UpsertEditionsAsync(data.Catalogue.Editions.ToArray());
+        await temp.Store.ImportParticipationsAsync(data.Participations, ImportRequest.Default);
+        var engine = new QueryEngine(temp.Store);
+        var reference = new Reference(data);
+        for (var q = 0; q < 10; q++)
+        {
+            var query = RandomQuery(random, data);
+            var table = await engine.ExecuteAsync(query);
+            var expected = reference.Answer(query);
+            var actual = table.Rows.ToDictionary(r => Key(r.Take(query.Dimensions.Count).Select(c => c.Value)), r => r.Skip(query.Dimensions.Count).ToArray());
+            var context = $"seed {seed}, query {query}";
+            Assert.True(expected.Keys.ToHashSet().SetEquals(actual.Keys), $"{context}: cells differ: expected [{string.Join(" ; ", expected.Keys.Order())}] got [{string.Join(" ; ", actual.Keys.Order())}]");
+            foreach (var (key, values) in expected)
+            {
+                for (var m = 0; m < values.Length; m++)
+                {
+                    var cell = actual[key][m];
+                    var message = $"{context}: cell [{key}] {query.Measures[m]}: expected {values[m]?.ToString() ?? "unknown"}, got {cell.Value ?? cell.Status}";
+                    switch (values[m])
+                    {
+                        case null:
+                            Assert.True(cell.Status == CellStatus.Unknown, message);
+                            break;
+                        case long l:
+                            Assert.True(cell.Status == CellStatus.Ok && cell.Value is long v && v == l, message);
+                            break;
+                        case double d:
+                            Assert.True(cell.Status == CellStatus.Ok && Math.Abs(cell.AsDouble()!.Value - d) < 1e-9, message);
+                            break;
+                    }
+                }
+            }
+            Assert.Equal(expected.Count, table.Metadata.TotalRows);
+        }
+    }
+
+    private static SemanticQuery RandomQuery(Random random, RandomDataset data)
+    {
+        var published = random.NextDouble() < 0.25;
+        List<string> measures;
+        string[] fields;
+        if (published)
+        {
+            measures = ["published_participants", "published_member_states", "participants"];
+            measures = measures.Where(_ => random.NextDouble() < 0.6).DefaultIfEmpty("published_participants").ToList();
+            fields = EditionDimensions;
+        }
+        else
+        {
+            measures = RegistryMeasures.Where(_ => random.NextDouble() < 0.3).DefaultIfEmpty("participants").ToList();
+            fields = measures.Contains("coverage") ? AllDimensions.Where(d => d != "gender").ToArray() : AllDimensions;
+        }
+        var dimensions = fields.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToArray();
+        string? filter = null;
+        if (random.NextDouble() < 0.7)
+        {
+            var parts = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Comparison(random, data, fields[random.Next(fields.Length)])).ToArray();
+            filter = parts[0];
+            foreach (var part in parts.Skip(1))
+            {
+                filter = random.Next(3) switch
+                {
+                    0 => $"{filter} AND {part}",
+                    1 => $"({filter}) OR {part}",
+                    _ => $"{filter} AND NOT {part}",
+                };
+            }
+        }
+        return new SemanticQuery(measures, dimensions, filter, policy: DisclosurePolicy.Internal);
+    }
+
+    private static string Comparison(Random random, RandomDataset data, string field)
+    {
+        string Pick(params string[] values) => values[random.Next(values.Length)];
+        var eq = Pick("=", "!=");
+        return field switch
+        {
+            "year" => $"year {Pick("=", "!=", "<", "<=", ">", ">=")} {random.Next(2009, 2017)}",
+            "programme" => $"programme {eq} \"{Pick("alpha", "beta")}\"",
+            "edition" => $"edition {eq} \"{Pick("alpha", "beta")}/{random.Next(1, 4)}\"",
+            "member_state" or "host_country" => $"{field} {eq} \"{data.Catalogue.Countries[random.Next(data.Catalogue.Countries.Count)].Code}\"",
+            "oic_group" => $"oic_group {eq} \"{Pick("African Group", "Arab Group", "Asian Group", "Unknown")}\"",
+            "gender" => $"gender {eq} \"{Pick("female", "male", "unknown")}\"",
+            _ => $"modality {eq} \"{Pick("in_person", "virtual", "hybrid", "unknown")}\"",
+        };
+    }
+
+    private static string Key(IEnumerable<object?> values) =>
+        string.Join("|", values.Select(v => v switch
+        {
+            null => "∅",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => v.ToString(),
+        }));
+
+    /// <summary>The LINQ reference: every measure computed directly from the definitions in the model's documentation.</summary>
+    private sealed class Reference(RandomDataset data)
+    {
+        private sealed record Row(string Person, Edition Edition, Country Country, Gender Gender, bool CountsAsMember);
+
+        private readonly Row[] _rows = data.Participations
+            .Where(p => p.Status.CountsAsParticipation())
+            .Select(p =>
+            {
+                data.Catalogue.TryGetEdition(p.Edition, out var edition);
+                data.Catalogue.TryGetCountry(p.Participant.Country, out var country);
+                return new Row(p.Participant.Id.Value, edition, country, p.Participant.Gender, country.IsMemberOn(edition.ReferenceDate));
+            })
+            .ToArray();
+
+        public Dictionary<string, object?[]> Answer(SemanticQuery query)
+        {
+            var filter = query.Filter is null ? null : FilterParser.Parse(query.Filter);
+            bool Passes(Func<string, object?> field) => filter is null || Eval(filter, field);
+            var rows = _rows.Where(r => Passes(f => RowField(r, f))).ToArray();
+            var registryCells = rows.GroupBy(r => Key(query.Dimensions.Select(d => RowField(r, d)))).ToDictionary(g => g.Key, g => g.ToArray());
+            var usesRegistry = query.Measures.Any(m => !m.StartsWith("published", StringComparison.Ordinal));
+            var usesPublished = query.Measures.Any(m => m.StartsWith("published", StringComparison.Ordinal));
+            var editionCells = !usesPublished ? [] : data.Catalogue.Editions.Where(e => Passes(f => EditionField(e, f)))
+                .GroupBy(e => Key(query.Dimensions.Select(d => EditionField(e, d)))).ToDictionary(g => g.Key, g => g.ToArray());
+            var keys = new HashSet<string>();
+            if (usesRegistry)
+            {
+                keys.UnionWith(registryCells.Keys);
+            }
+            if (usesPublished)
+            {
+                keys.UnionWith(editionCells.Keys);
+            }
+            if (query.Dimensions.Count == 0)
+            {
+                keys = [""];
+            }
+
+            var withRegistry = _rows.Select(r => r.Edition.Id).ToHashSet();
+            var firstState = _rows.Where(r => r.CountsAsMember).GroupBy(r => (r.Edition.Programme, r.Country.Code)).ToDictionary(g => g.Key, g => g.Min(r => r.Edition.Number));
+            var firstPerson = _rows.GroupBy(r => (r.Edition.Programme, r.Person)).ToDictionary(g => g.Key, g => g.Min(r => r.Edition.Number));
+            var eligible = !query.Measures.Contains("coverage") ? [] : data.Catalogue.Editions.Where(e => withRegistry.Contains(e.Id))
+                .SelectMany(e => data.Catalogue.Countries.Where(c => c.IsMemberOn(e.ReferenceDate)).Select(c => (e, c)))
+                .Where(p => Passes(f => PairField(p.e, p.c, f)))
+                .GroupBy(p => Key(query.Dimensions.Select(d => PairField(p.e, p.c, d))))
+                .ToDictionary(g => g.Key, g => (long)g.Select(p => p.c.Code).Distinct().Count());
+
+            var answer = new Dictionary<string, object?[]>();
+            foreach (var key in keys)
+            {
+                var g = registryCells.GetValueOrDefault(key) ?? [];
+                var eds = editionCells.GetValueOrDefault(key) ?? [];
+                answer[key] = query.Measures.Select(m => Measure(m, g, eds, eligible.GetValueOrDefault(key))).ToArray();
+            }
+            return answer;
+
+            object? Measure(string name, Row[] g, Edition[] eds, long eligibleStates)
+            {
+                if (name.StartsWith("published", StringComparison.Ordinal))
+                {
+                    return name == "published_participants"
+                        ? (eds.Length > 0 && eds.All(e => e.Published.Participants is not null) ? (long?)eds.Sum(e => (long)e.Published.Participants!.Value) : null)
+                        : (eds.Length == 1 && eds[0].Published.MemberStates is { } ms ? (long?)ms : null);
+                }
+                if (g.Length == 0)
+                {
+                    return null;
+                }
+                long people = g.Select(r => r.Person).Distinct().Count();
+                long editionsCount = g.Select(r => r.Edition.Id).Distinct().Count();
+                long states = g.Where(r => r.CountsAsMember).Select(r => r.Country.Code).Distinct().Count();
+                long women = g.Where(r => r.Gender == Gender.Female).Select(r => r.Person).Distinct().Count();
+                long men = g.Where(r => r.Gender == Gender.Male).Select(r => r.Person).Distinct().Count();
+                return name switch
+                {
+                    "participants" => people,
+                    "participations" => (long)g.Length,
+                    "editions" => editionsCount,
+                    "member_states" => states,
+                    "coverage" => eligibleStates == 0 ? null : (double)states / eligibleStates,
+                    "female_share" => women + men == 0 ? null : (double)women / (women + men),
+                    "participants_per_edition" => (double)g.Length / editionsCount,
+                    "new_member_states" => (long)g.Where(r => r.CountsAsMember && firstState[(r.Edition.Programme, r.Country.Code)] == r.Edition.Number).Select(r => r.Country.Code).Distinct().Count(),
+                    "returning_share" => (double)g.Where(r => r.Edition.Number > firstPerson[(r.Edition.Programme, r.Person)]).Select(r => r.Person).Distinct().Count() / people,
+                    _ => throw new InvalidOperationException(name),
+                };
+            }
+        }
+
+        private static object? RowField(Row r, string field) => field switch
+        {
+            "member_state" => r.Country.Code.Value,
+            "oic_group" => r.Country.Group.Name(),
+            "gender" => r.Gender.Code(),
+            _ => EditionField(r.Edition, field),
+        };
+
+        private static object? PairField(Edition e, Country c, string field) => field switch
+        {
+            "member_state" => c.Code.Value,
+            "oic_group" => c.Group.Name(),
+            _ => EditionField(e, field),
+        };
+
+        private static object? EditionField(Edition e, string field) => field switch
+        {
+            "programme" => e.Programme.Value,
+            "edition" => e.Id.ToString(),
+            "year" => (long)e.Year,
+            "modality" => e.Modality.Code(),
+            "host_country" => e.HostCountry?.Value,
+            _ => throw new InvalidOperationException(field),
+        };
+
+        private static bool Eval(FilterExpression e, Func<string, object?> field) => e switch
+        {
+            FilterAnd a => Eval(a.Left, field) && Eval(a.Right, field),
+            FilterOr o => Eval(o.Left, field) || Eval(o.Right, field),
+            FilterNot n => !Eval(n.Operand, field),
+            FilterComparison c => field(c.Field) switch
+            {
+                null => false,
+                long v => Compare(v.CompareTo(long.Parse(c.Value.Text, CultureInfo.InvariantCulture)), c.Operator),
+                var v => Compare(string.CompareOrdinal((string)v, c.Value.Text), c.Operator),
+            },
+            _ => throw new InvalidOperationException(),
+        };
+
+        private static bool Compare(int sign, FilterOperator op) => op switch
+        {
+            FilterOperator.Equal => sign == 0,
+            FilterOperator.NotEqual => sign != 0,
+            FilterOperator.Less => sign < 0,
+            FilterOperator.LessOrEqual => sign <= 0,
+            FilterOperator.Greater => sign > 0,
+            _ => sign >= 0,
+        };
+    }
+}
