@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+using Sesric.Analytics.Cli.Commands;
+using Sesric.Analytics.Cli.Hosting;
+
+namespace Sesric.Analytics.Cli;
+
+/// <summary>Builds the <c>sesric</c> command tree and runs a command line against a given console.</summary>
+public static class SesricCli
+{
+    /// <summary>The root command with every verb, writing to <paramref name="console"/>.</summary>
+    public static RootCommand CreateRootCommand(CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var root = new RootCommand("sesric: participation analytics for SESRIC's capacity-building programmes for the OIC member states.");
+        CommonOptions.AddTo(root);
+        root.Add(new EditionsCommand(console));
+        root.Add(new MemberStatesCommand(console));
+        root.Add(new StatsCommand(console));
+        root.Add(new ImportCommand(console));
+        root.Add(new ExportCommand(console));
+        root.Add(new GenerateCommand(console));
+        return root;
+    }
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen verb; returns its exit code.</summary>
+    /// <param name="args">The command line, without the program name.</param>
+    /// <param name="console">Where output goes.</param>
+    /// <param name="handleTermination">Let Ctrl-C / SIGTERM cancel the command (the real process); off in tests.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    public static Task<int> RunAsync(string[] args, CliConsole console, bool handleTermination = false, CancellationToken cancellationToken = default)
+    {
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+        };
+        if (!handleTermination)
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
+        return CreateRootCommand(console).Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Sesric.Analytics.Cli.Tests.Support;
+
+/// <summary>A fresh folder under the system temp directory, deleted when disposed.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sesric-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Cleanup must not hide a test's own failure.
+        }
+    }
+}
