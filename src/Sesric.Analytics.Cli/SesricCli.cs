@@ -20,6 +20,7 @@ public static class SesricCli
         root.Add(new ImportCommand(console));
         root.Add(new ExportCommand(console));
         root.Add(new GenerateCommand(console));
+        root.Add(new QueryCommand(console));
         return root;
     }
 

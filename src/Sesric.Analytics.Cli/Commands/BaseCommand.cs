@@ -72,6 +72,7 @@ public abstract class BaseCommand : Command
     }
 
     private static bool IsUserError(Exception e) => e is UserErrorException
+        or Semantic.QueryException
         or StoreVersionException
         or ArgumentException
         or FormatException
