@@ -1,0 +1,86 @@
+using System.Globalization;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Reporting.Binding;
+using Sesric.Analytics.Semantic;
+using Sesric.Analytics.Storage;
+
+namespace Sesric.Analytics.Reporting;
+
+/// <summary>
+/// The annual report of one programme for one year: headline cards, participants and member states per
+/// edition, coverage over time, participants by OIC group, top and new member states, the state × year
+/// matrix, and the next-edition forecast band when a forecast is supplied.
+/// </summary>
+/// <remarks>Built as an ordinary <see cref="Report"/>, so it can be saved as JSON, changed and re-rendered.
+/// Time series run up to the report year; the year's own figures come from its page filter.</remarks>
+public static class AnnualReport
+{
+    /// <summary>The id of the line visual that carries the forecast band (key it in <see cref="ReportRenderOptions.Forecasts"/>).</summary>
+    public const string ForecastVisualId = "participants-trend";
+
+    /// <summary>The report for <paramref name="programme"/> in <paramref name="year"/>, titled from <paramref name="catalogue"/>.</summary>
+    public static Report Build(ProgrammeId programme, int year, Catalogue catalogue)
+    {
+        var name = catalogue.TryGetProgramme(programme, out var p) ? p.Name : new LocalizedText(programme.Value);
+        var shortName = p?.ShortName ?? programme.Value;
+        var y = year.ToString(CultureInfo.InvariantCulture);
+        LocalizedText T(string en, string ar, string fr) => new(en.Replace("{p}", shortName).Replace("{y}", y), ar.Replace("{p}", shortName).Replace("{y}", y), fr.Replace("{p}", shortName).Replace("{y}", y));
+
+        return ReportBuilder.Create(T("{p} annual report {y}", "التقرير السنوي لبرنامج {p} لعام {y}", "Rapport annuel {p} {y}"))
+            .Subtitle(name)
+            .Source(new LocalizedText("SESRIC, published edition figures and the participant registry", "سيسريك، الأرقام المنشورة للدورات وسجل المشاركين", "SESRIC, chiffres publiés des éditions et registre des participants"))
+            .Filter(FilterSpec.Eq("programme", programme.Value))
+            .Page(T("{y} at a glance", "عام {y} في لمحة", "{y} en bref"), page => page
+                .Filter(FilterSpec.Between("year", year - 1, year))
+                .Card("participants-card", "participants", v => v.Sized(400, 240).WithTitle(T("Participants {y}", "المشاركون {y}", "Participants {y}")))
+                .Card("member-states-card", "member_states", v => v.Sized(400, 240).WithTitle(T("Member states {y}", "الدول الأعضاء {y}", "États membres {y}")))
+                .Card("coverage-card", "coverage", v => v.Sized(400, 240).WithTitle(T("Coverage {y}", "التغطية {y}", "Couverture {y}")))
+                .Card("female-share-card", "female_share", v => v.Sized(400, 240).WithTitle(T("Female share {y}", "نسبة الإناث {y}", "Part des femmes {y}"))))
+            .Page(T("Editions over time", "الدورات عبر الزمن", "Les éditions dans le temps"), page => page
+                .Filter(FilterSpec.Lte("year", year))
+                .Add(new Visual("participants-and-states", MarkKind.Combo, "participants", "year", LineMeasure: "member_states",
+                    Title: T("Participants and member states per edition, {p}", "المشاركون والدول الأعضاء في كل دورة، {p}", "Participants et États membres par édition, {p}")))
+                .Line(ForecastVisualId, "participants", "year", v => v with
+                {
+                    Forecast = true,
+                    Title = T("Participants per edition and next-edition forecast", "المشاركون في كل دورة وتوقع الدورة القادمة", "Participants par édition et prévision de la prochaine"),
+                })
+                .Line("coverage-trend", "coverage", "year", v => v.WithTitle(T("Share of member states represented", "نسبة الدول الأعضاء الممثلة", "Part des États membres représentés"))))
+            .Page(T("Who took part in {y}", "من شارك في عام {y}", "Qui a participé en {y}"), page => page
+                .Filter(FilterSpec.Eq("year", year))
+                .Donut("by-group", "participants", "oic_group", v => v.WithTitle(T("Participants by OIC group, {y}", "المشاركون حسب مجموعة منظمة التعاون الإسلامي، {y}", "Participants par groupe de l'OCI, {y}")))
+                .Bar("top-member-states", "participants", "member_state", v => v.Top(10).Sized(800, 480).WithTitle(T("Top member states by participants, {y}", "أكثر الدول الأعضاء مشاركة، {y}", "Principaux États membres par participants, {y}"))))
+            .Page(T("Member states over time", "الدول الأعضاء عبر الزمن", "Les États membres dans le temps"), page => page
+                .Filter(FilterSpec.Lte("year", year))
+                .Column("new-member-states", "new_member_states", "year", v => v.WithTitle(T("Member states taking part for the first time", "الدول الأعضاء المشاركة لأول مرة", "États membres participant pour la première fois")))
+                .Add(new Visual("states-by-year", MarkKind.Heatmap, "participants", "member_state", "year", Limit: 20, Height: 640,
+                    Title: T("Participants by member state and year (top 20)", "المشاركون حسب الدولة العضو والسنة (أعلى 20)", "Participants par État membre et année (20 premiers)"))))
+            .Build();
+    }
+
+    /// <summary>The report for <paramref name="programme"/> in <paramref name="year"/>, with names read from <paramref name="store"/>'s catalogue.</summary>
+    public static async Task<Report> BuildAsync(IAnalyticsStore store, ProgrammeId programme, int year, CancellationToken ct = default)
+    {
+        var catalogue = await store.LoadCatalogueAsync(ct).ConfigureAwait(false);
+        if (!catalogue.TryGetProgramme(programme, out _))
+        {
+            throw new ArgumentException($"programme '{programme}' is not in the store; known: {string.Join(", ", catalogue.Programmes.Select(x => x.Id.Value))}.", nameof(programme));
+        }
+        return Build(programme, year, catalogue);
+    }
+
+    /// <summary>
+    /// Builds and writes the annual report to <paramref name="directory"/> (HTML, PNG and SVG of every chart),
+    /// with member-state names from the store's catalogue and an optional next-edition <paramref name="forecast"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(
+        IAnalyticsStore store, ProgrammeId programme, int year, Language language, string directory,
+        ForecastBand? forecast = null, IProgress<ReportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var catalogue = await store.LoadCatalogueAsync(ct).ConfigureAwait(false);
+        var report = await BuildAsync(store, programme, year, ct).ConfigureAwait(false);
+        var options = new ReportRenderOptions(new MemberLabels(catalogue), forecast is null ? null : new Dictionary<string, ForecastBand> { [ForecastVisualId] = forecast });
+        return await ReportRenderer.WriteFolderAsync(report, new QueryEngine(store), language, directory, progress, options, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Sesric.Analytics.Reporting;
+
+/// <summary>How a filter compares a dimension with its values. JSON names: eq, ne, in, between, gte, lte.</summary>
+public enum FilterOperator
+{
+    /// <summary>Equal to the one value.</summary>
+    Eq,
+
+    /// <summary>Not equal to the one value.</summary>
+    Ne,
+
+    /// <summary>Equal to one of the values.</summary>
+    In,
+
+    /// <summary>Between the two values, both included.</summary>
+    Between,
+
+    /// <summary>At least the one value.</summary>
+    Gte,
+
+    /// <summary>At most the one value.</summary>
+    Lte,
+}

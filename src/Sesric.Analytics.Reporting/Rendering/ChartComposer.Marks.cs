@@ -1,0 +1,573 @@
+using ScottPlot;
+
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Reporting.Formatting;
+using Sesric.Analytics.Reporting.Text;
+
+using SkiaSharp;
+
+namespace Sesric.Analytics.Reporting.Rendering;
+
+internal sealed partial class ChartComposer
+{
+    private bool Stacked => Visual.Mark is MarkKind.StackedColumn or MarkKind.StackedBar or MarkKind.PercentColumn or MarkKind.PercentBar;
+
+    private bool Percent => Visual.Mark is MarkKind.PercentColumn or MarkKind.PercentBar;
+
+    private void LegendForSeries()
+    {
+        if (_data.HasSeriesDimension)
+        {
+            for (var s = 0; s < _data.Series.Count; s++)
+            {
+                AddLegend(_data.Series[s].Label, ColorOf(_data.Series[s], s));
+            }
+        }
+    }
+
+    private void Bars(bool horizontal)
+    {
+        LegendForSeries();
+        var n = _data.Categories.Count;
+        var k = _data.Series.Count;
+        var format = Percent ? ValueFormat.Percent : _data.MeasureFormat;
+        var values = _data.Series.Select(s => s.Values.Select(v => v ?? 0).ToArray()).ToArray();
+        if (Percent)
+        {
+            for (var c = 0; c < n; c++)
+            {
+                var total = values.Sum(s => s[c]);
+                foreach (var s in values)
+                {
+                    s[c] = total > 0 ? s[c] / total : 0;
+                }
+            }
+        }
+        var max = Stacked ? Enumerable.Range(0, n).Max(c => values.Sum(s => s[c])) : values.Max(s => s.DefaultIfEmpty(0).Max());
+        max = Percent ? 1 : Math.Max(max, 1);
+        if (horizontal)
+        {
+            HorizontalAxes(0, max, format, _data.Categories);
+        }
+        else
+        {
+            VerticalAxes(0, max, format, _data.Categories);
+        }
+        var bars = new List<Bar>();
+        var labels = new List<(double Position, double Value, string Text)>();
+        var group = 0.8;
+        for (var c = 0; c < n; c++)
+        {
+            var basePosition = horizontal ? n - 1 - c : c;
+            var stackBase = 0.0;
+            for (var s = 0; s < k; s++)
+            {
+                var position = Stacked || k == 1 ? basePosition : basePosition - (group / 2) + ((s + 0.5) * group / k);
+                var size = Stacked || k == 1 ? group : group / k * 0.92;
+                var value = values[s][c];
+                var colour = ColorOf(_data.Series[s], s);
+                bars.Add(new Bar
+                {
+                    Position = position,
+                    Value = stackBase + value,
+                    ValueBase = stackBase,
+                    Size = size,
+                    FillColor = Colors.Sp(colour),
+                    LineWidth = 0,
+                    Orientation = horizontal ? Orientation.Horizontal : Orientation.Vertical,
+                });
+                if (!Stacked && _data.Series[s].Values[c] is not null)
+                {
+                    labels.Add((position, value, _fmt.Format(value, format)));
+                }
+                stackBase += value;
+            }
+            if (Stacked && !Percent)
+            {
+                labels.Add((basePosition, stackBase, _fmt.Format(stackBase, format)));
+            }
+        }
+        _plot.Add.Bars(bars);
+        if (labels.Count <= 24)
+        {
+            _overlays.Add(rp => DrawValueLabels(rp, labels, horizontal));
+        }
+    }
+
+    private void DrawValueLabels(RenderPack rp, List<(double Position, double Value, string Text)> labels, bool horizontal)
+    {
+        var size = Theme.Sizes.Tick;
+        var fg = Colors.Sk(Theme.Foreground);
+        foreach (var (position, value, text) in labels)
+        {
+            if (horizontal)
+            {
+                var x = _plot.Axes.Bottom.GetPixel(value, rp.DataRect);
+                var y = _plot.Axes.Left.GetPixel(position, rp.DataRect) + (size * 0.36f);
+                _painter.Draw(rp.Canvas, text, size, _rtl ? x - 4 : x + 4, y, _rtl ? TextAlign.Right : TextAlign.Left, fg);
+            }
+            else
+            {
+                var x = _plot.Axes.Bottom.GetPixel(position, rp.DataRect);
+                var y = _plot.Axes.Left.GetPixel(value, rp.DataRect) - 4;
+                _painter.Draw(rp.Canvas, text, size, x, y, TextAlign.Center, fg);
+            }
+        }
+    }
+
+    private void Lines()
+    {
+        LegendForSeries();
+        var n = _data.Categories.Count;
+        var band = Visual.Forecast ? _req.Forecast : null;
+        var labels = _data.Categories.ToList();
+        if (band is not null)
+        {
+            labels.AddRange(band.Points.Select(p => p.Category));
+            AddLegend(Phrases.Forecast.In(_req.Language), Theme.Forecast);
+        }
+        var all = _data.Points().Select(p => p.Value).ToList();
+        if (band is not null)
+        {
+            all.AddRange(band.Points.Select(p => p.Upper));
+        }
+        var max = Math.Max(1, all.DefaultIfEmpty(0).Max());
+        VerticalAxes(0, max * 1.08, _data.MeasureFormat, labels);
+        var pointLabels = new List<(double Position, double Value, string Text)>();
+        for (var s = 0; s < _data.Series.Count; s++)
+        {
+            var series = _data.Series[s];
+            var colour = ColorOf(series, s);
+            foreach (var segment in Segments(series.Values))
+            {
+                var xs = segment.Select(i => (double)i).ToArray();
+                var ys = segment.Select(i => series.Values[i]!.Value).ToArray();
+                if (Visual.Mark == MarkKind.Area)
+                {
+                    var fill = _plot.Add.FillY(xs, ys, new double[ys.Length]);
+                    fill.FillColor = Colors.Sp(colour, _data.Series.Count > 1 ? 0.25 : 0.35);
+                    fill.LineWidth = 0;
+                }
+                var line = _plot.Add.ScatterLine(xs, ys, Colors.Sp(colour));
+                line.LineWidth = 2.5f;
+                line.MarkerSize = 7;
+                line.MarkerShape = MarkerShape.FilledCircle;
+                line.MarkerColor = Colors.Sp(colour);
+            }
+            if (_data.Series.Count == 1 && n <= 12)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    if (series.Values[i] is { } v)
+                    {
+                        pointLabels.Add((i, v, _fmt.Format(v, _data.MeasureFormat)));
+                    }
+                }
+            }
+        }
+        if (band is not null && _data.Series.Count >= 1)
+        {
+            var series = _data.Series[0];
+            var last = Array.FindLastIndex(series.Values, v => v.HasValue);
+            var xs = new List<double>();
+            var lo = new List<double>();
+            var hi = new List<double>();
+            var mid = new List<double>();
+            if (last >= 0)
+            {
+                xs.Add(last);
+                lo.Add(series.Values[last]!.Value);
+                hi.Add(series.Values[last]!.Value);
+                mid.Add(series.Values[last]!.Value);
+            }
+            for (var i = 0; i < band.Points.Count; i++)
+            {
+                var p = band.Points[i].Validated();
+                xs.Add(n + i);
+                lo.Add(p.Lower);
+                hi.Add(p.Upper);
+                mid.Add(p.Value);
+                pointLabels.Add((n + i, p.Value, _fmt.Format(p.Value, _data.MeasureFormat)));
+            }
+            var fill = _plot.Add.FillY(xs.ToArray(), lo.ToArray(), hi.ToArray());
+            fill.FillColor = Colors.Sp(Theme.Forecast, 0.22);
+            fill.LineWidth = 0;
+            var line = _plot.Add.ScatterLine(xs.ToArray(), mid.ToArray(), Colors.Sp(Theme.Forecast));
+            line.LinePattern = LinePattern.Dashed;
+            line.LineWidth = 2;
+        }
+        _overlays.Add(rp =>
+        {
+            var size = Theme.Sizes.Tick;
+            foreach (var (position, value, text) in pointLabels)
+            {
+                var x = _plot.Axes.Bottom.GetPixel(position, rp.DataRect);
+                var y = _plot.Axes.Left.GetPixel(value, rp.DataRect) - 9;
+                _painter.Draw(rp.Canvas, text, size, x, y, TextAlign.Center, Colors.Sk(Theme.Foreground));
+            }
+        });
+    }
+
+    /// <summary>Runs of consecutive known values; a gap (unknown or suppressed) breaks the line instead of drawing through it.</summary>
+    private static List<List<int>> Segments(double?[] values)
+    {
+        var segments = new List<List<int>>();
+        List<int>? current = null;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is null)
+            {
+                current = null;
+                continue;
+            }
+            if (current is null)
+            {
+                current = [];
+                segments.Add(current);
+            }
+            current.Add(i);
+        }
+        return segments;
+    }
+
+    private void Combo()
+    {
+        var bars = _data.Series[0];
+        var line = _data.Line!;
+        AddLegend(_data.MeasureLabel, Theme.Palette[0]);
+        AddLegend(_data.LineLabel ?? "", Theme.Palette[1], isLine: true);
+        var max = Math.Max(1, bars.Values.Max(v => v ?? 0));
+        var lineValues = line.Values.Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(0).ToList();
+        var lineTicks = NiceScale.Ticks(Math.Min(0, lineValues.Min()), Math.Max(lineValues.Max(), _data.LineFormat == ValueFormat.Percent ? 0.01 : 1));
+        VerticalAxes(0, max, _data.MeasureFormat, _data.Categories, lineTicks, _data.LineFormat);
+        var list = bars.Values.Select((v, i) => new Bar { Position = i, Value = v ?? 0, Size = 0.6, FillColor = Colors.Sp(Theme.Palette[0]), LineWidth = 0 }).ToList();
+        _plot.Add.Bars(list);
+        foreach (var segment in Segments(line.Values))
+        {
+            var scatter = _plot.Add.ScatterLine(segment.Select(i => (double)i).ToArray(), segment.Select(i => line.Values[i]!.Value).ToArray(), Colors.Sp(Theme.Palette[1]));
+            scatter.Axes.YAxis = _plot.Axes.Right;
+            scatter.LineWidth = 2.5f;
+            scatter.MarkerSize = 7;
+            scatter.MarkerShape = MarkerShape.FilledCircle;
+        }
+        var labels = bars.Values.Select((v, i) => (Position: (double)i, Value: v ?? 0, Text: v is null ? "" : _fmt.Format(v.Value, _data.MeasureFormat))).Where(l => l.Text.Length > 0).ToList();
+        _overlays.Add(rp => DrawValueLabels(rp, labels, horizontal: false));
+    }
+
+    private void Waterfall()
+    {
+        var values = _data.Series[0].Values;
+        var up = Theme.Palette[2 % Theme.Palette.Count];
+        var down = Theme.Palette[3 % Theme.Palette.Count];
+        var total = Theme.Palette[0];
+        var labels = _data.Categories.ToList();
+        labels.Add(Phrases.Total.In(_req.Language));
+        var bars = new List<Bar>();
+        var texts = new List<(double Position, double Value, string Text)>();
+        var level = 0.0;
+        var top = 1.0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i] ?? level;
+            var change = v - level;
+            var colour = i == 0 ? total : change >= 0 ? up : down;
+            bars.Add(new Bar { Position = i, ValueBase = level, Value = v, Size = 0.6, FillColor = Colors.Sp(colour), LineWidth = 0 });
+            texts.Add((i, Math.Max(level, v), i == 0 ? _fmt.Format(v, _data.MeasureFormat) : _fmt.Format(change, ValueFormat.SignedInteger)));
+            level = v;
+            top = Math.Max(top, v);
+        }
+        bars.Add(new Bar { Position = values.Length, ValueBase = 0, Value = level, Size = 0.6, FillColor = Colors.Sp(total), LineWidth = 0 });
+        texts.Add((values.Length, level, _fmt.Format(level, _data.MeasureFormat)));
+        VerticalAxes(0, top * 1.08, _data.MeasureFormat, labels);
+        _plot.Add.Bars(bars);
+        _overlays.Add(rp => DrawValueLabels(rp, texts, horizontal: false));
+    }
+
+    private void Donut()
+    {
+        var series = _data.Series[0];
+        var total = series.Values.Sum(v => v ?? 0);
+        var slices = new List<PieSlice>();
+        for (var c = 0; c < _data.Categories.Count; c++)
+        {
+            var value = series.Values[c] ?? 0;
+            var colour = _req.Colors.Of(_data.CategoryKeys[c]);
+            slices.Add(new PieSlice { Value = value, FillColor = Colors.Sp(colour) });
+            var share = total > 0 ? value / total : 0;
+            AddLegend($"{_data.Categories[c]}: {_fmt.Format(value, _data.MeasureFormat)} ({_fmt.Format(share, ValueFormat.Percent)})", colour);
+        }
+        BeginPlotArea();
+        SetPadding(Margin, Margin, _plotTop, _h - _plotBottom);
+        var pie = _plot.Add.Pie(slices);
+        pie.DonutFraction = 0.55;
+        pie.LineWidth = 0;
+        pie.SliceLabelDistance = 0;
+        var dataWidth = _w - (2 * Margin);
+        var dataHeight = _plotBottom - _plotTop;
+        var aspect = dataWidth / dataHeight;
+        _plot.Axes.SetLimits(-1.1 * aspect, 1.1 * aspect, -1.1, 1.1);
+        HideAxes();
+        _overlays.Add(rp =>
+        {
+            var cx = (rp.DataRect.Left + rp.DataRect.Right) / 2;
+            var cy = (rp.DataRect.Top + rp.DataRect.Bottom) / 2;
+            DrawCentered(rp.Canvas, _fmt.Format(total, _data.MeasureFormat), Theme.Sizes.Title, cx, cy + (Theme.Sizes.Title * 0.3f), Theme.Foreground, bold: true);
+            DrawCentered(rp.Canvas, _data.MeasureLabel, Theme.Sizes.Tick, cx, cy + (Theme.Sizes.Title * 0.3f) + (Theme.Sizes.Tick * 1.4f), Theme.Muted);
+        });
+    }
+
+    private void Card()
+    {
+        BeginPlotArea();
+        SetPadding(Margin, Margin, _plotTop, _h - _plotBottom);
+        HideAxes();
+        var series = _data.Series[0];
+        var last = Array.FindLastIndex(series.Values, v => v.HasValue);
+        var lastStatus = series.Statuses.Length > 0 ? series.Statuses[^1] : CellStatus.Unknown;
+        var valueText = last >= 0 ? _fmt.Format(series.Values[last]!.Value, _data.MeasureFormat) : _fmt.Format(new ResultCell(null, lastStatus), _data.MeasureFormat);
+        string? changeText = null;
+        var changeColour = Theme.Muted;
+        if (last >= 1 && series.Values[last - 1] is { } previous)
+        {
+            var change = series.Values[last]!.Value - previous;
+            var changeFormat = _data.MeasureFormat == ValueFormat.Percent ? ValueFormat.SignedPercent : ValueFormat.SignedInteger;
+            var relative = previous != 0 && _data.MeasureFormat != ValueFormat.Percent ? $" ({_fmt.Format(change / previous, ValueFormat.SignedPercent)})" : "";
+            changeText = $"{_fmt.Format(change, changeFormat)}{relative} {Phrases.VersusPrevious.In(_req.Language)} {_data.Categories[last - 1]}";
+            changeColour = change >= 0 ? Theme.Palette[2 % Theme.Palette.Count] : Theme.Palette[3 % Theme.Palette.Count];
+        }
+        var period = last >= 0 ? _data.Categories[last] : "";
+        _overlays.Add(rp =>
+        {
+            var cx = _w / 2f;
+            var cy = (_plotTop + _plotBottom) / 2;
+            DrawCentered(rp.Canvas, valueText, Theme.Sizes.CardValue, cx, cy + (Theme.Sizes.CardValue * 0.2f), Theme.Foreground, bold: true);
+            var y = cy + (Theme.Sizes.CardValue * 0.2f) + (Theme.Sizes.Subtitle * 1.6f);
+            DrawCentered(rp.Canvas, $"{_data.MeasureLabel} · {period}", Theme.Sizes.Subtitle, cx, y, Theme.Muted);
+            if (changeText is not null)
+            {
+                DrawCentered(rp.Canvas, changeText, Theme.Sizes.Subtitle, cx, y + (Theme.Sizes.Subtitle * 1.5f), changeColour, bold: true);
+            }
+        });
+    }
+
+    private void Heatmap()
+    {
+        var rows = _data.Categories.Count;
+        var cols = _data.Series.Count;
+        var known = _data.Points().Select(p => p.Value).ToList();
+        var min = known.DefaultIfEmpty(0).Min();
+        var max = known.DefaultIfEmpty(1).Max();
+        BeginPlotArea();
+        var tickSize = Theme.Sizes.Tick;
+        var rowLabelWidth = Math.Min((_w - (2 * Margin)) * 0.3f, _data.Categories.Max(c => _painter.Shaper.Shape(c, tickSize).Width)) + 10;
+        var left = Margin + (_rtl ? 0 : rowLabelWidth);
+        var right = _w - Margin - (_rtl ? rowLabelWidth : 0);
+        var scaleHeight = tickSize * 2.6f;
+        var bottom = _plotBottom - (tickSize * 1.8f) - scaleHeight;
+        SetPadding(left, _w - right, _plotTop, _h - bottom);
+        _plot.Axes.SetLimitsY(-0.5, rows - 0.5, _plot.Axes.Left);
+        if (_rtl)
+        {
+            _plot.Axes.SetLimitsX(cols - 0.5, -0.5, _plot.Axes.Bottom);
+        }
+        else
+        {
+            _plot.Axes.SetLimitsX(-0.5, cols - 0.5, _plot.Axes.Bottom);
+        }
+        HideAxes();
+        var cells = new List<(int Row, int Col, string Text, string Fill)>();
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < cols; c++)
+            {
+                var v = _data.Series[c].Values[r];
+                var status = _data.Series[c].Statuses[r];
+                var fill = v is { } value ? Colors.Mix(Theme.Sequential[0], Theme.Sequential[1], max > min ? (value - min) / (max - min) : 1) : Theme.Background;
+                var y = rows - 1 - r;
+                var rect = _plot.Add.Rectangle(c - 0.5, c + 0.5, y - 0.5, y + 0.5);
+                rect.FillColor = Colors.Sp(fill);
+                rect.LineColor = Colors.Sp(v is null ? Theme.Grid : Theme.Background);
+                rect.LineWidth = 1;
+                var text = v is { } shown ? _fmt.Format(shown, _data.MeasureFormat) : status == CellStatus.Suppressed ? "•" : "";
+                cells.Add((r, c, text, fill));
+            }
+        }
+        _overlays.Add(rp =>
+        {
+            var data = rp.DataRect;
+            var fg = Colors.Sk(Theme.Foreground);
+            var cellHeight = data.Height / rows;
+            var cellWidth = data.Width / cols;
+            foreach (var (r, c, text, fill) in cells)
+            {
+                if (text.Length == 0 || cellHeight < tickSize * 1.1f)
+                {
+                    continue;
+                }
+                var line = _painter.Shaper.Shape(text, tickSize);
+                if (line.Width > cellWidth - 4)
+                {
+                    continue;
+                }
+                var x = _plot.Axes.Bottom.GetPixel(c, data);
+                var y = _plot.Axes.Left.GetPixel(rows - 1 - r, data) + (tickSize * 0.36f);
+                _painter.Draw(rp.Canvas, line, x, y, TextAlign.Center, Colors.TextOn(fill));
+            }
+            var step = Math.Max(1, (int)Math.Ceiling(rows / (data.Height / (tickSize * 1.15f))));
+            for (var r = 0; r < rows; r += step)
+            {
+                var y = _plot.Axes.Left.GetPixel(rows - 1 - r, data) + (tickSize * 0.36f);
+                var label = _painter.Shaper.Wrap(_data.Categories[r], tickSize, rowLabelWidth - 10, maxLines: 1)[0];
+                _painter.Draw(rp.Canvas, label, _rtl ? data.Right + 6 : data.Left - 6, y, _rtl ? TextAlign.Left : TextAlign.Right, fg);
+            }
+            for (var c = 0; c < cols; c++)
+            {
+                var x = _plot.Axes.Bottom.GetPixel(c, data);
+                _painter.Draw(rp.Canvas, _data.Series[c].Label, tickSize, x, data.Bottom + (tickSize * 1.3f), TextAlign.Center, fg);
+            }
+
+            // Colour scale: low and high ends with five steps between.
+            var sy = data.Bottom + (tickSize * 2.2f);
+            var sw = Math.Min(220f, data.Width * 0.5f);
+            var sx = _rtl ? data.Right - sw : data.Left;
+            for (var i = 0; i < 5; i++)
+            {
+                // Low to high in reading direction: left to right, or right to left in Arabic.
+                using var paint = new SKPaint { Color = Colors.Sk(Colors.Mix(Theme.Sequential[0], Theme.Sequential[1], (_rtl ? 4 - i : i) / 4.0)) };
+                rp.Canvas.DrawRect(sx + (i * sw / 5), sy, sw / 5, tickSize, paint);
+            }
+            var lowText = _fmt.Format(min, _data.MeasureFormat);
+            var highText = _fmt.Format(max, _data.MeasureFormat);
+            var (startText, endText) = _rtl ? (highText, lowText) : (lowText, highText);
+            _painter.Draw(rp.Canvas, startText, tickSize, sx - 4, sy + (tickSize * 0.85f), TextAlign.Right, Colors.Sk(Theme.Muted));
+            _painter.Draw(rp.Canvas, endText, tickSize, sx + sw + 4, sy + (tickSize * 0.85f), TextAlign.Left, Colors.Sk(Theme.Muted));
+        });
+    }
+
+    private void Table()
+    {
+        BeginPlotArea();
+        SetPadding(Margin, Margin, _plotTop, _h - _plotBottom);
+        HideAxes();
+        var header = new List<string> { _data.CategoryLabel };
+        header.AddRange(_data.HasSeriesDimension ? _data.Series.Select(s => s.Label) : [_data.MeasureLabel]);
+        if (_data.Line is not null)
+        {
+            header.Add(_data.LineLabel ?? "");
+        }
+        var rows = new List<List<string>>();
+        for (var r = 0; r < _data.Categories.Count; r++)
+        {
+            var row = new List<string> { _data.Categories[r] };
+            row.AddRange(_data.Series.Select(s => _fmt.Format(new ResultCell(s.Values[r], s.Statuses[r]), _data.MeasureFormat)));
+            if (_data.Line is { } line)
+            {
+                row.Add(_fmt.Format(new ResultCell(line.Values[r], line.Statuses[r]), _data.LineFormat));
+            }
+            rows.Add(row);
+        }
+        var size = Theme.Sizes.Tick;
+        var rowHeight = size * 1.9f;
+        var capacity = Math.Max(1, (int)((_plotBottom - _plotTop) / rowHeight) - 1);
+        var shown = rows.Take(capacity).ToList();
+        _overlays.Add(rp =>
+        {
+            var canvas = rp.Canvas;
+            var widths = header.Select((h, i) => Math.Max(_painter.Shaper.Shape(h, size, bold: true).Width, shown.Select(r => _painter.Shaper.Shape(r[i], size).Width).DefaultIfEmpty(0).Max()) + 24).ToArray();
+            var scale = Math.Min(1, (_w - (2 * Margin)) / widths.Sum());
+            for (var i = 0; i < widths.Length; i++)
+            {
+                widths[i] *= scale;
+            }
+            var y = _plotTop;
+            using var stripe = new SKPaint { Color = Colors.Sk(Theme.Grid, 120) };
+            using var rule = new SKPaint { Color = Colors.Sk(Theme.Muted), StrokeWidth = 1 };
+            void Row(IReadOnlyList<string> cells, bool bold)
+            {
+                var x = _rtl ? _w - Margin : Margin;
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    var numeric = i > 0;
+                    var cellStart = x;
+                    var cellEnd = _rtl ? x - widths[i] : x + widths[i];
+                    var line = _painter.Shaper.Wrap(cells[i], size, widths[i] - 12, maxLines: 1, bold: bold)[0];
+
+                    // Text columns start at the reading start; numbers end at the column's far edge so digits line up.
+                    var (anchor, align) = (numeric, _rtl) switch
+                    {
+                        (false, false) => (cellStart + 6, TextAlign.Left),
+                        (false, true) => (cellStart - 6, TextAlign.Right),
+                        (true, false) => (cellEnd - 6, TextAlign.Right),
+                        (true, true) => (cellEnd + 6, TextAlign.Left),
+                    };
+                    _painter.Draw(canvas, line, anchor, y + (rowHeight * 0.65f), align, Colors.Sk(Theme.Foreground));
+                    x = cellEnd;
+                }
+                y += rowHeight;
+            }
+            Row(header, bold: true);
+            canvas.DrawLine(Margin, y, _w - Margin, y, rule);
+            for (var r = 0; r < shown.Count; r++)
+            {
+                if (r % 2 == 1)
+                {
+                    canvas.DrawRect(Margin, y, _w - (2 * Margin), rowHeight, stripe);
+                }
+                Row(shown[r], bold: false);
+            }
+        });
+    }
+
+    private void SmallMultiples()
+    {
+        var panels = _data.Series.Take(6).ToList();
+        var n = _data.Categories.Count;
+        var max = Math.Max(1, _data.Points().Select(p => p.Value).DefaultIfEmpty(0).Max());
+        var gap = 1.0;
+        double X(int panel, int i) => (panel * (n - 1 + gap + 1)) + i;
+        var xMax = X(panels.Count - 1, n - 1) + 0.5;
+        var labels = new List<string>();
+        var positions = new List<double>();
+        for (var p = 0; p < panels.Count; p++)
+        {
+            // First and last category of each panel only: the panels share the axis, so that is enough to read it.
+            labels.Add(_data.Categories[0]);
+            positions.Add(X(p, 0));
+            if (n > 1)
+            {
+                labels.Add(_data.Categories[^1]);
+                positions.Add(X(p, n - 1));
+            }
+        }
+        _plotTop += Theme.Sizes.Label * 1.6f;
+        VerticalAxes(0, max * 1.1, _data.MeasureFormat, labels, xMin: -0.5, xMax: xMax, positionOf: i => positions[i]);
+        for (var p = 0; p < panels.Count; p++)
+        {
+            var series = panels[p];
+            var colour = _req.Colors.Of(series.Key);
+            foreach (var segment in Segments(series.Values))
+            {
+                var line = _plot.Add.ScatterLine(segment.Select(i => X(p, i)).ToArray(), segment.Select(i => series.Values[i]!.Value).ToArray(), Colors.Sp(colour));
+                line.LineWidth = 2;
+                line.MarkerSize = 5;
+                line.MarkerShape = MarkerShape.FilledCircle;
+            }
+        }
+        _overlays.Add(rp =>
+        {
+            using var separator = new SKPaint { Color = Colors.Sk(Theme.Grid), StrokeWidth = 1 };
+            for (var p = 0; p < panels.Count; p++)
+            {
+                var x0 = _plot.Axes.Bottom.GetPixel(X(p, 0) - 0.5, rp.DataRect);
+                var x1 = _plot.Axes.Bottom.GetPixel(X(p, n - 1) + 0.5, rp.DataRect);
+                var title = _painter.Shaper.Wrap(panels[p].Label, Theme.Sizes.Label, Math.Abs(x1 - x0) - 4, maxLines: 1, bold: true)[0];
+                _painter.Draw(rp.Canvas, title, (x0 + x1) / 2, rp.DataRect.Top - 6, TextAlign.Center, Colors.Sk(Theme.Foreground));
+                if (p > 0)
+                {
+                    var xs = _plot.Axes.Bottom.GetPixel(X(p, 0) - ((gap + 1) / 2), rp.DataRect);
+                    rp.Canvas.DrawLine(xs, rp.DataRect.Top, xs, rp.DataRect.Bottom, separator);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,123 @@
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Reporting.Binding;
+using Sesric.Analytics.Reporting.Formatting;
+
+namespace Sesric.Analytics.Reporting.Rendering;
+
+/// <summary>One series of a chart: a member of the series dimension (or the measure itself) with a value per category.</summary>
+/// <param name="Key">The member's raw value (colour key).</param>
+/// <param name="Label">Its display label.</param>
+/// <param name="Values">A value per category; null where the cell is suppressed, unknown or missing.</param>
+/// <param name="Statuses">The status per category (missing rows are <see cref="CellStatus.Unknown"/>).</param>
+internal sealed record SeriesData(string Key, string Label, double?[] Values, CellStatus[] Statuses);
+
+/// <summary>
+/// A <see cref="ResultTable"/> reshaped for one visual: categories along the axis, series across, labels and
+/// formats in the chosen language.
+/// </summary>
+internal sealed record ChartData(
+    string MeasureLabel,
+    ValueFormat MeasureFormat,
+    string CategoryLabel,
+    ValueFormat CategoryFormat,
+    IReadOnlyList<string> CategoryKeys,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<SeriesData> Series,
+    SeriesData? Line,
+    string? LineLabel,
+    ValueFormat LineFormat,
+    bool HasSeriesDimension)
+{
+    public bool IsEmpty => Categories.Count == 0 || Series.Count == 0;
+
+    /// <summary>All shown values with their category and series.</summary>
+    public IEnumerable<(int Category, SeriesData Series, double Value)> Points() =>
+        Series.SelectMany(s => s.Values.Select((v, i) => (i, s, v)).Where(p => p.v.HasValue).Select(p => (p.i, s, p.v!.Value)));
+
+    public static ChartData From(Visual visual, ResultTable table, Language language, ValueFormatter formatter, MemberLabels labels)
+    {
+        string Show(ResultColumn column, ResultCell cell, ValueFormat format) =>
+            cell.Value is string member ? labels.Label(column.Name, member, language) : formatter.Format(cell, format);
+
+        var measureIndex = table.IndexOf(visual.Measure);
+        var measureColumn = table.Columns[measureIndex];
+        var categoryName = visual.Category ?? table.Columns.FirstOrDefault(c => c.Role == ColumnRole.Dimension)?.Name;
+        var categoryIndex = categoryName is null ? -1 : table.IndexOf(categoryName);
+        var seriesIndex = visual.Series is null ? -1 : table.IndexOf(visual.Series);
+        var lineIndex = visual.LineMeasure is null ? -1 : table.IndexOf(visual.LineMeasure);
+        var categoryColumn = categoryIndex < 0 ? null : table.Columns[categoryIndex];
+        var categoryFormat = categoryColumn is null ? ValueFormat.Text
+            : categoryColumn.Name == "year" ? ValueFormat.Year : categoryColumn.Format;
+
+        var categoryKeys = new List<string>();
+        var categoryLabels = new List<string>();
+        var seriesKeys = new List<string>();
+        var seriesLabels = new List<string>();
+        var cells = new Dictionary<(int Category, int Series), ResultCell>();
+        var lineCells = new Dictionary<int, ResultCell>();
+        foreach (var row in table.Rows)
+        {
+            var catKey = categoryIndex < 0 ? "" : Key(row[categoryIndex]);
+            var c = categoryKeys.IndexOf(catKey);
+            if (c < 0)
+            {
+                c = categoryKeys.Count;
+                categoryKeys.Add(catKey);
+                categoryLabels.Add(categoryIndex < 0 ? measureColumn.Label.In(language) : Show(categoryColumn!, row[categoryIndex], categoryFormat));
+            }
+            var serKey = seriesIndex < 0 ? visual.Measure : Key(row[seriesIndex]);
+            var s = seriesKeys.IndexOf(serKey);
+            if (s < 0)
+            {
+                s = seriesKeys.Count;
+                seriesKeys.Add(serKey);
+                seriesLabels.Add(seriesIndex < 0 ? measureColumn.Label.In(language)
+                    : Show(table.Columns[seriesIndex], row[seriesIndex], table.Columns[seriesIndex].Name == "year" ? ValueFormat.Year : table.Columns[seriesIndex].Format));
+            }
+            cells[(c, s)] = row[measureIndex];
+            if (lineIndex >= 0)
+            {
+                lineCells[c] = row[lineIndex];
+            }
+        }
+
+        var order = Enumerable.Range(0, categoryKeys.Count).ToList();
+        if (visual.Limit is { } limit && categoryKeys.Count > limit)
+        {
+            // Top categories by their total, ties by label so the choice is deterministic.
+            order = [.. order
+                .OrderByDescending(c => Enumerable.Range(0, seriesKeys.Count).Sum(s => cells.TryGetValue((c, s), out var cell) ? cell.AsDouble() ?? 0 : 0))
+                .ThenBy(c => categoryLabels[c], StringComparer.Ordinal)
+                .Take(limit)];
+        }
+
+        SeriesData Build(string key, string label, Func<int, ResultCell?> cellAt) => new(
+            key,
+            label,
+            [.. order.Select(c => cellAt(c) is { Status: CellStatus.Ok } cell ? cell.AsDouble() : null)],
+            [.. order.Select(c => cellAt(c)?.Status ?? CellStatus.Unknown)]);
+
+        var series = seriesKeys.Select((key, s) => Build(key, seriesLabels[s], c => cells.TryGetValue((c, s), out var cell) ? cell : null)).ToList();
+        var line = lineIndex < 0 ? null : Build(visual.LineMeasure!, table.Columns[lineIndex].Label.In(language), c => lineCells.TryGetValue(c, out var cell) ? cell : null);
+        return new ChartData(
+            measureColumn.Label.In(language),
+            measureColumn.Format,
+            categoryColumn?.Label.In(language) ?? "",
+            categoryFormat,
+            [.. order.Select(c => categoryKeys[c])],
+            [.. order.Select(c => categoryLabels[c])],
+            series,
+            line,
+            lineIndex < 0 ? null : table.Columns[lineIndex].Label.In(language),
+            lineIndex < 0 ? ValueFormat.Integer : table.Columns[lineIndex].Format,
+            seriesIndex >= 0);
+    }
+
+    private static string Key(ResultCell cell) => cell.Value switch
+    {
+        null => cell.Status.ToString(),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        var v => v.ToString() ?? "",
+    };
+}

@@ -1,0 +1,109 @@
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Reporting.Html;
+using Sesric.Analytics.Reporting.Rendering;
+using Sesric.Analytics.Reporting.Specs;
+using Sesric.Analytics.Reporting.Theming;
+using Sesric.Analytics.Semantic;
+
+namespace Sesric.Analytics.Reporting;
+
+/// <summary>
+/// Entry points that render visuals and reports: PNG and SVG charts from a visual and its data, and the
+/// self-contained HTML report. Same inputs, byte-identical outputs.
+/// </summary>
+/// <remarks>Text is shaped by HarfBuzz with a bidi pass, in the theme's pinned font; a script the fonts lack
+/// throws <see cref="Text.MissingFontException"/> naming the script and the fix instead of drawing boxes.</remarks>
+public static class ReportRenderer
+{
+    /// <summary>Renders <paramref name="visual"/> over <paramref name="table"/> as a PNG of the visual's size.</summary>
+    /// <param name="visual">What to draw.</param>
+    /// <param name="table">The data (columns named as the visual's measure and dimensions).</param>
+    /// <param name="theme">The theme.</param>
+    /// <param name="language">The language of every text.</param>
+    /// <param name="options">Caption filters, source line, forecast band and report-wide colours; null for none.</param>
+    public static byte[] RenderPng(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options = null) =>
+        Render(visual, table, theme, language, options, ChartFormat.Png).Png!;
+
+    /// <summary>Renders <paramref name="visual"/> as an SVG document with <c>&lt;title&gt;</c> and <c>&lt;desc&gt;</c> alt text.</summary>
+    public static string RenderSvg(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options = null) =>
+        Render(visual, table, theme, language, options, ChartFormat.Svg).Svg!;
+
+    /// <summary>The alt text (title, description) of a visual over its data, as the SVG and HTML carry it.</summary>
+    public static (string Title, string Description) AltText(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options = null)
+    {
+        var chart = Render(visual, table, theme, language, options, ChartFormat.Svg);
+        return (chart.AltTitle, chart.AltDescription);
+    }
+
+    /// <summary>
+    /// Runs every visual of <paramref name="report"/> through <paramref name="engine"/> and writes one
+    /// self-contained HTML document (inline SVG, navigation, data tables, print CSS, <c>dir="rtl"</c> for Arabic).
+    /// </summary>
+    /// <exception cref="SpecException">The report names measures or dimensions the engine's model lacks, or breaks a mark's rules.</exception>
+    public static async Task<string> RenderHtmlAsync(Report report, QueryEngine engine, Language language, CancellationToken ct = default, ReportRenderOptions? options = null)
+    {
+        var visuals = await ReportRun.RenderAsync(report, engine, language, png: false, options, null, ct).ConfigureAwait(false);
+        return HtmlReportWriter.Write(report, visuals, language, options?.Theme ?? Theme.BuiltIn(report.Theme), options?.Labels ?? Binding.MemberLabels.None);
+    }
+
+    /// <summary>
+    /// Writes the report to <paramref name="directory"/>: <c>index.html</c>, <c>report.json</c> (the spec), and
+    /// every chart as <c>{id}.png</c> and <c>{id}.svg</c>. Reports progress after each query and chart.
+    /// </summary>
+    /// <returns>The files written, in order.</returns>
+    public static async Task<IReadOnlyList<string>> WriteFolderAsync(
+        Report report, QueryEngine engine, Language language, string directory, IProgress<ReportProgress>? progress = null, ReportRenderOptions? options = null, CancellationToken ct = default)
+    {
+        var visuals = await ReportRun.RenderAsync(report, engine, language, png: true, options, progress, ct).ConfigureAwait(false);
+        Directory.CreateDirectory(directory);
+        var files = new List<string>();
+        foreach (var v in visuals)
+        {
+            var png = Path.Combine(directory, v.Visual.Id + ".png");
+            var svg = Path.Combine(directory, v.Visual.Id + ".svg");
+            await File.WriteAllBytesAsync(png, v.Png!, ct).ConfigureAwait(false);
+            await File.WriteAllTextAsync(svg, v.Svg, ct).ConfigureAwait(false);
+            files.Add(png);
+            files.Add(svg);
+        }
+        var html = HtmlReportWriter.Write(report, visuals, language, options?.Theme ?? Theme.BuiltIn(report.Theme), options?.Labels ?? Binding.MemberLabels.None);
+        var index = Path.Combine(directory, "index.html");
+        await File.WriteAllTextAsync(index, html, ct).ConfigureAwait(false);
+        var spec = Path.Combine(directory, "report.json");
+        await File.WriteAllTextAsync(spec, ReportJson.Write(report), ct).ConfigureAwait(false);
+        files.Add(index);
+        files.Add(spec);
+        var total = (visuals.Count * 2) + 1;
+        progress?.Report(new ReportProgress(total, total, "wrote index.html"));
+        return files;
+    }
+
+    internal static RenderedChart Render(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options, ChartFormat format)
+    {
+        var problems = ReportValidator.ValidateVisual(visual, "visual", options?.Vocabulary);
+        if (problems.Count > 0)
+        {
+            throw new SpecException(problems);
+        }
+        options ??= new ChartOptions();
+        var request = new ChartRequest(visual, table, theme, language, options.Colors ?? new MemberColors(theme),
+            options.Filters ?? visual.Filters, options.Source, options.Forecast, options.Labels ?? Binding.MemberLabels.None, visual.Id);
+        return ChartComposer.Render(request, format);
+    }
+}
+
+/// <summary>Optional inputs of a chart render.</summary>
+/// <param name="Filters">Filters of every scope that apply, for the caption (default: the visual's own).</param>
+/// <param name="Source">The source line, or null for "SESRIC".</param>
+/// <param name="Forecast">A forecast band for line/area visuals with <see cref="Visual.Forecast"/> set.</param>
+/// <param name="Colors">Report-wide member colours, so a member keeps its colour across visuals.</param>
+/// <param name="Vocabulary">The measures and dimensions to validate against (default: the semantic model's).</param>
+/// <param name="Labels">Display names of members (member-state names from the catalogue); default: codes as they are.</param>
+public sealed record ChartOptions(
+    IReadOnlyList<FilterSpec>? Filters = null,
+    LocalizedText? Source = null,
+    ForecastBand? Forecast = null,
+    MemberColors? Colors = null,
+    ReportVocabulary? Vocabulary = null,
+    Binding.MemberLabels? Labels = null);

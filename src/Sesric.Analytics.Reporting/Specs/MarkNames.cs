@@ -1,0 +1,54 @@
+namespace Sesric.Analytics.Reporting.Specs;
+
+/// <summary>The JSON names of <see cref="MarkKind"/> and <see cref="FilterOperator"/> values.</summary>
+public static class MarkNames
+{
+    private static readonly (MarkKind Kind, string Name)[] Marks =
+    [
+        (MarkKind.Card, "card"), (MarkKind.Column, "column"), (MarkKind.StackedColumn, "stacked-column"),
+        (MarkKind.PercentColumn, "percent-column"), (MarkKind.Bar, "bar"), (MarkKind.StackedBar, "stacked-bar"),
+        (MarkKind.PercentBar, "percent-bar"), (MarkKind.Line, "line"), (MarkKind.Area, "area"),
+        (MarkKind.Combo, "combo"), (MarkKind.Donut, "donut"), (MarkKind.Heatmap, "heatmap"),
+        (MarkKind.Table, "table"), (MarkKind.Waterfall, "waterfall"), (MarkKind.SmallMultiples, "small-multiples"),
+    ];
+
+    /// <summary>Every mark name, in declaration order.</summary>
+    public static IEnumerable<string> All => Marks.Select(m => m.Name);
+
+    /// <summary>The JSON name of <paramref name="kind"/>.</summary>
+    public static string Name(this MarkKind kind) => Marks.First(m => m.Kind == kind).Name;
+
+    /// <summary>Parses a mark name.</summary>
+    public static bool TryParse(string? name, out MarkKind kind)
+    {
+        foreach (var (k, n) in Marks)
+        {
+            if (n == name)
+            {
+                kind = k;
+                return true;
+            }
+        }
+        kind = default;
+        return false;
+    }
+
+    /// <summary>The JSON name of <paramref name="op"/> (<c>eq</c>, <c>between</c>, …).</summary>
+    public static string Name(this FilterOperator op) => op.ToString().ToLowerInvariant();
+
+    /// <summary>Parses an operator name.</summary>
+    public static bool TryParseOperator(string? name, out FilterOperator op)
+    {
+        op = name switch
+        {
+            "eq" => FilterOperator.Eq,
+            "ne" => FilterOperator.Ne,
+            "in" => FilterOperator.In,
+            "between" => FilterOperator.Between,
+            "gte" => FilterOperator.Gte,
+            "lte" => FilterOperator.Lte,
+            _ => (FilterOperator)(-1),
+        };
+        return Enum.IsDefined(op);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Reporting.Theming;
+
+using SkiaSharp;
+
+namespace Sesric.Analytics.Reporting.Tests.Rendering;
+
+public sealed class SvgAndPngTests
+{
+    private static readonly Visual PerEdition = new("per-edition", MarkKind.Column, "participants", "year",
+        Title: new("Participants per edition, Diplomacy-CaB", "المشاركون في كل دورة من برنامج Diplomacy-CaB", "Participants par édition, Diplomacy-CaB"));
+
+    [Fact]
+    public void A_bar_chart_has_one_bar_per_member_and_their_labels()
+    {
+        var visual = new Visual("top", MarkKind.Bar, "participants", "member_state");
+        var svg = ReportRenderer.RenderSvg(visual, SampleTables.TopStates(), Theme.Default, Language.English);
+        Assert.Equal(6, Regex.Matches(svg, $"<rect fill=\"{Theme.Default.Palette[0]}\"").Count);
+        foreach (var name in new[] { "Türkiye", "Azerbaijan", "Kyrgyz Republic", "United Arab Emirates", "Bosnia and Herzegovina", "Brunei Darussalam" })
+        {
+            Assert.Contains($">{name}</text>", svg);
+        }
+        Assert.Contains(">14</text>", svg);
+    }
+
+    [Fact]
+    public void The_svg_alt_text_names_the_maximum_and_its_year()
+    {
+        var svg = ReportRenderer.RenderSvg(PerEdition, SampleTables.PerEdition(), Theme.Default, Language.English);
+        var title = Regex.Match(svg, "<title id=\"per-edition-title\">(.*?)</title>").Groups[1].Value;
+        var desc = Regex.Match(svg, "<desc id=\"per-edition-desc\">(.*?)</desc>").Groups[1].Value;
+        Assert.Equal("Participants per edition, Diplomacy-CaB, 2017–2022", title);
+        Assert.Contains("highest 112 in 2021", desc);
+        Assert.Contains("lowest 35 in 2017", desc);
+        Assert.Contains("role=\"img\"", svg);
+    }
+
+    [Fact]
+    public void Years_are_never_printed_with_a_thousands_separator()
+    {
+        var svg = ReportRenderer.RenderSvg(PerEdition, SampleTables.PerEdition(), Theme.Default, Language.English);
+        Assert.Contains(">2020</text>", svg);
+        Assert.DoesNotContain("2,020", svg);
+    }
+
+    [Theory]
+    [InlineData(640, 360)]
+    [InlineData(1200, 800)]
+    public void The_png_decodes_at_the_requested_size(int width, int height)
+    {
+        var png = ReportRenderer.RenderPng(PerEdition with { Width = width, Height = height }, SampleTables.PerEdition(), Theme.Default, Language.French);
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.Equal(width, bitmap.Width);
+        Assert.Equal(height, bitmap.Height);
+    }
+
+    [Fact]
+    public void Two_renders_are_byte_identical()
+    {
+        var options = new ChartOptions(Filters: [FilterSpec.Eq("programme", "diplomacy-cab")]);
+        var svg1 = ReportRenderer.RenderSvg(PerEdition, SampleTables.PerEdition(), Theme.Default, Language.Arabic, options);
+        var png1 = ReportRenderer.RenderPng(PerEdition, SampleTables.PerEdition(), Theme.Default, Language.Arabic, options);
+        var svg2 = ReportRenderer.RenderSvg(PerEdition, SampleTables.PerEdition(), Theme.Default, Language.Arabic, options);
+        var png2 = ReportRenderer.RenderPng(PerEdition, SampleTables.PerEdition(), Theme.Default, Language.Arabic, options);
+        Assert.Equal(svg1, svg2);
+        Assert.Equal(png1, png2);
+    }
+
+    [Fact]
+    public void A_member_keeps_its_colour_across_visuals_of_a_report()
+    {
+        var theme = Theme.Default;
+        var colors = new MemberColors(theme);
+        var clustered = new Visual("clustered", MarkKind.Column, "participants", "year", "oic_group");
+        ReportRenderer.RenderSvg(clustered, SampleTables.ByGroupAndYear(), theme, Language.English, new ChartOptions(Colors: colors));
+
+        // The donut lists African Group first; on its own it would take palette[0] and palette[1].
+        var donut = new Visual("donut", MarkKind.Donut, "participants", "oic_group");
+        var svg = ReportRenderer.RenderSvg(donut, SampleTables.ByGroup("African Group", "Arab Group"), theme, Language.English, new ChartOptions(Colors: colors));
+        Assert.Contains($"fill=\"{theme.Palette[2]}\"", svg);
+        Assert.Contains($"fill=\"{theme.Palette[0]}\"", svg);
+        Assert.DoesNotContain($"fill=\"{theme.Palette[1]}\"", svg);
+    }
+
+    [Fact]
+    public void Long_category_labels_turn_instead_of_overlapping()
+    {
+        var narrow = new Visual("top", MarkKind.Column, "participants", "member_state", Width: 480);
+        var wide = narrow with { Width = 1400 };
+        var turned = ReportRenderer.Render(narrow, SampleTables.TopStates(), Theme.Default, Language.English, null, ChartFormat.Png).Labels;
+        Assert.Contains(turned, l => l.Text == "United Arab Emirates" && l.Rotation == -45);
+
+        var flat = ReportRenderer.Render(wide, SampleTables.TopStates(), Theme.Default, Language.English, null, ChartFormat.Png).Labels;
+        var names = flat.Where(l => l.Rotation == 0 && SampleTables.TopStates().Rows.Any(r => Equals(r[0].Value, l.Text))).OrderBy(l => l.X).ToList();
+        Assert.Equal(6, names.Count);
+        for (var i = 1; i < names.Count; i++)
+        {
+            Assert.True(names[i - 1].X + names[i - 1].Width < names[i].X, $"'{names[i - 1].Text}' overlaps '{names[i].Text}'");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderSmokeTests.Marks), MemberType = typeof(RenderSmokeTests))]
+    public void Every_mark_renders_in_every_language(string markName)
+    {
+        Assert.True(Reporting.Specs.MarkNames.TryParse(markName, out var mark));
+        var (visual, table) = mark switch
+        {
+            MarkKind.Card or MarkKind.Line or MarkKind.Area or MarkKind.Waterfall => (new Visual("v", mark, "participants", "year"), SampleTables.PerEdition()),
+            MarkKind.Combo => (new Visual("v", mark, "participants", "year", LineMeasure: "coverage"), SampleTables.PerEdition()),
+            MarkKind.Donut => (new Visual("v", mark, "participants", "oic_group"), SampleTables.ByGroup("Arab Group", "Asian Group")),
+            MarkKind.Heatmap => (new Visual("v", mark, "participants", "member_state", "year"), SampleTables.StateByYear()),
+            MarkKind.Bar or MarkKind.Column or MarkKind.Table => (new Visual("v", mark, "participants", "member_state"), SampleTables.TopStates(true)),
+            _ => (new Visual("v", mark, "participants", "year", "oic_group"), SampleTables.ByGroupAndYear()),
+        };
+        foreach (var language in new[] { Language.English, Language.Arabic, Language.French })
+        {
+            var svg = ReportRenderer.RenderSvg(visual, table, Theme.BuiltIn("high-contrast"), language);
+            Assert.Contains("<desc id=\"v-desc\">", svg);
+            Assert.StartsWith("<svg", svg);
+        }
+    }
+}
