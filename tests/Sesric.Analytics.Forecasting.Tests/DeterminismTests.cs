@@ -1,0 +1,29 @@
+using Sesric.Analytics.Forecasting.Persistence;
+using Sesric.Analytics.Forecasting.Tests.Fixtures;
+
+namespace Sesric.Analytics.Forecasting.Tests;
+
+/// <summary>Two trainings with one seed give identical forecasts, cards and backtests.</summary>
+public sealed class DeterminismTests
+{
+    [Fact]
+    public void TwoTrainingsWithOneSeedGiveIdenticalForecasts()
+    {
+        // Large enough that ML.NET candidates train at most origins (and win), small enough to train twice quickly.
+        var dataset = SyntheticCatalogue.Dataset(programmes: 10, editions: 8);
+        var first = Forecaster.Train(dataset, ForecastOptions.Default, FixedClock.At2026);
+        var second = Forecaster.Train(SyntheticCatalogue.Dataset(programmes: 10, editions: 8), ForecastOptions.Default, FixedClock.At2026);
+
+        Assert.Equal(ForecastModelFiles.ToJson(first.Card), ForecastModelFiles.ToJson(second.Card));
+        Assert.Equal(first.Backtest!.Participants.Predictions, second.Backtest!.Participants.Predictions);
+        Assert.Equal(first.Backtest!.MemberStates.Predictions, second.Backtest!.MemberStates.Predictions);
+        foreach (var programme in dataset.Programmes)
+        {
+            var a = first.Forecast(programme);
+            var b = second.Forecast(programme);
+            Assert.Equal(a.Participants, b.Participants);
+            Assert.Equal(a.MemberStates, b.MemberStates);
+        }
+        Assert.Contains(first.Backtest.Participants.Predictions, p => !p.IsFallback && p.Candidate == "fasttree");
+    }
+}
