@@ -1,0 +1,15 @@
+using Sesric.Analytics.Server.Statistics;
+
+namespace Sesric.Analytics.Server.Hosting;
+
+/// <summary>Chooses the storage engine and the statistics engine behind the service.</summary>
+public static class StorageRegistration
+{
+    /// <summary>Registers the embedded DuckDB store (opened by <see cref="StoreHost"/>) and the semantic engine over it.</summary>
+    public static IServiceCollection AddAnalyticsStore(this IServiceCollection services)
+    {
+        services.AddSingleton<IStoreOpener, DuckDbStoreOpener>();
+        services.AddSingleton<IStatisticsEngine, SemanticStatisticsEngine>();
+        return services;
+    }
+}

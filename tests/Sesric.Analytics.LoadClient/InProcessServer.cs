@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sesric.Analytics.Server;
+using Sesric.Analytics.Server.Hosting;
+using Sesric.Analytics.Server.Security;
+
+namespace Sesric.Analytics.LoadClient;
+
+/// <summary>The service, wired as Program.cs wires it, on real Kestrel at 127.0.0.1 on a free port, over a given DuckDB file.</summary>
+internal sealed class InProcessServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private InProcessServer(WebApplication app, string address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary>The gRPC address.</summary>
+    public string Address { get; }
+
+    /// <summary>A reader-role key accepted by this server.</summary>
+    public const string ReaderKey = "load-client-reader-key";
+
+    public static async Task<InProcessServer> StartAsync(string databasePath, bool seed)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(ServerSetup).Assembly.GetName().Name });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sesric:Address"] = "http://127.0.0.1:0",
+            ["Sesric:JsonAddress"] = "",
+            ["Sesric:DatabasePath"] = databasePath,
+            ["Sesric:SeedBuiltInData"] = seed ? "true" : "false",
+            ["Sesric:RequestsPerSecondPerKey"] = "1000000",
+            ["Sesric:BurstPerKey"] = "1000000",
+            ["Sesric:ApiKeys:0:Name"] = "load-client",
+            ["Sesric:ApiKeys:0:Sha256"] = ApiKeyRegistry.Hash(ReaderKey),
+            ["Sesric:ApiKeys:0:Role"] = "Reader",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddSesricAnalyticsServer([]);
+        var app = builder.Build();
+        app.MapSesricAnalytics();
+        await app.StartAsync();
+        await app.Services.GetRequiredService<StoreHost>().WhenReady;
+        return new InProcessServer(app, app.Services.GetRequiredService<ServerEndpoints>().GrpcAddress!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace Sesric.Analytics.LoadClient;
+
+/// <summary>Figures of one load phase.</summary>
+/// <param name="Calls">Calls completed in the measured window.</param>
+/// <param name="Errors">Calls that failed.</param>
+/// <param name="Seconds">The measured window.</param>
+/// <param name="P50Ms">Median latency.</param>
+/// <param name="P99Ms">99th-percentile latency.</param>
+internal sealed record LoadFigures(long Calls, long Errors, double Seconds, double P50Ms, double P99Ms)
+{
+    public double Throughput => Calls / Seconds;
+}
+
+/// <summary>Runs one call shape at a fixed concurrency for a bounded time and number of calls.</summary>
+internal static class LoadRun
+{
+    public static async Task<LoadFigures> MeasureAsync(Func<Task> call, int concurrency, TimeSpan duration, long maxCalls, TimeSpan warmup)
+    {
+        await RunAsync(call, concurrency, warmup, maxCalls / 5, latencies: null);
+        var latencies = new List<double>[concurrency];
+        for (var i = 0; i < concurrency; i++)
+        {
+            latencies[i] = [];
+        }
+        var clock = Stopwatch.StartNew();
+        var errors = await RunAsync(call, concurrency, duration, maxCalls, latencies);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadFigures(all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static async Task<long> RunAsync(Func<Task> call, int concurrency, TimeSpan duration, long maxCalls, List<double>[]? latencies)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        long started = 0, errors = 0;
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            while (Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref started) <= maxCalls)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                try
+                {
+                    await call();
+                    latencies?[worker].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                }
+                catch (Grpc.Core.RpcException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        return errors;
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Sesric.Analytics.Contracts.V1;
+using Sesric.Analytics.Dataset;
+using Sesric.Analytics.LoadClient;
+using Sesric.Analytics.Storage;
+using Sesric.Analytics.Storage.DuckDb;
+
+// Load client: starts the service in this process on real Kestrel (127.0.0.1, free port), then measures
+// StatsService.Query (a dashboard aggregate) beside grpc.health.v1 Check at concurrency 1, 16 and 64,
+// first on the built-in dataset, then on synthetic participations (default 1,000,000).
+// Usage: dotnet run -c Release --project tests/Sesric.Analytics.LoadClient -- [--rows N] [--seconds S] [--out FILE]
+var rows = 1_000_000L;
+var seconds = 5.0;
+string? outFile = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--rows": rows = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--out": outFile = args[++i]; break;
+        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE"); return 2;
+    }
+}
+
+var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sesric-load", Guid.NewGuid().ToString("N"))).FullName;
+var report = new List<string>
+{
+    $"Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, server and client in one process, loopback h2c, {seconds:F0} s per phase (after warm-up), at most 50,000 calls per phase.",
+    "",
+    "| data | call | concurrency | calls | errors | calls/s | p50 ms | p99 ms |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
+};
+try
+{
+    await MeasureAsync("built-in", Path.Combine(folder, "builtin.duckdb"), seed: true);
+
+    var scalePath = Path.Combine(folder, "scale.duckdb");
+    var load = Stopwatch.StartNew();
+    var generated = ScaleGenerator.Generate(new ScaleOptions(rows, Seed: 42));
+    await using (var store = await DuckDbAnalyticsStore.OpenAsync(scalePath))
+    {
+        await store.UpsertProgrammesAsync(generated.Catalogue.Programmes.ToArray());
+        await store.UpsertCountriesAsync(generated.Catalogue.Countries.ToArray());
+        await store.UpsertEditionsAsync(generated.Catalogue.Editions.ToArray());
+        await store.ImportParticipationsAsync(generated.Participations, ImportRequest.Default);
+    }
+    Console.WriteLine($"generated and imported {rows:N0} synthetic participations in {load.Elapsed.TotalSeconds:F1} s");
+    await MeasureAsync($"{rows / 1_000_000.0:0.#}M synthetic", scalePath, seed: false);
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+report.Add("");
+report.Add("Query = StatsService.Query {measures: participants, member_states, female_share; dimensions: year, oic_group; filter: year >= 2015; policy: public}.");
+foreach (var line in report)
+{
+    Console.WriteLine(line);
+}
+if (outFile is not null)
+{
+    await File.WriteAllLinesAsync(outFile, report);
+}
+return 0;
+
+async Task MeasureAsync(string data, string path, bool seed)
+{
+    await using var server = await InProcessServer.StartAsync(path, seed);
+    using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+    var stats = new StatsService.StatsServiceClient(channel);
+    var health = new Health.HealthClient(channel);
+    var headers = new Metadata { { "x-api-key", InProcessServer.ReaderKey } };
+    var query = new QueryRequest
+    {
+        Measures = { "participants", "member_states", "female_share" },
+        Dimensions = { "year", "oic_group" },
+        Filter = "year >= 2015",
+    };
+    var sample = await stats.QueryAsync(query, headers);
+    Console.WriteLine($"{data}: the dashboard query returns {sample.Rows.Count} rows over {sample.Columns.Count} columns");
+    var calls = new (string Name, Func<Task> Call)[]
+    {
+        ("health Check", async () => await health.CheckAsync(new HealthCheckRequest())),
+        ("Query", async () => await stats.QueryAsync(query, headers)),
+    };
+    foreach (var concurrency in new[] { 1, 16, 64 })
+    {
+        foreach (var (name, call) in calls)
+        {
+            var f = await LoadRun.MeasureAsync(call, concurrency, TimeSpan.FromSeconds(seconds), 50_000, TimeSpan.FromSeconds(1));
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"| {data} | {name} | {concurrency} | {f.Calls:N0} | {f.Errors} | {f.Throughput:N0} | {f.P50Ms:F2} | {f.P99Ms:F2} |");
+            Console.WriteLine(line);
+            report.Add(line);
+        }
+    }
+}

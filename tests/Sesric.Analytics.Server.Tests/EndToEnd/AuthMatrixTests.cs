@@ -1,0 +1,119 @@
+using Grpc.Core;
+using Sesric.Analytics.Contracts.V1;
+using Sesric.Analytics.Server.Errors;
+using Sesric.Analytics.Server.Tests.Infrastructure;
+
+namespace Sesric.Analytics.Server.Tests.EndToEnd;
+
+/// <summary>Each role × each method: no key and a wrong key are UNAUTHENTICATED, a role too low is PERMISSION_DENIED, enough passes.</summary>
+public sealed class AuthMatrixTests(SharedServiceHost shared) : IClassFixture<SharedServiceHost>
+{
+    private static readonly Dictionary<string, Func<ServiceHost, Metadata, Task>> Methods = new()
+    {
+        ["ListProgrammes"] = (h, m) => h.Catalog.ListProgrammesAsync(new ListProgrammesRequest(), m).ResponseAsync,
+        ["GetProgramme"] = (h, m) => h.Catalog.GetProgrammeAsync(new GetProgrammeRequest { Name = "programmes/diplomacy-cab" }, m).ResponseAsync,
+        ["ListEditions"] = (h, m) => h.Catalog.ListEditionsAsync(new ListEditionsRequest { Parent = "programmes/-" }, m).ResponseAsync,
+        ["GetEdition"] = (h, m) => h.Catalog.GetEditionAsync(new GetEditionRequest { Name = "programmes/diplomacy-cab/editions/4" }, m).ResponseAsync,
+        ["ListMemberStates"] = (h, m) => h.Catalog.ListMemberStatesAsync(new ListMemberStatesRequest(), m).ResponseAsync,
+        ["Query"] = (h, m) => h.Stats.QueryAsync(new QueryRequest { Measures = { "participants" } }, m).ResponseAsync,
+        ["Query(internal)"] = (h, m) => h.Stats.QueryAsync(new QueryRequest { Measures = { "participants" }, Policy = DisclosurePolicy.Internal }, m).ResponseAsync,
+        ["StreamQuery"] = async (h, m) =>
+        {
+            using var call = h.Stats.StreamQuery(new StreamQueryRequest { Measures = { "participants" } }, m);
+            await foreach (var _ in call.ResponseStream.ReadAllAsync())
+            {
+            }
+        },
+        ["StreamQuery(internal)"] = async (h, m) =>
+        {
+            using var call = h.Stats.StreamQuery(new StreamQueryRequest { Measures = { "participants" }, Policy = DisclosurePolicy.Internal }, m);
+            await foreach (var _ in call.ResponseStream.ReadAllAsync())
+            {
+            }
+        },
+        ["GetCoverage"] = (h, m) => h.Stats.GetCoverageAsync(new GetCoverageRequest { Programme = "programmes/diplomacy-cab" }, m).ResponseAsync,
+        // An empty import and an invalid edition: they pass authorisation and change nothing.
+        ["ImportParticipations"] = async (h, m) =>
+        {
+            using var call = h.Ingest.ImportParticipations(m);
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        },
+        ["UpsertEdition"] = (h, m) => h.Ingest.UpsertEditionAsync(new UpsertEditionRequest { Edition = new Edition() }, m).ResponseAsync,
+    };
+
+    private static readonly Dictionary<string, int> Needed = new()
+    {
+        ["ListProgrammes"] = 1, ["GetProgramme"] = 1, ["ListEditions"] = 1, ["GetEdition"] = 1, ["ListMemberStates"] = 1,
+        ["Query"] = 1, ["Query(internal)"] = 2, ["StreamQuery"] = 1, ["StreamQuery(internal)"] = 2, ["GetCoverage"] = 1,
+        ["ImportParticipations"] = 3, ["UpsertEdition"] = 3,
+    };
+
+    private static readonly (string Name, string? Key, int Level)[] Callers =
+    [
+        ("none", null, 0), ("wrong", "not-a-configured-key", 0),
+        ("reader", TestKeys.Reader, 1), ("analyst", TestKeys.Analyst, 2), ("admin", TestKeys.Admin, 3),
+    ];
+
+    public static TheoryData<string, string> Matrix()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var method in Methods.Keys)
+        {
+            foreach (var caller in Callers)
+            {
+                data.Add(method, caller.Name);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Each_role_gets_exactly_the_methods_its_role_allows(string method, string callerName)
+    {
+        var caller = Callers.Single(c => c.Name == callerName);
+        var call = () => Methods[method](shared.Host, TestKeys.Headers(caller.Key));
+
+        if (caller.Level == 0)
+        {
+            var status = await RpcAssert.Fails(StatusCode.Unauthenticated, call);
+            Assert.Equal(caller.Key is null ? ErrorReasons.ApiKeyMissing : ErrorReasons.ApiKeyInvalid, status.Reason());
+        }
+        else if (caller.Level < Needed[method])
+        {
+            var status = await RpcAssert.Fails(StatusCode.PermissionDenied, call);
+            Assert.Equal(ErrorReasons.RoleTooLow, status.Reason());
+        }
+        else
+        {
+            try
+            {
+                await call();
+            }
+            catch (RpcException e)
+            {
+                Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+                Assert.Equal("UpsertEdition", method);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Health_and_reflection_are_open_without_a_key()
+    {
+        var health = new Grpc.Health.V1.Health.HealthClient(shared.Host.Channel);
+        var check = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, check.Status);
+
+        var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(shared.Host.Channel);
+        using var call = reflection.ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext());
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToArray();
+        Assert.Contains("sesric.analytics.v1.StatsService", services);
+        Assert.Contains("sesric.analytics.v1.CatalogService", services);
+        Assert.Contains("sesric.analytics.v1.IngestService", services);
+    }
+}

@@ -1,0 +1,100 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sesric.Analytics.Contracts.V1;
+using Sesric.Analytics.Server.Configuration;
+using Sesric.Analytics.Server.Hosting;
+using Sesric.Analytics.Server.Security;
+using Sesric.Analytics.Server.Tests.Infrastructure;
+
+namespace Sesric.Analytics.Server.Tests.EndToEnd;
+
+public sealed class StartupTests
+{
+    private static WebApplication Build(string environment, string folder, IDictionary<string, string?>? extra = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ApplicationName = typeof(Program).Assembly.GetName().Name });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sesric:DatabasePath"] = Path.Combine(folder, "analytics.duckdb"),
+            ["Sesric:Address"] = "http://127.0.0.1:0",
+            ["Sesric:JsonAddress"] = "",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[k] = v;
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddSesricAnalyticsServer([]);
+        builder.WebHost.UseTestServer();
+        return builder.Build();
+    }
+
+    private static string TempFolder() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sesric-server-tests", Guid.NewGuid().ToString("N"))).FullName;
+
+    [Fact]
+    public async Task Production_without_keys_refuses_to_start_and_says_how_to_add_one()
+    {
+        await using var app = Build("Production", TempFolder());
+
+        var e = Assert.Throws<ServerConfigurationException>(() => app.MapSesricAnalytics());
+
+        Assert.Contains("Sesric:ApiKeys", e.Message, StringComparison.Ordinal);
+        Assert.Contains("sha256sum", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_key_hash_refuses_to_start_naming_the_entry()
+    {
+        await using var app = Build("Production", TempFolder(), new Dictionary<string, string?> { ["Sesric:ApiKeys:0:Name"] = "ops", ["Sesric:ApiKeys:0:Sha256"] = "abc" });
+
+        var e = Assert.Throws<ServerConfigurationException>(() => app.MapSesricAnalytics());
+
+        Assert.Contains("Sesric:ApiKeys:0:Sha256", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Development_without_keys_generates_an_admin_key_that_works()
+    {
+        var folder = TempFolder();
+        await using var app = Build("Development", folder);
+        app.MapSesricAnalytics();
+        await app.StartAsync();
+        await app.Services.GetRequiredService<StoreHost>().WhenReady;
+        var key = app.Services.GetRequiredService<ApiKeySetup.Result>().GeneratedKey;
+        using var channel = GrpcChannel.ForAddress(app.GetTestServer().BaseAddress, new GrpcChannelOptions { HttpHandler = app.GetTestServer().CreateHandler() });
+
+        Assert.NotNull(key);
+        var programmes = await new CatalogService.CatalogServiceClient(channel).ListProgrammesAsync(new ListProgrammesRequest(), TestKeys.Headers(key));
+        Assert.Equal(4, programmes.TotalSize);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Program_runs_under_WebApplicationFactory_with_configuration_from_the_test()
+    {
+        var folder = TempFolder();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.ConfigureAppConfiguration(config => config.AddInMemoryCollection(
+                TestKeys.Configuration().Append(new("Sesric:DatabasePath", Path.Combine(folder, "analytics.duckdb")))));
+        });
+        await factory.Services.GetRequiredService<StoreHost>().WhenReady;
+        using var channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        var stats = new StatsService.StatsServiceClient(channel);
+
+        var response = await stats.QueryAsync(new QueryRequest { Measures = { "participants" }, Filter = "programme = \"diplomacy-cab\" AND year = 2020" }, TestKeys.Headers(TestKeys.Reader));
+        var e = await Assert.ThrowsAsync<RpcException>(() => stats.QueryAsync(new QueryRequest { Measures = { "participants" } }).ResponseAsync);
+
+        Assert.Equal(81, response.Rows[0].Cells[0].IntegerValue);
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+        Assert.True(File.Exists(Path.Combine(folder, "analytics.duckdb")));
+    }
+}
