@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using Microsoft.ML;
+
 using Sesric.Analytics.Forecasting.Backtesting;
 using Sesric.Analytics.Forecasting.Candidates;
 using Sesric.Analytics.Forecasting.Data;

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+
 using Sesric.Analytics.Forecasting.Backtesting;
 using Sesric.Analytics.Forecasting.Candidates;
 using Sesric.Analytics.Forecasting.Charts;

@@ -51,13 +51,26 @@ public sealed partial class DuckDbAnalyticsStore
                 participation_synthetic BOOLEAN
             )
             """);
-        var fingerprint = Stage(connection, rows, request.Progress, cancellationToken);
-
-        RejectInconsistentRows(connection);
+        var fingerprint = Stage(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken);
         RejectUnknownReferences(connection);
 
         // Classify each distinct participant and participation against the store, then apply: the counts
-        // come from the same classification the writes use, so they cannot disagree.
+        // come from the same classification the writes use, so they cannot disagree. New rows are inserted
+        // in key order: DuckDB's primary-key index (an ART) takes sorted keys markedly faster than random ones.
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_participation AS
+            SELECT s.participant_id, s.programme_id, s.edition_number, s.attendance, s.participation_synthetic, s.copies,
+                   CASE WHEN p.participant_id IS NULL THEN 'insert'
+                        WHEN p.attendance = s.attendance AND p.is_synthetic = s.participation_synthetic THEN 'same'
+                        ELSE 'update' END AS change
+            FROM (SELECT participant_id, programme_id, edition_number, MIN(attendance) AS attendance,
+                         BOOL_AND(participation_synthetic) AS participation_synthetic, COUNT(*) AS copies
+                  FROM import_row GROUP BY participant_id, programme_id, edition_number) s
+            LEFT JOIN participation p
+              ON p.participant_id = s.participant_id AND p.programme_id = s.programme_id AND p.edition_number = s.edition_number
+            """);
+        RejectDuplicateParticipations(connection);
         connection.Execute(
             """
             CREATE TEMP TABLE import_participant AS
@@ -70,17 +83,8 @@ public sealed partial class DuckDbAnalyticsStore
             FROM (SELECT DISTINCT participant_id, iso3, gender, institution_type, participant_synthetic FROM import_row) s
             LEFT JOIN participant p ON p.participant_id = s.participant_id
             """);
-        connection.Execute(
-            """
-            CREATE TEMP TABLE import_participation AS
-            SELECT s.participant_id, s.programme_id, s.edition_number, s.attendance, s.participation_synthetic,
-                   CASE WHEN p.participant_id IS NULL THEN 'insert'
-                        WHEN p.attendance = s.attendance AND p.is_synthetic = s.participation_synthetic THEN 'same'
-                        ELSE 'update' END AS change
-            FROM import_row s
-            LEFT JOIN participation p
-              ON p.participant_id = s.participant_id AND p.programme_id = s.programme_id AND p.edition_number = s.edition_number
-            """);
+        RejectInconsistentParticipants(connection);
+        connection.Execute("DROP TABLE import_row");
         var participants = CountChanges(connection, "import_participant");
         var participations = CountChanges(connection, "import_participation");
 
@@ -96,6 +100,7 @@ public sealed partial class DuckDbAnalyticsStore
             INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic)
             SELECT participant_id, iso3, gender, institution_type, participant_synthetic
             FROM import_participant WHERE change = 'insert'
+            ORDER BY participant_id
             """);
         connection.Execute(
             """
@@ -110,10 +115,10 @@ public sealed partial class DuckDbAnalyticsStore
             INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic)
             SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic
             FROM import_participation WHERE change = 'insert'
+            ORDER BY participant_id, programme_id, edition_number
             """);
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");
-        connection.Execute("DROP TABLE import_row");
 
         var outcome = new ImportOutcome(participations, participants);
         if (request.RequestId is { } newRequestId)
@@ -126,15 +131,19 @@ public sealed partial class DuckDbAnalyticsStore
         return outcome;
     }
 
-    /// <summary>Streams the rows into <c>import_row</c> with the appender; returns a SHA-256 fingerprint of what was staged.</summary>
-    private static string Stage(DuckDBConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams the rows into <c>import_row</c> with the appender; returns a fingerprint of what was staged
+    /// (a SHA-256 of the rows when the import has a request id and the fingerprint is kept, else only the count).
+    /// </summary>
+    private static string Stage(DuckDBConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = computeFingerprint ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         var line = new StringBuilder(128);
         long count = 0;
         using (var appender = connection.CreateAppender("import_row"))
         {
-            foreach (var row in rows)
+            // Parsing runs on a worker thread a few batches ahead while this thread appends.
+            foreach (var row in ReadAhead.Of(rows, cancellationToken))
             {
                 var p = row.Participant;
                 var participantId = p.Id.Value;
@@ -154,10 +163,13 @@ public sealed partial class DuckDbAnalyticsStore
                     .AppendValue((bool?)row.IsSynthetic)
                     .EndRow();
 
-                line.Clear().Append(participantId).Append('|').Append(iso3).Append('|').Append(gender).Append('|')
+                if (hash is not null)
+                {
+                    line.Clear().Append(participantId).Append('|').Append(iso3).Append('|').Append(gender).Append('|')
                     .Append(p.InstitutionType).Append('|').Append(p.IsSynthetic ? '1' : '0').Append('|').Append(programme).Append('|')
-                    .Append(row.Edition.Number).Append('|').Append(attendance).Append('|').Append(row.IsSynthetic ? '1' : '0').Append('\n');
-                AppendUtf8(hash, line);
+                        .Append(row.Edition.Number).Append('|').Append(attendance).Append('|').Append(row.IsSynthetic ? '1' : '0').Append('\n');
+                    AppendUtf8(hash, line);
+                }
 
                 count++;
                 if (count % CancellationCheckInterval == 0)
@@ -172,7 +184,7 @@ public sealed partial class DuckDbAnalyticsStore
         }
         progress?.Report(count);
         cancellationToken.ThrowIfCancellationRequested();
-        return $"sha256:{Convert.ToHexStringLower(hash.GetHashAndReset())}:{count}";
+        return hash is null ? $"rows:{count}" : $"sha256:{Convert.ToHexStringLower(hash.GetHashAndReset())}:{count}";
     }
 
     private static void AppendUtf8(IncrementalHash hash, StringBuilder text)
@@ -191,14 +203,30 @@ public sealed partial class DuckDbAnalyticsStore
         }
     }
 
-    /// <summary>Refuses a batch that gives one participant two different descriptions, or one participation twice.</summary>
-    private static void RejectInconsistentRows(DuckDBConnection connection)
+    /// <summary>Refuses a batch that gives one participation twice (whatever the attendance).</summary>
+    private static void RejectDuplicateParticipations(DuckDBConnection connection)
+    {
+        var duplicated = Strings(
+            connection,
+            """
+            SELECT participant_id || ' in ' || programme_id || '/' || CAST(edition_number AS VARCHAR) || ' (' || CAST(copies AS VARCHAR) || ' times)'
+            FROM import_participation WHERE copies > 1
+            ORDER BY participant_id, programme_id, edition_number LIMIT 10
+            """);
+        if (duplicated.Count > 0)
+        {
+            throw new ArgumentException(
+                $"duplicate participation(s) in the same import: {string.Join(", ", duplicated)}; each participant appears at most once per edition.", "rows");
+        }
+    }
+
+    /// <summary>Refuses a batch that gives one participant two different descriptions (country, gender, institution, synthetic flag).</summary>
+    private static void RejectInconsistentParticipants(DuckDBConnection connection)
     {
         var conflicting = Strings(
             connection,
             """
-            SELECT participant_id FROM (
-                SELECT DISTINCT participant_id, iso3, gender, institution_type, participant_synthetic FROM import_row) d
+            SELECT participant_id FROM import_participant
             GROUP BY participant_id HAVING COUNT(*) > 1 ORDER BY participant_id LIMIT 10
             """);
         if (conflicting.Count > 0)
@@ -206,18 +234,6 @@ public sealed partial class DuckDbAnalyticsStore
             throw new ArgumentException(
                 $"participant(s) {string.Join(", ", conflicting)} appear with different country, gender, institution type or synthetic flag "
                 + "in the same import; give each participant one description.", "rows");
-        }
-        var duplicated = Strings(
-            connection,
-            """
-            SELECT participant_id || ' in ' || programme_id || '/' || CAST(edition_number AS VARCHAR) FROM import_row
-            GROUP BY participant_id, programme_id, edition_number HAVING COUNT(*) > 1
-            ORDER BY participant_id, programme_id, edition_number LIMIT 10
-            """);
-        if (duplicated.Count > 0)
-        {
-            throw new ArgumentException(
-                $"duplicate participation(s) in the same import: {string.Join(", ", duplicated)}; each participant appears at most once per edition.", "rows");
         }
     }
 

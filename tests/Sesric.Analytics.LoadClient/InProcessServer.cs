@@ -24,7 +24,7 @@ internal sealed class InProcessServer : IAsyncDisposable
     /// <summary>A reader-role key accepted by this server.</summary>
     public const string ReaderKey = "load-client-reader-key";
 
-    public static async Task<InProcessServer> StartAsync(string databasePath, bool seed)
+    public static async Task<InProcessServer> StartAsync(string databasePath, bool seed, bool cache)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(ServerSetup).Assembly.GetName().Name });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -35,6 +35,7 @@ internal sealed class InProcessServer : IAsyncDisposable
             ["Sesric:SeedBuiltInData"] = seed ? "true" : "false",
             ["Sesric:RequestsPerSecondPerKey"] = "1000000",
             ["Sesric:BurstPerKey"] = "1000000",
+            ["Sesric:QueryCacheEntries"] = cache ? "512" : "0",
             ["Sesric:ApiKeys:0:Name"] = "load-client",
             ["Sesric:ApiKeys:0:Sha256"] = ApiKeyRegistry.Hash(ReaderKey),
             ["Sesric:ApiKeys:0:Role"] = "Reader",

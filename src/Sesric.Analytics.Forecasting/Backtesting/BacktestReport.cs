@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+
 using Sesric.Analytics.Forecasting.Data;
 
 namespace Sesric.Analytics.Forecasting.Backtesting;

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Sesric.Analytics.Forecasting.Candidates;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Features;

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Transforms;
+
 using Sesric.Analytics.Forecasting.Features;
 
 namespace Sesric.Analytics.Forecasting.Candidates;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage;
 

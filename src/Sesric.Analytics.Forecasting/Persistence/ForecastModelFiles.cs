@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+
 using Microsoft.ML;
 using Microsoft.ML.Data;
+
 using Sesric.Analytics.Forecasting.Candidates;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Features;
@@ -45,8 +47,9 @@ public static class ForecastModelFiles
         {
             return JsonSerializer.Deserialize<ModelCard>(json, s_json) ?? throw new InvalidDataException("the model card is empty.");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // ArgumentException: an option out of range (options check themselves when set).
             throw new InvalidDataException($"the model card is not valid: {e.Message}", e);
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Sesric.Analytics.Model;
 
 namespace Sesric.Analytics.Forecasting.Scenarios;

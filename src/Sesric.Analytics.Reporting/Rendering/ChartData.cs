@@ -98,7 +98,13 @@ internal sealed record ChartData(
             [.. order.Select(c => cellAt(c) is { Status: CellStatus.Ok } cell ? cell.AsDouble() : null)],
             [.. order.Select(c => cellAt(c)?.Status ?? CellStatus.Unknown)]);
 
-        var series = seriesKeys.Select((key, s) => Build(key, seriesLabels[s], c => cells.TryGetValue((c, s), out var cell) ? cell : null)).ToList();
+        // Series along time (years as heatmap columns, small-multiple panels) go in time order; members keep the engine's order.
+        var seriesOrder = Enumerable.Range(0, seriesKeys.Count).ToList();
+        if (seriesIndex >= 0 && table.Columns[seriesIndex].Type == ColumnType.Integer)
+        {
+            seriesOrder = [.. seriesOrder.OrderBy(s => long.TryParse(seriesKeys[s], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : long.MaxValue)];
+        }
+        var series = seriesOrder.Select(s => Build(seriesKeys[s], seriesLabels[s], c => cells.TryGetValue((c, s), out var cell) ? cell : null)).ToList();
         var line = lineIndex < 0 ? null : Build(visual.LineMeasure!, table.Columns[lineIndex].Label.In(language), c => lineCells.TryGetValue(c, out var cell) ? cell : null);
         return new ChartData(
             measureColumn.Label.In(language),

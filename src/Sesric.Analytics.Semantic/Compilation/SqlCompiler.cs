@@ -159,6 +159,16 @@ internal sealed class SqlCompiler(SemanticModel model)
             return sql;
         }
 
+        // Group by raw columns where a dimension builds its label from them (edition), so the label is
+        // built per result row; shifted years and dates are grouped by the shifted expression.
+        string GroupFor(DimensionDefinition d) => source switch
+        {
+            _ when shifted && d.Name is "year" or "date" => SqlFor(d),
+            ComponentSource.Registry => d.RegistryGroupBy,
+            ComponentSource.Edition => d.EditionGroupBy!,
+            _ => d.EditionGroupBy ?? d.CountrySql!,
+        };
+
         var components = plan.ComponentList.Where(c => c.Source == source).ToArray();
         var select = plan.Dimensions.Select(d => $"{SqlFor(d)} AS {Quote(d.Name)}")
             .Concat(components.Select(c => $"{c.Sql} AS {Quote(c.Key)}"));
@@ -201,7 +211,7 @@ internal sealed class SqlCompiler(SemanticModel model)
         }
         if (plan.Dimensions.Count > 0)
         {
-            sql.Append("\nGROUP BY ").AppendJoin(", ", plan.Dimensions.Select(SqlFor));
+            sql.Append("\nGROUP BY ").AppendJoin(", ", plan.Dimensions.Select(GroupFor));
         }
         return sql.ToString();
     }

@@ -26,7 +26,9 @@ public sealed class DimensionDefinition
         string? countrySql,
         bool isNullable,
         Func<string, string?> normalise,
-        string valueHint)
+        string valueHint,
+        string? registryGroupBy = null,
+        string? editionGroupBy = null)
     {
         Name = name;
         Label = label;
@@ -39,6 +41,8 @@ public sealed class DimensionDefinition
         IsNullable = isNullable;
         Normalise = normalise;
         ValueHint = valueHint;
+        RegistryGroupBy = registryGroupBy ?? registrySql;
+        EditionGroupBy = editionGroupBy ?? editionSql;
     }
 
     /// <summary>The name used in queries, filters and result columns (<c>member_state</c>).</summary>
@@ -70,6 +74,15 @@ public sealed class DimensionDefinition
 
     /// <summary>The SQL over the country table (alias <c>c</c>), or null when not a country attribute.</summary>
     internal string? CountrySql { get; }
+
+    /// <summary>
+    /// What the fact view is grouped by for this dimension: the raw columns when <see cref="RegistrySql"/>
+    /// builds a label from them, so the label is built once per result row rather than once per fact row.
+    /// </summary>
+    internal string RegistryGroupBy { get; }
+
+    /// <summary>What the edition table is grouped by for this dimension (see <see cref="RegistryGroupBy"/>).</summary>
+    internal string? EditionGroupBy { get; }
 
     /// <summary>Turns a filter's text value into the stored form, or null when it is not a valid value.</summary>
     internal Func<string, string?> Normalise { get; }

@@ -232,7 +232,9 @@ public sealed class SemanticModel
                     return null;
                 }
             },
-            "programme/number such as \"diplomacy-cab/4\""),
+            "programme/number such as \"diplomacy-cab/4\"",
+            registryGroupBy: "f.programme_id, f.edition_number",
+            editionGroupBy: "e.programme_id, e.edition_number"),
         new("year",
             new LocalizedText("Year", "السنة", "Année"),
             "The calendar year the edition was held.",

@@ -96,6 +96,34 @@ public sealed record SemanticQuery
         new(SplitNames(measures), by is null ? null : SplitNames(by), filter, orderBy, limit, offset,
             policy is null ? null : DisclosurePolicy.Parse(policy));
 
+    /// <summary>Two queries are equal when they ask the same thing: same names in the same order, same text, page and policy.</summary>
+    public bool Equals(SemanticQuery? other) =>
+        other is not null
+        && Measures.SequenceEqual(other.Measures, StringComparer.Ordinal)
+        && Dimensions.SequenceEqual(other.Dimensions, StringComparer.Ordinal)
+        && Filter == other.Filter && OrderBy == other.OrderBy
+        && Limit == other.Limit && Offset == other.Offset && Policy == other.Policy;
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var m in Measures)
+        {
+            hash.Add(m, StringComparer.Ordinal);
+        }
+        foreach (var d in Dimensions)
+        {
+            hash.Add(d, StringComparer.Ordinal);
+        }
+        hash.Add(Filter);
+        hash.Add(OrderBy);
+        hash.Add(Limit);
+        hash.Add(Offset);
+        hash.Add(Policy);
+        return hash.ToHashCode();
+    }
+
     /// <summary>The query as <c>sesric query</c> options, for logs and error messages.</summary>
     public override string ToString()
     {

@@ -36,6 +36,12 @@ public sealed class ServerOptions
     /// <summary>The public policy's threshold k: cells counting fewer than k participants are suppressed.</summary>
     public int PublicSuppressionThreshold { get; set; } = 3;
 
+    /// <summary>
+    /// How many distinct statistics results are kept in memory (dashboards repeat the same queries); every
+    /// write through the service makes them stale. 0 turns the cache off.
+    /// </summary>
+    public int QueryCacheEntries { get; set; } = 512;
+
     /// <summary>Requests per second each key may make on average (a token bucket refilled every 100 ms).</summary>
     public int RequestsPerSecondPerKey { get; set; } = 2000;
 

@@ -17,6 +17,7 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<ServerOptions> optio
     private readonly TaskCompletionSource<IAnalyticsStore> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Catalogue? _catalogue;
     private IAnalyticsStore? _store;
+    private long _dataVersion;
 
     /// <summary>The resolved store path (set once opening starts).</summary>
     public string? Path { get; private set; }
@@ -46,8 +47,16 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<ServerOptions> optio
         return catalogue;
     }
 
-    /// <summary>Drops the cached catalogue after a write that changed reference data.</summary>
-    public void InvalidateCatalogue() => _catalogue = null;
+    /// <summary>Counts the writes made through this service; cached results carry the version they were computed at.</summary>
+    /// <remarks>The embedded DuckDB file is opened by one process at a time, so every write goes through here.</remarks>
+    public long DataVersion => Interlocked.Read(ref _dataVersion);
+
+    /// <summary>Records a write: drops the cached catalogue and moves <see cref="DataVersion"/> on.</summary>
+    public void NotifyWritten()
+    {
+        _catalogue = null;
+        Interlocked.Increment(ref _dataVersion);
+    }
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -47,6 +47,7 @@ public sealed class IngestGrpcService(StoreHost host, IOptions<ServerOptions> op
         }
         var rows = batch.Accept();
         var outcome = await host.Store.ImportParticipationsAsync(rows, new ImportRequest(requestId.Length > 0 ? requestId : null), ct);
+        host.NotifyWritten();
         logger.LogInformation("Imported {Rows} rows (request {ImportRequestId}, replay {WasReplay}): {Inserted} participations inserted",
             batch.Count, requestId, outcome.WasReplay, outcome.Participations.Inserted);
         return new ImportParticipationsResponse
@@ -73,7 +74,7 @@ public sealed class IngestGrpcService(StoreHost host, IOptions<ServerOptions> op
             throw RpcErrors.NotFound(ResourceNames.Of(edition.Programme), "programme");
         }
         var outcome = await host.Store.UpsertEditionsAsync([edition], ct);
-        host.InvalidateCatalogue();
+        host.NotifyWritten();
         var statistics = (await host.Store.GetEditionStatisticsAsync(ct)).FirstOrDefault(s => s.Edition == edition.Id);
         return new UpsertEditionResponse { Edition = CatalogMapper.ToProto(edition, statistics), Created = outcome.Inserted > 0 };
     }

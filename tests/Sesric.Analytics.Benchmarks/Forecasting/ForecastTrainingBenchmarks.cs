@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Tests.Fixtures;
 

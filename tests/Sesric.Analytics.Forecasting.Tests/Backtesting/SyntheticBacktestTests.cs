@@ -2,6 +2,7 @@ using Sesric.Analytics.Forecasting.Backtesting;
 using Sesric.Analytics.Forecasting.Candidates;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Tests.Fixtures;
+
 using Xunit.Abstractions;
 
 namespace Sesric.Analytics.Forecasting.Tests.Backtesting;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+
 using Microsoft.ML;
+
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Persistence;
 using Sesric.Analytics.Forecasting.Tests.Fixtures;
@@ -109,6 +111,15 @@ public sealed class ModelFilesTests(SyntheticForecasterFixture fixture)
         using var folder = new TempDirectory();
         var error = Assert.Throws<FileNotFoundException>(() => ForecastModelFiles.Load(folder.Path, fixture.Dataset));
         Assert.Contains(ForecastModelFiles.CardFileName, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACardWithAnOutOfRangeOptionIsReportedAsInvalid()
+    {
+        var json = JsonNode.Parse(ForecastModelFiles.ToJson(fixture.Forecaster.Card))!;
+        json["options"]!["trees"] = 0;
+        var error = Assert.Throws<InvalidDataException>(() => ForecastModelFiles.CardFromJson(json.ToJsonString()));
+        Assert.Contains("Trees", error.Message, StringComparison.Ordinal);
     }
 
     public sealed class OtherRow

@@ -2,6 +2,7 @@ using Sesric.Analytics.Forecasting.Candidates;
 using Sesric.Analytics.Forecasting.Scenarios;
 using Sesric.Analytics.Forecasting.Tests.Fixtures;
 using Sesric.Analytics.Model;
+
 using Xunit.Abstractions;
 
 namespace Sesric.Analytics.Forecasting.Tests.RealData;

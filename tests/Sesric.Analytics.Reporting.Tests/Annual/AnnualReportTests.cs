@@ -67,6 +67,21 @@ public sealed class AnnualReportTests(SeededStore seeded) : IClassFixture<Seeded
     }
 
     [Fact]
+    public async Task Writes_the_annual_report_for_inspection()
+    {
+        var dir = Environment.GetEnvironmentVariable("SESRIC_RENDER_SAMPLES");
+        if (dir is null)
+        {
+            return;
+        }
+        foreach (var language in new[] { Language.Arabic, Language.English })
+        {
+            var forecast = new ForecastBand([new ForecastPoint("2023", 90, 70, 112)], 0.8, "drift");
+            await AnnualReport.WriteAsync(seeded.Store, Diplomacy, 2022, language, Path.Combine(dir, "annual-" + language.Tag()), forecast);
+        }
+    }
+
+    [Fact]
     public async Task The_html_is_byte_identical_across_runs()
     {
         var report = await AnnualReport.BuildAsync(seeded.Store, Diplomacy, 2021);

@@ -81,4 +81,15 @@ public class QueryErrorTests
         Assert.Equal(5, q.Policy.Threshold);
         Assert.Equal("--measure participants --measure yoy_change(participants) --measure member_states --by year --filter 'year >= 2020' --order-by 'year desc' --limit 10 --policy public:5", q.ToString());
     }
+
+    [Fact]
+    public void Queries_asking_the_same_thing_are_equal()
+    {
+        var a = SemanticQuery.Of("participants").By("year").Where("year = 2020");
+        var b = new SemanticQuery(["participants"], ["year"], "year = 2020", policy: DisclosurePolicy.Public());
+
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, b.WithPolicy(DisclosurePolicy.Internal));
+    }
 }

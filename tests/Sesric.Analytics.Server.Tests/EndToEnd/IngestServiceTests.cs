@@ -57,6 +57,19 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task Statistics_asked_before_an_import_are_recomputed_after_it()
+    {
+        await using var host = await ServiceHost.StartInMemoryAsync();
+        var query = new QueryRequest { Measures = { "participants" }, Filter = "programme = \"diplomacy-cab\" AND year = 2022", Policy = DisclosurePolicy.Internal };
+        var before = (await host.Stats.QueryAsync(query, Admin)).Rows[0].Cells[0].IntegerValue;
+        Assert.Equal(before, (await host.Stats.QueryAsync(query, Admin)).Rows[0].Cells[0].IntegerValue);
+
+        await ImportAsync(host, "req-cache", [Row("p-cache-1"), Row("p-cache-2", "MYS")]);
+
+        Assert.Equal(before + 2, (await host.Stats.QueryAsync(query, Admin)).Rows[0].Cells[0].IntegerValue);
+    }
+
+    [Fact]
     public async Task A_batch_with_bad_rows_writes_nothing_and_lists_every_bad_row_and_field()
     {
         await using var host = await ServiceHost.StartInMemoryAsync();

@@ -1,0 +1,67 @@
+using Sesric.Analytics.Dataset;
+using Sesric.Analytics.Import;
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Storage;
+using Sesric.Analytics.Storage.DuckDb;
+
+namespace Sesric.Analytics.Benchmarks;
+
+/// <summary>The generated input the benchmarks share: a participations CSV and the catalogue it refers to.</summary>
+public sealed class BenchmarkData
+{
+    private BenchmarkData(string folder, GeneratedDataset dataset, string participationsCsv)
+    {
+        Folder = folder;
+        Dataset = dataset;
+        ParticipationsCsv = participationsCsv;
+    }
+
+    /// <summary>Where the files live (kept between runs: generating 1M rows takes a few seconds).</summary>
+    public string Folder { get; }
+
+    /// <summary>The generated catalogue (programmes, editions, the real member and observer states).</summary>
+    public GeneratedDataset Dataset { get; }
+
+    /// <summary>The participations file.</summary>
+    public string ParticipationsCsv { get; }
+
+    /// <summary>Generates (once per size and seed) the CSV of <paramref name="rows"/> participations.</summary>
+    public static BenchmarkData Prepare(long rows, int seed = 2026)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sesric-benchmarks", $"rows-{rows}-seed-{seed}");
+        Directory.CreateDirectory(folder);
+        var dataset = ScaleGenerator.Generate(new ScaleOptions(rows, seed));
+        var csv = Path.Combine(folder, "participations.csv");
+        if (!File.Exists(csv))
+        {
+            var partial = csv + ".partial";
+            using (var writer = new StreamWriter(partial))
+            {
+                ParticipationCsv.Write(writer, dataset.Participations);
+            }
+            File.Move(partial, csv, overwrite: true);
+        }
+        return new BenchmarkData(folder, dataset, csv);
+    }
+
+    /// <summary>Creates a fresh store holding the catalogue but no participations.</summary>
+    public async Task<DuckDbAnalyticsStore> CreateEmptyStoreAsync(string path)
+    {
+        foreach (var file in new[] { path, path + ".wal" })
+        {
+            File.Delete(file);
+        }
+        var store = await DuckDbAnalyticsStore.OpenAsync(path);
+        await store.UpsertProgrammesAsync(Dataset.Catalogue.Programmes.ToArray());
+        await store.UpsertCountriesAsync(Dataset.Catalogue.Countries.ToArray());
+        await store.UpsertEditionsAsync(Dataset.Catalogue.Editions.ToArray());
+        return store;
+    }
+
+    /// <summary>The measured work: read and validate the CSV, stream it into the store in one transaction.</summary>
+    public async Task<ImportOutcome> ImportAsync(IAnalyticsStore store, Catalogue catalogue, IProgress<long>? progress = null)
+    {
+        using var reader = new StreamReader(ParticipationsCsv);
+        return await store.ImportParticipationsAsync(ParticipationCsv.Read(reader, catalogue, "participations.csv"), new ImportRequest(Progress: progress));
+    }
+}

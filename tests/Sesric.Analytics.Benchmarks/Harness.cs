@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+
+using Sesric.Analytics.Storage.DuckDb;
+
+namespace Sesric.Analytics.Benchmarks;
+
+/// <summary>
+/// A plain measurement run (<c>dotnet run -c Release -- --harness [rows]</c>) for figures BenchmarkDotNet does
+/// not give: the peak resident memory of the process during the import (managed heap plus DuckDB's native
+/// memory, from Linux's VmHWM after resetting it), GC counts, and how the time splits between parsing the CSV
+/// and writing the store.
+/// </summary>
+public static class Harness
+{
+    public static async Task<int> RunAsync(long rows)
+    {
+        var output = Console.Out;
+        output.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, {Environment.OSVersion}, .NET {Environment.Version}");
+        var data = BenchmarkData.Prepare(rows);
+        output.WriteLine($"input: {data.ParticipationsCsv} ({new FileInfo(data.ParticipationsCsv).Length / 1_000_000.0:F1} MB, {rows:N0} rows)");
+        var path = Path.Combine(data.Folder, "harness.duckdb");
+
+        // Parsing and validation alone (no store), to show where the import's time goes.
+        var parseCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var parse = Stopwatch.StartNew();
+        long parsed = 0;
+        using (var reader = new StreamReader(data.ParticipationsCsv))
+        {
+            foreach (var _ in Import.ParticipationCsv.Read(reader, data.Dataset.Catalogue, "participations.csv"))
+            {
+                parsed++;
+            }
+        }
+        parse.Stop();
+        output.WriteLine(Line("CSV read + validate only", parse.Elapsed, parsed) + Cpu(parseCpu));
+
+        for (var run = 1; run <= 2; run++)
+        {
+            var store = await data.CreateEmptyStoreAsync(path);
+            var catalogue = await store.LoadCatalogueAsync();
+            GC.Collect();
+            ResetPeakResident();
+            var gen0 = GC.CollectionCount(0);
+            var gen1 = GC.CollectionCount(1);
+            var gen2 = GC.CollectionCount(2);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var outcome = await data.ImportAsync(store, catalogue);
+            clock.Stop();
+            var cpuText = Cpu(cpu);
+            var peak = PeakResidentBytes();
+            output.WriteLine(Line($"import run {run} (CSV → store, one transaction)", clock.Elapsed, outcome.Participations.Inserted) + cpuText);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    peak resident memory during import: {peak / 1_048_576.0:F0} MiB; managed allocated: {(GC.GetTotalAllocatedBytes(true) - allocated) / 1_048_576.0:F0} MiB; "
+                + $"GCs gen0/1/2: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}; "
+                + $"participants: {outcome.Participants.Inserted:N0}"));
+            await store.DisposeAsync();
+        }
+        output.WriteLine($"store file after import: {new FileInfo(path).Length / 1_048_576.0:F0} MiB");
+
+        var opens = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            var open = Stopwatch.StartNew();
+            var store = await DuckDbAnalyticsStore.OpenAsync(path);
+            open.Stop();
+            await store.DisposeAsync();
+            opens.Add(open.Elapsed.TotalMilliseconds);
+        }
+        opens.Sort();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"open existing {rows:N0}-row store: median {opens[opens.Count / 2]:F1} ms (min {opens[0]:F1}, max {opens[^1]:F1}, 10 opens)"));
+        return 0;
+    }
+
+    private static string Line(string what, TimeSpan elapsed, long count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what}: {elapsed.TotalSeconds:F2} s, {count / elapsed.TotalSeconds:N0} rows/s");
+
+    /// <summary>The process's CPU time (all threads) since <paramref name="start"/>: on a busy shared machine this, not the wall time, shows the work done.</summary>
+    private static string Cpu(TimeSpan start) =>
+        string.Create(CultureInfo.InvariantCulture, $"; CPU time {(Process.GetCurrentProcess().TotalProcessorTime - start).TotalSeconds:F2} s; load average {LoadAverage()}");
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>Resets Linux's peak-RSS counter (VmHWM) so the next reading covers only what follows.</summary>
+    private static void ResetPeakResident()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (IOException)
+        {
+            // Not Linux, or not allowed: the peak then covers the whole process.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static long PeakResidentBytes()
+    {
+        if (File.Exists("/proc/self/status"))
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        return Process.GetCurrentProcess().PeakWorkingSet64;
+    }
+}
