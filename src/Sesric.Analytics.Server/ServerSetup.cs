@@ -88,6 +88,9 @@ public static class ServerSetup
         builder.Services.AddSingleton<RateLimitInterceptor>();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        // "Store opening" is the normal state for the first moments, not an error; a store that fails
+        // to open is logged as critical by StoreHost.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
 
         builder.Services.AddSingleton<StoreHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreHost>());

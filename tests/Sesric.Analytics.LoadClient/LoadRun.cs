@@ -8,7 +8,8 @@ namespace Sesric.Analytics.LoadClient;
 /// <param name="Seconds">The measured window.</param>
 /// <param name="P50Ms">Median latency.</param>
 /// <param name="P99Ms">99th-percentile latency.</param>
-internal sealed record LoadFigures(long Calls, long Errors, double Seconds, double P50Ms, double P99Ms)
+/// <param name="ErrorCodes">The status codes of the failed calls, with counts.</param>
+internal sealed record LoadFigures(long Calls, long Errors, double Seconds, double P50Ms, double P99Ms, string ErrorCodes)
 {
     public double Throughput => Calls / Seconds;
 }
@@ -18,20 +19,24 @@ internal static class LoadRun
 {
     public static async Task<LoadFigures> MeasureAsync(Func<Task> call, int concurrency, TimeSpan duration, long maxCalls, TimeSpan warmup)
     {
-        await RunAsync(call, concurrency, warmup, maxCalls / 5, latencies: null);
+        var codes = new System.Collections.Concurrent.ConcurrentDictionary<Grpc.Core.StatusCode, int>();
+        await RunAsync(call, concurrency, warmup, maxCalls / 5, latencies: null, codes);
+        codes.Clear();
         var latencies = new List<double>[concurrency];
         for (var i = 0; i < concurrency; i++)
         {
             latencies[i] = [];
         }
         var clock = Stopwatch.StartNew();
-        var errors = await RunAsync(call, concurrency, duration, maxCalls, latencies);
+        var errors = await RunAsync(call, concurrency, duration, maxCalls, latencies, codes);
         var seconds = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadFigures(all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new LoadFigures(all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99),
+            string.Join(" ", codes.OrderBy(c => c.Key).Select(c => $"{c.Key}×{c.Value}")));
     }
 
-    private static async Task<long> RunAsync(Func<Task> call, int concurrency, TimeSpan duration, long maxCalls, List<double>[]? latencies)
+    private static async Task<long> RunAsync(Func<Task> call, int concurrency, TimeSpan duration, long maxCalls, List<double>[]? latencies,
+        System.Collections.Concurrent.ConcurrentDictionary<Grpc.Core.StatusCode, int> codes)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         long started = 0, errors = 0;
@@ -45,8 +50,9 @@ internal static class LoadRun
                     await call();
                     latencies?[worker].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                 }
-                catch (Grpc.Core.RpcException)
+                catch (Grpc.Core.RpcException e)
                 {
+                    codes.AddOrUpdate(e.StatusCode, 1, (_, n) => n + 1);
                     Interlocked.Increment(ref errors);
                 }
             }

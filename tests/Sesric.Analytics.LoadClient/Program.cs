@@ -106,7 +106,7 @@ async Task MeasureServerAsync(string data, string path, bool seed, bool cache)
         {
             var f = await LoadRun.MeasureAsync(call, concurrency, TimeSpan.FromSeconds(seconds), 50_000, TimeSpan.FromSeconds(1));
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"| {data} | {name} | {concurrency} | {f.Calls:N0} | {f.Errors} | {f.Throughput:N0} | {f.P50Ms:F2} | {f.P99Ms:F2} |");
+                $"| {data} | {name} | {concurrency} | {f.Calls:N0} | {f.Errors}{(f.Errors > 0 ? " (" + f.ErrorCodes + ")" : "")} | {f.Throughput:N0} | {f.P50Ms:F2} | {f.P99Ms:F2} |");
             Console.WriteLine(line);
             report.Add(line);
         }

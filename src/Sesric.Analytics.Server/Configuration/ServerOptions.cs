@@ -42,6 +42,9 @@ public sealed class ServerOptions
     /// </summary>
     public int QueryCacheEntries { get; set; } = 512;
 
+    /// <summary>How many statistics queries may run in the database at once; more wait their turn (within their deadline).</summary>
+    public int MaxConcurrentQueries { get; set; } = 4;
+
     /// <summary>Requests per second each key may make on average (a token bucket refilled every 100 ms).</summary>
     public int RequestsPerSecondPerKey { get; set; } = 2000;
 

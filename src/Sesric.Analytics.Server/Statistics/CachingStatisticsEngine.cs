@@ -12,13 +12,18 @@ namespace Sesric.Analytics.Server.Statistics;
 /// order, policy, page), and serves a repeat from memory while no write has happened since
 /// (<see cref="StoreHost.DataVersion"/>). Results are immutable, so sharing them is safe.
 /// </summary>
-/// <remarks>Bounded by <see cref="ServerOptions.QueryCacheEntries"/>: when full, the cache is emptied
+/// <remarks>At most <see cref="ServerOptions.MaxConcurrentQueries"/> queries run in the database at once; others wait,
+/// within their deadline. Bounded by <see cref="ServerOptions.QueryCacheEntries"/>: when full, the cache is emptied
 /// (dashboards ask a small set of questions, so a simple bound beats bookkeeping). A cached result keeps
 /// the metadata (elapsed time) of the run that computed it.</remarks>
 /// <threadsafety>Safe to share.</threadsafety>
-public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, StoreHost host, IOptions<ServerOptions> options) : IStatisticsEngine
+public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, StoreHost host, IOptions<ServerOptions> options) : IStatisticsEngine, IDisposable
 {
     private readonly ConcurrentDictionary<string, (long Version, ResultTable Table)> _results = new(StringComparer.Ordinal);
+
+    // Database queries beyond this many wait their turn (honouring the call's deadline) instead of all
+    // competing for the cores and memory at once, which made every one of 64 concurrent 1M-row queries fail.
+    private readonly SemaphoreSlim _gate = new(Math.Max(1, options.Value.MaxConcurrentQueries));
 
     /// <inheritdoc/>
     public async Task<ResultTable> RunAsync(StatisticsRequest request, CancellationToken cancellationToken)
@@ -26,7 +31,7 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
         var capacity = options.Value.QueryCacheEntries;
         if (capacity <= 0)
         {
-            return await inner.RunAsync(request, cancellationToken);
+            return await RunGatedAsync(request, cancellationToken);
         }
         var key = Key(request);
         var version = host.DataVersion;
@@ -34,7 +39,7 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
         {
             return cached.Table;
         }
-        var table = await inner.RunAsync(request, cancellationToken);
+        var table = await RunGatedAsync(request, cancellationToken);
         if (_results.Count >= capacity)
         {
             _results.Clear();
@@ -44,9 +49,35 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<(ProgrammeId Programme, int Year, CountryCode Country)>> RepresentedMemberStatesAsync(
-        ProgrammeId? programme, int? year, CancellationToken cancellationToken) =>
-        inner.RepresentedMemberStatesAsync(programme, year, cancellationToken);
+    public async Task<IReadOnlyList<(ProgrammeId Programme, int Year, CountryCode Country)>> RepresentedMemberStatesAsync(
+        ProgrammeId? programme, int? year, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await inner.RepresentedMemberStatesAsync(programme, year, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<ResultTable> RunGatedAsync(StatisticsRequest request, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await inner.RunAsync(request, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     private static string Key(StatisticsRequest r) => string.Join(
         '\u001f',
