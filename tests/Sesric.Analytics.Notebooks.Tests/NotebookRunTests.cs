@@ -9,21 +9,16 @@ namespace Sesric.Analytics.Notebooks.Tests;
 /// </summary>
 public sealed class NotebookRunTests
 {
-    public static TheoryData<string> Notebooks()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "notebooks"), "*.ipynb").Order())
-        {
-            data.Add(Path.GetFileName(file));
-        }
-        return data;
-    }
+    public static TheoryData<string> Notebooks() => new(NotebookFiles());
+
+    private static string[] NotebookFiles() =>
+        Directory.GetFiles(Path.Combine(RepositoryRoot(), "notebooks"), "*.ipynb").Select(f => Path.GetFileName(f)).Order().ToArray();
 
     [Fact]
     public void The_three_notebooks_are_there()
     {
         Assert.Equal(["01-explore-participation.ipynb", "02-annual-report-charts.ipynb", "03-forecast-next-edition.ipynb"],
-            Notebooks().Select(row => (string)row[0]));
+            NotebookFiles());
     }
 
     [Theory]
