@@ -119,6 +119,6 @@ public sealed class QueryCommand : BaseCommand
             parseResult.GetValue(_filter),
             parseResult.GetValue(_orderBy),
             limit,
-            parseResult.GetValue(_offset)) with { Policy = policy };
+            parseResult.GetValue(_offset)).WithPolicy(policy);
     }
 }
