@@ -56,6 +56,28 @@ public static class ReportRenderer
         Report report, QueryEngine engine, Language language, string directory, IProgress<ReportProgress>? progress = null, ReportRenderOptions? options = null, CancellationToken ct = default)
     {
         var visuals = await ReportRun.RenderAsync(report, engine, language, png: true, options, progress, ct).ConfigureAwait(false);
+        return await WriteFilesAsync(report, visuals, language, directory, progress, options, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the report to <paramref name="directory"/> from tables already computed (one per visual, in reading
+    /// order, as <see cref="Report.VisualsWithFilters"/> lists them): for notebooks and services that hold the data.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WriteFolderAsync(
+        Report report, IReadOnlyList<ResultTable> tables, Language language, string directory, IProgress<ReportProgress>? progress = null, ReportRenderOptions? options = null, CancellationToken ct = default)
+    {
+        var next = 0;
+        if (tables.Count != report.Pages.Sum(p => p.Visuals.Count))
+        {
+            throw new ArgumentException($"the report has {report.Pages.Sum(p => p.Visuals.Count)} visuals but {tables.Count} tables were given; give one per visual in reading order.", nameof(tables));
+        }
+        var visuals = await ReportRun.RenderAsync(report, ReportVocabulary.Default, (_, _) => Task.FromResult(tables[next++]), language, png: true, options, progress, ct).ConfigureAwait(false);
+        return await WriteFilesAsync(report, visuals, language, directory, progress, options, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<string>> WriteFilesAsync(
+        Report report, IReadOnlyList<RenderedVisual> visuals, Language language, string directory, IProgress<ReportProgress>? progress, ReportRenderOptions? options, CancellationToken ct)
+    {
         Directory.CreateDirectory(directory);
         var files = new List<string>();
         foreach (var v in visuals)

@@ -1,9 +1,13 @@
 using System.IO.Compression;
+
 using Google.Protobuf.Reflection;
 using Google.Rpc;
+
 using Grpc.AspNetCore.Server;
+
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+
 using Sesric.Analytics.Server.Configuration;
 using Sesric.Analytics.Server.Hosting;
 using Sesric.Analytics.Server.Observability;

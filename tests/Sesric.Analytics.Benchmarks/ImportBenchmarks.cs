@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.DuckDb;
@@ -10,8 +9,7 @@ namespace Sesric.Analytics.Benchmarks;
 /// Imports a 1,000,000-row participations CSV into a fresh DuckDB store: CSV parsing and validation,
 /// appender staging, and the merge by natural key, all in one transaction. Target: under 10 s on 2 cores.
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(ShortInProcessConfig))]
 public class ImportBenchmarks
 {
     private BenchmarkData _data = null!;

@@ -39,7 +39,7 @@ public class SemanticQueryBenchmarks
     private sealed class ShortInProcessConfig : ManualConfig
     {
         public ShortInProcessConfig() =>
-            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance));
+            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance));
     }
 
     private const string HandEditionByState =

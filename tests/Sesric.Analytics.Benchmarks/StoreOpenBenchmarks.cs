@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.Storage.DuckDb;
@@ -7,8 +6,7 @@ using Sesric.Analytics.Storage.DuckDb;
 namespace Sesric.Analytics.Benchmarks;
 
 /// <summary>Opening an existing, up-to-date store file (the cost every CLI command pays before its work).</summary>
-[MemoryDiagnoser]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 10)]
+[Config(typeof(ShortInProcessConfig))]
 public class StoreOpenBenchmarks
 {
     private string _seeded = null!;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
 using Sesric.Analytics.Server;
 using Sesric.Analytics.Server.Hosting;
 using Sesric.Analytics.Server.Security;

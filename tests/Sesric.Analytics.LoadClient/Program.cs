@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.LoadClient;

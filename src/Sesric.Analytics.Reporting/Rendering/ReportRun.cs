@@ -9,11 +9,14 @@ namespace Sesric.Analytics.Reporting.Rendering;
 /// <summary>Runs a report: validates it, queries every visual, assigns member colours in reading order, renders the charts.</summary>
 internal static class ReportRun
 {
+    public static Task<IReadOnlyList<RenderedVisual>> RenderAsync(
+        Report report, QueryEngine engine, Language language, bool png, ReportRenderOptions? options, IProgress<ReportProgress>? progress, CancellationToken ct) =>
+        RenderAsync(report, ReportVocabulary.From(engine.Model), (query, token) => engine.ExecuteAsync(query, token), language, png, options, progress, ct);
+
     public static async Task<IReadOnlyList<RenderedVisual>> RenderAsync(
-        Report report, QueryEngine engine, Language language, bool png, ReportRenderOptions? options, IProgress<ReportProgress>? progress, CancellationToken ct)
+        Report report, ReportVocabulary vocabulary, Func<SemanticQuery, CancellationToken, Task<Querying.ResultTable>> execute, Language language, bool png, ReportRenderOptions? options, IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         options ??= new ReportRenderOptions();
-        var vocabulary = ReportVocabulary.From(engine.Model);
         ReportValidator.EnsureValid(report, vocabulary);
         var theme = options.Theme ?? Theme.BuiltIn(report.Theme);
         var colors = new MemberColors(theme);
@@ -24,7 +27,7 @@ internal static class ReportRun
         foreach (var (_, visual, filters) in visuals)
         {
             ct.ThrowIfCancellationRequested();
-            tables.Add(await engine.ExecuteAsync(VisualQuery.Build(visual, filters, options.Policy, vocabulary), ct).ConfigureAwait(false));
+            tables.Add(await execute(VisualQuery.Build(visual, filters, options.Policy, vocabulary), ct).ConfigureAwait(false));
             progress?.Report(new ReportProgress(++done, total, $"queried {visual.Id}"));
         }
         var result = new List<RenderedVisual>();

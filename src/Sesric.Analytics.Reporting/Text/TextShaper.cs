@@ -15,7 +15,20 @@ internal sealed class TextShaper(FontSet fonts, bool rtlParagraph)
     /// <summary>Whether lines are right-to-left paragraphs (Arabic pages), deciding neutral characters' direction.</summary>
     public bool RtlParagraph { get; } = rtlParagraph;
 
+    private readonly Dictionary<(string Text, float Size, bool Bold), ShapedLine> _cache = [];
+
+    /// <summary>Shapes one line; a chart measures and draws the same labels several times, so results are kept.</summary>
     public ShapedLine Shape(string text, float size, bool bold = false)
+    {
+        if (!_cache.TryGetValue((text, size, bold), out var line))
+        {
+            line = ShapeUncached(text, size, bold);
+            _cache.Add((text, size, bold), line);
+        }
+        return line;
+    }
+
+    private ShapedLine ShapeUncached(string text, float size, bool bold)
     {
         if (text.Length == 0)
         {

@@ -1,4 +1,5 @@
 using Grpc.Core;
+
 using Sesric.Analytics.Import;
 using Sesric.Analytics.Semantic;
 

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
+
 using Grpc.Core;
 
 namespace Sesric.Analytics.Server.Errors;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+
 using Sesric.Analytics.Server.Errors;
 
 namespace Sesric.Analytics.Server.Filtering;

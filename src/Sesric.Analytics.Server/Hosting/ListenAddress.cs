@@ -1,4 +1,5 @@
 using System.Net;
+
 using Sesric.Analytics.Server.Configuration;
 
 namespace Sesric.Analytics.Server.Hosting;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Server.Configuration;
 using Sesric.Analytics.Server.Errors;

@@ -1,6 +1,7 @@
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Server.Errors;
 using Sesric.Analytics.Server.Mapping;
+
 using V1 = Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Server.Ingestion;

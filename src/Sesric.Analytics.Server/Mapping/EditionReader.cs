@@ -1,6 +1,8 @@
 using System.Globalization;
+
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Server.Errors;
+
 using V1 = Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Server.Mapping;

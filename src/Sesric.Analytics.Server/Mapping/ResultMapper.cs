@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using Sesric.Analytics.Querying;
+
 using V1 = Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Server.Mapping;

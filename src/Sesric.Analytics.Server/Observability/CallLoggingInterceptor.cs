@@ -1,6 +1,8 @@
 using System.Diagnostics;
+
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+
 using Sesric.Analytics.Server.Errors;
 using Sesric.Analytics.Server.Security;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+
 using Sesric.Analytics.Server.Errors;
 
 namespace Sesric.Analytics.Server.Paging;

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+
 using Sesric.Analytics.Server.Errors;
 
 namespace Sesric.Analytics.Server.Security;

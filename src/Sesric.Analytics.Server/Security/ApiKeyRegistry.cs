@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
+
 using Sesric.Analytics.Server.Configuration;
 
 namespace Sesric.Analytics.Server.Security;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+
 using Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Server.Security;

@@ -1,7 +1,10 @@
 using System.Threading.RateLimiting;
+
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+
 using Microsoft.Extensions.Options;
+
 using Sesric.Analytics.Server.Configuration;
 using Sesric.Analytics.Server.Errors;
 

@@ -1,5 +1,7 @@
 using Grpc.Core;
+
 using Microsoft.Extensions.Options;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Configuration;
 using Sesric.Analytics.Server.Errors;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+
 using Microsoft.Extensions.Options;
+
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Server.Configuration;

@@ -1,5 +1,6 @@
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Server.Mapping;
+
 using V1 = Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Server.Statistics;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Errors;
 using Sesric.Analytics.Server.Tests.Infrastructure;
@@ -44,9 +45,18 @@ public sealed class AuthMatrixTests(SharedServiceHost shared) : IClassFixture<Sh
 
     private static readonly Dictionary<string, int> Needed = new()
     {
-        ["ListProgrammes"] = 1, ["GetProgramme"] = 1, ["ListEditions"] = 1, ["GetEdition"] = 1, ["ListMemberStates"] = 1,
-        ["Query"] = 1, ["Query(internal)"] = 2, ["StreamQuery"] = 1, ["StreamQuery(internal)"] = 2, ["GetCoverage"] = 1,
-        ["ImportParticipations"] = 3, ["UpsertEdition"] = 3,
+        ["ListProgrammes"] = 1,
+        ["GetProgramme"] = 1,
+        ["ListEditions"] = 1,
+        ["GetEdition"] = 1,
+        ["ListMemberStates"] = 1,
+        ["Query"] = 1,
+        ["Query(internal)"] = 2,
+        ["StreamQuery"] = 1,
+        ["StreamQuery(internal)"] = 2,
+        ["GetCoverage"] = 1,
+        ["ImportParticipations"] = 3,
+        ["UpsertEdition"] = 3,
     };
 
     private static readonly (string Name, string? Key, int Level)[] Callers =

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
 

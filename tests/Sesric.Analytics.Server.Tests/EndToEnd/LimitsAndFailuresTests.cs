@@ -1,5 +1,7 @@
 using Grpc.Core;
+
 using Microsoft.Extensions.DependencyInjection;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Server.Errors;

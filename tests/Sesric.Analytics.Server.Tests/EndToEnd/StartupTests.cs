@@ -1,11 +1,13 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Configuration;
 using Sesric.Analytics.Server.Hosting;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Errors;
 using Sesric.Analytics.Server.Tests.Infrastructure;

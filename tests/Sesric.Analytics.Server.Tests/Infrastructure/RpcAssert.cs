@@ -1,5 +1,7 @@
 using Google.Rpc;
+
 using Grpc.Core;
+
 using Sesric.Analytics.Server.Errors;
 
 namespace Sesric.Analytics.Server.Tests.Infrastructure;

@@ -1,8 +1,10 @@
 using Grpc.Net.Client;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Hosting;
 

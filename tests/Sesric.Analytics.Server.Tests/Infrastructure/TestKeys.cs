@@ -1,4 +1,5 @@
 using Grpc.Core;
+
 using Sesric.Analytics.Server.Security;
 
 namespace Sesric.Analytics.Server.Tests.Infrastructure;

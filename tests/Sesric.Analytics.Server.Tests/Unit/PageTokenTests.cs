@@ -1,4 +1,5 @@
 using Grpc.Core;
+
 using Sesric.Analytics.Server.Paging;
 
 namespace Sesric.Analytics.Server.Tests.Unit;
