@@ -20,6 +20,12 @@ public static class SesricCli
         root.Add(new ImportCommand(console));
         root.Add(new ExportCommand(console));
         root.Add(new GenerateCommand(console));
+        root.Add(new QueryCommand(console));
+        root.Add(new ChartCommand(console));
+        root.Add(new ReportCommand(console));
+        root.Add(new ForecastCommand(console));
+        root.Add(new BacktestCommand(console));
+        root.Add(new ServeCommand(console));
         return root;
     }
 

@@ -72,6 +72,9 @@ public abstract class BaseCommand : Command
     }
 
     private static bool IsUserError(Exception e) => e is UserErrorException
+        or Semantic.QueryException
+        or Reporting.Specs.SpecException
+        or Reporting.Text.MissingFontException
         or StoreVersionException
         or ArgumentException
         or FormatException

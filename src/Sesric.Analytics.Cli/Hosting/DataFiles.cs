@@ -15,6 +15,13 @@ internal static class DataFiles
         return new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
     }
 
+    /// <summary>Reads a whole UTF-8 text file, or says clearly that it is missing.</summary>
+    public static string ReadAllText(FileInfo file)
+    {
+        using var reader = Reader(OpenRead(file));
+        return reader.ReadToEnd();
+    }
+
     /// <summary>A reader over <paramref name="stream"/> that decodes UTF-8.</summary>
     public static StreamReader Reader(Stream stream) => new(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
 

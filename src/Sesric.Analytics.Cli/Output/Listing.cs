@@ -103,6 +103,7 @@ public sealed record Listing(IReadOnlyList<ListingColumn> Columns, IReadOnlyList
     private static string Display(object? cell) => cell switch
     {
         null => UnknownMark,
+        SuppressedCell => SuppressedCell.TableMark,
         bool b => b ? "yes" : "no",
         _ => Plain(cell),
     };

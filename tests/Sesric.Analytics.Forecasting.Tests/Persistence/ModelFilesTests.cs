@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 
 using Microsoft.ML;
 
+using Sesric.Analytics.Forecasting.Candidates;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Persistence;
 using Sesric.Analytics.Forecasting.Tests.Fixtures;
@@ -91,7 +92,7 @@ public sealed class ModelFilesTests(SyntheticForecasterFixture fixture)
     {
         using var folder = new TempDirectory();
         var small = SyntheticCatalogue.Dataset(programmes: 6, editions: 6);
-        Forecaster.Train(small, ForecastOptions.Default, FixedClock.At2026).Save(folder.Path);
+        Forecaster.Train(small, new ForecastOptions { Candidates = [CandidateCatalog.Sdca] }, FixedClock.At2026).Save(folder.Path);
         var changed = new ForecastDataset(small.Observations.Select(o =>
             o.Edition == EditionId.Of(ProgrammeId.Parse("synthetic-01"), 6) ? o with { Participants = o.Participants + 1 } : o));
 

@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Globalization;
+
+using Sesric.Analytics.Cli.Hosting;
+using Sesric.Analytics.Cli.Output;
+using Sesric.Analytics.Forecasting;
+using Sesric.Analytics.Forecasting.Data;
+using Sesric.Analytics.Forecasting.Scenarios;
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Reporting;
+using Sesric.Analytics.Reporting.Theming;
+using Sesric.Analytics.Semantic;
+
+namespace Sesric.Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>sesric forecast</c>: the next edition of a programme, under an optional scenario: point forecasts of participants
+/// and member states, 80% and 95% intervals, the model chosen and its backtest beside naive's.
+/// </summary>
+public sealed class ForecastCommand : BaseCommand
+{
+    /// <summary>The example shown in <c>--help</c>.</summary>
+    public const string Example = "sesric forecast --programme diplomacy-cab --scenario modality=in_person,duration=5";
+
+    private readonly Option<string> _programme = new("--programme", "-p")
+    {
+        Description = "The programme's id, such as diplomacy-cab.",
+        Required = true,
+    };
+
+    private readonly Option<string[]> _scenario = new("--scenario", "-s")
+    {
+        Description = $"What-if assumptions for the next edition as field=value pairs ({string.Join(", ", Scenario.FieldNames)}); repeat for several scenarios.",
+    };
+
+    private readonly Option<FileInfo?> _chart = new("--chart")
+    {
+        Description = "Also draw the participants history and forecast band (80%) to this .png or .svg (first scenario).",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<OutputFormat> _format = CommonOptions.CreateFormat();
+
+    /// <summary>Creates the verb.</summary>
+    public ForecastCommand(CliConsole console)
+        : base("forecast", $"Forecast a programme's next edition (participants and member states) with intervals, the chosen model and its backtest.\n\nExample:\n  {Example}", console)
+    {
+        Add(_programme);
+        Add(_scenario);
+        Add(_chart);
+        Add(_format);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var programme = Programmes.Parse(parseResult.GetValue(_programme));
+        var scenarios = (parseResult.GetValue(_scenario) ?? []).Select(ParseScenario).ToList();
+        if (scenarios.Count == 0)
+        {
+            scenarios.Add(Scenario.AsAssumed);
+        }
+        var chart = parseResult.GetValue(_chart);
+        if (chart is not null && chart.Extension.ToLowerInvariant() is not (".png" or ".svg"))
+        {
+            throw new UserErrorException($"--chart '{chart.Name}': name the file .png or .svg.");
+        }
+        await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        var forecaster = await JobProgress.RunAsync(Console, parseResult.GetValue(CommonOptions.Progress), "training the forecaster",
+            _ => ForecastRun.TrainAsync(store, cancellationToken)).ConfigureAwait(false);
+        var forecasts = scenarios.Select(s => forecaster.Forecast(programme, s)).ToArray();
+        var format = parseResult.GetValue(_format);
+        ToListing(forecasts, withReason: format != OutputFormat.Table).Write(format, Console);
+        if (format == OutputFormat.Table)
+        {
+            foreach (var f in forecasts)
+            {
+                var e = f.Edition;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{f.Programme} edition {e.Edition.Number} ({e.Year}), scenario '{Describe(f.Scenario)}': model {f.ModelVersion}"));
+                foreach (var t in new[] { f.Participants, f.MemberStates }.OfType<TargetForecast>())
+                {
+                    Console.Error.WriteLine($"  {t.Target.Code()}: {t.Choice.Reason}");
+                }
+                foreach (var note in f.Notes)
+                {
+                    Console.Error.WriteLine($"  note: {note}");
+                }
+            }
+            Console.Error.Flush();
+        }
+        if (chart is not null)
+        {
+            await WriteChartAsync(store, forecaster, programme, scenarios[0], chart, cancellationToken).ConfigureAwait(false);
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One row per scenario and figure.</summary>
+    internal static Listing ToListing(IReadOnlyList<Forecast> forecasts, bool withReason)
+    {
+        var rows = new List<object?[]>();
+        foreach (var f in forecasts)
+        {
+            foreach (var t in new[] { f.Participants, f.MemberStates })
+            {
+                if (t is null)
+                {
+                    continue;
+                }
+                rows.Add(
+                [
+                    f.Programme.Value, Describe(f.Scenario), f.Edition.Edition.Number, f.Edition.Year, t.Target.Code(),
+                    Round(t.Point), Round(t.Interval80.Lower), Round(t.Interval80.Upper), Round(t.Interval95.Lower), Round(t.Interval95.Upper),
+                    t.Interval80.MeasuredCoverage is { } c80 ? Math.Round(c80, 3) : null,
+                    t.Interval95.MeasuredCoverage is { } c95 ? Math.Round(c95, 3) : null,
+                    t.Choice.Candidate, Round(t.Backtest.Mae), t.Backtest.Mase is { } m ? Math.Round(m, 3) : null, Round(t.NaiveBacktest.Mae),
+                    t.Backtest.Points, t.Choice.Reason,
+                ]);
+            }
+        }
+        var listing = new Listing(
+            [
+                new("programme", "Programme"), new("scenario", "Scenario"), new("edition", "Ed.", true), new("year", "Year", true),
+                new("target", "Figure"), new("forecast", "Forecast", true),
+                new("lower_80", "80% low", true), new("upper_80", "80% high", true), new("lower_95", "95% low", true), new("upper_95", "95% high", true),
+                new("coverage_80", "80% coverage (backtest)", true), new("coverage_95", "95% coverage (backtest)", true),
+                new("model", "Model"), new("backtest_mae", "Backtest MAE", true), new("backtest_mase", "MASE", true), new("naive_mae", "Naive MAE", true),
+                new("backtest_points", "Backtest points", true), new("reason", "Why this model"),
+            ],
+            rows);
+        return withReason ? listing : listing with { Columns = listing.Columns.SkipLast(1).ToArray(), Rows = rows.Select(r => r[..^1]).ToArray() };
+    }
+
+    private static double Round(double value) => Math.Round(value, 1);
+
+    private static string Describe(Scenario scenario) => scenario.ToString() is { Length: > 0 } s ? s : "as assumed";
+
+    private static Scenario ParseScenario(string text)
+    {
+        try
+        {
+            return Scenario.Parse(text);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserErrorException($"--scenario '{text}': {e.Message}");
+        }
+    }
+
+    private async Task WriteChartAsync(Storage.IAnalyticsStore store, TrainedForecaster forecaster, ProgrammeId programme, Scenario scenario, FileInfo chart, CancellationToken cancellationToken)
+    {
+        var series = forecaster.Chart(programme, ForecastTarget.Participants, scenario);
+        var visual = new Visual("forecast", MarkKind.Line, "participants", "year", Forecast: true,
+            Title: new LocalizedText($"Participants per edition and next-edition forecast, {programme}"));
+        var query = SemanticQuery.Of("participants").By("year").Where($"programme = \"{programme}\"");
+        var table = await new QueryEngine(store).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
+        var options = new ChartOptions(Forecast: ForecastRun.Band(series));
+        chart.Directory?.Create();
+        if (chart.Extension.Equals(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            await File.WriteAllTextAsync(chart.FullName, ReportRenderer.RenderSvg(visual, table, Theme.Default, Language.English, options), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await File.WriteAllBytesAsync(chart.FullName, ReportRenderer.RenderPng(visual, table, Theme.Default, Language.English, options), cancellationToken).ConfigureAwait(false);
+        }
+        Console.Error.WriteLine($"chart: {chart.FullName}");
+        Console.Error.Flush();
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+
+using Sesric.Analytics.Cli.Hosting;
+using Sesric.Analytics.Cli.Output;
+using Sesric.Analytics.Forecasting.Data;
+using Sesric.Analytics.Reporting;
+
+namespace Sesric.Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>sesric report annual</c>: the annual report of one programme for one year, as <c>index.html</c> plus every chart
+/// as PNG and SVG, with the next-edition forecast band unless <c>--no-forecast</c>.
+/// </summary>
+public sealed class ReportAnnualCommand : BaseCommand
+{
+    /// <summary>The example shown in <c>--help</c>.</summary>
+    public const string Example = "sesric report annual --programme diplomacy-cab --year 2022 --lang ar --out report-2022-ar";
+
+    private readonly Option<string> _programme = new("--programme", "-p")
+    {
+        Description = "The programme's id, such as diplomacy-cab (see sesric editions).",
+        Required = true,
+    };
+
+    private readonly Option<int> _year = new("--year", "-y")
+    {
+        Description = "The report year.",
+        Required = true,
+    };
+
+    private readonly Option<string> _lang = LanguageOption.Create();
+
+    private readonly Option<DirectoryInfo> _out = new("--out", "-o")
+    {
+        Description = "The folder to write index.html, report.json and every chart's .png and .svg into (created if missing).",
+        Required = true,
+        HelpName = "DIR",
+    };
+
+    private readonly Option<bool> _noForecast = new("--no-forecast")
+    {
+        Description = "Leave out the next-edition forecast band (skips training the forecaster).",
+    };
+
+    /// <summary>Creates the verb.</summary>
+    public ReportAnnualCommand(CliConsole console)
+        : base("annual", $"Write a programme's annual report: HTML (English, Arabic or French) and every chart as PNG and SVG.\n\nExample:\n  {Example}", console)
+    {
+        Add(_programme);
+        Add(_year);
+        Add(_lang);
+        Add(_out);
+        Add(_noForecast);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var programme = Programmes.Parse(parseResult.GetValue(_programme));
+        var year = parseResult.GetValue(_year);
+        if (year is < 1969 or > 2100)
+        {
+            throw new UserErrorException($"--year {year.ToString(CultureInfo.InvariantCulture)} is out of range; give a year such as 2022.");
+        }
+        var language = LanguageOption.Get(parseResult, _lang);
+        var directory = parseResult.GetValue(_out)!;
+        await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        var files = await JobProgress.RunAsync(Console, parseResult.GetValue(CommonOptions.Progress), $"annual report {programme} {year.ToString(CultureInfo.InvariantCulture)}", async progress =>
+        {
+            ForecastBand? band = null;
+            if (!parseResult.GetValue(_noForecast))
+            {
+                progress.Report(new JobProgress.Step(0, 1, "training the forecaster"));
+                var forecaster = await ForecastRun.TrainAsync(store, cancellationToken).ConfigureAwait(false);
+                if (forecaster.Dataset.Contains(programme))
+                {
+                    band = ForecastRun.Band(forecaster.Chart(programme, ForecastTarget.Participants));
+                }
+            }
+            var reportProgress = new Progress(progress);
+            return await AnnualReport.WriteAsync(store, programme, year, language, directory.FullName, band, reportProgress, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        foreach (var file in files)
+        {
+            Console.Out.WriteLine(file);
+        }
+        Console.Out.Flush();
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Passes the report library's progress on to the display.</summary>
+    private sealed class Progress(IProgress<JobProgress.Step> inner) : IProgress<ReportProgress>
+    {
+        public void Report(ReportProgress value) => inner.Report(new JobProgress.Step(value.Done, value.Total, value.Step));
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+using Sesric.Analytics.Cli.Hosting;
+using Sesric.Analytics.Server;
+using Sesric.Analytics.Server.Configuration;
+
+namespace Sesric.Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>sesric serve</c>: runs the gRPC service (the same host as <c>Sesric.Analytics.Server</c>, through its public
+/// <see cref="ServerSetup"/> entry points) until Ctrl-C.
+/// </summary>
+public sealed class ServeCommand : BaseCommand
+{
+    /// <summary>The example shown in <c>--help</c>.</summary>
+    public const string Example = "sesric serve --dev --address http://127.0.0.1:5080";
+
+    private readonly Option<string> _address = new("--address")
+    {
+        Description = "Where the gRPC service listens (plain HTTP/2, loopback by default; port 0 picks a free port).",
+        DefaultValueFactory = _ => ServerOptions.DefaultAddress,
+    };
+
+    private readonly Option<string> _jsonAddress = new("--json-address")
+    {
+        Description = "Where the JSON (HTTP/1.1) face listens; empty to serve JSON only on --address.",
+        DefaultValueFactory = _ => ServerOptions.DefaultJsonAddress,
+    };
+
+    private readonly Option<bool> _dev = new("--dev")
+    {
+        Description = "Run in the Development environment: with no API keys configured, a local admin key is generated and printed.",
+    };
+
+    /// <summary>Creates the verb.</summary>
+    public ServeCommand(CliConsole console)
+        : base("serve", $"Run the gRPC service (catalogue, statistics, import; reflection and health) until Ctrl-C.\nAPI keys come from configuration (Sesric__ApiKeys__0__Sha256 …) or, with --dev, a printed local key.\n\nExample:\n  {Example}", console)
+    {
+        Add(_address);
+        Add(_jsonAddress);
+        Add(_dev);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var args = new List<string>
+        {
+            "--address", parseResult.GetValue(_address) ?? ServerOptions.DefaultAddress,
+            "--json-address", parseResult.GetValue(_jsonAddress) ?? "",
+        };
+        if (parseResult.GetValue(CommonOptions.Db) is { } db)
+        {
+            args.Add("--db");
+            args.Add(db);
+        }
+        var options = new WebApplicationOptions
+        {
+            Args = args.ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = parseResult.GetValue(_dev) ? Environments.Development : Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Production,
+        };
+        try
+        {
+            var builder = WebApplication.CreateBuilder(options);
+            builder.AddSesricAnalyticsServer(options.Args);
+            await using var app = builder.Build();
+            app.MapSesricAnalytics();
+            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        catch (ServerConfigurationException e)
+        {
+            throw new UserErrorException($"the service will not start: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+using Sesric.Analytics.Cli.Tests.Support;
+
+namespace Sesric.Analytics.Cli.Tests.Commands;
+
+/// <summary>sesric query over a new store seeded with the built-in dataset.</summary>
+public sealed class QueryCommandTests : IDisposable
+{
+    private const string Filter2020 = "programme = \"diplomacy-cab\" AND year = 2020";
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Db => _folder.File("store.duckdb");
+
+    [Fact]
+    public async Task Diplomacy_2020_has_81_participants_from_29_member_states_as_a_table()
+    {
+        var result = await CliRun.SucceedAsync("query", "--db", Db, "--measure", "participants", "--measure", "member_states", "--by", "year", "--filter", Filter2020);
+
+        var line = result.Out.Split('\n').Single(l => l.Contains("2020"));
+        Assert.Matches(@"2020\s*│\s*81\s*│\s*29", line);
+        Assert.Contains("policy public", result.Error);
+    }
+
+    [Fact]
+    public async Task Json_output_parses_back_with_numbers_and_suppressed_cells_marked_never_zero()
+    {
+        var rows = Json.Rows((await CliRun.SucceedAsync("query", "--db", Db, "-m", "participants", "--by", "member_state", "--filter", Filter2020, "--format", "json")).Out);
+
+        Assert.Equal(29, rows.Length);
+        var suppressed = rows.Where(r => r.GetProperty("participants").ValueKind == JsonValueKind.String).ToArray();
+        Assert.NotEmpty(suppressed);
+        Assert.All(suppressed, r => Assert.Equal("suppressed", r.GetProperty("participants").GetString()));
+        var shown = rows.Where(r => r.GetProperty("participants").ValueKind == JsonValueKind.Number).Select(r => r.GetProperty("participants").GetInt64()).ToArray();
+        Assert.All(shown, n => Assert.True(n >= 3, $"a public cell shows {n} < k = 3"));
+    }
+
+    [Fact]
+    public async Task Internal_policy_shows_every_cell_and_they_add_up_to_81()
+    {
+        var rows = Json.Rows((await CliRun.SucceedAsync("query", "--db", Db, "-m", "participants", "--by", "member_state", "--filter", Filter2020, "--policy", "internal", "-f", "json")).Out);
+
+        Assert.Equal(81, rows.Sum(r => r.GetProperty("participants").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Table_shows_suppressed_cells_with_a_marker_and_csv_writes_the_word()
+    {
+        var table = await CliRun.SucceedAsync("query", "--db", Db, "-m", "participants", "--by", "member_state", "--filter", Filter2020, "--k", "5");
+        Assert.Contains("…", table.Out);
+        Assert.Contains("suppressed", table.Error);
+
+        var csv = await CliRun.SucceedAsync("query", "--db", Db, "-m", "participants", "--by", "member_state", "--filter", Filter2020, "-f", "csv", "--limit", "3", "--order-by", "member_state desc");
+        var lines = csv.Out.TrimEnd('\n').Split('\n');
+        Assert.Equal("member_state,participants", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.True(string.CompareOrdinal(lines[1], lines[2]) > 0, csv.Out);
+    }
+
+    [Fact]
+    public async Task Unknown_measure_exits_1_and_lists_the_valid_ones_without_a_stack_trace()
+    {
+        var result = await CliRun.RunAsync("query", "--db", Db, "-m", "participantz");
+
+        Assert.Equal(ExitCodes.UserError, result.ExitCode);
+        Assert.Contains("participantz", result.Error);
+        Assert.Contains("member_states", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public async Task Filter_syntax_error_exits_1_and_names_the_position()
+    {
+        var result = await CliRun.RunAsync("query", "--db", Db, "-m", "participants", "--filter", "year = = 2020");
+
+        Assert.Equal(ExitCodes.UserError, result.ExitCode);
+        Assert.Contains("position 7", result.Error);
+    }
+
+    [Fact]
+    public async Task K_with_internal_policy_is_a_user_error()
+    {
+        var result = await CliRun.RunAsync("query", "--db", Db, "-m", "participants", "--policy", "internal", "--k", "5");
+
+        Assert.Equal(ExitCodes.UserError, result.ExitCode);
+        Assert.Contains("--k", result.Error);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+
+using Sesric.Analytics.Cli.Tests.Support;
+
+namespace Sesric.Analytics.Cli.Tests.Readme;
+
+/// <summary>
+/// Runs every copy-paste <c>sesric</c> command of the README, in order, as a real child process (<c>dotnet sesric.dll</c>)
+/// in a temp folder holding a copy of <c>samples/</c>, against a temp store through <c>SESRIC_ANALYTICS_DB</c>,
+/// so the README cannot rot.
+/// </summary>
+public sealed class ReadmeCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Shell_words_follow_posix_quoting()
+    {
+        Assert.Equal(["query", "--filter", "programme = \"diplomacy-cab\" AND year = 2020", "-m", "a b"],
+            ReadmeCommands.ShellWords("query --filter 'programme = \"diplomacy-cab\" AND year = 2020' -m \"a b\"  # note"));
+    }
+
+    [Fact]
+    public async Task Every_readme_command_runs_and_succeeds()
+    {
+        var root = ReadmeCommands.RepositoryRoot();
+        var commands = ReadmeCommands.Extract(await File.ReadAllTextAsync(Path.Combine(root, "README.md")));
+        Assert.True(commands.Count >= 8, $"only {commands.Count} sesric commands found in README.md");
+        Assert.Contains(commands, c => c[0] == "query");
+        Assert.Contains(commands, c => c[0] == "report");
+        Assert.Contains(commands, c => c[0] == "forecast");
+        Assert.Contains(commands, c => c[0] == "import");
+
+        var samples = Path.Combine(_folder.Path, "samples");
+        Directory.CreateDirectory(samples);
+        foreach (var file in Directory.GetFiles(Path.Combine(root, "samples")))
+        {
+            File.Copy(file, Path.Combine(samples, Path.GetFileName(file)));
+        }
+        var db = _folder.File("readme.duckdb");
+        foreach (var args in commands)
+        {
+            var (code, output, error) = await RunAsync(args, db);
+            Assert.True(code == 0, $"README command `sesric {string.Join(' ', args)}` exited {code}\n{error}\n{output}");
+        }
+    }
+
+    private async Task<(int Code, string Out, string Error)> RunAsync(string[] args, string db)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _folder.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sesric.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["SESRIC_ANALYTICS_DB"] = db;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
