@@ -24,10 +24,11 @@ internal static class ForecastRun
         }
     }
 
-    /// <summary>The reporting library's forecast band (80%) from the forecaster's chart series.</summary>
+    /// <summary>The reporting library's forecast band (80% inside 95%) from the forecaster's chart series.</summary>
     public static ForecastBand Band(ForecastChartSeries series) =>
         new(
-            [new ForecastPoint(series.ForecastYear.ToString(System.Globalization.CultureInfo.InvariantCulture), series.Point, series.Lower80, series.Upper80)],
+            [new ForecastPoint(series.ForecastYear.ToString(System.Globalization.CultureInfo.InvariantCulture), series.Point, series.Lower80, series.Upper80, series.Lower95, series.Upper95)],
             0.8,
-            series.Model);
+            series.Model,
+            OuterLevel: 0.95);
 }

@@ -5,12 +5,27 @@ namespace Sesric.Analytics.Reporting;
 /// <param name="Value">The point forecast.</param>
 /// <param name="Lower">The interval's lower end.</param>
 /// <param name="Upper">The interval's upper end.</param>
-public sealed record ForecastPoint(string Category, double Value, double Lower, double Upper)
+/// <param name="OuterLower">The wider (outer) interval's lower end, such as the 95 % interval's, or null.</param>
+/// <param name="OuterUpper">The wider (outer) interval's upper end, or null.</param>
+public sealed record ForecastPoint(string Category, double Value, double Lower, double Upper, double? OuterLower = null, double? OuterUpper = null)
 {
-    /// <summary>Checks that the interval holds the point.</summary>
-    public ForecastPoint Validated() => Lower <= Value && Value <= Upper && double.IsFinite(Lower) && double.IsFinite(Upper)
-        ? this
-        : throw new ArgumentException($"forecast for {Category}: the interval [{Lower}, {Upper}] must hold the value {Value}.");
+    /// <summary>Whether the point carries an outer interval.</summary>
+    public bool HasOuter => OuterLower is not null && OuterUpper is not null;
+
+    /// <summary>Checks that the interval holds the point and that an outer interval holds the inner one.</summary>
+    public ForecastPoint Validated()
+    {
+        if (!(Lower <= Value && Value <= Upper && double.IsFinite(Lower) && double.IsFinite(Upper)))
+        {
+            throw new ArgumentException($"forecast for {Category}: the interval [{Lower}, {Upper}] must hold the value {Value}.");
+        }
+        if ((OuterLower is null) != (OuterUpper is null)
+            || (HasOuter && !(OuterLower <= Lower && Upper <= OuterUpper && double.IsFinite(OuterLower!.Value) && double.IsFinite(OuterUpper!.Value))))
+        {
+            throw new ArgumentException($"forecast for {Category}: the outer interval [{OuterLower}, {OuterUpper}] must hold the interval [{Lower}, {Upper}].");
+        }
+        return this;
+    }
 }
 
 /// <summary>
@@ -20,4 +35,10 @@ public sealed record ForecastPoint(string Category, double Value, double Lower, 
 /// <param name="Points">The forecast steps, in order.</param>
 /// <param name="Level">The interval's nominal coverage (0.8 for an 80 % interval).</param>
 /// <param name="Method">How it was made, printed in the footnote ("ML.NET FastTree, backtest MASE 0.8").</param>
-public sealed record ForecastBand(IReadOnlyList<ForecastPoint> Points, double Level, string Method);
+/// <param name="OuterLevel">The outer interval's nominal coverage (0.95), drawn as a lighter band around the inner one
+/// when every point has an outer interval; null for a single band.</param>
+public sealed record ForecastBand(IReadOnlyList<ForecastPoint> Points, double Level, string Method, double? OuterLevel = null)
+{
+    /// <summary>Whether the outer band is drawn: a level is given and every point has an outer interval.</summary>
+    public bool DrawsOuter => OuterLevel is not null && Points.Count > 0 && Points.All(p => p.HasOuter);
+}

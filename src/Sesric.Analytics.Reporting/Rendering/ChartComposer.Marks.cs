@@ -129,7 +129,7 @@ internal sealed partial class ChartComposer
         var all = _data.Points().Select(p => p.Value).ToList();
         if (band is not null)
         {
-            all.AddRange(band.Points.Select(p => p.Upper));
+            all.AddRange(band.Points.Select(p => band.DrawsOuter ? p.OuterUpper!.Value : p.Upper));
         }
         var max = Math.Max(1, all.DefaultIfEmpty(0).Max());
         VerticalAxes(0, max * 1.08, _data.MeasureFormat, labels);
@@ -172,12 +172,16 @@ internal sealed partial class ChartComposer
             var xs = new List<double>();
             var lo = new List<double>();
             var hi = new List<double>();
+            var outerLo = new List<double>();
+            var outerHi = new List<double>();
             var mid = new List<double>();
             if (last >= 0)
             {
                 xs.Add(last);
                 lo.Add(series.Values[last]!.Value);
                 hi.Add(series.Values[last]!.Value);
+                outerLo.Add(series.Values[last]!.Value);
+                outerHi.Add(series.Values[last]!.Value);
                 mid.Add(series.Values[last]!.Value);
             }
             for (var i = 0; i < band.Points.Count; i++)
@@ -186,8 +190,17 @@ internal sealed partial class ChartComposer
                 xs.Add(n + i);
                 lo.Add(p.Lower);
                 hi.Add(p.Upper);
+                outerLo.Add(p.OuterLower ?? p.Lower);
+                outerHi.Add(p.OuterUpper ?? p.Upper);
                 mid.Add(p.Value);
                 pointLabels.Add((n + i, p.Value, _fmt.Format(p.Value, _data.MeasureFormat)));
+            }
+            if (band.DrawsOuter)
+            {
+                // The wider interval first, lighter, so the inner band reads as the likelier range.
+                var outer = _plot.Add.FillY(xs.ToArray(), outerLo.ToArray(), outerHi.ToArray());
+                outer.FillColor = Colors.Sp(Theme.Forecast, 0.10);
+                outer.LineWidth = 0;
             }
             var fill = _plot.Add.FillY(xs.ToArray(), lo.ToArray(), hi.ToArray());
             fill.FillColor = Colors.Sp(Theme.Forecast, 0.22);

@@ -1,0 +1,48 @@
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Reporting.Theming;
+
+namespace Sesric.Analytics.Reporting.Tests.Rendering;
+
+public sealed class ForecastBandTests
+{
+    private static readonly Visual Line = new("line", MarkKind.Line, "participants", "year", Forecast: true);
+
+    private static string Render(ForecastBand band) =>
+        ReportRenderer.RenderSvg(Line, SampleTables.PerEdition(), Theme.Default, Language.English, new ChartOptions(Forecast: band));
+
+    [Fact]
+    public void An_outer_interval_adds_a_second_band_around_the_inner_one()
+    {
+        var inner = Render(new ForecastBand([new ForecastPoint("2023", 100, 80, 121)], 0.8, "drift"));
+        var both = Render(new ForecastBand([new ForecastPoint("2023", 100, 80, 121, 60, 150)], 0.8, "drift", OuterLevel: 0.95));
+
+        Assert.NotEqual(inner, both);
+        Assert.True(
+            FillShapes(both) > FillShapes(inner),
+            $"expected more filled shapes with the 95 % band: {FillShapes(both)} vs {FillShapes(inner)}");
+    }
+
+    [Fact]
+    public void The_outer_band_is_drawn_only_when_every_point_has_one()
+    {
+        var partial = new ForecastBand(
+            [new ForecastPoint("2023", 100, 80, 121, 60, 150), new ForecastPoint("2024", 105, 82, 130)], 0.8, "drift", OuterLevel: 0.95);
+
+        Assert.False(partial.DrawsOuter);
+        Assert.True(new ForecastBand([new ForecastPoint("2023", 100, 80, 121, 60, 150)], 0.8, "drift", 0.95).DrawsOuter);
+    }
+
+    [Theory]
+    [InlineData(85.0, 150.0)]
+    [InlineData(60.0, 110.0)]
+    public void An_outer_interval_that_does_not_hold_the_inner_one_is_refused(double outerLower, double outerUpper)
+    {
+        var point = new ForecastPoint("2023", 100, 80, 121, outerLower, outerUpper);
+
+        var error = Assert.Throws<ArgumentException>(() => point.Validated());
+        Assert.Contains("outer interval", error.Message);
+    }
+
+    private static int FillShapes(string svg) =>
+        System.Text.RegularExpressions.Regex.Matches(svg, "fill-opacity|fill=\"#[0-9A-Fa-f]{8}\"|rgba\\(").Count;
+}
