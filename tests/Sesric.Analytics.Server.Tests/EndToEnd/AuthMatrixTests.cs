@@ -41,6 +41,19 @@ public sealed class AuthMatrixTests(SharedServiceHost shared) : IClassFixture<Sh
             await call.ResponseAsync;
         },
         ["UpsertEdition"] = (h, m) => h.Ingest.UpsertEditionAsync(new UpsertEditionRequest { Edition = new Edition() }, m).ResponseAsync,
+        ["Forecast"] = (h, m) => new ForecastService.ForecastServiceClient(h.Channel).ForecastAsync(new ForecastRequest { Programme = "programmes/diplomacy-cab" }, m).ResponseAsync,
+        ["Backtest"] = (h, m) => new ForecastService.ForecastServiceClient(h.Channel).BacktestAsync(new BacktestRequest(), m).ResponseAsync,
+        ["Retrain"] = (h, m) => new ForecastService.ForecastServiceClient(h.Channel).RetrainAsync(new RetrainRequest(), m).ResponseAsync,
+        ["RenderChart"] = (h, m) => new ReportService.ReportServiceClient(h.Channel).RenderChartAsync(
+            new RenderChartRequest { VisualJson = """{"id":"t","mark":"line","measure":"participants","category":"year"}""", Format = ChartFormat.Svg }, m).ResponseAsync,
+        // A report spec that fails validation: it passes authorisation and renders nothing, so the matrix stays fast.
+        ["RenderReport"] = async (h, m) =>
+        {
+            using var call = new ReportService.ReportServiceClient(h.Channel).RenderReport(new RenderReportRequest { ReportJson = "{}" }, m);
+            await foreach (var _ in call.ResponseStream.ReadAllAsync())
+            {
+            }
+        },
     };
 
     private static readonly Dictionary<string, int> Needed = new()
@@ -57,6 +70,11 @@ public sealed class AuthMatrixTests(SharedServiceHost shared) : IClassFixture<Sh
         ["GetCoverage"] = 1,
         ["ImportParticipations"] = 3,
         ["UpsertEdition"] = 3,
+        ["Forecast"] = 1,
+        ["Backtest"] = 1,
+        ["Retrain"] = 3,
+        ["RenderChart"] = 1,
+        ["RenderReport"] = 1,
     };
 
     private static readonly (string Name, string? Key, int Level)[] Callers =
@@ -104,7 +122,7 @@ public sealed class AuthMatrixTests(SharedServiceHost shared) : IClassFixture<Sh
             catch (RpcException e)
             {
                 Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
-                Assert.Equal("UpsertEdition", method);
+                Assert.Contains(method, new[] { "UpsertEdition", "RenderReport" });
             }
         }
     }
