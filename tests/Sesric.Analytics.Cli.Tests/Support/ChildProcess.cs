@@ -55,7 +55,8 @@ public static class ChildProcess
 
     /// <summary>
     /// Removes the MSBuild variables that <c>dotnet test</c> leaves in the test host's environment, so that a
-    /// <c>dotnet pack</c> or <c>dotnet tool</c> started from a test behaves as it does in a terminal.
+    /// <c>dotnet pack</c> or <c>dotnet tool</c> started from a test behaves as it does in a terminal, and turns
+    /// off MSBuild node reuse so that no build process outlives the test.
     /// </summary>
     public static void ForChildDotnet(ProcessStartInfo start)
     {
@@ -63,6 +64,8 @@ public static class ChildProcess
         {
             start.Environment.Remove(name);
         }
+        // No MSBuild worker nodes left running after the test (node reuse keeps them for 15 minutes).
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
     }
