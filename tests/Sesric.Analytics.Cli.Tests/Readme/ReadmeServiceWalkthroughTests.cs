@@ -10,7 +10,8 @@ namespace Sesric.Analytics.Cli.Tests.Readme;
 /// The README's service walk-through, as a new user runs it: the real service (its built output) in Production
 /// with one configured key (only its SHA-256 in the environment, as the README's "Keys and roles" says), then
 /// every <c>npx buf curl …</c> and <c>curl …</c> line of the README run by bash exactly as written, with only the
-/// two addresses replaced and <c>$KEY</c> set, and their real output checked.
+/// two addresses replaced and <c>$KEY</c> set, and their real output checked; then the service's own start banner
+/// examples, pasted as printed.
 /// </summary>
 public sealed class ReadmeServiceWalkthroughTests : IDisposable
 {
@@ -73,25 +74,48 @@ public sealed class ReadmeServiceWalkthroughTests : IDisposable
         foreach (var command in commands)
         {
             var shell = ReadmeServiceCommands.PointedAt(command, service.GrpcAddress, service.JsonAddress);
-            var result = await ChildProcess.RunAsync("bash", ["-o", "pipefail", "-c", shell], _scratch, new Dictionary<string, string?>
-            {
-                ["KEY"] = key,
-                // npx must use the buf that `npm ci` installed, never fetch one.
-                ["npm_config_offline"] = "true",
-            });
-            Assert.True(result.ExitCode == 0, $"README command failed: {result}\n--- service log\n{service.Log}");
-            CheckAnswer(command, result);
+            CheckAnswer(command, await RunAsync(shell, key, service));
         }
+
+        // The start banner offers ready-to-paste commands too (with $KEY when the key is configured): they must
+        // work as pasted.
+        var banner = service.Log.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        var tryAt = Array.IndexOf(banner, "Try:");
+        Assert.True(tryAt >= 0 && tryAt + 1 < banner.Length, $"no `Try:` line in the banner:\n{service.Log}");
+        var jsonLine = Assert.Single(banner, l => l.StartsWith("JSON (HTTP/1.1) on ", StringComparison.Ordinal));
+        var bannerQuery = await RunAsync(banner[tryAt + 1].Trim(), key, service);
+        var bannerCurl = await RunAsync(jsonLine[(jsonLine.IndexOf("e.g. ", StringComparison.Ordinal) + "e.g. ".Length)..], key, service);
+
+        Assert.Contains(["2020", "81", "29"], IntegerRows(bannerQuery.Out));
+        Assert.Contains(JsonDocument.Parse(bannerCurl.Out).RootElement.GetProperty("editions").EnumerateArray(),
+            e => e.GetProperty("name").GetString() == "programmes/diplomacy-cab/editions/4");
     }
+
+    /// <summary>Runs one shell command line with bash (pipefail) in the scratch folder, with <c>$KEY</c> set; it must exit 0.</summary>
+    private async Task<ChildResult> RunAsync(string shell, string key, ServiceProcess service)
+    {
+        var result = await ChildProcess.RunAsync("bash", ["-o", "pipefail", "-c", shell], _scratch, new Dictionary<string, string?>
+        {
+            ["KEY"] = key,
+            // npx must use the buf that `npm ci` installed, never fetch one.
+            ["npm_config_offline"] = "true",
+        });
+        Assert.True(result.ExitCode == 0, $"{result}\n--- service log\n{service.Log}");
+        return result;
+    }
+
+    /// <summary>Each row's cells as text (buf curl writes int64 values as strings, JSON transcoding as numbers).</summary>
+    private static string[][] IntegerRows(string json) =>
+        JsonDocument.Parse(json).RootElement.GetProperty("rows").EnumerateArray()
+            .Select(r => r.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("integerValue").ToString()).ToArray())
+            .ToArray();
 
     private void CheckAnswer(string command, ChildResult result)
     {
         if (command.Contains("StatsService/Query", StringComparison.Ordinal))
         {
             // "answers one row: year 2020, 81 participants, 29 member states"
-            var rows = JsonDocument.Parse(result.Out).RootElement.GetProperty("rows").EnumerateArray().ToArray();
-            var cells = Assert.Single(rows).GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("integerValue").GetString() ?? "").ToArray();
-            Assert.Equal(["2020", "81", "29"], cells);
+            Assert.Equal(["2020", "81", "29"], Assert.Single(IntegerRows(result.Out)));
         }
         else if (command.Contains("ForecastService/Forecast", StringComparison.Ordinal))
         {
@@ -127,11 +151,7 @@ public sealed class ReadmeServiceWalkthroughTests : IDisposable
         }
         else if (command.Contains("/v1/stats:query", StringComparison.Ordinal))
         {
-            var rows = JsonDocument.Parse(result.Out).RootElement.GetProperty("rows").EnumerateArray()
-                // JSON transcoding writes int64 values as numbers (buf curl writes them as strings).
-                .Select(r => r.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("integerValue").ToString()).ToArray())
-                .ToArray();
-            Assert.Contains(["2020", "81"], rows);
+            Assert.Contains(["2020", "81"], IntegerRows(result.Out));
         }
         else
         {
