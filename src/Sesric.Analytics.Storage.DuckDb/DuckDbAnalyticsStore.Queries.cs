@@ -13,16 +13,16 @@ public sealed partial class DuckDbAnalyticsStore
     /// Per edition, in (programme, edition) order, with editions that have no registry rows kept (LEFT JOIN)
     /// so they show zeros beside their published totals. Participants count when they attended or completed;
     /// a member state counts when a counted participant came from it while it was a member in good standing
-    /// on the edition's reference date (see the view <c>participation_fact</c>).
+    /// on the edition's reference date (see the table <c>participation_fact</c>).
     /// </summary>
     internal const string EditionStatisticsSql =
         """
         SELECT e.programme_id,
                e.edition_number,
                e.year,
-               COUNT(DISTINCT CASE WHEN f.is_counted THEN f.participant_id END) AS registry_participants,
+               COUNT(DISTINCT CASE WHEN f.is_counted THEN f.participant_key END) AS registry_participants,
                COUNT(DISTINCT CASE WHEN f.is_counted AND f.counts_as_member THEN f.iso3 END) AS registry_member_states,
-               COUNT(DISTINCT CASE WHEN f.is_counted AND NOT COALESCE(f.counts_as_member, FALSE) THEN f.participant_id END) AS registry_observer_participants,
+               COUNT(DISTINCT CASE WHEN f.is_counted AND NOT COALESCE(f.counts_as_member, FALSE) THEN f.participant_key END) AS registry_observer_participants,
                COUNT(CASE WHEN f.is_synthetic THEN 1 END) AS synthetic_participations,
                e.published_participants,
                e.published_member_states,
