@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 
+using DuckDB.NET.Data;
+
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Storage.DuckDb.Sql;
@@ -61,6 +63,18 @@ public sealed partial class DuckDbAnalyticsStore
                 return result;
             },
             cancellationToken);
+
+    private static DuckDBDataReader ExecuteInterruptible(DuckDBCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return command.ExecuteReader();
+        }
+        catch (DuckDBException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the query was cancelled while it ran.", e, cancellationToken);
+        }
+    }
 
     /// <inheritdoc/>
     /// <remarks>
@@ -128,7 +142,9 @@ public sealed partial class DuckDbAnalyticsStore
     /// <remarks>
     /// The statement runs inside a transaction that is always rolled back, so even a statement that tries
     /// to write leaves the store unchanged. Parameters bind to <c>$1..$n</c> in order; values come back as
-    /// described in <see cref="SqlRows"/> (DECIMAL as double, every integer width as long).
+    /// described in <see cref="SqlRows"/> (DECIMAL as double, every integer width as long). Cancelling
+    /// <paramref name="cancellationToken"/> interrupts DuckDB mid-statement (a call's deadline stops the
+    /// aggregation itself, not only the reading of its rows) and throws <see cref="OperationCanceledException"/>.
     /// </remarks>
     public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default)
     {
@@ -141,7 +157,8 @@ public sealed partial class DuckDbAnalyticsStore
                 try
                 {
                     using var command = connection.Command(statement.Sql, parameters);
-                    using var r = command.ExecuteReader();
+                    using var interrupt = cancellationToken.Register(command.Cancel);
+                    using var r = ExecuteInterruptible(command, cancellationToken);
                     var columns = Enumerable.Range(0, r.FieldCount).Select(r.GetName).ToArray();
                     var rows = new List<object?[]>();
                     while (r.Read())
