@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Sesric.Analytics.Benchmarks;
 
-/// <summary>Benchmark entry point: BenchmarkDotNet's switcher, or <c>--harness [rows]</c> for a plain measurement run.</summary>
+/// <summary>Benchmark entry point: BenchmarkDotNet's switcher, <c>--harness [rows]</c> for a plain measurement run, or <c>--prepare-semantic [rows]</c> to build the semantic benchmark's store ahead of a timed run.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks chosen on the command line.</summary>
@@ -12,6 +12,16 @@ public static class Program
         {
             var rows = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
             return await Harness.RunAsync(rows);
+        }
+        if (args.Length > 0 && args[0] == "--prepare-semantic")
+        {
+            // Generates (or migrates) the semantic benchmark's store ahead of a timed run and says how long it took.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var benchmark = new SemanticQueryBenchmarks { Rows = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000 };
+            benchmark.Setup();
+            benchmark.Cleanup();
+            Console.WriteLine($"// store for {benchmark.Rows:N0} rows ready (generated, migrated or opened) in {clock.Elapsed}");
+            return 0;
         }
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

@@ -86,7 +86,7 @@ public class SemanticQueryBenchmarks
     private DuckDBConnection _direct = null!;
 
     /// <summary>Participation rows in the store.</summary>
-    [Params(1_000_000)]
+    [Params(1_000_000, 10_000_000)]
     public long Rows { get; set; }
 
     /// <summary>Opens (generating on first use) the DuckDB file for <see cref="Rows"/>.</summary>
