@@ -80,6 +80,7 @@ public sealed partial class DuckDbAnalyticsStore
                     }
                     tally.Add(change);
                 }
+                RefreshFactReferences(connection, tally);
                 return tally.ToOutcome();
             },
             cancellationToken);
@@ -111,9 +112,39 @@ public sealed partial class DuckDbAnalyticsStore
                             e.Published.SourceUrl, e.Notes,
                         ]));
                 }
+                RefreshFactReferences(connection, tally);
                 return tally.ToOutcome();
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// After editions or countries changed, brings the edition- and country-derived columns of
+    /// <c>participation_fact</c> up to date (a new year, modality, OIC group, accession or suspension), touching
+    /// only the rows whose values differ. New editions and countries have no fact rows yet, so a write that only
+    /// inserted skips the scan.
+    /// </summary>
+    private static void RefreshFactReferences(DuckDBConnection connection, ChangeTally tally)
+    {
+        if (tally.ToOutcome().Updated == 0)
+        {
+            return;
+        }
+        connection.Execute(
+            """
+            UPDATE participation_fact
+            SET year = r.year, modality = r.modality, host_country = r.host_country, reference_date = r.reference_date,
+                country_kind = r.country_kind, oic_group = r.oic_group, counts_as_member = r.counts_as_member
+            FROM fact_reference r
+            WHERE participation_fact.programme_id = r.programme_id AND participation_fact.edition_number = r.edition_number
+              AND participation_fact.iso3 = r.iso3
+              AND (participation_fact.year IS DISTINCT FROM r.year OR participation_fact.modality IS DISTINCT FROM r.modality
+                   OR participation_fact.host_country IS DISTINCT FROM r.host_country
+                   OR participation_fact.reference_date IS DISTINCT FROM r.reference_date
+                   OR participation_fact.country_kind IS DISTINCT FROM r.country_kind
+                   OR participation_fact.oic_group IS DISTINCT FROM r.oic_group
+                   OR participation_fact.counts_as_member IS DISTINCT FROM r.counts_as_member)
+            """);
     }
 
     /// <summary>Replaces a country's suspensions when they differ from the stored ones; says whether they did.</summary>

@@ -79,7 +79,12 @@ public sealed partial class DuckDbAnalyticsStore
                         WHEN p.iso3 = s.iso3 AND p.gender = s.gender
                              AND p.institution_type IS NOT DISTINCT FROM s.institution_type
                              AND p.is_synthetic = s.participant_synthetic THEN 'same'
-                        ELSE 'update' END AS change
+                        ELSE 'update' END AS change,
+                   -- New people are numbered after everyone stored, in id order (see migration 004).
+                   CASE WHEN p.participant_id IS NULL
+                        THEN CAST((SELECT COALESCE(MAX(participant_key), 0) FROM participant)
+                                  + row_number() OVER (PARTITION BY p.participant_id IS NULL ORDER BY s.participant_id) AS INTEGER)
+                        ELSE p.participant_key END AS participant_key
             FROM (SELECT DISTINCT participant_id, iso3, gender, institution_type, participant_synthetic FROM import_row) s
             LEFT JOIN participant p ON p.participant_id = s.participant_id
             """);
@@ -97,8 +102,8 @@ public sealed partial class DuckDbAnalyticsStore
             """);
         connection.Execute(
             """
-            INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic)
-            SELECT participant_id, iso3, gender, institution_type, participant_synthetic
+            INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key)
+            SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key
             FROM import_participant WHERE change = 'insert'
             ORDER BY participant_id
             """);
@@ -117,6 +122,7 @@ public sealed partial class DuckDbAnalyticsStore
             FROM import_participation WHERE change = 'insert'
             ORDER BY participant_id, programme_id, edition_number
             """);
+        RefreshImportedFacts(connection);
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");
 
@@ -129,6 +135,41 @@ public sealed partial class DuckDbAnalyticsStore
         }
         cancellationToken.ThrowIfCancellationRequested();
         return outcome;
+    }
+
+    /// <summary>
+    /// Rewrites the <c>participation_fact</c> rows of every participant this import inserted or changed, or
+    /// whose participations it inserted or changed (a changed country or gender touches all of a person's rows).
+    /// Runs after the base tables are written, in the same transaction.
+    /// </summary>
+    private static void RefreshImportedFacts(DuckDBConnection connection)
+    {
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_refresh AS
+            SELECT participant_key, participant_id, change FROM import_participant
+            WHERE change <> 'same'
+               OR participant_id IN (SELECT participant_id FROM import_participation WHERE change <> 'same')
+            """);
+        connection.Execute(
+            """
+            DELETE FROM participation_fact
+            WHERE participant_key IN (SELECT participant_key FROM import_refresh WHERE change <> 'insert')
+            """);
+        connection.Execute(
+            """
+            INSERT INTO participation_fact
+            SELECT pt.participant_key, pn.participant_id, pn.programme_id, pn.edition_number,
+                   r.year, r.modality, r.host_country, r.reference_date,
+                   pt.iso3, r.country_kind, r.oic_group, pt.gender, pt.institution_type, pn.attendance,
+                   (pn.attendance IN ('attended', 'completed')), (pn.is_synthetic OR pt.is_synthetic), r.counts_as_member
+            FROM import_refresh x
+            JOIN participant pt ON pt.participant_id = x.participant_id
+            JOIN participation pn ON pn.participant_id = x.participant_id
+            JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = pt.iso3
+            ORDER BY pn.programme_id, pn.edition_number, pn.participant_id
+            """);
+        connection.Execute("DROP TABLE import_refresh");
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 
+using DuckDB.NET.Data;
+
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Storage.DuckDb.Sql;
@@ -13,16 +15,16 @@ public sealed partial class DuckDbAnalyticsStore
     /// Per edition, in (programme, edition) order, with editions that have no registry rows kept (LEFT JOIN)
     /// so they show zeros beside their published totals. Participants count when they attended or completed;
     /// a member state counts when a counted participant came from it while it was a member in good standing
-    /// on the edition's reference date (see the view <c>participation_fact</c>).
+    /// on the edition's reference date (see the table <c>participation_fact</c>).
     /// </summary>
     internal const string EditionStatisticsSql =
         """
         SELECT e.programme_id,
                e.edition_number,
                e.year,
-               COUNT(DISTINCT CASE WHEN f.is_counted THEN f.participant_id END) AS registry_participants,
+               COUNT(DISTINCT CASE WHEN f.is_counted THEN f.participant_key END) AS registry_participants,
                COUNT(DISTINCT CASE WHEN f.is_counted AND f.counts_as_member THEN f.iso3 END) AS registry_member_states,
-               COUNT(DISTINCT CASE WHEN f.is_counted AND NOT COALESCE(f.counts_as_member, FALSE) THEN f.participant_id END) AS registry_observer_participants,
+               COUNT(DISTINCT CASE WHEN f.is_counted AND NOT COALESCE(f.counts_as_member, FALSE) THEN f.participant_key END) AS registry_observer_participants,
                COUNT(CASE WHEN f.is_synthetic THEN 1 END) AS synthetic_participations,
                e.published_participants,
                e.published_member_states,
@@ -61,6 +63,18 @@ public sealed partial class DuckDbAnalyticsStore
                 return result;
             },
             cancellationToken);
+
+    private static DuckDBDataReader ExecuteInterruptible(DuckDBCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return command.ExecuteReader();
+        }
+        catch (DuckDBException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the query was cancelled while it ran.", e, cancellationToken);
+        }
+    }
 
     /// <inheritdoc/>
     /// <remarks>
@@ -128,7 +142,9 @@ public sealed partial class DuckDbAnalyticsStore
     /// <remarks>
     /// The statement runs inside a transaction that is always rolled back, so even a statement that tries
     /// to write leaves the store unchanged. Parameters bind to <c>$1..$n</c> in order; values come back as
-    /// described in <see cref="SqlRows"/> (DECIMAL as double, every integer width as long).
+    /// described in <see cref="SqlRows"/> (DECIMAL as double, every integer width as long). Cancelling
+    /// <paramref name="cancellationToken"/> interrupts DuckDB mid-statement (a call's deadline stops the
+    /// aggregation itself, not only the reading of its rows) and throws <see cref="OperationCanceledException"/>.
     /// </remarks>
     public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default)
     {
@@ -141,7 +157,8 @@ public sealed partial class DuckDbAnalyticsStore
                 try
                 {
                     using var command = connection.Command(statement.Sql, parameters);
-                    using var r = command.ExecuteReader();
+                    using var interrupt = cancellationToken.Register(command.Cancel);
+                    using var r = ExecuteInterruptible(command, cancellationToken);
                     var columns = Enumerable.Range(0, r.FieldCount).Select(r.GetName).ToArray();
                     var rows = new List<object?[]>();
                     while (r.Read())

@@ -45,8 +45,22 @@ public class SemanticQueryBenchmarks
     private const string HandEditionByState =
         """
         SELECT programme_id, edition_number, iso3,
-               COUNT(DISTINCT participant_id) AS participants,
+               COUNT(DISTINCT participant_key) AS participants,
                COUNT(DISTINCT CASE WHEN counts_as_member THEN iso3 END) AS member_states
+        FROM participation_fact
+        WHERE is_counted
+        GROUP BY programme_id, edition_number, iso3
+        """;
+
+    /// <summary>
+    /// The same question as an expert would type it, knowing that a person attends an edition once and a
+    /// cell holds one state: no distinct counts. The fair baseline for the engine, which does the same.
+    /// </summary>
+    private const string TunedEditionByState =
+        """
+        SELECT programme_id, edition_number, iso3,
+               COUNT(*) AS participants,
+               MAX(CASE WHEN counts_as_member THEN 1 ELSE 0 END) AS member_states
         FROM participation_fact
         WHERE is_counted
         GROUP BY programme_id, edition_number, iso3
@@ -55,7 +69,7 @@ public class SemanticQueryBenchmarks
     private const string HandYearByGroup =
         """
         SELECT year, oic_group,
-               COUNT(DISTINCT participant_id) AS participants,
+               COUNT(DISTINCT participant_key) AS participants,
                COUNT(DISTINCT CASE WHEN counts_as_member THEN iso3 END) AS member_states
         FROM participation_fact
         WHERE is_counted AND year >= 2000 AND modality <> 'virtual'
@@ -119,6 +133,11 @@ public class SemanticQueryBenchmarks
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("edition x member_state")]
     public int HandSql_EditionByMemberState() => RunDirect(HandEditionByState);
+
+    /// <summary>Hand-written SQL without distinct counts, by (edition, member_state).</summary>
+    [Benchmark]
+    [BenchmarkCategory("edition x member_state")]
+    public int TunedSql_EditionByMemberState() => RunDirect(TunedEditionByState);
 
     /// <summary>The engine, by (edition, member_state).</summary>
     [Benchmark]

@@ -10,6 +10,21 @@ public sealed class QueryTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    [Fact(Timeout = 60_000)]
+    public async Task Cancelling_interrupts_a_running_statement_and_the_store_stays_usable()
+    {
+        await using var store = await TestData.OpenWithCatalogueAsync(_folder.File("cancel.duckdb"));
+        await store.ImportParticipationsAsync(TestData.Registry, ImportRequest.Default);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        // About 10^11 row pairs: hours if it ran to the end, and no row is returned before it does, so only an
+        // interrupt inside DuckDB can stop it (the row loop never gets to look at the token).
+        var running = store.QueryAsync(new SqlStatement("SELECT SUM(a.range * b.range) FROM range(400000) a, range(400000) b", []), cancel.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.Equal(TestData.Registry.Count, await store.CountParticipationsAsync());
+    }
+
     [Fact]
     public async Task Positional_parameters_bind_in_order_and_values_come_back_as_plain_types()
     {

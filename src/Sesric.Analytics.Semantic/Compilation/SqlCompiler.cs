@@ -6,7 +6,7 @@ namespace Sesric.Analytics.Semantic;
 
 /// <summary>
 /// Compiles a <see cref="QueryPlan"/> to one portable SQL statement (DuckDB and PostgreSQL) over the
-/// schema's <c>participation_fact</c> view and <c>edition</c>, <c>country</c> and
+/// schema's <c>participation_fact</c> table and <c>edition</c>, <c>country</c> and
 /// <c>membership_suspension</c> tables.
 /// </summary>
 /// <remarks>
@@ -35,7 +35,7 @@ internal sealed class SqlCompiler(SemanticModel model)
         }
         if (plan.ComponentList.Any(c => c.Join == HelperJoin.FirstPersonEdition))
         {
-            ctes.Add(("first_person", "SELECT programme_id, participant_id, MIN(edition_number) AS first_edition FROM participation_fact WHERE is_counted GROUP BY programme_id, participant_id"));
+            ctes.Add(("first_person", "SELECT programme_id, participant_key, MIN(edition_number) AS first_edition FROM participation_fact WHERE is_counted GROUP BY programme_id, participant_key"));
         }
         var current = Block(plan, indexes, ctes, shifted: false);
         var dims = plan.Dimensions.Select(d => Quote(d.Name)).ToArray();
@@ -52,7 +52,7 @@ internal sealed class SqlCompiler(SemanticModel model)
         else if (ctes.Count > 0 && ctes[^1].Name == current && ctes.Count == 1)
         {
             // A single aggregate needs no CTE: emit it as the statement itself.
-            return new SqlStatement(ctes[0].Sql, parameters);
+            return new SqlStatement(ctes[0].Sql + OrderBy(dims), parameters);
         }
         else
         {
@@ -65,7 +65,7 @@ internal sealed class SqlCompiler(SemanticModel model)
             sql.AppendJoin(",\n", ctes.Select(c => $"{c.Name} AS (\n{Indent(c.Sql)}\n)"));
             sql.Append('\n');
         }
-        sql.Append(select);
+        sql.Append(select).Append(OrderBy(dims));
         return new SqlStatement(sql.ToString(), parameters);
     }
 
@@ -171,7 +171,7 @@ internal sealed class SqlCompiler(SemanticModel model)
 
         var components = plan.ComponentList.Where(c => c.Source == source).ToArray();
         var select = plan.Dimensions.Select(d => $"{SqlFor(d)} AS {Quote(d.Name)}")
-            .Concat(components.Select(c => $"{c.Sql} AS {Quote(c.Key)}"));
+            .Concat(components.Select(c => $"{AggregateSql(c, plan)} AS {Quote(c.Key)}"));
         var conditions = new List<string>();
         string from;
         switch (source)
@@ -184,7 +184,7 @@ internal sealed class SqlCompiler(SemanticModel model)
                 }
                 if (components.Any(c => c.Join == HelperJoin.FirstPersonEdition))
                 {
-                    from += "\nLEFT JOIN first_person fp ON fp.programme_id = f.programme_id AND fp.participant_id = f.participant_id";
+                    from += "\nLEFT JOIN first_person fp ON fp.programme_id = f.programme_id AND fp.participant_key = f.participant_key";
                 }
                 conditions.Add("f.is_counted");
                 break;
@@ -216,12 +216,36 @@ internal sealed class SqlCompiler(SemanticModel model)
         return sql.ToString();
     }
 
+    /// <summary>
+    /// A component's aggregate, in its cheaper form where the grouping allows it: distinct counts of people
+    /// within one edition, or of states within one state, need no hash set (see <see cref="Component"/>).
+    /// </summary>
+    private static string AggregateSql(Component component, QueryPlan plan)
+    {
+        if (component.SqlWithinEdition is { } perEdition && plan.Dimensions.Any(d => d.Name == "edition"))
+        {
+            return perEdition;
+        }
+        if (component.SqlWithinState is { } perState && plan.Dimensions.Any(d => d.Name == "member_state"))
+        {
+            return perState;
+        }
+        return component.Sql;
+    }
+
     private static string Alias(ComponentSource source) => source switch
     {
         ComponentSource.Registry => "r",
         ComponentSource.Membership => "m",
         _ => "p",
     };
+
+    /// <summary>
+    /// Cells come back in dimension order, missing values first: the order the result is built in, so the
+    /// engine need not sort them again (it checks, and sorts only if a database orders differently).
+    /// </summary>
+    private static string OrderBy(string[] quotedDimensions) =>
+        quotedDimensions.Length == 0 ? "" : "\nORDER BY " + string.Join(", ", quotedDimensions.Select(d => d + " NULLS FIRST"));
 
     private static string JoinOn(string left, string right, IEnumerable<string> quotedColumns)
     {

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Sesric.Analytics.Semantic;
 
 /// <summary>
@@ -64,17 +61,16 @@ public static class DisclosureControl
         var groups = new List<int[]>();
         for (var dimension = 0; dimension < width; dimension++)
         {
-            var byRest = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var byRest = new Dictionary<IReadOnlyList<object?>, List<int>>(new KeyWithoutComparer(dimension));
             for (var i = 0; i < keys.Count; i++)
             {
                 if (participants[i] <= 0)
                 {
                     continue;
                 }
-                var rest = KeyWithout(keys[i], dimension);
-                if (!byRest.TryGetValue(rest, out var members))
+                if (!byRest.TryGetValue(keys[i], out var members))
                 {
-                    byRest[rest] = members = [];
+                    byRest[keys[i]] = members = [];
                 }
                 members.Add(i);
             }
@@ -114,23 +110,32 @@ public static class DisclosureControl
     /// <summary>Whether a count of people may be shown next to others: 0 or at least <paramref name="k"/>.</summary>
     public static bool IsSafeCount(long? count, int k) => count is not { } c || c == 0 || c >= k;
 
-    private static string KeyWithout(IReadOnlyList<object?> key, int skip)
+    /// <summary>Compares cell keys on every dimension but one: cells equal under it share a total.</summary>
+    private sealed class KeyWithoutComparer(int skip) : IEqualityComparer<IReadOnlyList<object?>>
     {
-        var s = new StringBuilder();
-        for (var j = 0; j < key.Count; j++)
+        public bool Equals(IReadOnlyList<object?>? x, IReadOnlyList<object?>? y)
         {
-            if (j == skip)
+            for (var j = 0; j < x!.Count; j++)
             {
-                continue;
+                if (j != skip && !object.Equals(x[j], y![j]))
+                {
+                    return false;
+                }
             }
-            var text = key[j] switch
-            {
-                null => "\u0000null",
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                var o => o.ToString(),
-            };
-            s.Append(text).Append('\u001f');
+            return true;
         }
-        return s.ToString();
+
+        public int GetHashCode(IReadOnlyList<object?> key)
+        {
+            var hash = new HashCode();
+            for (var j = 0; j < key.Count; j++)
+            {
+                if (j != skip)
+                {
+                    hash.Add(key[j]);
+                }
+            }
+            return hash.ToHashCode();
+        }
     }
 }

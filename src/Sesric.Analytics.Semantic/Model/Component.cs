@@ -8,7 +8,21 @@ namespace Sesric.Analytics.Semantic;
 /// <param name="Source">Which table the aggregate runs over.</param>
 /// <param name="Sql">The aggregate expression (fixed text).</param>
 /// <param name="Join">A helper relation the fact rows must be joined to, or none.</param>
-internal sealed record Component(string Key, ComponentSource Source, string Sql, HelperJoin Join = HelperJoin.None);
+/// <param name="SqlWithinEdition">
+/// An equivalent, cheaper expression valid when every result row lies within one edition (the query is
+/// grouped by edition): a person has at most one participation per edition, so distinct people are rows.
+/// </param>
+/// <param name="SqlWithinState">
+/// An equivalent, cheaper expression valid when every result row lies within one member state (grouped by
+/// member_state): a distinct count of states is then 0 or 1.
+/// </param>
+internal sealed record Component(
+    string Key,
+    ComponentSource Source,
+    string Sql,
+    HelperJoin Join = HelperJoin.None,
+    string? SqlWithinEdition = null,
+    string? SqlWithinState = null);
 
 /// <summary>The relations components aggregate over.</summary>
 internal enum ComponentSource

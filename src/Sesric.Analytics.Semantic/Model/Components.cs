@@ -4,27 +4,29 @@ namespace Sesric.Analytics.Semantic;
 internal static class Components
 {
     /// <summary>Distinct participants with a counted participation: also the disclosure count of a row.</summary>
-    public static readonly Component People = new("people", ComponentSource.Registry, "COUNT(DISTINCT f.participant_id)");
+    public static readonly Component People = new("people", ComponentSource.Registry, "COUNT(DISTINCT f.participant_key)", SqlWithinEdition: "COUNT(*)");
 
     public static readonly Component Participations = new("participations", ComponentSource.Registry, "COUNT(*)");
 
-    public static readonly Component Editions = new("editions", ComponentSource.Registry, "COUNT(DISTINCT f.programme_id || '/' || CAST(f.edition_number AS VARCHAR))");
+    public static readonly Component Editions = new("editions", ComponentSource.Registry, "COUNT(DISTINCT f.programme_id || '/' || CAST(f.edition_number AS VARCHAR))", SqlWithinEdition: "CAST(1 AS BIGINT)");
 
-    public static readonly Component MemberStates = new("member_states", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.counts_as_member THEN f.iso3 END)");
+    public static readonly Component MemberStates = new("member_states", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.counts_as_member THEN f.iso3 END)", SqlWithinState: "MAX(CASE WHEN f.counts_as_member THEN 1 ELSE 0 END)");
 
-    public static readonly Component Women = new("women", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.gender = 'female' THEN f.participant_id END)");
+    public static readonly Component Women = new("women", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.gender = 'female' THEN f.participant_key END)", SqlWithinEdition: "COUNT(CASE WHEN f.gender = 'female' THEN 1 END)");
 
-    public static readonly Component Men = new("men", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.gender = 'male' THEN f.participant_id END)");
+    public static readonly Component Men = new("men", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.gender = 'male' THEN f.participant_key END)", SqlWithinEdition: "COUNT(CASE WHEN f.gender = 'male' THEN 1 END)");
 
     public static readonly Component NewMemberStates = new(
         "new_member_states", ComponentSource.Registry,
         "COUNT(DISTINCT CASE WHEN f.counts_as_member AND f.edition_number = fs.first_edition THEN f.iso3 END)",
-        HelperJoin.FirstStateEdition);
+        HelperJoin.FirstStateEdition,
+        SqlWithinState: "MAX(CASE WHEN f.counts_as_member AND f.edition_number = fs.first_edition THEN 1 ELSE 0 END)");
 
     public static readonly Component Returning = new(
         "returning", ComponentSource.Registry,
-        "COUNT(DISTINCT CASE WHEN f.edition_number > fp.first_edition THEN f.participant_id END)",
-        HelperJoin.FirstPersonEdition);
+        "COUNT(DISTINCT CASE WHEN f.edition_number > fp.first_edition THEN f.participant_key END)",
+        HelperJoin.FirstPersonEdition,
+        SqlWithinEdition: "COUNT(CASE WHEN f.edition_number > fp.first_edition THEN 1 END)");
 
     /// <summary>Synthetic participation rows behind the row (for the metadata's synthetic share).</summary>
     public static readonly Component Synthetic = new("synthetic", ComponentSource.Registry, "COUNT(CASE WHEN f.is_synthetic THEN 1 END)");

@@ -12,7 +12,7 @@ namespace Sesric.Analytics.Semantic;
 /// "coverage" or "oic_group" is defined.
 /// </summary>
 /// <remarks>
-/// <para>Registry measures read the <c>participation_fact</c> view and count only participations whose
+/// <para>Registry measures read the <c>participation_fact</c> table and count only participations whose
 /// attendance is <c>attended</c> or <c>completed</c> (no-shows and bare registrations are not
 /// participations). Published measures read the <c>edition</c> table.</para>
 /// <para>Time-intelligence measures are written as a function of a base measure:

@@ -25,11 +25,16 @@ internal static class ResultAssembler
         public ResultCell[] Values { get; set; } = [];
     }
 
+    /// <remarks>
+    /// Runs once per query over every aggregated cell (tens of thousands for a fine grouping), so the per-cell
+    /// work is plain loops over arrays: no per-cell LINQ, no text keys unless year-over-year needs them.
+    /// </remarks>
     public static ResultTable Assemble(QueryPlan plan, SqlRows rows, Stopwatch clock)
     {
         var policy = plan.Query.Policy;
         var components = plan.ComponentList;
         var dimIndex = plan.Dimensions.Select(d => rows.IndexOf(d.Name)).ToArray();
+        var dimTypes = plan.Dimensions.Select(d => d.ColumnType).ToArray();
         var compIndex = components.Select(c => rows.IndexOf(c.Key)).ToArray();
         var prevIndex = plan.NeedsPreviousYear ? components.Select(c => rows.IndexOf(SqlCompiler.PreviousKey(c))).ToArray() : null;
 
@@ -39,11 +44,15 @@ internal static class ResultAssembler
             var key = new object?[dimIndex.Length];
             for (var j = 0; j < dimIndex.Length; j++)
             {
-                key[j] = ToDimensionValue(row[dimIndex[j]], plan.Dimensions[j].ColumnType);
+                key[j] = ToDimensionValue(row[dimIndex[j]], dimTypes[j]);
             }
-            cells.Add(new Cell(key, compIndex.Select(i => ToLong(row[i])).ToArray(), prevIndex?.Select(i => ToLong(row[i])).ToArray()));
+            cells.Add(new Cell(key, Longs(row, compIndex), prevIndex is null ? null : Longs(row, prevIndex)));
         }
-        cells.Sort((a, b) => CompareKeys(a.Key, b.Key));
+        // The statement already orders by the dimensions; sort only if the database's order differs from ours.
+        if (!IsSorted(cells))
+        {
+            cells.Sort((a, b) => CompareKeys(a.Key, b.Key));
+        }
 
         var peopleAt = IndexOfComponent(components, Components.People);
         long People(long?[] values) => peopleAt < 0 ? 0 : values[peopleAt] ?? 0;
@@ -57,9 +66,12 @@ internal static class ResultAssembler
             }
         }
         var byKey = new Dictionary<string, Cell>(StringComparer.Ordinal);
-        foreach (var cell in cells)
+        if (plan.NeedsPreviousYear)
         {
-            byKey[KeyText(cell.Key, -1, 0)] = cell;
+            foreach (var cell in cells)
+            {
+                byKey[KeyText(cell.Key, -1, 0)] = cell;
+            }
         }
 
         foreach (var cell in cells)
@@ -104,7 +116,17 @@ internal static class ResultAssembler
             }
         }
 
-        var table = cells.Select(c => c.Key.Select(ResultCell.Of).Concat(c.Values).ToArray()).ToList();
+        var table = new List<ResultCell[]>(cells.Count);
+        foreach (var cell in cells)
+        {
+            var row = new ResultCell[cell.Key.Length + cell.Values.Length];
+            for (var j = 0; j < cell.Key.Length; j++)
+            {
+                row[j] = ResultCell.Of(cell.Key[j]);
+            }
+            cell.Values.CopyTo(row, cell.Key.Length);
+            table.Add(row);
+        }
         if (plan.Order.Count > 0)
         {
             table = table.OrderBy(r => r, new RowComparer(plan.Order)).ToList();
@@ -116,7 +138,14 @@ internal static class ResultAssembler
             page = page.Take(limit);
         }
 
-        var suppressedCells = cells.Sum(c => c.Values.Count(v => v.Status == CellStatus.Suppressed));
+        var suppressedCells = 0;
+        foreach (var cell in cells)
+        {
+            foreach (var value in cell.Values)
+            {
+                suppressedCells += value.Status == CellStatus.Suppressed ? 1 : 0;
+            }
+        }
         var synthetic = 0L;
         var read = 0L;
         var syntheticAt = IndexOfComponent(components, Components.Synthetic);
@@ -133,7 +162,7 @@ internal static class ResultAssembler
             .Concat(plan.Measures.Select(m => new ResultColumn(m.Name, ColumnRole.Measure, m.ColumnType, m.ValueFormat, m.Label)))
             .ToArray();
         var metadata = new QueryMetadata(total, clock.Elapsed, suppressedCells, read > 0 ? (double)synthetic / read : null, policy.ToString());
-        return new ResultTable(columns, page.Select(r => (IReadOnlyList<ResultCell>)r).ToArray(), metadata);
+        return new ResultTable(columns, page.ToArray(), metadata);
 
         ResultCell Evaluate(MeasureDefinition measure, long?[] values, bool suppressed)
         {
@@ -183,6 +212,28 @@ internal static class ResultAssembler
         }
     }
 
+    private static long?[] Longs(object?[] row, int[] indexes)
+    {
+        var values = new long?[indexes.Length];
+        for (var i = 0; i < indexes.Length; i++)
+        {
+            values[i] = ToLong(row[indexes[i]]);
+        }
+        return values;
+    }
+
+    private static bool IsSorted(List<Cell> cells)
+    {
+        for (var i = 1; i < cells.Count; i++)
+        {
+            if (CompareKeys(cells[i - 1].Key, cells[i].Key) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int IndexOfComponent(IReadOnlyList<Component> components, Component c)
     {
         for (var i = 0; i < components.Count; i++)
@@ -211,6 +262,7 @@ internal static class ResultAssembler
     private static object? ToDimensionValue(object? value, ColumnType type) => value switch
     {
         null => null,
+        string text when type == ColumnType.String => text,
         _ when type == ColumnType.Integer => ToLong(value),
         DateTime dt when type == ColumnType.Date => DateOnly.FromDateTime(dt),
         DateOnly d => d,

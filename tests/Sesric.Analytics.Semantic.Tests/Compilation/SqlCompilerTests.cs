@@ -13,13 +13,28 @@ public class SqlCompilerTests
 
         Assert.Equal(
             """
-            SELECT f.year AS "year", COUNT(DISTINCT f.participant_id) AS "people", COUNT(*) AS "participations", COUNT(CASE WHEN f.is_synthetic THEN 1 END) AS "synthetic", COUNT(DISTINCT CASE WHEN f.counts_as_member THEN f.iso3 END) AS "member_states"
+            SELECT f.year AS "year", COUNT(DISTINCT f.participant_key) AS "people", COUNT(*) AS "participations", COUNT(CASE WHEN f.is_synthetic THEN 1 END) AS "synthetic", COUNT(DISTINCT CASE WHEN f.counts_as_member THEN f.iso3 END) AS "member_states"
             FROM participation_fact f
             WHERE f.is_counted AND (f.programme_id = $1 AND f.year = $2)
             GROUP BY f.year
+            ORDER BY "year" NULLS FIRST
             """.ReplaceLineEndings("\n"),
             statement.Sql);
         Assert.Equal(["diplomacy-cab", 2020L], statement.Parameters);
+    }
+
+    [Fact]
+    public void Within_one_edition_people_are_rows_and_within_one_state_member_states_are_zero_or_one()
+    {
+        var byEditionAndState = Engine.Compile(SemanticQuery.Of("participants", "member_states", "female_share").By("edition", "member_state")).Sql;
+        var byYear = Engine.Compile(SemanticQuery.Of("participants", "member_states", "female_share").By("year")).Sql;
+
+        Assert.Contains("COUNT(*) AS \"people\"", byEditionAndState);
+        Assert.Contains("MAX(CASE WHEN f.counts_as_member THEN 1 ELSE 0 END) AS \"member_states\"", byEditionAndState);
+        Assert.Contains("COUNT(CASE WHEN f.gender = 'female' THEN 1 END) AS \"women\"", byEditionAndState);
+        Assert.DoesNotContain("DISTINCT", byEditionAndState);
+        Assert.Contains("COUNT(DISTINCT f.participant_key) AS \"people\"", byYear);
+        Assert.Contains("COUNT(DISTINCT CASE WHEN f.counts_as_member THEN f.iso3 END) AS \"member_states\"", byYear);
     }
 
     [Fact]
@@ -60,7 +75,7 @@ public class SqlCompilerTests
         var sql = Engine.Compile(SemanticQuery.Of("new_member_states", "returning_share").By("programme").Where("year = 2021")).Sql;
 
         Assert.StartsWith("WITH first_state AS (\n    SELECT programme_id, iso3, MIN(edition_number) AS first_edition FROM participation_fact WHERE is_counted AND counts_as_member GROUP BY programme_id, iso3\n)", sql);
-        Assert.Contains("LEFT JOIN first_person fp ON fp.programme_id = f.programme_id AND fp.participant_id = f.participant_id", sql);
+        Assert.Contains("LEFT JOIN first_person fp ON fp.programme_id = f.programme_id AND fp.participant_key = f.participant_key", sql);
     }
 
     [Fact]
