@@ -97,6 +97,28 @@ public sealed class TrainedForecaster
             figure.Interval80.MeasuredCoverage, figure.Interval95.MeasuredCoverage);
     }
 
+    /// <summary>
+    /// The next-edition forecast of <paramref name="target"/> for <paramref name="programme"/> with its 80 % and 95 %
+    /// intervals (what a report's forecast band draws), or null when the programme is not in the training data or
+    /// has no figures for the target.
+    /// </summary>
+    public NextEditionForecast? ForecastNextEdition(ProgrammeId programme, ForecastTarget target)
+    {
+        if (!Dataset.Contains(programme))
+        {
+            return null;
+        }
+        try
+        {
+            return Chart(programme, target).NextEdition;
+        }
+        catch (ArgumentException)
+        {
+            // Chart's documented refusal: no recorded figures for this target (no scenario is involved here).
+            return null;
+        }
+    }
+
     /// <summary>Saves the model card and the ML.NET files into <paramref name="directory"/> (see <see cref="ForecastModelFiles.Save"/>).</summary>
     public void Save(string directory) => ForecastModelFiles.Save(this, directory);
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 
+using Sesric.Analytics.Testing;
+
 namespace Sesric.Analytics.Notebooks.Tests;
 
 /// <summary>
@@ -26,25 +28,18 @@ public sealed class NotebookRunTests
     public async Task Notebook_runs_top_to_bottom_without_an_error(string notebook)
     {
         var root = RepositoryRoot();
-        var output = Path.Combine(Path.GetTempPath(), "sesric-notebook-tests", Guid.NewGuid().ToString("N"), notebook);
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        try
-        {
-            await RunAsync(root, ["tool", "restore"]);
-            var (code, log) = await RunAsync(Path.Combine(root, "notebooks"),
-                ["repl", "--run", notebook, "--exit-after-run", "--output-path", output]);
+        using var folder = new TempFolder("notebook");
+        var output = folder.File(notebook);
+        await RunAsync(root, ["tool", "restore"]);
+        var (code, log) = await RunAsync(Path.Combine(root, "notebooks"),
+            ["repl", "--run", notebook, "--exit-after-run", "--output-path", output]);
 
-            Assert.True(File.Exists(output), $"dotnet repl wrote no output (exit {code}):\n{log}");
-            var errors = ErrorOutputs(await File.ReadAllTextAsync(output));
-            Assert.True(errors.Count == 0, $"{notebook}: cells failed:\n{string.Join("\n", errors)}");
-            Assert.True(code == 0, $"dotnet repl exited {code}:\n{log}");
-            var codeCells = CodeCellOutputCounts(await File.ReadAllTextAsync(output));
-            Assert.True(codeCells.Count(n => n > 0) >= codeCells.Count / 2, "most code cells should have shown something");
-        }
-        finally
-        {
-            Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
-        }
+        Assert.True(File.Exists(output), $"dotnet repl wrote no output (exit {code}):\n{log}");
+        var errors = ErrorOutputs(await File.ReadAllTextAsync(output));
+        Assert.True(errors.Count == 0, $"{notebook}: cells failed:\n{string.Join("\n", errors)}");
+        Assert.True(code == 0, $"dotnet repl exited {code}:\n{log}");
+        var codeCells = CodeCellOutputCounts(await File.ReadAllTextAsync(output));
+        Assert.True(codeCells.Count(n => n > 0) >= codeCells.Count / 2, "most code cells should have shown something");
     }
 
     /// <summary>Every error output of the executed notebook, as "cell N: message".</summary>

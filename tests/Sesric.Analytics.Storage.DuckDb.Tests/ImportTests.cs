@@ -1,12 +1,13 @@
 using Sesric.Analytics.Import;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.DuckDb.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Storage.DuckDb.Tests;
 
 public sealed class ImportTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("store");
 
     public void Dispose() => _folder.Dispose();
 

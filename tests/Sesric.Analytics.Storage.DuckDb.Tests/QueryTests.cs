@@ -1,11 +1,12 @@
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Storage.DuckDb.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Storage.DuckDb.Tests;
 
 public sealed class QueryTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("store");
 
     public void Dispose() => _folder.Dispose();
 

@@ -1,11 +1,12 @@
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.DuckDb.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Storage.DuckDb.Tests;
 
 public sealed class ReferenceDataTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("store");
 
     public void Dispose() => _folder.Dispose();
 

@@ -1,10 +1,11 @@
 using Sesric.Analytics.Storage.DuckDb.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Storage.DuckDb.Tests;
 
 public sealed class StatisticsTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("store");
 
     public void Dispose() => _folder.Dispose();
 

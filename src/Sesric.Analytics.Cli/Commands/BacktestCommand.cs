@@ -2,9 +2,9 @@ using System.CommandLine;
 
 using Sesric.Analytics.Cli.Hosting;
 using Sesric.Analytics.Cli.Output;
-using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Backtesting;
 using Sesric.Analytics.Forecasting.Candidates;
+using Sesric.Analytics.Forecasting.Data;
 
 namespace Sesric.Analytics.Cli.Commands;
 

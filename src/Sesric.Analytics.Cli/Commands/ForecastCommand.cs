@@ -155,7 +155,7 @@ public sealed class ForecastCommand : BaseCommand
             Title: new LocalizedText($"Participants per edition and next-edition forecast, {programme}"));
         var query = SemanticQuery.Of("participants").By("year").Where($"programme = \"{programme}\"");
         var table = await new QueryEngine(store).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
-        var options = new ChartOptions(Forecast: ForecastRun.Band(series));
+        var options = new ChartOptions(Forecast: ForecastBand.From(series.NextEdition));
         chart.Directory?.Create();
         if (chart.Extension.Equals(".svg", StringComparison.OrdinalIgnoreCase))
         {

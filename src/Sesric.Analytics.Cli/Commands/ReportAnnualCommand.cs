@@ -4,6 +4,7 @@ using System.Globalization;
 using Sesric.Analytics.Cli.Hosting;
 using Sesric.Analytics.Cli.Output;
 using Sesric.Analytics.Forecasting.Data;
+using Sesric.Analytics.Model;
 using Sesric.Analytics.Reporting;
 
 namespace Sesric.Analytics.Cli.Commands;
@@ -68,18 +69,15 @@ public sealed class ReportAnnualCommand : BaseCommand
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
         var files = await JobProgress.RunAsync(Console, parseResult.GetValue(CommonOptions.Progress), $"annual report {programme} {year.ToString(CultureInfo.InvariantCulture)}", async progress =>
         {
-            ForecastBand? band = null;
+            NextEditionForecast? forecast = null;
             if (!parseResult.GetValue(_noForecast))
             {
                 progress.Report(new JobProgress.Step(0, 1, "training the forecaster"));
                 var forecaster = await ForecastRun.TrainAsync(store, cancellationToken).ConfigureAwait(false);
-                if (forecaster.Dataset.Contains(programme))
-                {
-                    band = ForecastRun.Band(forecaster.Chart(programme, ForecastTarget.Participants));
-                }
+                forecast = forecaster.ForecastNextEdition(programme, ForecastTarget.Participants);
             }
             var reportProgress = new Progress(progress);
-            return await AnnualReport.WriteAsync(store, programme, year, language, directory.FullName, band, reportProgress, cancellationToken).ConfigureAwait(false);
+            return await AnnualReport.WriteAsync(store, programme, year, language, directory.FullName, ForecastBand.From(forecast), reportProgress, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
         foreach (var file in files)
         {

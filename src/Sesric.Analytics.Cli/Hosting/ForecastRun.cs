@@ -1,7 +1,5 @@
 using Sesric.Analytics.Forecasting;
 using Sesric.Analytics.Forecasting.Data;
-using Sesric.Analytics.Forecasting.Charts;
-using Sesric.Analytics.Reporting;
 using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.Cli.Hosting;
@@ -23,12 +21,4 @@ internal static class ForecastRun
             throw new UserErrorException($"nothing to forecast from: {e.Message} Import editions with attendance figures first (sesric import).");
         }
     }
-
-    /// <summary>The reporting library's forecast band (80% inside 95%) from the forecaster's chart series.</summary>
-    public static ForecastBand Band(ForecastChartSeries series) =>
-        new(
-            [new ForecastPoint(series.ForecastYear.ToString(System.Globalization.CultureInfo.InvariantCulture), series.Point, series.Lower80, series.Upper80, series.Lower95, series.Upper95)],
-            0.8,
-            series.Model,
-            OuterLevel: 0.95);
 }

@@ -1,3 +1,5 @@
+using Sesric.Analytics.Model;
+
 namespace Sesric.Analytics.Forecasting.Charts;
 
 /// <summary>
@@ -30,4 +32,9 @@ public sealed record ForecastChartSeries(
     double Upper95,
     string Model,
     double? Coverage80,
-    double? Coverage95);
+    double? Coverage95)
+{
+    /// <summary>The forecast with its 80 % and 95 % intervals, as the reporting library's band takes it.</summary>
+    public NextEditionForecast NextEdition =>
+        new(ProgrammeId.Parse(Programme), Target, ForecastYear, Point, Lower80, Upper80, Lower95, Upper95, Model);
+}

@@ -80,7 +80,14 @@ public static class AnnualReport
     {
         var catalogue = await store.LoadCatalogueAsync(ct).ConfigureAwait(false);
         var report = await BuildAsync(store, programme, year, ct).ConfigureAwait(false);
-        var options = new ReportRenderOptions(new MemberLabels(catalogue), forecast is null ? null : new Dictionary<string, ForecastBand> { [ForecastVisualId] = forecast });
-        return await ReportRenderer.WriteFolderAsync(report, new QueryEngine(store), language, directory, progress, options, ct).ConfigureAwait(false);
+        return await ReportRenderer.WriteFolderAsync(report, new QueryEngine(store), language, directory, progress, RenderOptions(catalogue, forecast), ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The options an annual report renders with: member-state names from <paramref name="catalogue"/>, and the
+    /// <paramref name="forecast"/> band (see <see cref="ForecastBand.From"/>) on the <see cref="ForecastVisualId"/> chart.
+    /// </summary>
+    /// <remarks>Used by <see cref="WriteAsync"/> and by the gRPC service's HTML rendering, so both draw the same report.</remarks>
+    public static ReportRenderOptions RenderOptions(Catalogue catalogue, ForecastBand? forecast) =>
+        new(new MemberLabels(catalogue), forecast is null ? null : new Dictionary<string, ForecastBand> { [ForecastVisualId] = forecast });
 }

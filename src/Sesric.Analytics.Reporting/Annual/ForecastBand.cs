@@ -1,3 +1,7 @@
+using System.Globalization;
+
+using Sesric.Analytics.Model;
+
 namespace Sesric.Analytics.Reporting;
 
 /// <summary>One forecast step: a point estimate with its interval, for a category after the last observed one.</summary>
@@ -41,4 +45,18 @@ public sealed record ForecastBand(IReadOnlyList<ForecastPoint> Points, double Le
 {
     /// <summary>Whether the outer band is drawn: a level is given and every point has an outer interval.</summary>
     public bool DrawsOuter => OuterLevel is not null && Points.Count > 0 && Points.All(p => p.HasOuter);
+
+    /// <summary>
+    /// The band of a next-edition forecast: one step at the forecast year, the 80 % interval drawn inside the
+    /// 95 % one, footnoted with the forecast's method; null for no forecast. The CLI and the gRPC service both
+    /// draw forecasts through this, so their charts agree.
+    /// </summary>
+    public static ForecastBand? From(NextEditionForecast? forecast) =>
+        forecast is null
+            ? null
+            : new(
+                [new ForecastPoint(forecast.Year.ToString(CultureInfo.InvariantCulture), forecast.Point, forecast.Lower80, forecast.Upper80, forecast.Lower95, forecast.Upper95)],
+                0.8,
+                forecast.Method,
+                OuterLevel: 0.95);
 }

@@ -1,97 +1,33 @@
 using System.Collections.Frozen;
-using System.Globalization;
 
 using Sesric.Analytics.Server.Errors;
 
 namespace Sesric.Analytics.Server.Filtering;
 
 /// <summary>
-/// The fields a List method can filter and order by, and a small AIP-160 subset over them for the
-/// catalogue's short lists (filtered in memory): comparisons <c>field op value</c> with
-/// <c>= != &lt; &lt;= &gt; &gt;=</c>, joined by <c>AND</c>; values are numbers, <c>"quoted"</c> or bare words;
-/// string equality ignores case. <c>order_by</c> is <c>field [asc|desc], …</c> (AIP-132).
+/// The fields a List method can filter and order by, and the filtering and ordering of the catalogue's
+/// short lists in memory. <c>filter</c> is the API's one AIP-160 grammar, parsed by the semantic engine
+/// (see <see cref="ListFilter"/>); <c>order_by</c> is <c>field [asc|desc], …</c> (AIP-132).
 /// </summary>
 /// <typeparam name="T">The listed item.</typeparam>
-/// <remarks>Statistics queries use the semantic engine's full grammar instead.</remarks>
+/// <remarks>Statistics queries compile the same filter grammar to SQL; here it is evaluated against the items.</remarks>
 public sealed class ListFields<T>
 {
-    private const int MaxFilterLength = 2000;
-    private readonly FrozenDictionary<string, Func<T, object?>> _fields;
+    private readonly FrozenDictionary<string, ListField<T>> _fields;
 
-    /// <summary>Declares the fields: each name maps to a reader returning a string, a number (long) or null.</summary>
-    public ListFields(IReadOnlyDictionary<string, Func<T, object?>> fields) =>
-        _fields = fields.ToFrozenDictionary(StringComparer.Ordinal);
+    /// <summary>Declares the fields; names must be distinct.</summary>
+    public ListFields(IEnumerable<ListField<T>> fields) =>
+        _fields = fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>The declared field names, in ordinal order.</summary>
+    public IReadOnlyList<string> Names => _fields.Keys.Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Filters and orders <paramref name="items"/>; INVALID_ARGUMENT names <c>filter</c> or <c>order_by</c> on a bad expression.</summary>
     public IReadOnlyList<T> Apply(IEnumerable<T> items, string? filter, string? orderBy, string defaultOrder)
     {
-        var predicate = ParseFilter(filter ?? "");
+        var predicate = ListFilter.Compile(filter, _fields);
         var order = ParseOrder(string.IsNullOrWhiteSpace(orderBy) ? defaultOrder : orderBy);
         return items.Where(predicate).Order(order).ToArray();
-    }
-
-    private Func<T, bool> ParseFilter(string filter)
-    {
-        if (filter.Length > MaxFilterLength)
-        {
-            throw Bad("filter", $"is {filter.Length} characters long; at most {MaxFilterLength} are allowed.");
-        }
-        var tokens = Tokenize(filter);
-        var terms = new List<Func<T, bool>>();
-        var i = 0;
-        while (i < tokens.Count)
-        {
-            if (terms.Count > 0)
-            {
-                if (!tokens[i].Is("AND"))
-                {
-                    throw Bad("filter", $"expected AND at position {tokens[i].Position + 1}, found '{tokens[i].Text}'; this list supports comparisons joined by AND.");
-                }
-                i++;
-            }
-            if (tokens.Count - i < 3)
-            {
-                throw Bad("filter", $"incomplete comparison at position {(i < tokens.Count ? tokens[i].Position + 1 : filter.Length + 1)}; write field op value, such as year >= 2020.");
-            }
-            var (field, op, value) = (tokens[i], tokens[i + 1], tokens[i + 2]);
-            i += 3;
-            if (field.Quoted || !_fields.TryGetValue(field.Text, out var read))
-            {
-                throw Bad("filter", $"unknown field '{field.Text}' at position {field.Position + 1}; fields: {string.Join(", ", _fields.Keys.Order())}.");
-            }
-            if (op.Quoted || op.Text is not ("=" or "!=" or "<" or "<=" or ">" or ">="))
-            {
-                throw Bad("filter", $"expected an operator (= != < <= > >=) at position {op.Position + 1}, found '{op.Text}'.");
-            }
-            terms.Add(Compare(read, op.Text, value));
-        }
-        return item => terms.TrueForAll(t => t(item));
-    }
-
-    private static Func<T, bool> Compare(Func<T, object?> read, string op, Token value)
-    {
-        long? number = !value.Quoted && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
-        return item =>
-        {
-            var actual = read(item);
-            int? cmp = (actual, number) switch
-            {
-                (null, _) => null,
-                (long a, long b) => a.CompareTo(b),
-                (long, null) => null,
-                (string s, _) => string.Compare(s, value.Text, StringComparison.OrdinalIgnoreCase),
-                _ => null,
-            };
-            return op switch
-            {
-                "=" => cmp == 0,
-                "!=" => cmp != 0,
-                "<" => cmp < 0,
-                "<=" => cmp <= 0,
-                ">" => cmp > 0,
-                _ => cmp >= 0,
-            };
-        };
     }
 
     private IComparer<T> ParseOrder(string orderBy)
@@ -102,13 +38,13 @@ public sealed class ListFields<T>
             var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (words.Length is 0 or > 2 || (words.Length == 2 && words[1] is not ("asc" or "desc")))
             {
-                throw Bad("order_by", $"'{part}' is not 'field' or 'field desc'; fields: {string.Join(", ", _fields.Keys.Order())}.");
+                throw Bad("order_by", $"'{part}' is not 'field' or 'field desc'; fields: {string.Join(", ", Names)}.");
             }
-            if (!_fields.TryGetValue(words[0], out var read))
+            if (!_fields.TryGetValue(words[0], out var field))
             {
-                throw Bad("order_by", $"unknown field '{words[0]}'; fields: {string.Join(", ", _fields.Keys.Order())}.");
+                throw Bad("order_by", $"unknown field '{words[0]}'; fields: {string.Join(", ", Names)}.");
             }
-            keys.Add((read, words.Length == 2 && words[1] == "desc"));
+            keys.Add((field.Read, words.Length == 2 && words[1] == "desc"));
         }
         return Comparer<T>.Create((a, b) =>
         {
@@ -135,50 +71,5 @@ public sealed class ListFields<T>
         _ => 0,
     };
 
-    private static List<Token> Tokenize(string text)
-    {
-        var tokens = new List<Token>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-            }
-            else if (c == '"')
-            {
-                var end = text.IndexOf('"', i + 1);
-                if (end < 0)
-                {
-                    throw Bad("filter", $"unterminated string starting at position {i + 1}; close it with \".");
-                }
-                tokens.Add(new Token(text[(i + 1)..end], i, Quoted: true));
-                i = end + 1;
-            }
-            else if (c is '=' or '!' or '<' or '>')
-            {
-                var length = i + 1 < text.Length && text[i + 1] == '=' ? 2 : 1;
-                tokens.Add(new Token(text.Substring(i, length), i, Quoted: false));
-                i += length;
-            }
-            else
-            {
-                var start = i;
-                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('=' or '!' or '<' or '>' or '"'))
-                {
-                    i++;
-                }
-                tokens.Add(new Token(text[start..i], start, Quoted: false));
-            }
-        }
-        return tokens;
-    }
-
     private static Grpc.Core.RpcException Bad(string field, string description) => RpcErrors.InvalidArgument(field, description);
-
-    private readonly record struct Token(string Text, int Position, bool Quoted)
-    {
-        public bool Is(string keyword) => !Quoted && string.Equals(Text, keyword, StringComparison.OrdinalIgnoreCase);
-    }
 }

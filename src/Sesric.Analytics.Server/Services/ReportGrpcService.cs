@@ -4,11 +4,14 @@ using Google.Protobuf;
 
 using Grpc.Core;
 
+using Sesric.Analytics.Forecasting.Data;
+using Sesric.Analytics.Model;
 using Sesric.Analytics.Reporting;
 using Sesric.Analytics.Reporting.Binding;
 using Sesric.Analytics.Reporting.Specs;
 using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Server.Errors;
+using Sesric.Analytics.Server.Forecasts;
 using Sesric.Analytics.Server.Hosting;
 using Sesric.Analytics.Server.Mapping;
 
@@ -17,7 +20,7 @@ using V1 = Sesric.Analytics.Contracts.V1;
 namespace Sesric.Analytics.Server.Services;
 
 /// <summary>Charts (PNG/SVG) and HTML reports rendered from the store's data under the public disclosure policy.</summary>
-public sealed class ReportGrpcService(StoreHost host) : V1.ReportService.ReportServiceBase
+public sealed class ReportGrpcService(StoreHost host, ForecasterCache forecasts, ILogger<ReportGrpcService> logger) : V1.ReportService.ReportServiceBase
 {
     /// <summary>The largest chunk of HTML sent in one message.</summary>
     public const int ChunkBytes = 64 * 1024;
@@ -58,6 +61,7 @@ public sealed class ReportGrpcService(StoreHost host) : V1.ReportService.ReportS
         var language = ReportRequests.Language(request.Language);
         var catalogue = await host.GetCatalogueAsync(ct);
         Report report;
+        ForecastBand? forecast = null;
         switch (request.SourceCase)
         {
             case V1.RenderReportRequest.SourceOneofCase.ReportJson:
@@ -74,6 +78,7 @@ public sealed class ReportGrpcService(StoreHost host) : V1.ReportService.ReportS
                     throw RpcErrors.NotFound(request.Annual.Programme, "programme");
                 }
                 report = AnnualReport.Build(programme, request.Annual.Year, catalogue);
+                forecast = await NextEditionBandAsync(programme, ct);
                 break;
             default:
                 throw RpcErrors.InvalidArgument("source", "set report_json (a report spec) or annual (programme and year).");
@@ -81,7 +86,7 @@ public sealed class ReportGrpcService(StoreHost host) : V1.ReportService.ReportS
         string html;
         try
         {
-            html = await ReportRenderer.RenderHtmlAsync(report, new QueryEngine(host.Store), language, ct, new ReportRenderOptions(new MemberLabels(catalogue)));
+            html = await ReportRenderer.RenderHtmlAsync(report, new QueryEngine(host.Store), language, ct, AnnualReport.RenderOptions(catalogue, forecast));
         }
         catch (SpecException e)
         {
@@ -96,6 +101,23 @@ public sealed class ReportGrpcService(StoreHost host) : V1.ReportService.ReportS
                 message.ContentType = "text/html; charset=utf-8";
             }
             await responseStream.WriteAsync(message, ct);
+        }
+    }
+
+    // The same band `sesric report annual` draws: the service's trained forecaster (shared with ForecastService)
+    // gives the next-edition participants forecast, and the reporting library turns it into the band.
+    private async Task<ForecastBand?> NextEditionBandAsync(ProgrammeId programme, CancellationToken ct)
+    {
+        try
+        {
+            var forecaster = await forecasts.GetAsync(ct);
+            return ForecastBand.From(forecaster.ForecastNextEdition(programme, ForecastTarget.Participants));
+        }
+        catch (InvalidOperationException e)
+        {
+            // Too little data to train on: the report is still worth having, without the band.
+            logger.LogWarning("Annual report for {Programme} drawn without a forecast band: {Reason}", programme, e.Message);
+            return null;
         }
     }
 }

@@ -1,13 +1,14 @@
 using System.Xml.Linq;
 
 using Sesric.Analytics.Cli.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Cli.Tests.Commands;
 
 /// <summary>sesric chart and sesric report annual: real rendering into a temp folder.</summary>
 public sealed class ChartAndReportCommandTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("cli");
 
     public void Dispose() => _folder.Dispose();
 

@@ -1,13 +1,14 @@
 using System.Text.Json;
 
 using Sesric.Analytics.Cli.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Cli.Tests.Commands;
 
 /// <summary>sesric forecast and sesric backtest: real training on the built-in dataset.</summary>
 public sealed class ForecastCommandTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("cli");
 
     public void Dispose() => _folder.Dispose();
 

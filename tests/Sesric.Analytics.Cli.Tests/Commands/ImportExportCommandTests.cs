@@ -1,11 +1,12 @@
 using Sesric.Analytics.Cli.Tests.Support;
 using Sesric.Analytics.Storage.DuckDb;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Cli.Tests.Commands;
 
 public sealed class ImportExportCommandTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("cli");
 
     public void Dispose() => _folder.Dispose();
 

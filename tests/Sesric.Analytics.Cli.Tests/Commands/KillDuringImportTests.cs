@@ -2,6 +2,7 @@ using System.Diagnostics;
 
 using Sesric.Analytics.Cli.Tests.Support;
 using Sesric.Analytics.Storage.DuckDb;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Cli.Tests.Commands;
 
@@ -13,7 +14,7 @@ public sealed class KillDuringImportTests : IDisposable
 {
     private const int Rows = 300_000;
 
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("cli");
 
     public void Dispose() => _folder.Dispose();
 

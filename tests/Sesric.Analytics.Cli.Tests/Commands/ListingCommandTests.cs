@@ -1,11 +1,12 @@
 using Sesric.Analytics.Cli.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Cli.Tests.Commands;
 
 /// <summary>editions, member-states and stats over a new store, which starts with the built-in dataset.</summary>
 public sealed class ListingCommandTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("cli");
 
     public void Dispose() => _folder.Dispose();
 

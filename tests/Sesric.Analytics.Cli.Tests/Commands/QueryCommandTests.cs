@@ -1,6 +1,7 @@
 using System.Text.Json;
 
 using Sesric.Analytics.Cli.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Cli.Tests.Commands;
 
@@ -8,7 +9,7 @@ namespace Sesric.Analytics.Cli.Tests.Commands;
 public sealed class QueryCommandTests : IDisposable
 {
     private const string Filter2020 = "programme = \"diplomacy-cab\" AND year = 2020";
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("cli");
 
     public void Dispose() => _folder.Dispose();
 

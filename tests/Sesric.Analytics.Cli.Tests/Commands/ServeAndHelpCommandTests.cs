@@ -2,13 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 
 using Sesric.Analytics.Cli.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Cli.Tests.Commands;
 
 /// <summary>sesric serve (a real Kestrel host) and every verb's --help.</summary>
 public sealed class ServeAndHelpCommandTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("cli");
 
     public void Dispose() => _folder.Dispose();
 

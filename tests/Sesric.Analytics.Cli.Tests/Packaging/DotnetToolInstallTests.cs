@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 
 using Sesric.Analytics.Cli.Tests.Readme;
 using Sesric.Analytics.Cli.Tests.Support;
+using Sesric.Analytics.Testing;
 
 using Xunit.Abstractions;
 
@@ -24,7 +25,7 @@ public sealed class DotnetToolInstallTests(ITestOutputHelper log) : IDisposable
     private const string InstallLine = "dotnet tool install ";
     private const string ReadmeToolPath = "~/.sesric-tool";
 
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("cli");
 
     public void Dispose() => _folder.Dispose();
 

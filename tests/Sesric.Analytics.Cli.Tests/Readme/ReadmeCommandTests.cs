@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-using Sesric.Analytics.Cli.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Cli.Tests.Readme;
 
@@ -11,7 +11,7 @@ namespace Sesric.Analytics.Cli.Tests.Readme;
 /// </summary>
 public sealed class ReadmeCommandTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("cli");
 
     public void Dispose() => _folder.Dispose();
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 
 using Sesric.Analytics.Cli.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Cli.Tests.Readme;
 
@@ -15,7 +16,7 @@ namespace Sesric.Analytics.Cli.Tests.Readme;
 /// </summary>
 public sealed class ReadmeServiceWalkthroughTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("cli");
 
     // npx finds buf only from inside the repository (it looks for package.json and node_modules upwards from the
     // working directory), so the commands run in a scratch folder under the test's build output.

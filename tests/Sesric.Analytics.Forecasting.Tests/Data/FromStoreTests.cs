@@ -2,6 +2,7 @@ using Sesric.Analytics.Dataset;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Tests.Fixtures;
 using Sesric.Analytics.Storage.DuckDb;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Forecasting.Tests.Data;
 
@@ -11,7 +12,7 @@ public sealed class FromStoreTests
     [Fact]
     public async Task AStoreSeededWithTheBuiltInDataGivesTheSameHistoryWithRegistryCounts()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder("forecast");
         await using var store = await DuckDbAnalyticsStore.OpenAsync(Path.Combine(folder.Path, "analytics.duckdb"));
         Assert.True(await StoreSeeder.EnsureSeededAsync(store));
 

@@ -7,6 +7,7 @@ using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Persistence;
 using Sesric.Analytics.Forecasting.Tests.Fixtures;
 using Sesric.Analytics.Model;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Forecasting.Tests.Persistence;
 
@@ -17,7 +18,7 @@ public sealed class ModelFilesTests(SyntheticForecasterFixture fixture)
     [Fact]
     public void CardAndModelsRoundTripAndForecastExactlyAsBefore()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder("forecast");
         fixture.Forecaster.Save(folder.Path);
 
         var loaded = ForecastModelFiles.Load(folder.Path, fixture.Dataset, FixedClock.At2026);
@@ -54,7 +55,7 @@ public sealed class ModelFilesTests(SyntheticForecasterFixture fixture)
     [Fact]
     public void ACardWhoseFeatureColumnsDifferIsRefusedNamingTheColumns()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder("forecast");
         fixture.Forecaster.Save(folder.Path);
         var cardPath = Path.Combine(folder.Path, ForecastModelFiles.CardFileName);
         var json = JsonNode.Parse(File.ReadAllText(cardPath))!;
@@ -72,7 +73,7 @@ public sealed class ModelFilesTests(SyntheticForecasterFixture fixture)
     [Fact]
     public void AModelFileTrainedOnOtherColumnsIsRefused()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder("forecast");
         fixture.Forecaster.Save(folder.Path);
 
         // A real ML.NET model, but over a different input: it must not be used to predict.
@@ -90,7 +91,7 @@ public sealed class ModelFilesTests(SyntheticForecasterFixture fixture)
     [Fact]
     public void AModelTrainedOnOtherDataIsRefusedOrRetrainedWhenAsked()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder("forecast");
         var small = SyntheticCatalogue.Dataset(programmes: 6, editions: 6);
         Forecaster.Train(small, new ForecastOptions { Candidates = [CandidateCatalog.Sdca] }, FixedClock.At2026).Save(folder.Path);
         var changed = new ForecastDataset(small.Observations.Select(o =>
@@ -109,7 +110,7 @@ public sealed class ModelFilesTests(SyntheticForecasterFixture fixture)
     [Fact]
     public void AFolderWithoutACardSaysSo()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder("forecast");
         var error = Assert.Throws<FileNotFoundException>(() => ForecastModelFiles.Load(folder.Path, fixture.Dataset));
         Assert.Contains(ForecastModelFiles.CardFileName, error.Message, StringComparison.Ordinal);
     }

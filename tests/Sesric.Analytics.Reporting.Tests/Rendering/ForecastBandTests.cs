@@ -32,6 +32,18 @@ public sealed class ForecastBandTests
         Assert.True(new ForecastBand([new ForecastPoint("2023", 100, 80, 121, 60, 150)], 0.8, "drift", 0.95).DrawsOuter);
     }
 
+    [Fact]
+    public void A_next_edition_forecast_becomes_one_step_with_the_80_band_inside_the_95_band()
+    {
+        var band = ForecastBand.From(new NextEditionForecast(ProgrammeId.Parse("diplomacy-cab"), "participants", 2026, 98, 80, 120, 60, 150, "ses"))!;
+
+        var point = Assert.Single(band.Points);
+        Assert.Equal(new ForecastPoint("2026", 98, 80, 120, 60, 150), point);
+        Assert.Equal((0.8, 0.95, "ses"), (band.Level, band.OuterLevel, band.Method));
+        Assert.True(band.DrawsOuter);
+        Assert.Null(ForecastBand.From(null));
+    }
+
     [Theory]
     [InlineData(85.0, 150.0)]
     [InlineData(60.0, 110.0)]

@@ -1,33 +1,27 @@
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.Storage.DuckDb;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Reporting.Tests.Support;
 
 /// <summary>One real DuckDB file seeded with the built-in dataset, shared by the tests of a class.</summary>
 public sealed class SeededStore : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sesric-reporting-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("reporting");
 
     public DuckDbAnalyticsStore Store { get; private set; } = null!;
 
-    public string Folder => _folder;
+    public string Folder => _folder.Path;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
-        Store = await DuckDbAnalyticsStore.OpenAsync(Path.Combine(_folder, "analytics.duckdb"));
+        Store = await DuckDbAnalyticsStore.OpenAsync(_folder.File("analytics.duckdb"));
         await StoreSeeder.EnsureSeededAsync(Store);
     }
 
     public async Task DisposeAsync()
     {
         await Store.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _folder.Dispose();
     }
 }

@@ -1,13 +1,14 @@
 using Sesric.Analytics.Storage.DuckDb;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Semantic.Tests.Support;
 
 /// <summary>A real DuckDB store in a temporary folder, deleted on dispose.</summary>
 internal sealed class TempStore : IAsyncDisposable
 {
-    private readonly string _folder;
+    private readonly TempFolder _folder;
 
-    private TempStore(string folder, DuckDbAnalyticsStore store)
+    private TempStore(TempFolder folder, DuckDbAnalyticsStore store)
     {
         _folder = folder;
         Store = store;
@@ -17,20 +18,13 @@ internal sealed class TempStore : IAsyncDisposable
 
     public static async Task<TempStore> CreateAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "sesric-semantic-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return new TempStore(folder, await DuckDbAnalyticsStore.OpenAsync(Path.Combine(folder, "analytics.duckdb")));
+        var folder = new TempFolder("semantic");
+        return new TempStore(folder, await DuckDbAnalyticsStore.OpenAsync(folder.File("analytics.duckdb")));
     }
 
     public async ValueTask DisposeAsync()
     {
         await Store.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _folder.Dispose();
     }
 }

@@ -129,13 +129,33 @@ public sealed class CatalogServiceTests(SharedServiceHost shared) : IClassFixtur
     [Theory]
     [InlineData("year >>= 2020")]
     [InlineData("colour = \"red\"")]
-    [InlineData("year >= 2020 OR year < 2000")]
+    [InlineData("year >= 2020 AND")]
+    [InlineData("year = \"2020\"")]
     [InlineData("theme = \"unterminated")]
     public async Task A_bad_filter_is_invalid_argument_on_the_filter_field(string filter)
     {
         var status = await RpcAssert.Fails(StatusCode.InvalidArgument, () => Catalog.ListEditionsAsync(
             new ListEditionsRequest { Parent = "programmes/-", Filter = filter }, Reader).ResponseAsync);
         Assert.Equal(["filter"], status.Fields());
+    }
+
+    [Fact]
+    public async Task ListEditions_filter_takes_or_not_and_parentheses_and_a_bad_one_names_the_position()
+    {
+        var page = await Catalog.ListEditionsAsync(new ListEditionsRequest
+        {
+            Parent = "programmes/-",
+            Filter = "NOT (modality = \"virtual\" OR modality = \"hybrid\") AND year >= 2020",
+            PageSize = 1000,
+        }, Reader);
+        Assert.Equal(["programmes/oic-statcom-follow-up/editions/1", "programmes/oic-statcom-follow-up/editions/2"], page.Editions.Select(e => e.Name));
+        Assert.Equal(2, page.TotalSize);
+
+        var status = await RpcAssert.Fails(StatusCode.InvalidArgument, () => Catalog.ListEditionsAsync(
+            new ListEditionsRequest { Parent = "programmes/-", Filter = "year >= 2020 AND colour = \"red\"" }, Reader).ResponseAsync);
+        var violation = Assert.Single(status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations);
+        Assert.Equal("filter", violation.Field);
+        Assert.Contains("unknown field 'colour' at position 17", violation.Description, StringComparison.Ordinal);
     }
 
     [Fact]

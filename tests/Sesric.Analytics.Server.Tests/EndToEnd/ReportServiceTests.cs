@@ -98,6 +98,45 @@ public sealed class ReportServiceTests(SharedServiceHost shared) : IClassFixture
     }
 
     [Fact]
+    public async Task RenderReport_annual_draws_the_next_edition_forecast_band_as_the_cli_does()
+    {
+        var html = await RenderAnnualAsync("programmes/diplomacy-cab", 2022);
+        var next = await new ForecastService.ForecastServiceClient(shared.Host.Channel).ForecastAsync(
+            new ForecastRequest { Programme = "programmes/diplomacy-cab" }, Reader);
+
+        // The footnote and legend entry ChartComposer draws only when a band is given (the CLI's report draws the
+        // same through ForecastBand.From), naming the model ForecastService chose and both interval levels.
+        var trend = Figure(html, Sesric.Analytics.Reporting.AnnualReport.ForecastVisualId);
+        Assert.Contains($">Forecast: {next.Participants.Model} (80.0%, 95.0%)</text>", trend, StringComparison.Ordinal);
+        Assert.Contains(">Forecast</text>", trend, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Forecast", Figure(html, "coverage-trend"), StringComparison.Ordinal);
+    }
+
+    private async Task<string> RenderAnnualAsync(string programme, int year)
+    {
+        using var call = Reports.RenderReport(new RenderReportRequest
+        {
+            Annual = new AnnualReportRequest { Programme = programme, Year = year },
+            Language = ReportLanguage.En,
+        }, Reader);
+        var html = new MemoryStream();
+        await foreach (var message in call.ResponseStream.ReadAllAsync())
+        {
+            message.Chunk.WriteTo(html);
+        }
+        return Encoding.UTF8.GetString(html.ToArray());
+    }
+
+    /// <summary>The HTML of one visual's figure (its inline SVG and caption).</summary>
+    private static string Figure(string html, string visualId)
+    {
+        var start = html.IndexOf($"id=\"{visualId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no figure {visualId} in the report");
+        var end = html.IndexOf("</figure>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    [Fact]
     public async Task RenderReport_refuses_a_bad_spec_and_an_unknown_programme()
     {
         var badSpec = await RpcAssert.Fails(StatusCode.InvalidArgument, async () =>

@@ -13,6 +13,7 @@ using Sesric.Analytics.Server.Configuration;
 using Sesric.Analytics.Server.Hosting;
 using Sesric.Analytics.Server.Security;
 using Sesric.Analytics.Server.Tests.Infrastructure;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;
 
@@ -38,12 +39,11 @@ public sealed class StartupTests
         return builder.Build();
     }
 
-    private static string TempFolder() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sesric-server-tests", Guid.NewGuid().ToString("N"))).FullName;
-
     [Fact]
     public async Task Production_without_keys_refuses_to_start_and_says_how_to_add_one()
     {
-        await using var app = Build("Production", TempFolder());
+        using var folder = new TempFolder("server");
+        await using var app = Build("Production", folder.Path);
 
         var e = Assert.Throws<ServerConfigurationException>(() => app.MapSesricAnalytics());
 
@@ -54,7 +54,8 @@ public sealed class StartupTests
     [Fact]
     public async Task A_malformed_key_hash_refuses_to_start_naming_the_entry()
     {
-        await using var app = Build("Production", TempFolder(), new Dictionary<string, string?> { ["Sesric:ApiKeys:0:Name"] = "ops", ["Sesric:ApiKeys:0:Sha256"] = "abc" });
+        using var folder = new TempFolder("server");
+        await using var app = Build("Production", folder.Path, new Dictionary<string, string?> { ["Sesric:ApiKeys:0:Name"] = "ops", ["Sesric:ApiKeys:0:Sha256"] = "abc" });
 
         var e = Assert.Throws<ServerConfigurationException>(() => app.MapSesricAnalytics());
 
@@ -64,8 +65,8 @@ public sealed class StartupTests
     [Fact]
     public async Task Development_without_keys_generates_an_admin_key_that_works()
     {
-        var folder = TempFolder();
-        await using var app = Build("Development", folder);
+        using var folder = new TempFolder("server");
+        await using var app = Build("Development", folder.Path);
         app.MapSesricAnalytics();
         await app.StartAsync();
         await app.Services.GetRequiredService<StoreHost>().WhenReady;
@@ -81,12 +82,12 @@ public sealed class StartupTests
     [Fact]
     public async Task Program_runs_under_WebApplicationFactory_with_configuration_from_the_test()
     {
-        var folder = TempFolder();
+        using var folder = new TempFolder("server");
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
             web.ConfigureAppConfiguration(config => config.AddInMemoryCollection(
-                TestKeys.Configuration().Append(new("Sesric:DatabasePath", Path.Combine(folder, "analytics.duckdb")))));
+                TestKeys.Configuration().Append(new("Sesric:DatabasePath", folder.File("analytics.duckdb")))));
         });
         await factory.Services.GetRequiredService<StoreHost>().WhenReady;
         using var channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
@@ -97,6 +98,6 @@ public sealed class StartupTests
 
         Assert.Equal(81, response.Rows[0].Cells[0].IntegerValue);
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
-        Assert.True(File.Exists(Path.Combine(folder, "analytics.duckdb")));
+        Assert.True(File.Exists(folder.File("analytics.duckdb")));
     }
 }

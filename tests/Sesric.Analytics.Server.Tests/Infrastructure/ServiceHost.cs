@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Hosting;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.Infrastructure;
 
@@ -17,13 +18,13 @@ namespace Sesric.Analytics.Server.Tests.Infrastructure;
 public sealed class ServiceHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly string _folder;
+    private readonly TempFolder _folder;
 
     // Seeding the built-in dataset once and copying the file makes each host's start cheap; every
     // host still gets its own DuckDB file.
     private static readonly Lazy<Task<string>> SeededTemplate = new(CreateTemplateAsync);
 
-    private ServiceHost(WebApplication app, string folder, GrpcChannel channel, string? grpcAddress, string? jsonAddress)
+    private ServiceHost(WebApplication app, TempFolder folder, GrpcChannel channel, string? grpcAddress, string? jsonAddress)
     {
         _app = app;
         _folder = folder;
@@ -63,8 +64,8 @@ public sealed class ServiceHost : IAsyncDisposable
 
     private static async Task<ServiceHost> StartAsync(bool kestrel, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
-        var folder = NewFolder();
-        File.Copy(await SeededTemplate.Value, Path.Combine(folder, "analytics.duckdb"));
+        var folder = new TempFolder("server");
+        File.Copy(await SeededTemplate.Value, folder.File("analytics.duckdb"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
@@ -73,7 +74,7 @@ public sealed class ServiceHost : IAsyncDisposable
         });
         var config = new Dictionary<string, string?>
         {
-            ["Sesric:DatabasePath"] = Path.Combine(folder, "analytics.duckdb"),
+            ["Sesric:DatabasePath"] = folder.File("analytics.duckdb"),
             ["Sesric:Address"] = "http://127.0.0.1:0",
             ["Sesric:JsonAddress"] = kestrel ? "http://127.0.0.1:0" : "",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -115,12 +116,10 @@ public sealed class ServiceHost : IAsyncDisposable
         return new ServiceHost(app, folder, channel, grpcAddress, jsonAddress);
     }
 
-    private static string NewFolder() =>
-        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sesric-server-tests", Guid.NewGuid().ToString("N"))).FullName;
-
     private static async Task<string> CreateTemplateAsync()
     {
-        var path = Path.Combine(NewFolder(), "template.duckdb");
+        // Kept for the whole test run (every host copies it), so never disposed.
+        var path = new TempFolder("server").File("template.duckdb");
         var opener = new DuckDbStoreOpener(Microsoft.Extensions.Logging.Abstractions.NullLogger<DuckDbStoreOpener>.Instance);
         await using (var store = await opener.OpenAsync(path, CancellationToken.None))
         {
@@ -135,13 +134,6 @@ public sealed class ServiceHost : IAsyncDisposable
         Channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a finishing background task; the OS temp cleaner will take it.
-        }
+        _folder.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.DuckDb.Schema;
 using Sesric.Analytics.Storage.DuckDb.Tests.Support;
+using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Storage.DuckDb.Tests.Schema;
 
@@ -35,7 +36,7 @@ public sealed class FactTableTests : IDisposable
         FROM participation_fact
         """;
 
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("store");
 
     public void Dispose() => _folder.Dispose();
 
