@@ -134,14 +134,13 @@ public sealed partial class DuckDbAnalyticsStore
             """
             UPDATE participation_fact
             SET year = r.year, modality = r.modality, host_country = r.host_country, reference_date = r.reference_date,
-                country_kind = r.country_kind, oic_group = r.oic_group, counts_as_member = r.counts_as_member
+                oic_group = r.oic_group, counts_as_member = r.counts_as_member
             FROM fact_reference r
             WHERE participation_fact.programme_id = r.programme_id AND participation_fact.edition_number = r.edition_number
               AND participation_fact.iso3 = r.iso3
               AND (participation_fact.year IS DISTINCT FROM r.year OR participation_fact.modality IS DISTINCT FROM r.modality
                    OR participation_fact.host_country IS DISTINCT FROM r.host_country
                    OR participation_fact.reference_date IS DISTINCT FROM r.reference_date
-                   OR participation_fact.country_kind IS DISTINCT FROM r.country_kind
                    OR participation_fact.oic_group IS DISTINCT FROM r.oic_group
                    OR participation_fact.counts_as_member IS DISTINCT FROM r.counts_as_member)
             """);

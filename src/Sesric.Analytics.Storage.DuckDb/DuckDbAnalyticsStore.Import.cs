@@ -140,14 +140,15 @@ public sealed partial class DuckDbAnalyticsStore
     /// <summary>
     /// Rewrites the <c>participation_fact</c> rows of every participant this import inserted or changed, or
     /// whose participations it inserted or changed (a changed country or gender touches all of a person's rows).
-    /// Runs after the base tables are written, in the same transaction.
+    /// Runs after the base tables are written, in the same transaction; a person's attributes come from the
+    /// import's own table, which the participant rows now equal, saving a join on the text id.
     /// </summary>
     private static void RefreshImportedFacts(DuckDBConnection connection)
     {
         connection.Execute(
             """
             CREATE TEMP TABLE import_refresh AS
-            SELECT participant_key, participant_id, change FROM import_participant
+            SELECT participant_key, participant_id, iso3, gender, participant_synthetic, change FROM import_participant
             WHERE change <> 'same'
                OR participant_id IN (SELECT participant_id FROM import_participation WHERE change <> 'same')
             """);
@@ -159,15 +160,12 @@ public sealed partial class DuckDbAnalyticsStore
         connection.Execute(
             """
             INSERT INTO participation_fact
-            SELECT pt.participant_key, pn.participant_id, pn.programme_id, pn.edition_number,
-                   r.year, r.modality, r.host_country, r.reference_date,
-                   pt.iso3, r.country_kind, r.oic_group, pt.gender, pt.institution_type, pn.attendance,
-                   (pn.attendance IN ('attended', 'completed')), (pn.is_synthetic OR pt.is_synthetic), r.counts_as_member
+            SELECT x.participant_key, pn.programme_id, pn.edition_number,
+                   r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
+                   (pn.attendance IN ('attended', 'completed')), (pn.is_synthetic OR x.participant_synthetic), r.counts_as_member
             FROM import_refresh x
-            JOIN participant pt ON pt.participant_id = x.participant_id
             JOIN participation pn ON pn.participant_id = x.participant_id
-            JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = pt.iso3
-            ORDER BY pn.programme_id, pn.edition_number, pn.participant_id
+            JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3
             """);
         connection.Execute("DROP TABLE import_refresh");
     }

@@ -33,7 +33,7 @@ public sealed class QueryTests : IDisposable
 
         var rows = await store.QueryAsync(new SqlStatement(
             """
-            SELECT iso3, COUNT(DISTINCT participant_id) AS participants, AVG(edition_number) AS mean_edition,
+            SELECT iso3, COUNT(DISTINCT participant_key) AS participants, AVG(edition_number) AS mean_edition,
                    SUM(CAST(1.5 AS DECIMAL(10, 2))) AS weight, MIN(reference_date) AS first_day, BOOL_OR(counts_as_member) AS member,
                    CAST(NULL AS VARCHAR) AS nothing, SUM(edition_number) AS editions
             FROM participation_fact
