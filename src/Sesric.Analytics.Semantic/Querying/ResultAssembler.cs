@@ -22,7 +22,8 @@ internal static class ResultAssembler
 
         public bool Suppressed { get; set; }
 
-        public ResultCell[] Values { get; set; } = [];
+        /// <summary>The output row: dimension values, then one value per measure.</summary>
+        public ResultCell[] Row { get; set; } = [];
     }
 
     /// <remarks>
@@ -74,19 +75,26 @@ internal static class ResultAssembler
             }
         }
 
+        var width = plan.Dimensions.Count;
         foreach (var cell in cells)
         {
-            var values = new ResultCell[plan.Measures.Count];
+            var row = new ResultCell[width + plan.Measures.Count];
+            for (var j = 0; j < width; j++)
+            {
+                row[j] = ResultCell.Of(cell.Key[j]);
+            }
+            var current = cell.Current;
+            Func<Component, long?> get = c => current[IndexOfComponent(components, c)];
             for (var m = 0; m < plan.Measures.Count; m++)
             {
                 var measure = plan.Measures[m];
-                values[m] = measure.TimeFunction switch
+                row[width + m] = measure.TimeFunction switch
                 {
-                    TimeFunction.None or TimeFunction.RunningTotal => Evaluate(measure.Inner ?? measure, cell.Current, cell.Suppressed),
-                    _ => YearOverYear(measure, cell),
+                    TimeFunction.None or TimeFunction.RunningTotal => Evaluate(measure.Inner ?? measure, current, get, cell.Suppressed),
+                    _ => YearOverYear(measure, cell, get),
                 };
             }
-            cell.Values = values;
+            cell.Row = row;
         }
 
         // Running totals: per group of the other dimensions, in year order, over the yearly values.
@@ -102,7 +110,7 @@ internal static class ResultAssembler
                 var status = CellStatus.Ok;
                 foreach (var cell in series.OrderBy(c => (long)c.Key[plan.YearIndex]!))
                 {
-                    var yearly = cell.Values[m];
+                    var yearly = cell.Row[width + m];
                     if (status != CellStatus.Suppressed && yearly.Status != CellStatus.Ok)
                     {
                         status = yearly.Status;
@@ -111,7 +119,7 @@ internal static class ResultAssembler
                     {
                         sum += (long)yearly.Value!;
                     }
-                    cell.Values[m] = status == CellStatus.Ok ? ResultCell.Of(sum) : new ResultCell(null, status);
+                    cell.Row[width + m] = status == CellStatus.Ok ? ResultCell.Of(sum) : new ResultCell(null, status);
                 }
             }
         }
@@ -119,13 +127,7 @@ internal static class ResultAssembler
         var table = new List<ResultCell[]>(cells.Count);
         foreach (var cell in cells)
         {
-            var row = new ResultCell[cell.Key.Length + cell.Values.Length];
-            for (var j = 0; j < cell.Key.Length; j++)
-            {
-                row[j] = ResultCell.Of(cell.Key[j]);
-            }
-            cell.Values.CopyTo(row, cell.Key.Length);
-            table.Add(row);
+            table.Add(cell.Row);
         }
         if (plan.Order.Count > 0)
         {
@@ -141,9 +143,9 @@ internal static class ResultAssembler
         var suppressedCells = 0;
         foreach (var cell in cells)
         {
-            foreach (var value in cell.Values)
+            for (var m = width; m < cell.Row.Length; m++)
             {
-                suppressedCells += value.Status == CellStatus.Suppressed ? 1 : 0;
+                suppressedCells += cell.Row[m].Status == CellStatus.Suppressed ? 1 : 0;
             }
         }
         var synthetic = 0L;
@@ -164,35 +166,36 @@ internal static class ResultAssembler
         var metadata = new QueryMetadata(total, clock.Elapsed, suppressedCells, read > 0 ? (double)synthetic / read : null, policy.ToString());
         return new ResultTable(columns, page.ToArray(), metadata);
 
-        ResultCell Evaluate(MeasureDefinition measure, long?[] values, bool suppressed)
+        ResultCell Evaluate(MeasureDefinition measure, long?[] values, Func<Component, long?> get, bool suppressed)
         {
-            long? Get(Component c) => values[IndexOfComponent(components, c)];
             if (measure.Source == FactSource.Published)
             {
-                return ResultCell.Of(measure.Combine(Get));
+                return ResultCell.Of(measure.Combine(get));
             }
             if (People(values) <= 0)
             {
                 return ResultCell.Unknown;
             }
-            if (suppressed || (policy.Suppresses && measure.SensitiveCounts(Get).Any(c => !DisclosureControl.IsSafeCount(c, policy.Threshold))))
+            if (suppressed || (policy.Suppresses && HasUnsafeCount(measure.SensitiveCounts(get), policy.Threshold)))
             {
                 return ResultCell.Suppressed;
             }
-            return ResultCell.Of(measure.Combine(Get));
+            return ResultCell.Of(measure.Combine(get));
         }
 
-        ResultCell YearOverYear(MeasureDefinition measure, Cell cell)
+        ResultCell YearOverYear(MeasureDefinition measure, Cell cell, Func<Component, long?> get)
         {
+            var previous = cell.Previous!;
+            Func<Component, long?> getPrevious = c => previous[IndexOfComponent(components, c)];
             var inner = measure.Inner!;
-            var now = Evaluate(inner, cell.Current, cell.Suppressed);
+            var now = Evaluate(inner, cell.Current, get, cell.Suppressed);
             var previousPeople = People(cell.Previous!);
             var previousSuppressed = policy.Suppresses && previousPeople > 0 && previousPeople < policy.Threshold;
             if (policy.Suppresses && byKey.TryGetValue(KeyText(cell.Key, plan.YearIndex, -1), out var shown) && shown.Suppressed)
             {
                 previousSuppressed = true;
             }
-            var before = Evaluate(inner, cell.Previous!, previousSuppressed);
+            var before = Evaluate(inner, previous, getPrevious, previousSuppressed);
             if (now.Status == CellStatus.Suppressed || before.Status == CellStatus.Suppressed)
             {
                 return ResultCell.Suppressed;
@@ -210,6 +213,18 @@ internal static class ResultAssembler
                 ? ResultCell.Of(n - p)
                 : ResultCell.Of(now.AsDouble()!.Value - before.AsDouble()!.Value);
         }
+    }
+
+    private static bool HasUnsafeCount(IEnumerable<long?> counts, int k)
+    {
+        foreach (var count in counts)
+        {
+            if (!DisclosureControl.IsSafeCount(count, k))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long?[] Longs(object?[] row, int[] indexes)
@@ -262,7 +277,9 @@ internal static class ResultAssembler
     private static object? ToDimensionValue(object? value, ColumnType type) => value switch
     {
         null => null,
-        string text when type == ColumnType.String => text,
+        // The usual case: already the dimension's type; keep the object (no copy, no new box).
+        string when type == ColumnType.String => value,
+        long when type == ColumnType.Integer => value,
         _ when type == ColumnType.Integer => ToLong(value),
         DateTime dt when type == ColumnType.Date => DateOnly.FromDateTime(dt),
         DateOnly d => d,

@@ -17,9 +17,8 @@ internal static class DuckDbValues
     public static object? ToPlain(object? value) => value switch
     {
         null or DBNull => null,
-        string s => s,
-        bool b => b,
-        long l => l,
+        // Already plain: hand back the same object rather than boxing a copy (a result can hold 100k values).
+        string or bool or long or double or DateOnly => value,
         int i => (long)i,
         short s16 => (long)s16,
         sbyte s8 => (long)s8,
@@ -28,10 +27,8 @@ internal static class DuckDbValues
         uint u32 => (long)u32,
         ulong u64 => u64 <= long.MaxValue ? (object)(long)u64 : (double)u64,
         BigInteger big => big >= long.MinValue && big <= long.MaxValue ? (object)(long)big : (double)big,
-        double d => d,
         float f => (double)f,
         decimal m => (double)m,
-        DateOnly day => day,
         DateTime t => t.TimeOfDay == TimeSpan.Zero ? (object)DateOnly.FromDateTime(t) : t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         DateTimeOffset o => o.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
         Guid g => g.ToString(),
