@@ -1,6 +1,9 @@
+using System.Runtime.CompilerServices;
+
 using Grpc.Core;
 
 using Sesric.Analytics.Contracts.V1;
+using Sesric.Analytics.Querying;
 using Sesric.Analytics.Server.Errors;
 using Sesric.Analytics.Server.Hosting;
 using Sesric.Analytics.Server.Mapping;
@@ -17,6 +20,9 @@ public sealed class StatsGrpcService(IStatisticsEngine engine, StoreHost host) :
     private const int MaxPageSize = 10_000;
     private const int DefaultBatchSize = 500;
 
+    /// <summary>Responses already built from result tables; an entry lives as long as its table (weakly held).</summary>
+    private static readonly ConditionalWeakTable<ResultTable, QueryResponse> MappedResponses = new();
+
     /// <inheritdoc/>
     public override async Task<QueryResponse> Query(QueryRequest request, ServerCallContext context)
     {
@@ -29,12 +35,17 @@ public sealed class StatsGrpcService(IStatisticsEngine engine, StoreHost host) :
         var table = await engine.RunAsync(
             new StatisticsRequest(request.Measures, request.Dimensions, request.Filter, request.OrderBy, isInternal, size, offset),
             context.CancellationToken);
-        var response = new QueryResponse { Metadata = ResultMapper.Metadata(table.Metadata) };
-        response.Columns.AddRange(ResultMapper.Columns(table));
-        response.Rows.AddRange(ResultMapper.Rows(table, 0, size));
-        var next = offset + table.Rows.Count;
-        response.NextPageToken = next < table.Metadata.TotalRows ? PageToken.Encode(next, fingerprint) : "";
-        return response;
+        // A table served from the result cache answers one exact request (page included), so the message built
+        // from it can be reused as is; messages are only read after this point, which is safe across calls.
+        return MappedResponses.GetValue(table, t =>
+        {
+            var response = new QueryResponse { Metadata = ResultMapper.Metadata(t.Metadata) };
+            response.Columns.AddRange(ResultMapper.Columns(t));
+            response.Rows.AddRange(ResultMapper.Rows(t, 0, size));
+            var next = offset + t.Rows.Count;
+            response.NextPageToken = next < t.Metadata.TotalRows ? PageToken.Encode(next, fingerprint) : "";
+            return response;
+        });
     }
 
     /// <inheritdoc/>
