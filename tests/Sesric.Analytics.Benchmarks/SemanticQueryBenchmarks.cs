@@ -76,6 +76,20 @@ public class SemanticQueryBenchmarks
         GROUP BY year, oic_group
         """;
 
+    /// <summary>
+    /// The same as an expert would type it on schema 4: people with one counted participation (<c>is_single</c>)
+    /// counted as rows, a distinct count only over the rest. What the engine does.
+    /// </summary>
+    private const string TunedYearByGroup =
+        """
+        SELECT year, oic_group,
+               COUNT(CASE WHEN is_single THEN 1 END) + COUNT(DISTINCT CASE WHEN NOT is_single THEN participant_key END) AS participants,
+               COUNT(DISTINCT CASE WHEN counts_as_member THEN iso3 END) AS member_states
+        FROM participation_fact
+        WHERE is_counted AND year >= 2000 AND modality <> 'virtual'
+        GROUP BY year, oic_group
+        """;
+
     private static readonly SemanticQuery EditionByState = SemanticQuery.Of("participants", "member_states").By("edition", "member_state");
 
     private static readonly SemanticQuery YearByGroup = SemanticQuery.Of("participants", "member_states").By("year", "oic_group")
@@ -148,6 +162,11 @@ public class SemanticQueryBenchmarks
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("year x oic_group, filtered")]
     public int HandSql_YearByGroup() => RunDirect(HandYearByGroup);
+
+    /// <summary>Hand-written SQL with the one-participation split, by (year, oic_group) with a filter.</summary>
+    [Benchmark]
+    [BenchmarkCategory("year x oic_group, filtered")]
+    public int TunedSql_YearByGroup() => RunDirect(TunedYearByGroup);
 
     /// <summary>The engine, by (year, oic_group) with a filter.</summary>
     [Benchmark]

@@ -3,8 +3,14 @@ namespace Sesric.Analytics.Semantic;
 /// <summary>The aggregate components the built-in measures are made of (fixed SQL, never user input).</summary>
 internal static class Components
 {
-    /// <summary>Distinct participants with a counted participation: also the disclosure count of a row.</summary>
-    public static readonly Component People = new("people", ComponentSource.Registry, "COUNT(DISTINCT f.participant_key)", SqlWithinEdition: "COUNT(*)");
+    /// <summary>
+    /// Distinct participants with a counted participation: also the disclosure count of a row. A person whose only
+    /// counted participation is in the row (<c>is_single</c>) is counted without hashing; see migration 004.
+    /// </summary>
+    public static readonly Component People = new(
+        "people", ComponentSource.Registry,
+        "COUNT(CASE WHEN f.is_single THEN 1 END) + COUNT(DISTINCT CASE WHEN NOT f.is_single THEN f.participant_key END)",
+        SqlWithinEdition: "COUNT(*)");
 
     public static readonly Component Participations = new("participations", ComponentSource.Registry, "COUNT(*)");
 
@@ -12,9 +18,15 @@ internal static class Components
 
     public static readonly Component MemberStates = new("member_states", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.counts_as_member THEN f.iso3 END)", SqlWithinState: "MAX(CASE WHEN f.counts_as_member THEN 1 ELSE 0 END)");
 
-    public static readonly Component Women = new("women", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.gender = 'female' THEN f.participant_key END)", SqlWithinEdition: "COUNT(CASE WHEN f.gender = 'female' THEN 1 END)");
+    public static readonly Component Women = new(
+        "women", ComponentSource.Registry,
+        "COUNT(CASE WHEN f.is_single AND f.gender = 'female' THEN 1 END) + COUNT(DISTINCT CASE WHEN NOT f.is_single AND f.gender = 'female' THEN f.participant_key END)",
+        SqlWithinEdition: "COUNT(CASE WHEN f.gender = 'female' THEN 1 END)");
 
-    public static readonly Component Men = new("men", ComponentSource.Registry, "COUNT(DISTINCT CASE WHEN f.gender = 'male' THEN f.participant_key END)", SqlWithinEdition: "COUNT(CASE WHEN f.gender = 'male' THEN 1 END)");
+    public static readonly Component Men = new(
+        "men", ComponentSource.Registry,
+        "COUNT(CASE WHEN f.is_single AND f.gender = 'male' THEN 1 END) + COUNT(DISTINCT CASE WHEN NOT f.is_single AND f.gender = 'male' THEN f.participant_key END)",
+        SqlWithinEdition: "COUNT(CASE WHEN f.gender = 'male' THEN 1 END)");
 
     public static readonly Component NewMemberStates = new(
         "new_member_states", ComponentSource.Registry,

@@ -34,7 +34,11 @@ CREATE TABLE participation_fact (
     gender            VARCHAR NOT NULL,
     is_counted        BOOLEAN NOT NULL,
     is_synthetic      BOOLEAN NOT NULL,
-    counts_as_member  BOOLEAN NOT NULL
+    counts_as_member  BOOLEAN NOT NULL,
+    -- The person's only counted participation. Such a person falls in one cell of any grouping, so distinct
+    -- people = these rows + a distinct count over the other counted rows (most people attend once; this
+    -- roughly halves the rows a distinct count must hash).
+    is_single         BOOLEAN NOT NULL
 );
 
 -- The edition- and country-derived columns for each (edition, country) pair, in one place: the initial fill
@@ -68,7 +72,9 @@ SELECT
     pt.gender,
     (pn.attendance IN ('attended', 'completed')),
     (pn.is_synthetic OR pt.is_synthetic),
-    r.counts_as_member
+    r.counts_as_member,
+    (pn.attendance IN ('attended', 'completed'))
+        AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (PARTITION BY pn.participant_id) = 1
 FROM participation pn
 JOIN participant pt ON pt.participant_id = pn.participant_id
 JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = pt.iso3

@@ -12,7 +12,10 @@ namespace Sesric.Analytics.Storage.DuckDb.Tests.Schema;
 /// </summary>
 public sealed class FactTableTests : IDisposable
 {
-    /// <summary>Schema 3's view, restated over the base tables (the columns the table keeps): the definition it must match.</summary>
+    /// <summary>
+    /// Schema 3's view, restated over the base tables (the columns the table keeps), plus <c>is_single</c> (the person's
+    /// only counted participation): the definition the table must match.
+    /// </summary>
     private const string Definition =
         """
         SELECT pn.participant_id, pn.programme_id, pn.edition_number, e.year, e.modality, e.host_country,
@@ -22,7 +25,10 @@ public sealed class FactTableTests : IDisposable
                (c.kind = 'member' AND c.accession_year <= e.year
                 AND NOT EXISTS (SELECT 1 FROM membership_suspension s WHERE s.iso3 = pt.iso3
                                 AND s.suspended_from <= COALESCE(e.start_date, make_date(e.year, 7, 1))
-                                AND (s.restored_on IS NULL OR s.restored_on > COALESCE(e.start_date, make_date(e.year, 7, 1))))) AS counts_as_member
+                                AND (s.restored_on IS NULL OR s.restored_on > COALESCE(e.start_date, make_date(e.year, 7, 1))))) AS counts_as_member,
+               (pn.attendance IN ('attended', 'completed')
+                AND (SELECT COUNT(*) FROM participation o
+                     WHERE o.participant_id = pn.participant_id AND o.attendance IN ('attended', 'completed')) = 1) AS is_single
         FROM participation pn
         JOIN participant pt ON pt.participant_id = pn.participant_id
         JOIN edition e ON e.programme_id = pn.programme_id AND e.edition_number = pn.edition_number
@@ -32,7 +38,7 @@ public sealed class FactTableTests : IDisposable
     private const string Table =
         """
         SELECT p.participant_id, f.programme_id, f.edition_number, f.year, f.modality, f.host_country, f.reference_date, f.iso3,
-               f.oic_group, f.gender, f.is_counted, f.is_synthetic, f.counts_as_member
+               f.oic_group, f.gender, f.is_counted, f.is_synthetic, f.counts_as_member, f.is_single
         FROM participation_fact f JOIN participant p ON p.participant_key = f.participant_key
         """;
 
