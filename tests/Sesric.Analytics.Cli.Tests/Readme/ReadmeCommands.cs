@@ -25,20 +25,9 @@ public static class ReadmeCommands
     public static IReadOnlyList<string[]> Extract(string markdown)
     {
         var commands = new List<string[]>();
-        var inSh = false;
         var pending = new StringBuilder();
-        foreach (var raw in markdown.Split('\n'))
+        foreach (var line in ReadmeShellBlocks.Lines(markdown))
         {
-            var line = raw.TrimEnd('\r');
-            if (line.StartsWith("```", StringComparison.Ordinal))
-            {
-                inSh = !inSh && line.Trim() is "```sh" or "```bash" or "```shell";
-                continue;
-            }
-            if (!inSh)
-            {
-                continue;
-            }
             if (pending.Length > 0 || line.StartsWith("sesric ", StringComparison.Ordinal) || line.StartsWith(RunPrefix, StringComparison.Ordinal))
             {
                 var continued = line.EndsWith('\\');

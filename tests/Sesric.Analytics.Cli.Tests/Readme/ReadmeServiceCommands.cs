@@ -18,20 +18,9 @@ public static class ReadmeServiceCommands
     public static IReadOnlyList<string> Extract(string markdown)
     {
         var commands = new List<string>();
-        var inSh = false;
         var pending = new StringBuilder();
-        foreach (var raw in markdown.Split('\n'))
+        foreach (var line in ReadmeShellBlocks.Lines(markdown))
         {
-            var line = raw.TrimEnd('\r');
-            if (line.StartsWith("```", StringComparison.Ordinal))
-            {
-                inSh = !inSh && line.Trim() is "```sh" or "```bash" or "```shell";
-                continue;
-            }
-            if (!inSh)
-            {
-                continue;
-            }
             if (pending.Length > 0 || line.StartsWith("npx buf curl ", StringComparison.Ordinal) || line.StartsWith("curl ", StringComparison.Ordinal))
             {
                 pending.Append(line);
