@@ -482,7 +482,14 @@ internal sealed partial class ChartComposer
         var size = Theme.Sizes.Tick;
         var rowHeight = size * 1.9f;
         var capacity = Math.Max(1, (int)((_plotBottom - _plotTop) / rowHeight) - 1);
-        var shown = rows.Take(capacity).ToList();
+
+        // Rows that do not fit are never cut silently: the last line says how many are missing (the HTML report's
+        // data table and the CSV have them all).
+        var notShown = rows.Count > capacity ? rows.Count - capacity + 1 : 0;
+        var shown = rows.Take(notShown > 0 ? capacity - 1 : capacity).ToList();
+        var notShownText = notShown > 0
+            ? $"{_fmt.Format(ResultCell.Of((long)notShown), ValueFormat.Integer)} {Phrases.RowsNotShown.In(_req.Language)}"
+            : null;
         _overlays.Add(rp =>
         {
             var canvas = rp.Canvas;
@@ -527,6 +534,11 @@ internal sealed partial class ChartComposer
                     canvas.DrawRect(Margin, y, _w - (2 * Margin), rowHeight, stripe);
                 }
                 Row(shown[r], bold: false);
+            }
+            if (notShownText is not null)
+            {
+                var anchor = _rtl ? _w - Margin - 6 : Margin + 6;
+                _painter.Draw(canvas, notShownText, size, anchor, y + (rowHeight * 0.65f), _rtl ? TextAlign.Right : TextAlign.Left, Colors.Sk(Theme.Muted));
             }
         });
     }
