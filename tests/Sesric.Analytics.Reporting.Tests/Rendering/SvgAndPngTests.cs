@@ -122,6 +122,21 @@ public sealed class SvgAndPngTests
         Assert.Equal(states.Length - shown, int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData(MarkKind.Bar, Language.English, "suppressed")]
+    [InlineData(MarkKind.Column, Language.French, "masqué")]
+    [InlineData(MarkKind.Bar, Language.Arabic, "محجوب")]
+    public void A_suppressed_bar_is_marked_where_the_bar_would_be(MarkKind mark, Language language, string word)
+    {
+        var visual = new Visual("top", mark, "participants", "member_state");
+
+        var marked = ReportRenderer.RenderSvg(visual, SampleTables.TopStates(suppressOne: true), Theme.Default, language);
+        var plain = ReportRenderer.RenderSvg(visual, SampleTables.TopStates(), Theme.Default, language);
+
+        Assert.Single(Regex.Matches(marked, $">{word}</text>"));
+        Assert.DoesNotContain($">{word}</text>", plain);
+    }
+
     [Fact]
     public void A_table_that_fits_has_no_note_about_missing_rows()
     {
