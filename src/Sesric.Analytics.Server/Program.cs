@@ -1,7 +1,7 @@
-using Sesric.Analytics.Server;
-using Sesric.Analytics.Server.Configuration;
+using Sesric.Analytics.Service;
+using Sesric.Analytics.Service.Configuration;
 
-// Wiring only: everything the service is lives in ServerSetup and the folders beside it.
+// Wiring only: everything the service is lives in Sesric.Analytics.Service (ServerSetup and the folders beside it).
 try
 {
     var builder = WebApplication.CreateBuilder(args);

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-using Sesric.Analytics.Server;
-using Sesric.Analytics.Server.Hosting;
-using Sesric.Analytics.Server.Security;
+using Sesric.Analytics.Service;
+using Sesric.Analytics.Service.Hosting;
+using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.LoadClient;
 

@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
 using Sesric.Analytics.Cli.Hosting;
-using Sesric.Analytics.Server;
-using Sesric.Analytics.Server.Configuration;
+using Sesric.Analytics.Service;
+using Sesric.Analytics.Service.Configuration;
 
 namespace Sesric.Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>sesric serve</c>: runs the gRPC service (the same host as <c>Sesric.Analytics.Server</c>, through its public
+/// <c>sesric serve</c>: runs the gRPC service (the same host as <c>Sesric.Analytics.Server</c>, through the service library's public
 /// <see cref="ServerSetup"/> entry points) until Ctrl-C.
 /// </summary>
 public sealed class ServeCommand : BaseCommand

@@ -49,7 +49,7 @@ public sealed partial class ServiceProcess : IDisposable
     public static async Task<ServiceProcess> StartAsync(string databasePath, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
         var server = Path.Combine(AppContext.BaseDirectory, "Sesric.Analytics.Server.dll");
-        Assert.True(File.Exists(server), $"{server} is missing: the test project should carry the server's build output through its reference to the CLI.");
+        Assert.True(File.Exists(server), $"{server} is missing: the test project should carry the server's build output through its reference to src/Sesric.Analytics.Server.");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,

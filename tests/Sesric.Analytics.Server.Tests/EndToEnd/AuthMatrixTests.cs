@@ -1,7 +1,7 @@
 using Grpc.Core;
 
 using Sesric.Analytics.Contracts.V1;
-using Sesric.Analytics.Server.Errors;
+using Sesric.Analytics.Service.Errors;
 using Sesric.Analytics.Server.Tests.Infrastructure;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;

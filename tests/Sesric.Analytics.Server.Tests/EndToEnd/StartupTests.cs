@@ -9,9 +9,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 using Sesric.Analytics.Contracts.V1;
-using Sesric.Analytics.Server.Configuration;
-using Sesric.Analytics.Server.Hosting;
-using Sesric.Analytics.Server.Security;
+using Sesric.Analytics.Service;
+using Sesric.Analytics.Service.Configuration;
+using Sesric.Analytics.Service.Hosting;
+using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Server.Tests.Infrastructure;
 using Sesric.Analytics.Testing;
 

@@ -2,7 +2,7 @@ using Google.Rpc;
 
 using Grpc.Core;
 
-using Sesric.Analytics.Server.Errors;
+using Sesric.Analytics.Service.Errors;
 
 namespace Sesric.Analytics.Server.Tests.Infrastructure;
 

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 using Sesric.Analytics.Contracts.V1;
-using Sesric.Analytics.Server.Hosting;
+using Sesric.Analytics.Service;
+using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.Infrastructure;

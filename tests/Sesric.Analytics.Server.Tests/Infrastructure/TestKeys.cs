@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-using Sesric.Analytics.Server.Security;
+using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.Server.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
-using Sesric.Analytics.Server.Configuration;
-using Sesric.Analytics.Server.Security;
+using Sesric.Analytics.Service.Configuration;
+using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.Server.Tests.Unit;
 

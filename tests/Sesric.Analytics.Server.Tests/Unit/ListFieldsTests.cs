@@ -4,7 +4,7 @@ using Grpc.Core;
 
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.Model;
-using Sesric.Analytics.Server.Services;
+using Sesric.Analytics.Service.Services;
 
 namespace Sesric.Analytics.Server.Tests.Unit;
 

@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-using Sesric.Analytics.Server.Paging;
+using Sesric.Analytics.Service.Paging;
 
 namespace Sesric.Analytics.Server.Tests.Unit;
 

@@ -1,0 +1,62 @@
+namespace Sesric.Analytics.Service.Configuration;
+
+/// <summary>
+/// The service's settings, bound from the <c>Sesric</c> section of configuration (appsettings.json,
+/// environment variables such as <c>Sesric__Address</c>, or the command line: <c>--address</c>, <c>--db</c>).
+/// </summary>
+public sealed class ServerOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string Section = "Sesric";
+
+    /// <summary>The default listening address: loopback only, plain HTTP/2.</summary>
+    public const string DefaultAddress = "http://127.0.0.1:5080";
+
+    /// <summary>Where Kestrel listens (<c>http://host:port</c>; the host must be an IP address or <c>localhost</c>; port 0 picks a free port).</summary>
+    public string Address { get; set; } = DefaultAddress;
+
+    /// <summary>
+    /// A second, HTTP/1.1 address for the JSON face (browsers and BI web connectors cannot speak plain-text
+    /// HTTP/2); empty to serve JSON only on <see cref="Address"/> (with HTTP/2 prior knowledge).
+    /// </summary>
+    public string? JsonAddress { get; set; } = DefaultJsonAddress;
+
+    /// <summary>The default JSON address.</summary>
+    public const string DefaultJsonAddress = "http://127.0.0.1:5081";
+
+    /// <summary>The DuckDB file; null or empty resolves to the store's default location (the <c>SESRIC_ANALYTICS_DB</c> variable, else the user's data folder).</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>Whether an empty store is filled with the built-in dataset on start.</summary>
+    public bool SeedBuiltInData { get; set; } = true;
+
+    /// <summary>The API keys accepted, each stored as its SHA-256 hash with a role.</summary>
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>The public policy's threshold k: cells counting fewer than k participants are suppressed.</summary>
+    public int PublicSuppressionThreshold { get; set; } = 3;
+
+    /// <summary>
+    /// How many distinct statistics results are kept in memory (dashboards repeat the same queries); every
+    /// write through the service makes them stale. 0 turns the cache off.
+    /// </summary>
+    public int QueryCacheEntries { get; set; } = 512;
+
+    /// <summary>How many statistics queries may run in the database at once; more wait their turn (within their deadline).</summary>
+    public int MaxConcurrentQueries { get; set; } = 4;
+
+    /// <summary>Requests per second each key may make on average (a token bucket refilled every 100 ms).</summary>
+    public int RequestsPerSecondPerKey { get; set; } = 2000;
+
+    /// <summary>The burst a key may make at once before the per-second rate applies.</summary>
+    public int BurstPerKey { get; set; } = 4000;
+
+    /// <summary>The largest request message accepted, in bytes (larger: RESOURCE_EXHAUSTED).</summary>
+    public int MaxReceiveMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The largest response message sent, in bytes.</summary>
+    public int MaxSendMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>The most rows one ImportParticipations call may stream (more: RESOURCE_EXHAUSTED).</summary>
+    public int MaxImportRows { get; set; } = 1_000_000;
+}

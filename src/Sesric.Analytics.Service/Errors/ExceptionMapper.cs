@@ -1,0 +1,61 @@
+using Grpc.Core;
+
+using Sesric.Analytics.Import;
+using Sesric.Analytics.Semantic;
+
+namespace Sesric.Analytics.Service.Errors;
+
+/// <summary>
+/// Turns an exception that escaped a service into an AIP-193 error. Known domain exceptions keep their
+/// message (written for users, naming the field); anything else becomes INTERNAL with only the request
+/// id, so no stack trace, SQL or path reaches a client.
+/// </summary>
+public static class ExceptionMapper
+{
+    /// <summary>Maps <paramref name="exception"/> to the error a client receives.</summary>
+    /// <param name="exception">What was thrown.</param>
+    /// <param name="deadline">The call's deadline (UTC).</param>
+    /// <param name="callCancelled">Whether the call's own token was cancelled.</param>
+    /// <param name="requestId">The request id, quoted in INTERNAL messages so an operator can find the log entry.</param>
+    /// <returns>The error to send, and whether it is unexpected (to be logged as an error).</returns>
+    public static (RpcException Error, bool Unexpected) Map(Exception exception, DateTime deadline, bool callCancelled, string requestId)
+    {
+        switch (exception)
+        {
+            case RpcException rpc:
+                return (rpc, false);
+            // The client's deadline timer and the server's differ by the transit time: a call cancelled
+            // within a second of its deadline is counted as having run out of time.
+            case OperationCanceledException when callCancelled && deadline != DateTime.MaxValue && deadline <= DateTime.UtcNow.AddSeconds(1):
+                return (RpcErrors.Build(StatusCode.DeadlineExceeded.ToCode(), "the call's deadline passed before it finished; nothing was written.", ErrorReasons.DeadlineExceeded), false);
+            case OperationCanceledException when callCancelled:
+                return (RpcErrors.Build(StatusCode.Cancelled.ToCode(), "the call was cancelled; nothing was written.", ErrorReasons.Cancelled), false);
+            case QueryException query:
+                return (RpcErrors.InvalidArgument(
+                    query.Message,
+                    [new RpcErrors.FieldProblem(query.Field ?? "query", query.Position is { } at ? $"{query.Message} (position {at})" : query.Message)],
+                    ErrorReasons.InvalidQuery), false);
+            case ImportRejectedException rejected:
+                return (RpcErrors.InvalidArgument(
+                    $"{rejected.Problems.Count} invalid row(s); nothing was imported.",
+                    rejected.Problems.Select(p => new RpcErrors.FieldProblem(p.Column ?? $"line {p.Line}", p.ToString())),
+                    ErrorReasons.ImportRejected), false);
+            case ArgumentException argument:
+                return (RpcErrors.InvalidArgument(argument.ParamName ?? "request", StripParamSuffix(argument)), false);
+            case FormatException format:
+                return (RpcErrors.InvalidArgument("request", format.Message), false);
+            default:
+                return (RpcErrors.Build(Google.Rpc.Code.Internal, $"internal error; quote request id {requestId} to the operator.", ErrorReasons.Internal), true);
+        }
+    }
+
+    private static Google.Rpc.Code ToCode(this StatusCode code) => (Google.Rpc.Code)(int)code;
+
+    // ArgumentException.Message appends " (Parameter 'x')"; the field violation names the field already.
+    private static string StripParamSuffix(ArgumentException e)
+    {
+        var message = e.Message;
+        var suffix = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return suffix > 0 ? message[..suffix] : message;
+    }
+}

@@ -1,0 +1,31 @@
+using Sesric.Analytics.Dataset;
+using Sesric.Analytics.Storage;
+using Sesric.Analytics.Storage.DuckDb;
+
+namespace Sesric.Analytics.Service.Hosting;
+
+/// <summary>The embedded default: one DuckDB file, migrated on open, seeded with the built-in dataset when empty.</summary>
+public sealed class DuckDbStoreOpener(ILogger<DuckDbStoreOpener> logger) : IStoreOpener
+{
+    /// <inheritdoc/>
+    public string ResolvePath(string? configuredPath) => StoreLocation.Resolve(configuredPath);
+
+    /// <inheritdoc/>
+    public async Task<IAnalyticsStore> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!StoreLocation.IsInMemory(path) && Path.GetDirectoryName(path) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        return await DuckDbAnalyticsStore.OpenAsync(path, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task SeedAsync(IAnalyticsStore store, CancellationToken cancellationToken)
+    {
+        if (await StoreSeeder.EnsureSeededAsync(store, cancellationToken))
+        {
+            logger.LogInformation("Seeded the empty store with the built-in dataset");
+        }
+    }
+}

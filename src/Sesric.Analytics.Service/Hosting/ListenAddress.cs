@@ -1,0 +1,24 @@
+using System.Net;
+
+using Sesric.Analytics.Service.Configuration;
+
+namespace Sesric.Analytics.Service.Hosting;
+
+/// <summary>A parsed <c>http://host:port</c> listening address.</summary>
+/// <param name="Ip">The IP address to bind (<c>localhost</c> becomes the IPv4 loopback).</param>
+/// <param name="Port">The port; 0 lets the system choose a free one.</param>
+public sealed record ListenAddress(IPAddress Ip, int Port)
+{
+    /// <summary>Parses an address, or throws <see cref="ServerConfigurationException"/> naming the setting.</summary>
+    public static ListenAddress Parse(string? text, string setting)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.AbsolutePath == "/"
+            && (uri.Host == "localhost" || IPAddress.TryParse(uri.Host.Trim('[', ']'), out _)))
+        {
+            var ip = uri.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host.Trim('[', ']'));
+            return new ListenAddress(ip, uri.Port);
+        }
+        throw new ServerConfigurationException(
+            $"{setting} = '{text}' is not a listening address; write http://IP:PORT, such as {ServerOptions.DefaultAddress} (TLS is terminated in front of the service).");
+    }
+}

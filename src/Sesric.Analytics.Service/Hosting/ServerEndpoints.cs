@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Sesric.Analytics.Service.Hosting;
+
+/// <summary>The Kestrel endpoints the service configured; after start they hold the bound ports (port 0 resolved).</summary>
+public sealed class ServerEndpoints
+{
+    /// <summary>The plain HTTP/2 endpoint for gRPC (and JSON with prior knowledge).</summary>
+    public ListenOptions? Grpc { get; set; }
+
+    /// <summary>The HTTP/1.1 endpoint for the JSON face, when configured.</summary>
+    public ListenOptions? Json { get; set; }
+
+    /// <summary>The gRPC address, such as <c>http://127.0.0.1:5080</c>; null before the server binds.</summary>
+    public string? GrpcAddress => Grpc is { } o ? $"http://{o.IPEndPoint}" : null;
+
+    /// <summary>The JSON address; null when not configured.</summary>
+    public string? JsonAddress => Json is { } o ? $"http://{o.IPEndPoint}" : null;
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+using Sesric.Analytics.Service.Errors;
+using Sesric.Analytics.Service.Security;
+
+namespace Sesric.Analytics.Service.Observability;
+
+/// <summary>
+/// The outermost interceptor: opens a structured logging scope with the request id and method, echoes
+/// the id in the response trailers, maps escaping exceptions to AIP-193 errors
+/// (<see cref="ExceptionMapper"/>) and logs one line per call with its status and duration.
+/// </summary>
+public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logger) : Interceptor
+{
+    /// <inheritdoc/>
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        Run(context, () => continuation(request, context));
+
+    /// <inheritdoc/>
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Run(context, () => continuation(requestStream, context));
+
+    /// <inheritdoc/>
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Run(context, async () => { await continuation(request, responseStream, context); return true; });
+
+    /// <inheritdoc/>
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Run(context, async () => { await continuation(requestStream, responseStream, context); return true; });
+
+    private async Task<T> Run<T>(ServerCallContext context, Func<Task<T>> call)
+    {
+        var requestId = RequestId.Of(context);
+        context.ResponseTrailers.Add(RequestId.Header, requestId);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId, ["Method"] = context.Method });
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await call();
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("{Method} by {Caller} finished OK in {ElapsedMs:F2} ms", context.Method, context.FindCaller()?.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            return result;
+        }
+        catch (Exception e)
+        {
+            var (error, unexpected) = ExceptionMapper.Map(e, context.Deadline, context.CancellationToken.IsCancellationRequested, requestId);
+            if (unexpected)
+            {
+                logger.LogError(e, "{Method} by {Caller} failed unexpectedly after {ElapsedMs:F2} ms", context.Method, context.FindCaller()?.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            else
+            {
+                logger.LogInformation("{Method} by {Caller} ended {StatusCode} in {ElapsedMs:F2} ms: {Detail}", context.Method, context.FindCaller()?.Name, error.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error.Status.Detail);
+            }
+            if (ReferenceEquals(error, e))
+            {
+                throw;
+            }
+            throw error;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+using Sesric.Analytics.Service.Errors;
+
+namespace Sesric.Analytics.Service.Security;
+
+/// <summary>
+/// Authenticates every call by its <c>x-api-key</c> metadata and checks the method's role
+/// (<see cref="MethodAccess"/>): no or unknown key gives UNAUTHENTICATED, a key whose role is too low
+/// gives PERMISSION_DENIED. Health and reflection stay open.
+/// </summary>
+public sealed class ApiKeyAuthInterceptor(ApiKeyRegistry keys) : Interceptor
+{
+    /// <summary>The metadata key the API key travels in.</summary>
+    public const string Header = "x-api-key";
+
+    /// <inheritdoc/>
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Authorize(context);
+        return continuation(request, context);
+    }
+
+    /// <inheritdoc/>
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authorize(context);
+        return continuation(requestStream, context);
+    }
+
+    /// <inheritdoc/>
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authorize(context);
+        return continuation(request, responseStream, context);
+    }
+
+    /// <inheritdoc/>
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authorize(context);
+        return continuation(requestStream, responseStream, context);
+    }
+
+    private void Authorize(ServerCallContext context)
+    {
+        if (MethodAccess.IsOpen(context.Method))
+        {
+            return;
+        }
+        var presented = context.RequestHeaders.GetValue(Header);
+        if (string.IsNullOrWhiteSpace(presented))
+        {
+            throw RpcErrors.Unauthenticated(ErrorReasons.ApiKeyMissing, $"this method needs an API key in the '{Header}' metadata.");
+        }
+        var caller = keys.Find(presented.Trim())
+            ?? throw RpcErrors.Unauthenticated(ErrorReasons.ApiKeyInvalid, $"the '{Header}' metadata holds a key this server does not accept.");
+        var required = MethodAccess.RequiredRole(context.Method)
+            ?? throw RpcErrors.PermissionDenied(ErrorReasons.MethodNotAllowed, $"no role may call {context.Method}.");
+        if (!caller.Has(required))
+        {
+            throw RpcErrors.PermissionDenied(
+                ErrorReasons.RoleTooLow,
+                $"{context.Method} needs the '{required.ToString().ToLowerInvariant()}' role; key '{caller.Name}' has '{caller.Role.ToString().ToLowerInvariant()}'.");
+        }
+        context.SetCaller(caller);
+    }
+}

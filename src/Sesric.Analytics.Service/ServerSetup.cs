@@ -1,0 +1,131 @@
+using System.IO.Compression;
+
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+
+using Grpc.AspNetCore.Server;
+
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+using Sesric.Analytics.Service.Configuration;
+using Sesric.Analytics.Service.Hosting;
+using Sesric.Analytics.Service.Observability;
+using Sesric.Analytics.Service.Security;
+using Sesric.Analytics.Service.Services;
+
+namespace Sesric.Analytics.Service;
+
+/// <summary>Registers and maps the service; <c>Program.cs</c> only calls these.</summary>
+public static class ServerSetup
+{
+    private static readonly Dictionary<string, string> Switches = new()
+    {
+        ["--address"] = $"{ServerOptions.Section}:{nameof(ServerOptions.Address)}",
+        ["--json-address"] = $"{ServerOptions.Section}:{nameof(ServerOptions.JsonAddress)}",
+        ["--db"] = $"{ServerOptions.Section}:{nameof(ServerOptions.DatabasePath)}",
+    };
+
+    /// <summary>
+    /// Adds configuration switches (<c>--address</c>, <c>--json-address</c>, <c>--db</c>), Kestrel's plain
+    /// HTTP/2 endpoint, gRPC with its interceptors, limits and gzip, reflection, health, JSON transcoding,
+    /// the API keys and the store host. Throws <see cref="ServerConfigurationException"/> for a configuration
+    /// that must not start (bad address, no keys outside Development).
+    /// </summary>
+    public static WebApplicationBuilder AddSesricAnalyticsServer(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration.AddCommandLine(args, Switches);
+        builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
+
+        // Options are read when the host is built, not now, so that hosts and tests that add
+        // configuration later (WebApplicationFactory) are honoured.
+        builder.Services.AddSingleton(sp => ApiKeySetup.Resolve(
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ApiKeySetup.Result>().Registry);
+
+        var endpoints = new ServerEndpoints();
+        builder.Services.AddSingleton(endpoints);
+        // Plain-text HTTP/2 must be set in code: an appsettings-only setting is lost when the process
+        // starts from another working directory, and clients then fail with HTTP_1_1_REQUIRED.
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var options = context.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+            var grpcAddress = ListenAddress.Parse(options.Address, $"{ServerOptions.Section}:{nameof(ServerOptions.Address)}");
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(grpcAddress.Ip, grpcAddress.Port, o =>
+            {
+                o.Protocols = HttpProtocols.Http2;
+                endpoints.Grpc = o;
+            });
+            if (!string.IsNullOrWhiteSpace(options.JsonAddress))
+            {
+                var jsonAddress = ListenAddress.Parse(options.JsonAddress, $"{ServerOptions.Section}:{nameof(ServerOptions.JsonAddress)}");
+                kestrel.Listen(jsonAddress.Ip, jsonAddress.Port, o =>
+                {
+                    o.Protocols = HttpProtocols.Http1;
+                    endpoints.Json = o;
+                });
+            }
+        });
+
+        builder.Services
+            .AddGrpc(grpc =>
+            {
+                // Outermost first: request id, logging and error mapping wrap authentication and rate limiting.
+                grpc.Interceptors.Add<CallLoggingInterceptor>();
+                grpc.Interceptors.Add<ApiKeyAuthInterceptor>();
+                grpc.Interceptors.Add<RateLimitInterceptor>();
+                grpc.ResponseCompressionAlgorithm = "gzip";
+                grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
+                grpc.EnableDetailedErrors = false;
+            })
+            .AddJsonTranscoding(json =>
+                // Error details travel as google.protobuf.Any; JSON needs their types to print them.
+                json.TypeRegistry = TypeRegistry.FromMessages(
+                    ErrorInfo.Descriptor, BadRequest.Descriptor, RetryInfo.Descriptor, ResourceInfo.Descriptor));
+        builder.Services.AddOptions<GrpcServiceOptions>().Configure<IOptions<ServerOptions>>((grpc, options) =>
+        {
+            grpc.MaxReceiveMessageSize = options.Value.MaxReceiveMessageBytes;
+            grpc.MaxSendMessageSize = options.Value.MaxSendMessageBytes;
+        });
+        builder.Services.AddSingleton<RateLimitInterceptor>();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        // "Store opening" is the normal state for the first moments, not an error; a store that fails
+        // to open is logged as critical by StoreHost.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
+
+        builder.Services.AddSingleton<StoreHost>();
+        builder.Services.AddSingleton<Forecasts.ForecasterCache>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreHost>());
+        builder.Services.AddAnalyticsStore();
+        return builder;
+    }
+
+    /// <summary>Maps the three services, health and reflection, and prints the banner once the server listens.</summary>
+    public static WebApplication MapSesricAnalytics(this WebApplication app)
+    {
+        // Fail now, before listening, when the keys are not configured (ServerConfigurationException).
+        var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
+        app.MapGrpcService<CatalogGrpcService>();
+        app.MapGrpcService<StatsGrpcService>();
+        app.MapGrpcService<IngestGrpcService>();
+        app.MapGrpcService<ForecastGrpcService>();
+        app.MapGrpcService<ReportGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+            if (endpoints.GrpcAddress is { } grpcAddress)
+            {
+                foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, keys.GeneratedKey))
+                {
+                    Console.WriteLine(line);
+                }
+            }
+        });
+        return app;
+    }
+}

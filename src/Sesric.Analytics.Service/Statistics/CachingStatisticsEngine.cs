@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+
+using Microsoft.Extensions.Options;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Service.Configuration;
+using Sesric.Analytics.Service.Hosting;
+
+namespace Sesric.Analytics.Service.Statistics;
+
+/// <summary>
+/// Keeps recent statistics results in memory, keyed by the whole request (measures, dimensions, filter,
+/// order, policy, page), and serves a repeat from memory while no write has happened since
+/// (<see cref="StoreHost.DataVersion"/>). Results are immutable, so sharing them is safe.
+/// </summary>
+/// <remarks>At most <see cref="ServerOptions.MaxConcurrentQueries"/> queries run in the database at once; others wait,
+/// within their deadline. Bounded by <see cref="ServerOptions.QueryCacheEntries"/>: when full, the cache is emptied
+/// (dashboards ask a small set of questions, so a simple bound beats bookkeeping). A cached result keeps
+/// the metadata (elapsed time) of the run that computed it.</remarks>
+/// <threadsafety>Safe to share.</threadsafety>
+public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, StoreHost host, IOptions<ServerOptions> options) : IStatisticsEngine, IDisposable
+{
+    private readonly ConcurrentDictionary<string, (long Version, ResultTable Table)> _results = new(StringComparer.Ordinal);
+
+    // Database queries beyond this many wait their turn (honouring the call's deadline) instead of all
+    // competing for the cores and memory at once, which made every one of 64 concurrent 1M-row queries fail.
+    private readonly SemaphoreSlim _gate = new(Math.Max(1, options.Value.MaxConcurrentQueries));
+
+    /// <inheritdoc/>
+    public async Task<ResultTable> RunAsync(StatisticsRequest request, CancellationToken cancellationToken)
+    {
+        var capacity = options.Value.QueryCacheEntries;
+        if (capacity <= 0)
+        {
+            return await RunGatedAsync(request, cancellationToken);
+        }
+        var key = Key(request);
+        var version = host.DataVersion;
+        if (_results.TryGetValue(key, out var cached) && cached.Version == version)
+        {
+            return cached.Table;
+        }
+        var table = await RunGatedAsync(request, cancellationToken);
+        if (_results.Count >= capacity)
+        {
+            _results.Clear();
+        }
+        _results[key] = (version, table);
+        return table;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<(ProgrammeId Programme, int Year, CountryCode Country)>> RepresentedMemberStatesAsync(
+        ProgrammeId? programme, int? year, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await inner.RepresentedMemberStatesAsync(programme, year, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<ResultTable> RunGatedAsync(StatisticsRequest request, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await inner.RunAsync(request, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string Key(StatisticsRequest r) => string.Join(
+        '\u001f',
+        string.Join('\u001e', r.Measures),
+        string.Join('\u001e', r.Dimensions),
+        r.Filter,
+        r.OrderBy,
+        r.Internal ? "internal" : "public",
+        r.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all",
+        r.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

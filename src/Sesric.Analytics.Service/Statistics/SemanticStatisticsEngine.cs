@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Semantic;
+using Sesric.Analytics.Service.Configuration;
+using Sesric.Analytics.Service.Hosting;
+using Sesric.Analytics.Storage;
+
+namespace Sesric.Analytics.Service.Statistics;
+
+/// <summary>
+/// The semantic engine (<see cref="QueryEngine"/>) over the service's store, with the configured public
+/// threshold k. One engine is built per opened store.
+/// </summary>
+/// <threadsafety>Safe to share; the engine and store are.</threadsafety>
+public sealed class SemanticStatisticsEngine(StoreHost host, IOptions<ServerOptions> options) : IStatisticsEngine
+{
+    private (IAnalyticsStore Store, QueryEngine Engine)? _current;
+
+    /// <inheritdoc/>
+    public Task<ResultTable> RunAsync(StatisticsRequest request, CancellationToken cancellationToken)
+    {
+        var query = new SemanticQuery(
+            request.Measures,
+            request.Dimensions,
+            request.Filter,
+            request.OrderBy,
+            request.Limit,
+            checked((int)request.Offset),
+            request.Internal ? DisclosurePolicy.Internal : DisclosurePolicy.Public(options.Value.PublicSuppressionThreshold));
+        return Engine().ExecuteAsync(query, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<(ProgrammeId Programme, int Year, CountryCode Country)>> RepresentedMemberStatesAsync(
+        ProgrammeId? programme, int? year, CancellationToken cancellationToken)
+    {
+        var filters = new List<string>();
+        if (programme is { } p)
+        {
+            filters.Add($"programme = \"{p}\"");
+        }
+        if (year is { } y)
+        {
+            filters.Add($"year = {y}");
+        }
+        // Internal policy: which states took part is the point here; no count is returned to the client.
+        var query = SemanticQuery.Of("member_states").By("programme", "year", "member_state")
+            .Where(filters.Count == 0 ? null : string.Join(" AND ", filters))
+            .WithPolicy(DisclosurePolicy.Internal);
+        var table = await Engine().ExecuteAsync(query, cancellationToken);
+        var (pi, yi, ci, mi) = (table.IndexOf("programme"), table.IndexOf("year"), table.IndexOf("member_state"), table.IndexOf("member_states"));
+        var result = new List<(ProgrammeId, int, CountryCode)>();
+        foreach (var row in table.Rows)
+        {
+            if (row[mi].AsDouble() is >= 1
+                && row[pi].Value is string slug && ProgrammeId.TryParse(slug, out var id)
+                && row[yi].AsDouble() is { } rowYear
+                && row[ci].Value is string iso && CountryCode.TryParse(iso, out var code))
+            {
+                result.Add((id, (int)rowYear, code));
+            }
+        }
+        return result;
+    }
+
+    private QueryEngine Engine()
+    {
+        var store = host.Store;
+        var current = _current;
+        if (current is { } c && ReferenceEquals(c.Store, store))
+        {
+            return c.Engine;
+        }
+        var engine = new QueryEngine(store);
+        _current = (store, engine);
+        return engine;
+    }
+}
