@@ -66,6 +66,15 @@ public sealed class DotnetToolInstallTests(ITestOutputHelper log) : IDisposable
         Assert.True(help.ExitCode == 0, help.ToString());
         Assert.Contains("Usage:", help.Out);
 
+        // `sesric serve` from the installed tool: the service library came with the package, and so did the
+        // settings that serve reads beside the tool's binaries.
+        var settings = Assert.Single(Directory.GetFiles(Path.Combine(toolPath, ".store"), "appsettings.json", SearchOption.AllDirectories));
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(root, "src", "Sesric.Analytics.Cli", "appsettings.json")), await File.ReadAllTextAsync(settings));
+        var banner = await FirstLineAsync(
+            sesric, ["serve", "--dev", "--address", "http://127.0.0.1:0", "--json-address", "", "--db", _folder.File("serve.duckdb")],
+            "Sesric.Analytics gRPC service listening on http://127.0.0.1:", TimeSpan.FromMinutes(1));
+        log.WriteLine(banner);
+
         var editions = await TimedAsync(sesric, ["editions", "--format", "json", "--db", _folder.File("tool.duckdb")], _folder.Path, TimeSpan.FromMinutes(1));
         Assert.True(editions.ExitCode == 0, editions.ToString());
         var diplomacy2020 = Json.Rows(editions.Out).Find("diplomacy-cab", 4);
@@ -81,6 +90,48 @@ public sealed class DotnetToolInstallTests(ITestOutputHelper log) : IDisposable
         var result = await ChildProcess.RunAsync(file, args, workingDirectory, timeout: timeout);
         log.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s  {result.Command}");
         return result;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="file"/>, returns its first standard-output line that starts with <paramref name="prefix"/>
+    /// and kills it by its process id; fails with what it printed when it exits or times out first.
+    /// </summary>
+    private static async Task<string> FirstLineAsync(string file, IEnumerable<string> args, string prefix, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        ChildProcess.ForChildDotnet(start);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        var error = process.StandardError.ReadToEndAsync();
+        var printed = new System.Text.StringBuilder();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+            {
+                printed.AppendLine(line);
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            await process.WaitForExitAsync();
+        }
+        Assert.Fail($"`{file} {string.Join(' ', start.ArgumentList)}` printed no line starting with '{prefix}' within {timeout.TotalSeconds:0} s:\n{printed}\n{await error}");
+        return "";
     }
 
     /// <summary>The words with the value after <paramref name="option"/> replaced; fails when the README's command lacks it.</summary>
