@@ -3,9 +3,9 @@ using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 using Sesric.Analytics.Contracts.V1;
+using Sesric.Analytics.Server.Tests.Infrastructure;
 using Sesric.Analytics.Service.Errors;
 using Sesric.Analytics.Service.Hosting;
-using Sesric.Analytics.Server.Tests.Infrastructure;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;
 

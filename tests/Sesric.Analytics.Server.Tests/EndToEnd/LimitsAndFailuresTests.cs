@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Querying;
+using Sesric.Analytics.Server.Tests.Infrastructure;
 using Sesric.Analytics.Service.Errors;
 using Sesric.Analytics.Service.Statistics;
-using Sesric.Analytics.Server.Tests.Infrastructure;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;
 

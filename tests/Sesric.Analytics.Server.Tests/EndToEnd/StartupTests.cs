@@ -9,11 +9,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 using Sesric.Analytics.Contracts.V1;
+using Sesric.Analytics.Server.Tests.Infrastructure;
 using Sesric.Analytics.Service;
 using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Security;
-using Sesric.Analytics.Server.Tests.Infrastructure;
 using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;
