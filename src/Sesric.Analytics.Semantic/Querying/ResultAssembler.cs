@@ -33,7 +33,7 @@ internal static class ResultAssembler
         var measures = plan.Measures;
 
         // The output rows, dimension values first; measure values are filled in once suppression is known.
-        var table = new ResultCell[count][];
+        var table = new ResultRows(count);
         for (var r = 0; r < count; r++)
         {
             var row = new ResultCell[width + measures.Count];
@@ -49,7 +49,7 @@ internal static class ResultAssembler
         if (!IsSorted(table, width))
         {
             source = SortedOrder(table, width);
-            var sorted = new ResultCell[count][];
+            var sorted = new ResultRows(count);
             for (var i = 0; i < count; i++)
             {
                 sorted[i] = table[source[i]];
@@ -106,7 +106,7 @@ internal static class ResultAssembler
 
     /// <summary>Computes every measure of every row (running totals get their yearly values here and are summed later).</summary>
     private static void FillMeasures(
-        QueryPlan plan, ResultCell[][] table, int[]? source, SqlColumn[] current, SqlColumn[]? previous, long[] people, bool[] suppressed)
+        QueryPlan plan, ResultRows table, int[]? source, SqlColumn[] current, SqlColumn[]? previous, long[] people, bool[] suppressed)
     {
         var policy = plan.Query.Policy;
         var components = plan.ComponentList;
@@ -122,13 +122,13 @@ internal static class ResultAssembler
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         if (plan.NeedsPreviousYear)
         {
-            for (var i = 0; i < table.Length; i++)
+            for (var i = 0; i < table.Count; i++)
             {
                 byKey[KeyText(table[i], width, -1, 0)] = i;
             }
         }
 
-        for (var i = 0; i < table.Length; i++)
+        for (var i = 0; i < table.Count; i++)
         {
             at.Row = source?[i] ?? i;
             var row = table[i];
@@ -191,7 +191,7 @@ internal static class ResultAssembler
     }
 
     /// <summary>Running totals: per group of the other dimensions, in year order, over the yearly values.</summary>
-    private static void RunningTotals(QueryPlan plan, ResultCell[][] table)
+    private static void RunningTotals(QueryPlan plan, ResultRows table)
     {
         var width = plan.Dimensions.Count;
         for (var m = 0; m < plan.Measures.Count; m++)
@@ -200,7 +200,7 @@ internal static class ResultAssembler
             {
                 continue;
             }
-            foreach (var series in Enumerable.Range(0, table.Length).GroupBy(i => KeyText(table[i], width, plan.YearIndex, 0)))
+            foreach (var series in Enumerable.Range(0, table.Count).GroupBy(i => KeyText(table[i], width, plan.YearIndex, 0)))
             {
                 long sum = 0;
                 var status = CellStatus.Ok;
@@ -222,29 +222,24 @@ internal static class ResultAssembler
     }
 
     /// <summary>The rows in the query's order (stable: equal rows keep their dimension order), then offset and limit.</summary>
-    private static ResultCell[][] Page(QueryPlan plan, ResultCell[][] table)
+    private static ResultRows Page(QueryPlan plan, ResultRows table)
     {
-        var offset = Math.Min(plan.Query.Offset, table.Length);
-        var size = Math.Min(table.Length - offset, plan.Query.Limit ?? int.MaxValue);
+        var offset = Math.Min(plan.Query.Offset, table.Count);
+        var size = Math.Min(table.Count - offset, plan.Query.Limit ?? int.MaxValue);
         if (plan.Order.Count == 0)
         {
-            return offset == 0 && size == table.Length ? table : table.AsSpan(offset, size).ToArray();
+            return offset == 0 && size == table.Count ? table : Slice(table, null, offset, size);
         }
-        var order = ArrayPool<int>.Shared.Rent(table.Length);
+        var order = ArrayPool<int>.Shared.Rent(table.Count);
         try
         {
-            for (var i = 0; i < table.Length; i++)
+            for (var i = 0; i < table.Count; i++)
             {
                 order[i] = i;
             }
             var rows = new RowComparer(plan.Order);
-            order.AsSpan(0, table.Length).Sort((a, b) => rows.Compare(table[a], table[b]) is var c && c != 0 ? c : a.CompareTo(b));
-            var page = new ResultCell[size][];
-            for (var i = 0; i < size; i++)
-            {
-                page[i] = table[order[offset + i]];
-            }
-            return page;
+            order.AsSpan(0, table.Count).Sort((a, b) => rows.Compare(table[a], table[b]) is var c && c != 0 ? c : a.CompareTo(b));
+            return Slice(table, order, offset, size);
         }
         finally
         {
@@ -264,6 +259,17 @@ internal static class ResultAssembler
         return false;
     }
 
+    /// <summary>Rows offset to offset + size of <paramref name="table"/>, through <paramref name="order"/> when given.</summary>
+    private static ResultRows Slice(ResultRows table, int[]? order, int offset, int size)
+    {
+        var page = new ResultRows(size);
+        for (var i = 0; i < size; i++)
+        {
+            page[i] = table[order is null ? offset + i : order[offset + i]];
+        }
+        return page;
+    }
+
     /// <summary>A count from a component column: the typed read for the usual long column, the general conversion otherwise.</summary>
     private static long? ReadLong(SqlColumn column, int row) => column switch
     {
@@ -272,9 +278,9 @@ internal static class ResultAssembler
         _ => ToLong(column.GetValue(row)),
     };
 
-    private static bool IsSorted(ResultCell[][] table, int width)
+    private static bool IsSorted(ResultRows table, int width)
     {
-        for (var i = 1; i < table.Length; i++)
+        for (var i = 1; i < table.Count; i++)
         {
             if (CompareKeys(table[i - 1], table[i], width) > 0)
             {
@@ -285,9 +291,9 @@ internal static class ResultAssembler
     }
 
     /// <summary>The store rows in key order (ties, which grouped rows never have, in store order).</summary>
-    private static int[] SortedOrder(ResultCell[][] table, int width)
+    private static int[] SortedOrder(ResultRows table, int width)
     {
-        var order = new int[table.Length];
+        var order = new int[table.Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
