@@ -121,7 +121,8 @@ public sealed partial class DuckDbAnalyticsStore
     /// <summary>
     /// After editions or countries changed, brings the edition- and country-derived columns of
     /// <c>participation_fact</c> up to date (a new year, modality, OIC group, accession or suspension), touching
-    /// only the rows whose values differ. New editions and countries have no fact rows yet, so a write that only
+    /// only the rows whose values differ, and judges <c>is_single_in_year</c> again for every person with a row
+    /// that moved to another year. New editions and countries have no fact rows yet, so a write that only
     /// inserted skips the scan.
     /// </summary>
     private static void RefreshFactReferences(DuckDBConnection connection, ChangeTally tally)
@@ -130,6 +131,16 @@ public sealed partial class DuckDbAnalyticsStore
         {
             return;
         }
+        // A person's only participation in a year may stop being so when an edition moves to another year:
+        // note whose rows move before moving them, then judge those people's years again.
+        connection.Execute(
+            """
+            CREATE TEMP TABLE year_moved AS
+            SELECT DISTINCT f.participant_key
+            FROM participation_fact f
+            JOIN edition e ON e.programme_id = f.programme_id AND e.edition_number = f.edition_number
+            WHERE f.year <> e.year
+            """);
         connection.Execute(
             """
             UPDATE participation_fact
@@ -144,6 +155,20 @@ public sealed partial class DuckDbAnalyticsStore
                    OR participation_fact.oic_group IS DISTINCT FROM r.oic_group
                    OR participation_fact.counts_as_member IS DISTINCT FROM r.counts_as_member)
             """);
+        connection.Execute(
+            """
+            UPDATE participation_fact
+            SET is_single_in_year = participation_fact.is_counted AND y.counted = 1
+            FROM (
+                SELECT participant_key, year, COUNT(*) FILTER (WHERE is_counted) AS counted
+                FROM participation_fact
+                WHERE participant_key IN (SELECT participant_key FROM year_moved)
+                GROUP BY participant_key, year
+            ) y
+            WHERE participation_fact.participant_key = y.participant_key AND participation_fact.year = y.year
+              AND participation_fact.is_single_in_year <> (participation_fact.is_counted AND y.counted = 1)
+            """);
+        connection.Execute("DROP TABLE year_moved");
     }
 
     /// <summary>Replaces a country's suspensions when they differ from the stored ones; says whether they did.</summary>

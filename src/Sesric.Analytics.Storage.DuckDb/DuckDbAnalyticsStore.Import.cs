@@ -142,7 +142,8 @@ public sealed partial class DuckDbAnalyticsStore
     /// whose participations it inserted or changed (a changed country or gender touches all of a person's rows).
     /// Runs after the base tables are written, in the same transaction; a person's attributes come from the
     /// import's own table, which the participant rows now equal, saving a join on the text id. Every row of a
-    /// touched person is rewritten, so <c>is_single</c> (their only counted participation) is judged over all of them.
+    /// touched person is rewritten, so <c>is_single</c> and <c>is_single_in_year</c> (their only counted participation,
+    /// overall and in that year) are judged over all of them.
     /// </summary>
     private static void RefreshImportedFacts(DuckDBConnection connection)
     {
@@ -165,10 +166,14 @@ public sealed partial class DuckDbAnalyticsStore
                    r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
                    (pn.attendance IN ('attended', 'completed')), (pn.is_synthetic OR x.participant_synthetic), r.counts_as_member,
                    (pn.attendance IN ('attended', 'completed'))
-                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (PARTITION BY x.participant_key) = 1
+                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
+                   (pn.attendance IN ('attended', 'completed'))
+                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1
             FROM import_refresh x
             JOIN participation pn ON pn.participant_id = x.participant_id
             JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3
+            -- One sort serves both flags: over all the person's rows, and over the peers in the same year.
+            WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
             """);
         connection.Execute("DROP TABLE import_refresh");
     }

@@ -53,6 +53,9 @@ public static class Phrases
     /// <summary>Alt text: a chart of.</summary>
     public static LocalizedText Chart { get; } = new("chart", "رسم بياني", "graphique");
 
+    /// <summary>After a count of table rows that did not fit the visual ("12 more rows not shown").</summary>
+    public static LocalizedText RowsNotShown { get; } = new("more rows not shown", "صفوف أخرى غير معروضة", "lignes de plus non affichées");
+
     /// <summary>Alt text: values.</summary>
     public static LocalizedText Values { get; } = new("values", "القيم", "valeurs");
 }

@@ -54,7 +54,7 @@ internal sealed partial class ChartComposer
             VerticalAxes(0, max, format, _data.Categories);
         }
         var bars = new List<Bar>();
-        var labels = new List<(double Position, double Value, string Text)>();
+        var labels = new List<(double Position, double Value, string Text, bool Muted)>();
         var group = 0.8;
         for (var c = 0; c < n; c++)
         {
@@ -78,13 +78,18 @@ internal sealed partial class ChartComposer
                 });
                 if (!Stacked && _data.Series[s].Values[c] is not null)
                 {
-                    labels.Add((position, value, _fmt.Format(value, format)));
+                    labels.Add((position, value, _fmt.Format(value, format), false));
+                }
+                else if (!Stacked && _data.Series[s].Statuses[c] == CellStatus.Suppressed)
+                {
+                    // A suppressed cell has no bar; say so where the bar would be, so it does not read as zero.
+                    labels.Add((position, 0, Phrases.Suppressed.In(_req.Language), true));
                 }
                 stackBase += value;
             }
             if (Stacked && !Percent)
             {
-                labels.Add((basePosition, stackBase, _fmt.Format(stackBase, format)));
+                labels.Add((basePosition, stackBase, _fmt.Format(stackBase, format), false));
             }
         }
         _plot.Add.Bars(bars);
@@ -94,12 +99,12 @@ internal sealed partial class ChartComposer
         }
     }
 
-    private void DrawValueLabels(RenderPack rp, List<(double Position, double Value, string Text)> labels, bool horizontal)
+    private void DrawValueLabels(RenderPack rp, List<(double Position, double Value, string Text, bool Muted)> labels, bool horizontal)
     {
         var size = Theme.Sizes.Tick;
-        var fg = Colors.Sk(Theme.Foreground);
-        foreach (var (position, value, text) in labels)
+        foreach (var (position, value, text, muted) in labels)
         {
+            var fg = Colors.Sk(muted ? Theme.Muted : Theme.Foreground);
             if (horizontal)
             {
                 var x = _plot.Axes.Bottom.GetPixel(value, rp.DataRect);
@@ -263,7 +268,12 @@ internal sealed partial class ChartComposer
             scatter.MarkerSize = 7;
             scatter.MarkerShape = MarkerShape.FilledCircle;
         }
-        var labels = bars.Values.Select((v, i) => (Position: (double)i, Value: v ?? 0, Text: v is null ? "" : _fmt.Format(v.Value, _data.MeasureFormat))).Where(l => l.Text.Length > 0).ToList();
+        var suppressed = Phrases.Suppressed.In(_req.Language);
+        var labels = bars.Values
+            .Select((v, i) => (Position: (double)i, Value: v ?? 0,
+                Text: v is { } shown ? _fmt.Format(shown, _data.MeasureFormat) : bars.Statuses[i] == CellStatus.Suppressed ? suppressed : "",
+                Muted: v is null))
+            .Where(l => l.Text.Length > 0).ToList();
         _overlays.Add(rp => DrawValueLabels(rp, labels, horizontal: false));
     }
 
@@ -276,7 +286,7 @@ internal sealed partial class ChartComposer
         var labels = _data.Categories.ToList();
         labels.Add(Phrases.Total.In(_req.Language));
         var bars = new List<Bar>();
-        var texts = new List<(double Position, double Value, string Text)>();
+        var texts = new List<(double Position, double Value, string Text, bool Muted)>();
         var level = 0.0;
         var top = 1.0;
         for (var i = 0; i < values.Length; i++)
@@ -285,12 +295,12 @@ internal sealed partial class ChartComposer
             var change = v - level;
             var colour = i == 0 ? total : change >= 0 ? up : down;
             bars.Add(new Bar { Position = i, ValueBase = level, Value = v, Size = 0.6, FillColor = Colors.Sp(colour), LineWidth = 0 });
-            texts.Add((i, Math.Max(level, v), i == 0 ? _fmt.Format(v, _data.MeasureFormat) : _fmt.Format(change, ValueFormat.SignedInteger)));
+            texts.Add((i, Math.Max(level, v), i == 0 ? _fmt.Format(v, _data.MeasureFormat) : _fmt.Format(change, ValueFormat.SignedInteger), false));
             level = v;
             top = Math.Max(top, v);
         }
         bars.Add(new Bar { Position = values.Length, ValueBase = 0, Value = level, Size = 0.6, FillColor = Colors.Sp(total), LineWidth = 0 });
-        texts.Add((values.Length, level, _fmt.Format(level, _data.MeasureFormat)));
+        texts.Add((values.Length, level, _fmt.Format(level, _data.MeasureFormat), false));
         VerticalAxes(0, top * 1.08, _data.MeasureFormat, labels);
         _plot.Add.Bars(bars);
         _overlays.Add(rp => DrawValueLabels(rp, texts, horizontal: false));
@@ -482,7 +492,14 @@ internal sealed partial class ChartComposer
         var size = Theme.Sizes.Tick;
         var rowHeight = size * 1.9f;
         var capacity = Math.Max(1, (int)((_plotBottom - _plotTop) / rowHeight) - 1);
-        var shown = rows.Take(capacity).ToList();
+
+        // Rows that do not fit are never cut silently: the last line says how many are missing (the HTML report's
+        // data table and the CSV have them all).
+        var notShown = rows.Count > capacity ? rows.Count - capacity + 1 : 0;
+        var shown = rows.Take(notShown > 0 ? capacity - 1 : capacity).ToList();
+        var notShownText = notShown > 0
+            ? $"{_fmt.Format(ResultCell.Of((long)notShown), ValueFormat.Integer)} {Phrases.RowsNotShown.In(_req.Language)}"
+            : null;
         _overlays.Add(rp =>
         {
             var canvas = rp.Canvas;
@@ -527,6 +544,11 @@ internal sealed partial class ChartComposer
                     canvas.DrawRect(Margin, y, _w - (2 * Margin), rowHeight, stripe);
                 }
                 Row(shown[r], bold: false);
+            }
+            if (notShownText is not null)
+            {
+                var anchor = _rtl ? _w - Margin - 6 : Margin + 6;
+                _painter.Draw(canvas, notShownText, size, anchor, y + (rowHeight * 0.65f), _rtl ? TextAlign.Right : TextAlign.Left, Colors.Sk(Theme.Muted));
             }
         });
     }

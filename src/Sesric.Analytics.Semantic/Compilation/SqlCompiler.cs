@@ -218,7 +218,8 @@ internal sealed class SqlCompiler(SemanticModel model)
 
     /// <summary>
     /// A component's aggregate, in its cheaper form where the grouping allows it: distinct counts of people
-    /// within one edition, or of states within one state, need no hash set (see <see cref="Component"/>).
+    /// within one edition, or of states within one state, need no hash set, and within one year need one only for
+    /// people who came twice that year (see <see cref="Component"/>).
     /// </summary>
     private static string AggregateSql(Component component, QueryPlan plan)
     {
@@ -229,6 +230,10 @@ internal sealed class SqlCompiler(SemanticModel model)
         if (component.SqlWithinState is { } perState && plan.Dimensions.Any(d => d.Name == "member_state"))
         {
             return perState;
+        }
+        if (component.SqlWithinYear is { } perYear && plan.Dimensions.Any(d => d.Name == "year"))
+        {
+            return perYear;
         }
         return component.Sql;
     }

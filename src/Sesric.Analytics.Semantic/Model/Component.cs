@@ -12,6 +12,12 @@ namespace Sesric.Analytics.Semantic;
 /// An equivalent, cheaper expression valid when every result row lies within one edition (the query is
 /// grouped by edition): a person has at most one participation per edition, so distinct people are rows.
 /// </param>
+/// <param name="SqlWithinYear">
+/// An equivalent, cheaper expression valid when every result row lies within one year (the query is grouped by
+/// year): a person whose only counted row that year is in the row (<c>is_single_in_year</c>) has no other row in
+/// it and none in a distinct count, so is counted as a row; a person with several rows that year is counted by
+/// the distinct count over such rows, once per result row as before.
+/// </param>
 /// <param name="SqlWithinState">
 /// An equivalent, cheaper expression valid when every result row lies within one member state (grouped by
 /// member_state): a distinct count of states is then 0 or 1.
@@ -22,7 +28,8 @@ internal sealed record Component(
     string Sql,
     HelperJoin Join = HelperJoin.None,
     string? SqlWithinEdition = null,
-    string? SqlWithinState = null);
+    string? SqlWithinState = null,
+    string? SqlWithinYear = null);
 
 /// <summary>The relations components aggregate over.</summary>
 internal enum ComponentSource

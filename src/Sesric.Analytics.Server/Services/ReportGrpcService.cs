@@ -78,7 +78,7 @@ public sealed class ReportGrpcService(StoreHost host, ForecasterCache forecasts,
                     throw RpcErrors.NotFound(request.Annual.Programme, "programme");
                 }
                 report = AnnualReport.Build(programme, request.Annual.Year, catalogue);
-                forecast = await NextEditionBandAsync(programme, ct);
+                forecast = request.Annual.WithoutForecast ? null : await NextEditionBandAsync(programme, ct);
                 break;
             default:
                 throw RpcErrors.InvalidArgument("source", "set report_json (a report spec) or annual (programme and year).");

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 
 using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
 using Sesric.Analytics.Reporting.Theming;
 
 using SkiaSharp;
@@ -99,6 +100,50 @@ public sealed class SvgAndPngTests
         {
             Assert.True(names[i - 1].X + names[i - 1].Width < names[i].X, $"'{names[i - 1].Text}' overlaps '{names[i].Text}'");
         }
+    }
+
+    [Theory]
+    [InlineData(Language.English, "more rows not shown")]
+    [InlineData(Language.French, "lignes de plus non affichées")]
+    [InlineData(Language.Arabic, "صفوف أخرى غير معروضة")]
+    public void A_table_too_long_for_its_visual_says_how_many_rows_it_leaves_out(Language language, string phrase)
+    {
+        var states = Enumerable.Range(1, 60).Select(i => $"State {i:00}").ToArray();
+        var rows = states.Select((s, i) => (IReadOnlyList<ResultCell>)[ResultCell.Of(s), ResultCell.Of(100L - i)]).ToArray();
+        var table = new ResultTable([SampleTables.State, SampleTables.Participants], rows, new QueryMetadata(rows.Length, TimeSpan.Zero, 0, null, "public"));
+
+        var svg = ReportRenderer.RenderSvg(new Visual("t", MarkKind.Table, "participants", "member_state"), table, Theme.Default, language);
+
+        var shown = states.Count(s => svg.Contains($">{s}</text>", StringComparison.Ordinal));
+        Assert.InRange(shown, 5, 59);
+        var note = Regex.Match(svg, $">([0-9٠-٩]+) {phrase}</text>");
+        Assert.True(note.Success, $"no '{phrase}' line in the table");
+        var digits = new string(note.Groups[1].Value.Select(c => c is >= '٠' and <= '٩' ? (char)('0' + (c - '٠')) : c).ToArray());
+        Assert.Equal(states.Length - shown, int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(MarkKind.Bar, Language.English, "suppressed")]
+    [InlineData(MarkKind.Column, Language.French, "masqué")]
+    [InlineData(MarkKind.Bar, Language.Arabic, "محجوب")]
+    public void A_suppressed_bar_is_marked_where_the_bar_would_be(MarkKind mark, Language language, string word)
+    {
+        var visual = new Visual("top", mark, "participants", "member_state");
+
+        var marked = ReportRenderer.RenderSvg(visual, SampleTables.TopStates(suppressOne: true), Theme.Default, language);
+        var plain = ReportRenderer.RenderSvg(visual, SampleTables.TopStates(), Theme.Default, language);
+
+        Assert.Single(Regex.Matches(marked, $">{word}</text>"));
+        Assert.DoesNotContain($">{word}</text>", plain);
+    }
+
+    [Fact]
+    public void A_table_that_fits_has_no_note_about_missing_rows()
+    {
+        var svg = ReportRenderer.RenderSvg(new Visual("t", MarkKind.Table, "participants", "member_state"), SampleTables.TopStates(), Theme.Default, Language.English);
+
+        Assert.Contains(">Brunei Darussalam</text>", svg);
+        Assert.DoesNotContain("not shown", svg);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public class SqlCompilerTests
 
         Assert.Equal(
             """
-            SELECT f.year AS "year", COUNT(CASE WHEN f.is_single THEN 1 END) + COUNT(DISTINCT CASE WHEN NOT f.is_single THEN f.participant_key END) AS "people", COUNT(*) AS "participations", COUNT(CASE WHEN f.is_synthetic THEN 1 END) AS "synthetic", COUNT(DISTINCT CASE WHEN f.counts_as_member THEN f.iso3 END) AS "member_states"
+            SELECT f.year AS "year", COUNT(*) FILTER (WHERE f.is_single_in_year) + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year) AS "people", COUNT(*) AS "participations", COUNT(*) FILTER (WHERE f.is_synthetic) AS "synthetic", COUNT(DISTINCT f.iso3) FILTER (WHERE f.counts_as_member) AS "member_states"
             FROM participation_fact f
             WHERE f.is_counted AND (f.programme_id = $1 AND f.year = $2)
             GROUP BY f.year
@@ -31,10 +31,26 @@ public class SqlCompilerTests
 
         Assert.Contains("COUNT(*) AS \"people\"", byEditionAndState);
         Assert.Contains("MAX(CASE WHEN f.counts_as_member THEN 1 ELSE 0 END) AS \"member_states\"", byEditionAndState);
-        Assert.Contains("COUNT(CASE WHEN f.gender = 'female' THEN 1 END) AS \"women\"", byEditionAndState);
+        Assert.Contains("COUNT(*) FILTER (WHERE f.gender = 'female') AS \"women\"", byEditionAndState);
         Assert.DoesNotContain("DISTINCT", byEditionAndState);
-        Assert.Contains("COUNT(CASE WHEN f.is_single THEN 1 END) + COUNT(DISTINCT CASE WHEN NOT f.is_single THEN f.participant_key END) AS \"people\"", byYear);
-        Assert.Contains("COUNT(DISTINCT CASE WHEN f.counts_as_member THEN f.iso3 END) AS \"member_states\"", byYear);
+        Assert.Contains("COUNT(*) FILTER (WHERE f.is_single_in_year) + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year) AS \"people\"", byYear);
+        Assert.Contains("COUNT(DISTINCT f.iso3) FILTER (WHERE f.counts_as_member) AS \"member_states\"", byYear);
+    }
+
+    [Theory]
+    [InlineData("year,oic_group", true)]
+    [InlineData("year,member_state,gender", true)]
+    [InlineData("programme,year,modality", true)]
+    [InlineData("year", true)]
+    [InlineData("oic_group", false)]
+    [InlineData("programme,modality", false)]
+    [InlineData("date", false)]
+    public void People_are_counted_by_the_yearly_flag_exactly_when_every_row_lies_within_one_year(string dimensions, bool usesYearlyFlag)
+    {
+        var sql = Engine.Compile(SemanticQuery.Of("participants", "female_share").By(dimensions.Split(','))).Sql;
+
+        Assert.Equal(usesYearlyFlag, sql.Contains("is_single_in_year", StringComparison.Ordinal));
+        Assert.Equal(!usesYearlyFlag, sql.Contains("COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single)", StringComparison.Ordinal));
     }
 
     [Fact]

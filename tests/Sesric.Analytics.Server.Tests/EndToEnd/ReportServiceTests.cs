@@ -112,11 +112,22 @@ public sealed class ReportServiceTests(SharedServiceHost shared) : IClassFixture
         Assert.DoesNotContain(">Forecast", Figure(html, "coverage-trend"), StringComparison.Ordinal);
     }
 
-    private async Task<string> RenderAnnualAsync(string programme, int year)
+    [Fact]
+    public async Task RenderReport_annual_without_forecast_leaves_the_band_out_and_keeps_the_rest()
+    {
+        var html = await RenderAnnualAsync("programmes/diplomacy-cab", 2022, withoutForecast: true);
+
+        var trend = Figure(html, Sesric.Analytics.Reporting.AnnualReport.ForecastVisualId);
+        Assert.DoesNotContain(">Forecast", trend, StringComparison.Ordinal);
+        Assert.Contains("<svg", trend, StringComparison.Ordinal);
+        Assert.Contains("id=\"coverage-trend\"", html, StringComparison.Ordinal);
+    }
+
+    private async Task<string> RenderAnnualAsync(string programme, int year, bool withoutForecast = false)
     {
         using var call = Reports.RenderReport(new RenderReportRequest
         {
-            Annual = new AnnualReportRequest { Programme = programme, Year = year },
+            Annual = new AnnualReportRequest { Programme = programme, Year = year, WithoutForecast = withoutForecast },
             Language = ReportLanguage.En,
         }, Reader);
         var html = new MemoryStream();

@@ -13,8 +13,9 @@ namespace Sesric.Analytics.Storage.DuckDb.Tests.Schema;
 public sealed class FactTableTests : IDisposable
 {
     /// <summary>
-    /// Schema 3's view, restated over the base tables (the columns the table keeps), plus <c>is_single</c> (the person's
-    /// only counted participation): the definition the table must match.
+    /// Schema 3's view, restated over the base tables (the columns the table keeps), plus <c>is_single</c> and
+    /// <c>is_single_in_year</c> (the person's only counted participation, overall and in that year): the definition
+    /// the table must match.
     /// </summary>
     private const string Definition =
         """
@@ -28,7 +29,10 @@ public sealed class FactTableTests : IDisposable
                                 AND (s.restored_on IS NULL OR s.restored_on > COALESCE(e.start_date, make_date(e.year, 7, 1))))) AS counts_as_member,
                (pn.attendance IN ('attended', 'completed')
                 AND (SELECT COUNT(*) FROM participation o
-                     WHERE o.participant_id = pn.participant_id AND o.attendance IN ('attended', 'completed')) = 1) AS is_single
+                     WHERE o.participant_id = pn.participant_id AND o.attendance IN ('attended', 'completed')) = 1) AS is_single,
+               (pn.attendance IN ('attended', 'completed')
+                AND (SELECT COUNT(*) FROM participation o JOIN edition oe ON oe.programme_id = o.programme_id AND oe.edition_number = o.edition_number
+                     WHERE o.participant_id = pn.participant_id AND oe.year = e.year AND o.attendance IN ('attended', 'completed')) = 1) AS is_single_in_year
         FROM participation pn
         JOIN participant pt ON pt.participant_id = pn.participant_id
         JOIN edition e ON e.programme_id = pn.programme_id AND e.edition_number = pn.edition_number
@@ -38,7 +42,7 @@ public sealed class FactTableTests : IDisposable
     private const string Table =
         """
         SELECT p.participant_id, f.programme_id, f.edition_number, f.year, f.modality, f.host_country, f.reference_date, f.iso3,
-               f.oic_group, f.gender, f.is_counted, f.is_synthetic, f.counts_as_member, f.is_single
+               f.oic_group, f.gender, f.is_counted, f.is_synthetic, f.counts_as_member, f.is_single, f.is_single_in_year
         FROM participation_fact f JOIN participant p ON p.participant_key = f.participant_key
         """;
 
@@ -142,6 +146,35 @@ public sealed class FactTableTests : IDisposable
         Assert.Equal(2, raw.Scalar("SELECT COUNT(*) FROM participation_fact WHERE iso3 = 'EGY' AND oic_group = 'African Group'"));
         Assert.Equal(1, raw.Scalar("SELECT COUNT(*) FROM participation_fact WHERE iso3 = 'SYR' AND year = 2021 AND counts_as_member"));
         Assert.Equal(0, raw.Scalar("SELECT COUNT(*) FROM participation_fact WHERE iso3 = 'MYS' AND year = 2021 AND counts_as_member"));
+    }
+
+    [Fact]
+    public async Task Moving_an_edition_into_another_editions_year_judges_one_per_year_participations_again()
+    {
+        var path = _folder.File("year.duckdb");
+        var d2 = TestData.Editions[1];
+        await using (var store = await TestData.OpenWithCatalogueAsync(path))
+        {
+            await store.ImportParticipationsAsync(TestData.Registry, ImportRequest.Default);
+            await store.UpsertEditionsAsync([new Edition(d2.Id, 2015, null, Modality.Virtual, null, null, [], null, d2.Published)]);
+            // A re-import that changes p1 rewrites p1's rows through the import's own path, now with both in 2015.
+            await store.ImportParticipationsAsync([TestData.Row("p1", "TUR", TestData.D2, institution: "academia")], ImportRequest.Default);
+        }
+
+        AssertMatchesDefinition(path, expectedRows: TestData.Registry.Count);
+        using (var raw = RawDb.Open(path))
+        {
+            // p1 and p4 attended D1 and D2, now both in 2015: neither row is their only one that year.
+            Assert.Equal(4, raw.Scalar("SELECT COUNT(*) FROM participation_fact WHERE is_counted AND NOT is_single_in_year"));
+        }
+
+        await using (var store = await DuckDbAnalyticsStore.OpenAsync(path))
+        {
+            await store.UpsertEditionsAsync([d2]);
+        }
+        AssertMatchesDefinition(path, expectedRows: TestData.Registry.Count);
+        using var back = RawDb.Open(path);
+        Assert.Equal(0, back.Scalar("SELECT COUNT(*) FROM participation_fact WHERE is_counted AND NOT is_single_in_year"));
     }
 
     [Fact]
