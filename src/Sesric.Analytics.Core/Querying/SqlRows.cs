@@ -33,7 +33,8 @@ public sealed record SqlRows(IReadOnlyList<string> Columns, IReadOnlyList<object
     }
 
     /// <summary>The number of rows, without building <see cref="Rows"/>.</summary>
-    public int RowCount => Rows is ColumnRowList list ? list.Count : Rows.Count;
+    /// <remarks>For rows built from columns, <see cref="Rows"/> knows its count before it is materialised.</remarks>
+    public int RowCount => Rows.Count;
 
     /// <summary>The values column by column, in select order (see <see cref="SqlColumn"/>); built from <see cref="Rows"/> on first use when the rows were given.</summary>
     public IReadOnlyList<SqlColumn> ColumnData
