@@ -142,7 +142,9 @@ public sealed partial class DuckDbAnalyticsStore
     /// <remarks>
     /// The statement runs inside a transaction that is always rolled back, so even a statement that tries
     /// to write leaves the store unchanged. Parameters bind to <c>$1..$n</c> in order; values come back as
-    /// described in <see cref="SqlRows"/> (DECIMAL as double, every integer width as long). Cancelling
+    /// described in <see cref="SqlRows"/> (DECIMAL as double, every integer width as long), read column by
+    /// column into typed storage (see <see cref="SqlRows.ColumnData"/>; <see cref="SqlRows.Rows"/> is built
+    /// from it on first use). Cancelling
     /// <paramref name="cancellationToken"/> interrupts DuckDB mid-statement (a call's deadline stops the
     /// aggregation itself, not only the reading of its rows) and throws <see cref="OperationCanceledException"/>.
     /// </remarks>
@@ -159,19 +161,25 @@ public sealed partial class DuckDbAnalyticsStore
                     using var command = connection.Command(statement.Sql, parameters);
                     using var interrupt = cancellationToken.Register(command.Cancel);
                     using var r = ExecuteInterruptible(command, cancellationToken);
-                    var columns = Enumerable.Range(0, r.FieldCount).Select(r.GetName).ToArray();
-                    var rows = new List<object?[]>();
+                    var readers = new ColumnReader[r.FieldCount];
+                    for (var i = 0; i < readers.Length; i++)
+                    {
+                        readers[i] = ColumnReader.For(r.GetFieldType(i));
+                    }
                     while (r.Read())
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        var row = new object?[columns.Length];
-                        for (var i = 0; i < row.Length; i++)
+                        for (var i = 0; i < readers.Length; i++)
                         {
-                            row[i] = r.IsDBNull(i) ? null : DuckDbValues.ToPlain(r.GetValue(i));
+                            readers[i].Read(r, i);
                         }
-                        rows.Add(row);
                     }
-                    return new SqlRows(columns, rows);
+                    var columns = new SqlColumn[readers.Length];
+                    for (var i = 0; i < columns.Length; i++)
+                    {
+                        columns[i] = readers[i].Build(r.GetName(i));
+                    }
+                    return new SqlRows(columns);
                 }
                 finally
                 {

@@ -86,4 +86,79 @@ public sealed class QueryTests : IDisposable
 
         Assert.Contains("$2", e.Message);
     }
+
+    [Fact]
+    public async Task Columns_hold_the_plain_values_of_every_type_nulls_included_and_rows_match_them()
+    {
+        await using var store = await DuckDbAnalyticsStore.OpenAsync(_folder.File("s.duckdb"));
+
+        var rows = await store.QueryAsync(SqlStatement.Of(
+            """
+            SELECT * FROM (VALUES
+                (CAST(1 AS BIGINT), CAST(2 AS INTEGER), CAST(3 AS SMALLINT), CAST(4 AS TINYINT), CAST(5 AS UTINYINT),
+                 CAST(6 AS USMALLINT), CAST(7 AS UINTEGER), CAST(8 AS UBIGINT), CAST(9 AS HUGEINT), CAST(0.5 AS DOUBLE),
+                 CAST(0.25 AS FLOAT), CAST(1.5 AS DECIMAL(10, 2)), 'text', TRUE, DATE '2021-03-14',
+                 TIMESTAMP '2021-03-14 00:00:00', TIMESTAMP '2021-03-14 10:30:00'),
+                (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+                (-1, -2147483648, -32768, -128, 255, 65535, 4294967295, 18446744073709551615, 170141183460469231731687303715884105727,
+                 1e300, -2.5, -12.34, '', FALSE, DATE '1970-01-01', TIMESTAMP '1999-12-31 00:00:00', TIMESTAMP '1999-12-31 23:59:59.5')
+            ) t(i64, i32, i16, i8, u8, u16, u32, u64, i128, f64, f32, dec, txt, flag, day, midnight, moment)
+            """));
+
+        var day = new DateOnly(2021, 3, 14);
+        Assert.Equal(
+            [
+                [1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 0.5, 0.25, 1.5, "text", true, day, day, "2021-03-14T10:30:00"],
+                new object?[17],
+                [
+                    -1L, (long)int.MinValue, (long)short.MinValue, -128L, 255L, 65535L, 4294967295L, (double)ulong.MaxValue,
+                    (double)System.Numerics.BigInteger.Parse("170141183460469231731687303715884105727"), 1e300, -2.5, -12.34, "", false,
+                    new DateOnly(1970, 1, 1), new DateOnly(1999, 12, 31), "1999-12-31T23:59:59.5",
+                ],
+            ],
+            rows.Rows);
+        var columns = rows.ColumnData;
+        Assert.Equal(rows.Columns, columns.Select(c => c.Name));
+        Assert.All(columns.Take(7), c => Assert.IsType<SqlColumn<long>>(c));
+        Assert.All(columns.Skip(9).Take(3), c => Assert.IsType<SqlColumn<double>>(c));
+        Assert.IsType<SqlColumn<string>>(columns[12]);
+        Assert.IsType<SqlColumn<bool>>(columns[13]);
+        for (var i = 0; i < rows.RowCount; i++)
+        {
+            for (var j = 0; j < columns.Count; j++)
+            {
+                Assert.Equal(rows.Rows[i][j], columns[j].GetValue(i));
+                Assert.Equal(rows.Rows[i][j] is null, columns[j].IsNull(i));
+                Assert.Equal(rows.Rows[i][j]?.GetType(), columns[j].GetValue(i)?.GetType());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_large_result_reads_every_row_with_nulls_in_place_and_repeated_text_shared()
+    {
+        await using var store = await DuckDbAnalyticsStore.OpenAsync(_folder.File("s.duckdb"));
+
+        var rows = await store.QueryAsync(SqlStatement.Of(
+            """
+            SELECT range AS n,
+                   CASE WHEN range % 7 = 0 THEN NULL ELSE 'v' || CAST(range % 50 AS VARCHAR) END AS s,
+                   CASE WHEN range % 5 = 0 THEN NULL ELSE range * 0.5 END AS x
+            FROM range(10000) ORDER BY range
+            """));
+
+        Assert.Equal(10_000, rows.RowCount);
+        var n = Assert.IsType<SqlColumn<long>>(rows.ColumnData[0]);
+        var s = Assert.IsType<SqlColumn<string>>(rows.ColumnData[1]);
+        var x = Assert.IsType<SqlColumn<double>>(rows.ColumnData[2]);
+        for (var i = 0; i < rows.RowCount; i++)
+        {
+            Assert.Equal(i, n[i]);
+            Assert.Equal(i % 7 == 0 ? null : $"v{i % 50}", s[i]);
+            Assert.Equal(i % 5 == 0, x.IsNull(i));
+            Assert.Equal(i % 5 == 0 ? 0 : i * 0.5, x[i]);
+        }
+        Assert.Same(s[1], s[51]);
+        Assert.Equal(4321L, rows.Rows[4321][0]);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Sesric.Analytics.Semantic;
 
 /// <summary>
@@ -46,47 +48,62 @@ public static class DisclosureControl
         {
             throw new ArgumentException($"keys has {keys.Count} cells but participants has {participants.Count}.", nameof(participants));
         }
-        var suppressed = new bool[keys.Count];
-        for (var i = 0; i < keys.Count; i++)
+        var count = keys.Count;
+        var people = ArrayPool<long>.Shared.Rent(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                people[i] = participants[i];
+            }
+            var width = count == 0 ? 0 : keys[0].Count;
+            return Suppress(count, width, (cell, dimension) => keys[cell][dimension], people.AsSpan(0, count), k);
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(people);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Suppress(IReadOnlyList{IReadOnlyList{object?}}, IReadOnlyList{long}, int)"/> over cells the
+    /// caller holds in its own form: <paramref name="keyAt"/> gives cell i's value on dimension j.
+    /// </summary>
+    /// <remarks>
+    /// Runs once per query over every cell (tens of thousands for a fine grouping), so it allocates nothing
+    /// per cell: each dimension's values are numbered once (equal values, by <see cref="object.Equals(object?, object?)"/>,
+    /// get equal numbers), each cell's group is found from the numbers of its other dimensions, and the groups
+    /// are kept as one flat array of members. Temporary arrays come from the shared pool.
+    /// </remarks>
+    internal static bool[] Suppress(int count, int width, Func<int, int, object?> keyAt, ReadOnlySpan<long> participants, int k)
+    {
+        var suppressed = new bool[count];
+        var any = false;
+        for (var i = 0; i < count; i++)
         {
             suppressed[i] = participants[i] > 0 && participants[i] < k;
+            any |= suppressed[i];
         }
-        var width = keys.Count == 0 ? 0 : keys[0].Count;
-        if (width == 0 || !suppressed.Any(s => s))
+        if (width == 0 || !any)
         {
             return suppressed;
         }
 
         // Group membership does not change while suppressing, so build the groups once.
-        var groups = new List<int[]>();
-        for (var dimension = 0; dimension < width; dimension++)
-        {
-            var byRest = new Dictionary<IReadOnlyList<object?>, List<int>>(new KeyWithoutComparer(dimension));
-            for (var i = 0; i < keys.Count; i++)
-            {
-                if (participants[i] <= 0)
-                {
-                    continue;
-                }
-                if (!byRest.TryGetValue(keys[i], out var members))
-                {
-                    byRest[keys[i]] = members = [];
-                }
-                members.Add(i);
-            }
-            groups.AddRange(byRest.Values.Where(g => g.Count >= 2).Select(g => g.ToArray()));
-        }
-
+        using var groups = CellGroups.Build(count, width, keyAt, participants);
+        var members = groups.Members;
+        var starts = groups.Starts;
         bool changed;
         do
         {
             changed = false;
-            foreach (var group in groups)
+            for (var g = 0; g < starts.Length - 1; g++)
             {
                 var hidden = 0;
                 var candidate = -1;
-                foreach (var i in group)
+                for (var m = starts[g]; m < starts[g + 1]; m++)
                 {
+                    var i = members[m];
                     if (suppressed[i])
                     {
                         hidden++;
@@ -109,33 +126,4 @@ public static class DisclosureControl
 
     /// <summary>Whether a count of people may be shown next to others: 0 or at least <paramref name="k"/>.</summary>
     public static bool IsSafeCount(long? count, int k) => count is not { } c || c == 0 || c >= k;
-
-    /// <summary>Compares cell keys on every dimension but one: cells equal under it share a total.</summary>
-    private sealed class KeyWithoutComparer(int skip) : IEqualityComparer<IReadOnlyList<object?>>
-    {
-        public bool Equals(IReadOnlyList<object?>? x, IReadOnlyList<object?>? y)
-        {
-            for (var j = 0; j < x!.Count; j++)
-            {
-                if (j != skip && !object.Equals(x[j], y![j]))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        public int GetHashCode(IReadOnlyList<object?> key)
-        {
-            var hash = new HashCode();
-            for (var j = 0; j < key.Count; j++)
-            {
-                if (j != skip)
-                {
-                    hash.Add(key[j]);
-                }
-            }
-            return hash.ToHashCode();
-        }
-    }
 }

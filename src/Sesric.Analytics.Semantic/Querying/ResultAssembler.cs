@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -12,140 +13,77 @@ namespace Sesric.Analytics.Semantic;
 /// </summary>
 internal static class ResultAssembler
 {
-    private sealed class Cell(object?[] key, long?[] current, long?[]? previous)
-    {
-        public object?[] Key { get; } = key;
-
-        public long?[] Current { get; } = current;
-
-        public long?[]? Previous { get; } = previous;
-
-        public bool Suppressed { get; set; }
-
-        /// <summary>The output row: dimension values, then one value per measure.</summary>
-        public ResultCell[] Row { get; set; } = [];
-    }
+    private static readonly object[] SmallCounts = Enumerable.Range(0, 1024).Select(i => (object)(long)i).ToArray();
 
     /// <remarks>
-    /// Runs once per query over every aggregated cell (tens of thousands for a fine grouping), so the per-cell
-    /// work is plain loops over arrays: no per-cell LINQ, no text keys unless year-over-year needs them.
+    /// Runs once per query over every aggregated cell (tens of thousands for a fine grouping), so it reads the
+    /// store's typed columns directly and allocates per cell only what the result keeps: the row of
+    /// <see cref="ResultCell"/>s and its boxed measure values. Dimension values are the column's own objects
+    /// (strings) or shared boxes (integers); per-cell working state lives in arrays indexed by cell, pooled
+    /// when large. Text keys are built only when year-over-year or running totals need them.
     /// </remarks>
     public static ResultTable Assemble(QueryPlan plan, SqlRows rows, Stopwatch clock)
     {
         var policy = plan.Query.Policy;
         var components = plan.ComponentList;
-        var dimIndex = plan.Dimensions.Select(d => rows.IndexOf(d.Name)).ToArray();
-        var dimTypes = plan.Dimensions.Select(d => d.ColumnType).ToArray();
-        var compIndex = components.Select(c => rows.IndexOf(c.Key)).ToArray();
-        var prevIndex = plan.NeedsPreviousYear ? components.Select(c => rows.IndexOf(SqlCompiler.PreviousKey(c))).ToArray() : null;
+        var data = rows.ColumnData;
+        var dimensions = plan.Dimensions.Select(d => new DimensionReader(data[rows.IndexOf(d.Name)], d.ColumnType)).ToArray();
+        var current = components.Select(c => data[rows.IndexOf(c.Key)]).ToArray();
+        var previous = plan.NeedsPreviousYear ? components.Select(c => data[rows.IndexOf(SqlCompiler.PreviousKey(c))]).ToArray() : null;
+        var count = rows.RowCount;
+        var width = dimensions.Length;
+        var measures = plan.Measures;
 
-        var cells = new List<Cell>(rows.Rows.Count);
-        foreach (var row in rows.Rows)
+        // The output rows, dimension values first; measure values are filled in once suppression is known.
+        var table = new ResultRows(count);
+        for (var r = 0; r < count; r++)
         {
-            var key = new object?[dimIndex.Length];
-            for (var j = 0; j < dimIndex.Length; j++)
+            var row = new ResultCell[width + measures.Count];
+            for (var j = 0; j < width; j++)
             {
-                key[j] = ToDimensionValue(row[dimIndex[j]], dimTypes[j]);
+                row[j] = ResultCell.Of(dimensions[j].Value(r));
             }
-            cells.Add(new Cell(key, Longs(row, compIndex), prevIndex is null ? null : Longs(row, prevIndex)));
+            table[r] = row;
         }
         // The statement already orders by the dimensions; sort only if the database's order differs from ours.
-        if (!IsSorted(cells))
+        // source[i] is the store row behind output row i (null: the same row).
+        int[]? source = null;
+        if (!IsSorted(table, width))
         {
-            cells.Sort((a, b) => CompareKeys(a.Key, b.Key));
+            source = SortedOrder(table, width);
+            var sorted = new ResultRows(count);
+            for (var i = 0; i < count; i++)
+            {
+                sorted[i] = table[source[i]];
+            }
+            table = sorted;
         }
 
         var peopleAt = IndexOfComponent(components, Components.People);
-        long People(long?[] values) => peopleAt < 0 ? 0 : values[peopleAt] ?? 0;
-
-        if (policy.Suppresses && peopleAt >= 0)
+        var people = ArrayPool<long>.Shared.Rent(count);
+        try
         {
-            var hidden = DisclosureControl.Suppress(cells.Select(c => (IReadOnlyList<object?>)c.Key).ToArray(), cells.Select(c => People(c.Current)).ToArray(), policy.Threshold);
-            for (var i = 0; i < cells.Count; i++)
+            for (var i = 0; i < count; i++)
             {
-                cells[i].Suppressed = hidden[i];
+                people[i] = peopleAt < 0 ? 0 : ReadLong(current[peopleAt], source?[i] ?? i) ?? 0;
             }
+            var suppressed = policy.Suppresses && peopleAt >= 0
+                ? DisclosureControl.Suppress(count, width, (i, j) => table[i][j].Value, people.AsSpan(0, count), policy.Threshold)
+                : new bool[count];
+            FillMeasures(plan, table, source, current, previous, people, suppressed);
         }
-        var byKey = new Dictionary<string, Cell>(StringComparer.Ordinal);
-        if (plan.NeedsPreviousYear)
+        finally
         {
-            foreach (var cell in cells)
-            {
-                byKey[KeyText(cell.Key, -1, 0)] = cell;
-            }
+            ArrayPool<long>.Shared.Return(people);
         }
-
-        var width = plan.Dimensions.Count;
-        foreach (var cell in cells)
-        {
-            var row = new ResultCell[width + plan.Measures.Count];
-            for (var j = 0; j < width; j++)
-            {
-                row[j] = ResultCell.Of(cell.Key[j]);
-            }
-            var current = cell.Current;
-            Func<Component, long?> get = c => current[IndexOfComponent(components, c)];
-            for (var m = 0; m < plan.Measures.Count; m++)
-            {
-                var measure = plan.Measures[m];
-                row[width + m] = measure.TimeFunction switch
-                {
-                    TimeFunction.None or TimeFunction.RunningTotal => Evaluate(measure.Inner ?? measure, current, get, cell.Suppressed),
-                    _ => YearOverYear(measure, cell, get),
-                };
-            }
-            cell.Row = row;
-        }
-
-        // Running totals: per group of the other dimensions, in year order, over the yearly values.
-        for (var m = 0; m < plan.Measures.Count; m++)
-        {
-            if (plan.Measures[m].TimeFunction != TimeFunction.RunningTotal)
-            {
-                continue;
-            }
-            foreach (var series in cells.GroupBy(c => KeyText(c.Key, plan.YearIndex, 0)))
-            {
-                long sum = 0;
-                var status = CellStatus.Ok;
-                foreach (var cell in series.OrderBy(c => (long)c.Key[plan.YearIndex]!))
-                {
-                    var yearly = cell.Row[width + m];
-                    if (status != CellStatus.Suppressed && yearly.Status != CellStatus.Ok)
-                    {
-                        status = yearly.Status;
-                    }
-                    if (status == CellStatus.Ok)
-                    {
-                        sum += (long)yearly.Value!;
-                    }
-                    cell.Row[width + m] = status == CellStatus.Ok ? ResultCell.Of(sum) : new ResultCell(null, status);
-                }
-            }
-        }
-
-        var table = new List<ResultCell[]>(cells.Count);
-        foreach (var cell in cells)
-        {
-            table.Add(cell.Row);
-        }
-        if (plan.Order.Count > 0)
-        {
-            table = table.OrderBy(r => r, new RowComparer(plan.Order)).ToList();
-        }
-        var total = table.Count;
-        IEnumerable<ResultCell[]> page = table.Skip(plan.Query.Offset);
-        if (plan.Query.Limit is { } limit)
-        {
-            page = page.Take(limit);
-        }
+        RunningTotals(plan, table);
 
         var suppressedCells = 0;
-        foreach (var cell in cells)
+        foreach (var row in table)
         {
-            for (var m = width; m < cell.Row.Length; m++)
+            for (var m = width; m < row.Length; m++)
             {
-                suppressedCells += cell.Row[m].Status == CellStatus.Suppressed ? 1 : 0;
+                suppressedCells += row[m].Status == CellStatus.Suppressed ? 1 : 0;
             }
         }
         var synthetic = 0L;
@@ -154,48 +92,87 @@ internal static class ResultAssembler
         var rowsAt = IndexOfComponent(components, Components.Participations);
         if (syntheticAt >= 0 && rowsAt >= 0)
         {
-            foreach (var cell in cells)
+            for (var r = 0; r < count; r++)
             {
-                synthetic += cell.Current[syntheticAt] ?? 0;
-                read += cell.Current[rowsAt] ?? 0;
+                synthetic += ReadLong(current[syntheticAt], r) ?? 0;
+                read += ReadLong(current[rowsAt], r) ?? 0;
             }
         }
         var columns = plan.Dimensions.Select(d => new ResultColumn(d.Name, ColumnRole.Dimension, d.ColumnType, d.ValueFormat, d.Label))
             .Concat(plan.Measures.Select(m => new ResultColumn(m.Name, ColumnRole.Measure, m.ColumnType, m.ValueFormat, m.Label)))
             .ToArray();
-        var metadata = new QueryMetadata(total, clock.Elapsed, suppressedCells, read > 0 ? (double)synthetic / read : null, policy.ToString());
-        return new ResultTable(columns, page.ToArray(), metadata);
+        var page = Page(plan, table);
+        var metadata = new QueryMetadata(count, clock.Elapsed, suppressedCells, read > 0 ? (double)synthetic / read : null, policy.ToString());
+        return new ResultTable(columns, page, metadata);
+    }
 
-        ResultCell Evaluate(MeasureDefinition measure, long?[] values, Func<Component, long?> get, bool suppressed)
+    /// <summary>Computes every measure of every row (running totals get their yearly values here and are summed later).</summary>
+    private static void FillMeasures(
+        QueryPlan plan, ResultRows table, int[]? source, SqlColumn[] current, SqlColumn[]? previous, long[] people, bool[] suppressed)
+    {
+        var policy = plan.Query.Policy;
+        var components = plan.ComponentList;
+        var width = plan.Dimensions.Count;
+        var peopleAt = IndexOfComponent(components, Components.People);
+
+        // Measures read their components through these two functions; `at` says which store row they read,
+        // so there is one pair of delegates per query rather than one per cell.
+        var at = new Cursor();
+        Func<Component, long?> get = c => ReadLong(current[IndexOfComponent(components, c)], at.Row);
+        Func<Component, long?> getPrevious = c => ReadLong(previous![IndexOfComponent(components, c)], at.Row);
+
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (plan.NeedsPreviousYear)
+        {
+            for (var i = 0; i < table.Count; i++)
+            {
+                byKey[KeyText(table[i], width, -1, 0)] = i;
+            }
+        }
+
+        for (var i = 0; i < table.Count; i++)
+        {
+            at.Row = source?[i] ?? i;
+            var row = table[i];
+            for (var m = 0; m < plan.Measures.Count; m++)
+            {
+                var measure = plan.Measures[m];
+                row[width + m] = measure.TimeFunction switch
+                {
+                    TimeFunction.None or TimeFunction.RunningTotal => Evaluate(measure.Inner ?? measure, people[i], get, suppressed[i]),
+                    _ => YearOverYear(measure, i),
+                };
+            }
+        }
+
+        ResultCell Evaluate(MeasureDefinition measure, long rowPeople, Func<Component, long?> read, bool hidden)
         {
             if (measure.Source == FactSource.Published)
             {
-                return ResultCell.Of(measure.Combine(get));
+                return ResultCell.Of(Shared(measure.Combine(read)));
             }
-            if (People(values) <= 0)
+            if (rowPeople <= 0)
             {
                 return ResultCell.Unknown;
             }
-            if (suppressed || (policy.Suppresses && HasUnsafeCount(measure.SensitiveCounts(get), policy.Threshold)))
+            if (hidden || (policy.Suppresses && HasUnsafeCount(measure.SensitiveCounts(read), policy.Threshold)))
             {
                 return ResultCell.Suppressed;
             }
-            return ResultCell.Of(measure.Combine(get));
+            return ResultCell.Of(Shared(measure.Combine(read)));
         }
 
-        ResultCell YearOverYear(MeasureDefinition measure, Cell cell, Func<Component, long?> get)
+        ResultCell YearOverYear(MeasureDefinition measure, int i)
         {
-            var previous = cell.Previous!;
-            Func<Component, long?> getPrevious = c => previous[IndexOfComponent(components, c)];
             var inner = measure.Inner!;
-            var now = Evaluate(inner, cell.Current, get, cell.Suppressed);
-            var previousPeople = People(cell.Previous!);
+            var now = Evaluate(inner, people[i], get, suppressed[i]);
+            var previousPeople = peopleAt < 0 ? 0 : ReadLong(previous![peopleAt], at.Row) ?? 0;
             var previousSuppressed = policy.Suppresses && previousPeople > 0 && previousPeople < policy.Threshold;
-            if (policy.Suppresses && byKey.TryGetValue(KeyText(cell.Key, plan.YearIndex, -1), out var shown) && shown.Suppressed)
+            if (policy.Suppresses && byKey.TryGetValue(KeyText(table[i], width, plan.YearIndex, -1), out var shown) && suppressed[shown])
             {
                 previousSuppressed = true;
             }
-            var before = Evaluate(inner, previous, getPrevious, previousSuppressed);
+            var before = Evaluate(inner, previousPeople, getPrevious, previousSuppressed);
             if (now.Status == CellStatus.Suppressed || before.Status == CellStatus.Suppressed)
             {
                 return ResultCell.Suppressed;
@@ -215,6 +192,63 @@ internal static class ResultAssembler
         }
     }
 
+    /// <summary>Running totals: per group of the other dimensions, in year order, over the yearly values.</summary>
+    private static void RunningTotals(QueryPlan plan, ResultRows table)
+    {
+        var width = plan.Dimensions.Count;
+        for (var m = 0; m < plan.Measures.Count; m++)
+        {
+            if (plan.Measures[m].TimeFunction != TimeFunction.RunningTotal)
+            {
+                continue;
+            }
+            foreach (var series in Enumerable.Range(0, table.Count).GroupBy(i => KeyText(table[i], width, plan.YearIndex, 0)))
+            {
+                long sum = 0;
+                var status = CellStatus.Ok;
+                foreach (var i in series.OrderBy(i => (long)table[i][plan.YearIndex].Value!))
+                {
+                    var yearly = table[i][width + m];
+                    if (status != CellStatus.Suppressed && yearly.Status != CellStatus.Ok)
+                    {
+                        status = yearly.Status;
+                    }
+                    if (status == CellStatus.Ok)
+                    {
+                        sum += (long)yearly.Value!;
+                    }
+                    table[i][width + m] = status == CellStatus.Ok ? ResultCell.Of(sum) : new ResultCell(null, status);
+                }
+            }
+        }
+    }
+
+    /// <summary>The rows in the query's order (stable: equal rows keep their dimension order), then offset and limit.</summary>
+    private static ResultRows Page(QueryPlan plan, ResultRows table)
+    {
+        var offset = Math.Min(plan.Query.Offset, table.Count);
+        var size = Math.Min(table.Count - offset, plan.Query.Limit ?? int.MaxValue);
+        if (plan.Order.Count == 0)
+        {
+            return offset == 0 && size == table.Count ? table : Slice(table, null, offset, size);
+        }
+        var order = ArrayPool<int>.Shared.Rent(table.Count);
+        try
+        {
+            for (var i = 0; i < table.Count; i++)
+            {
+                order[i] = i;
+            }
+            var rows = new RowComparer(plan.Order);
+            order.AsSpan(0, table.Count).Sort((a, b) => rows.Compare(table[a], table[b]) is var c && c != 0 ? c : a.CompareTo(b));
+            return Slice(table, order, offset, size);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(order);
+        }
+    }
+
     private static bool HasUnsafeCount(IEnumerable<long?> counts, int k)
     {
         foreach (var count in counts)
@@ -227,26 +261,54 @@ internal static class ResultAssembler
         return false;
     }
 
-    private static long?[] Longs(object?[] row, int[] indexes)
+    /// <summary>
+    /// The value, or for a small count an equal box shared by every result: most cells of a fine grouping
+    /// count a few dozen people, and a shared box is one object less per cell to keep until the table is read.
+    /// </summary>
+    private static object? Shared(object? value) =>
+        value is long count && (ulong)count < (ulong)SmallCounts.Length ? SmallCounts[count] : value;
+
+    /// <summary>Rows offset to offset + size of <paramref name="table"/>, through <paramref name="order"/> when given.</summary>
+    private static ResultRows Slice(ResultRows table, int[]? order, int offset, int size)
     {
-        var values = new long?[indexes.Length];
-        for (var i = 0; i < indexes.Length; i++)
+        var page = new ResultRows(size);
+        for (var i = 0; i < size; i++)
         {
-            values[i] = ToLong(row[indexes[i]]);
+            page[i] = table[order is null ? offset + i : order[offset + i]];
         }
-        return values;
+        return page;
     }
 
-    private static bool IsSorted(List<Cell> cells)
+    /// <summary>A count from a component column: the typed read for the usual long column, the general conversion otherwise.</summary>
+    private static long? ReadLong(SqlColumn column, int row) => column switch
     {
-        for (var i = 1; i < cells.Count; i++)
+        SqlColumn<long> longs => longs.IsNull(row) ? null : longs[row],
+        SqlColumn<double> doubles => doubles.IsNull(row) ? null : (long)doubles[row],
+        _ => ToLong(column.GetValue(row)),
+    };
+
+    private static bool IsSorted(ResultRows table, int width)
+    {
+        for (var i = 1; i < table.Count; i++)
         {
-            if (CompareKeys(cells[i - 1].Key, cells[i].Key) > 0)
+            if (CompareKeys(table[i - 1], table[i], width) > 0)
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>The store rows in key order (ties, which grouped rows never have, in store order).</summary>
+    private static int[] SortedOrder(ResultRows table, int width)
+    {
+        var order = new int[table.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) => CompareKeys(table[a], table[b], width) is var c && c != 0 ? c : a.CompareTo(b));
+        return order;
     }
 
     private static int IndexOfComponent(IReadOnlyList<Component> components, Component c)
@@ -286,11 +348,11 @@ internal static class ResultAssembler
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The key as text, with the value at <paramref name="shiftAt"/> moved by <paramref name="shift"/> years (or left out when the shift is 0).</summary>
-    private static string KeyText(object?[] key, int shiftAt, int shift)
+    /// <summary>The row's key (its first <paramref name="width"/> values) as text, with the value at <paramref name="shiftAt"/> moved by <paramref name="shift"/> years (or left out when the shift is 0).</summary>
+    private static string KeyText(ResultCell[] row, int width, int shiftAt, int shift)
     {
         var s = new StringBuilder();
-        for (var j = 0; j < key.Length; j++)
+        for (var j = 0; j < width; j++)
         {
             if (j == shiftAt)
             {
@@ -298,10 +360,10 @@ internal static class ResultAssembler
                 {
                     continue;
                 }
-                s.Append(((long)key[j]! + shift).ToString(CultureInfo.InvariantCulture)).Append('\u001f');
+                s.Append(((long)row[j].Value! + shift).ToString(CultureInfo.InvariantCulture)).Append('\u001f');
                 continue;
             }
-            s.Append(key[j] switch
+            s.Append(row[j].Value switch
             {
                 null => "\u0000",
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
@@ -311,12 +373,12 @@ internal static class ResultAssembler
         return s.ToString();
     }
 
-    /// <summary>Orders keys value by value, missing values first.</summary>
-    private static int CompareKeys(object?[] a, object?[] b)
+    /// <summary>Orders rows by their keys (first <paramref name="width"/> values) value by value, missing values first.</summary>
+    private static int CompareKeys(ResultCell[] a, ResultCell[] b, int width)
     {
-        for (var j = 0; j < a.Length; j++)
+        for (var j = 0; j < width; j++)
         {
-            var c = CompareValues(a[j], b[j]);
+            var c = CompareValues(a[j].Value, b[j].Value);
             if (c != 0)
             {
                 return c;
@@ -336,6 +398,49 @@ internal static class ResultAssembler
         (DateOnly x, DateOnly y) => x.CompareTo(y),
         _ => Convert.ToDouble(a, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, CultureInfo.InvariantCulture)),
     };
+
+    /// <summary>The store row the measure functions read.</summary>
+    private sealed class Cursor
+    {
+        public int Row { get; set; }
+    }
+
+    /// <summary>Reads one dimension's values from its column as the dimension's type.</summary>
+    private sealed class DimensionReader(SqlColumn column, ColumnType type)
+    {
+        // A year column repeats a few dozen values over thousands of rows: one box per distinct value.
+        private const int MaxBoxes = 4096;
+
+        private readonly Dictionary<long, object> _boxes = [];
+
+        public object? Value(int row)
+        {
+            if (type == ColumnType.String && column is SqlColumn<string> text)
+            {
+                // Already the dimension's type; keep the store's object (no copy).
+                return text[row];
+            }
+            if (type == ColumnType.Integer && column is SqlColumn<long> integers)
+            {
+                return integers.IsNull(row) ? null : Box(integers[row]);
+            }
+            return ToDimensionValue(column.GetValue(row), type);
+        }
+
+        private object Box(long value)
+        {
+            if (_boxes.TryGetValue(value, out var box))
+            {
+                return box;
+            }
+            box = value;
+            if (_boxes.Count < MaxBoxes)
+            {
+                _boxes.Add(value, box);
+            }
+            return box;
+        }
+    }
 
     /// <summary>Orders rows by the order-by keys; a value not shown (suppressed or unknown) comes after every shown value in either direction.</summary>
     private sealed class RowComparer(IReadOnlyList<(int Column, bool Descending)> order) : IComparer<ResultCell[]>

@@ -1,5 +1,7 @@
 using CsCheck;
 
+using Sesric.Analytics.Semantic.Tests.Support;
+
 namespace Sesric.Analytics.Semantic.Tests.Disclosure;
 
 public class DisclosureControlTests
@@ -62,5 +64,23 @@ public class DisclosureControlTests
                 }
             }
         }, iter: 3_000);
+    }
+
+    [Fact]
+    public void Suppression_matches_the_reference_implementation_cell_for_cell()
+    {
+        // Keys drawn from few values (so groups form and cells repeat), mixing nulls, longs, strings and a long
+        // and an int of the same number (unequal as objects); cells in any order, some with no people.
+        var value = Gen.OneOf(Gen.Const((object?)null), Gen.Long[0, 3].Select(v => (object?)v), Gen.Int[0, 1].Select(v => (object?)v),
+            Gen.Int[0, 2].Select(i => (object?)new[] { "A", "B", "\u0000" }[i]));
+        var cells = Gen.Int[0, 4].SelectMany(width =>
+            Gen.Select(value.Array[width], Gen.OneOf(Gen.Long[0, 2], Gen.Long[0, 9])).Array[0, 60].Select(c => (width, c)));
+        Gen.Select(cells, Gen.Int[1, 5]).Sample((t, k) =>
+        {
+            var keys = t.c.Select(c => (IReadOnlyList<object?>)c.Item1).ToArray();
+            var people = t.c.Select(c => c.Item2).ToArray();
+
+            Assert.Equal(ReferenceDisclosure.Suppress(keys, people, k), DisclosureControl.Suppress(keys, people, k));
+        }, iter: 5_000);
     }
 }
