@@ -27,11 +27,16 @@ CREATE TABLE participation_fact_v5 (
     is_single_in_year  BOOLEAN NOT NULL
 );
 
+-- Columns named, not f.*, and both flags computed afresh from the rows (one window sort serves both, as in
+-- the store's import): the new table depends only on the columns every version-4 file has.
 INSERT INTO participation_fact_v5
 SELECT
-    f.*,
-    f.is_counted AND COUNT(*) FILTER (WHERE f.is_counted) OVER (PARTITION BY f.participant_key, f.year) = 1
+    f.participant_key, f.programme_id, f.edition_number, f.year, f.modality, f.host_country, f.reference_date,
+    f.iso3, f.oic_group, f.gender, f.is_counted, f.is_synthetic, f.counts_as_member,
+    f.is_counted AND COUNT(*) FILTER (WHERE f.is_counted) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
+    f.is_counted AND COUNT(*) FILTER (WHERE f.is_counted) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1
 FROM participation_fact f
+WINDOW person_years AS (PARTITION BY f.participant_key ORDER BY f.year)
 ORDER BY f.programme_id, f.edition_number, f.participant_key;
 
 DROP TABLE participation_fact;
