@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 using Sesric.Analytics.Querying;
@@ -52,7 +53,7 @@ internal sealed class SqlCompiler(SemanticModel model)
         else if (ctes.Count > 0 && ctes[^1].Name == current && ctes.Count == 1)
         {
             // A single aggregate needs no CTE: emit it as the statement itself.
-            return new SqlStatement(ctes[0].Sql + OrderBy(dims), parameters);
+            return new SqlStatement(ctes[0].Sql + OrderBy(plan.Dimensions), parameters);
         }
         else
         {
@@ -65,7 +66,7 @@ internal sealed class SqlCompiler(SemanticModel model)
             sql.AppendJoin(",\n", ctes.Select(c => $"{c.Name} AS (\n{Indent(c.Sql)}\n)"));
             sql.Append('\n');
         }
-        sql.Append(select).Append(OrderBy(dims));
+        sql.Append(select).Append(OrderBy(plan.Dimensions));
         return new SqlStatement(sql.ToString(), parameters);
     }
 
@@ -249,8 +250,8 @@ internal sealed class SqlCompiler(SemanticModel model)
     /// Cells come back in dimension order, missing values first: the order the result is built in, so the
     /// engine need not sort them again (it checks, and sorts only if a database orders differently).
     /// </summary>
-    private static string OrderBy(string[] quotedDimensions) =>
-        quotedDimensions.Length == 0 ? "" : "\nORDER BY " + string.Join(", ", quotedDimensions.Select(d => d + " NULLS FIRST"));
+    private static string OrderBy(IReadOnlyList<DimensionDefinition> dimensions) =>
+        dimensions.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", dimensions.Select(d => string.Format(CultureInfo.InvariantCulture, d.OrderSql, Quote(d.Name))));
 
     private static string JoinOn(string left, string right, IEnumerable<string> quotedColumns)
     {

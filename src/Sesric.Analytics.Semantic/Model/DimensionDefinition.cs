@@ -28,7 +28,8 @@ public sealed class DimensionDefinition
         Func<string, string?> normalise,
         string valueHint,
         string? registryGroupBy = null,
-        string? editionGroupBy = null)
+        string? editionGroupBy = null,
+        string? orderSql = null)
     {
         Name = name;
         Label = label;
@@ -43,6 +44,7 @@ public sealed class DimensionDefinition
         ValueHint = valueHint;
         RegistryGroupBy = registryGroupBy ?? registrySql;
         EditionGroupBy = editionGroupBy ?? editionSql;
+        OrderSql = orderSql ?? "{0} NULLS FIRST";
     }
 
     /// <summary>The name used in queries, filters and result columns (<c>member_state</c>).</summary>
@@ -83,6 +85,13 @@ public sealed class DimensionDefinition
 
     /// <summary>What the edition table is grouped by for this dimension (see <see cref="RegistryGroupBy"/>).</summary>
     internal string? EditionGroupBy { get; }
+
+    /// <summary>
+    /// The ORDER BY terms for the dimension's result column (<c>{0}</c>, quoted), in the order the engine builds
+    /// results in (see <see cref="DimensionOrder"/>): missing values first, and for editions the number compared as
+    /// a number, so the database returns cells already in order.
+    /// </summary>
+    internal string OrderSql { get; }
 
     /// <summary>Turns a filter's text value into the stored form, or null when it is not a valid value.</summary>
     internal Func<string, string?> Normalise { get; }

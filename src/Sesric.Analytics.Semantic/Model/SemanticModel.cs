@@ -218,7 +218,7 @@ public sealed class SemanticModel
             "a programme slug such as \"diplomacy-cab\""),
         new("edition",
             new LocalizedText("Edition", "الدورة", "Édition"),
-            "The edition as programme/number, such as diplomacy-cab/4.",
+            "The edition as programme/number, such as diplomacy-cab/4; editions sort by programme, then by number (oic-statcom/8 before oic-statcom/11).",
             ColumnType.String, ValueFormat.Text,
             "f.programme_id || '/' || CAST(f.edition_number AS VARCHAR)", "e.programme_id || '/' || CAST(e.edition_number AS VARCHAR)", null, false,
             static text =>
@@ -234,7 +234,8 @@ public sealed class SemanticModel
             },
             "programme/number such as \"diplomacy-cab/4\"",
             registryGroupBy: "f.programme_id, f.edition_number",
-            editionGroupBy: "e.programme_id, e.edition_number"),
+            editionGroupBy: "e.programme_id, e.edition_number",
+            orderSql: "split_part({0}, '/', 1) NULLS FIRST, CAST(split_part({0}, '/', 2) AS INTEGER) NULLS FIRST"),
         new("year",
             new LocalizedText("Year", "السنة", "Année"),
             "The calendar year the edition was held.",

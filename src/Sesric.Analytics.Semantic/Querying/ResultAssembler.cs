@@ -392,7 +392,7 @@ internal static class ResultAssembler
         (null, null) => 0,
         (null, _) => -1,
         (_, null) => 1,
-        (string x, string y) => string.CompareOrdinal(x, y),
+        (string x, string y) => DimensionOrder.CompareText(x, y),
         (long x, long y) => x.CompareTo(y),
         (double x, double y) => x.CompareTo(y),
         (DateOnly x, DateOnly y) => x.CompareTo(y),

@@ -11,6 +11,8 @@ public sealed class BuiltInStoreFixture : IAsyncLifetime
 
     public QueryEngine Engine { get; private set; } = null!;
 
+    public Storage.IAnalyticsStore Store => _temp.Store;
+
     public async Task InitializeAsync()
     {
         _temp = await TempStore.CreateAsync();
@@ -25,6 +27,27 @@ public sealed class BuiltInStoreFixture : IAsyncLifetime
 public sealed class BuiltInDataTests(BuiltInStoreFixture fixture) : IClassFixture<BuiltInStoreFixture>
 {
     private readonly QueryEngine _engine = fixture.Engine;
+
+    [Theory]
+    [InlineData("participants")]
+    [InlineData("participants,published_participants")]
+    public async Task Editions_come_in_programme_then_number_order_straight_from_the_database(string measures)
+    {
+        var query = SemanticQuery.FromOptions(measures.Split(','), ["edition"], policy: "internal");
+
+        var table = await _engine.ExecuteAsync(query);
+        var raw = await fixture.Store.QueryAsync(_engine.Compile(query));
+
+        var editions = table.Rows.Select(r => (string)r[0].Value!).ToList();
+        var expected = editions.Select(Sesric.Analytics.Model.EditionId.Parse)
+            .OrderBy(e => e.Programme.Value, StringComparer.Ordinal).ThenBy(e => e.Number)
+            .Select(e => e.ToString()).ToList();
+        Assert.Equal(expected, editions);
+        Assert.True(editions.IndexOf("oic-statcom/8") < editions.IndexOf("oic-statcom/11"), "edition 8 must come before edition 11");
+        Assert.True(editions.IndexOf("oic-statcom/14") < editions.IndexOf("oic-statcom-follow-up/1"), "a programme's editions stay together");
+        var column = raw.IndexOf("edition");
+        Assert.Equal(editions, raw.Rows.Select(r => (string)r[column]!).ToList());
+    }
 
     [Theory]
     [InlineData("public")]
