@@ -51,14 +51,27 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
     /// <param name="cancellationToken">Cancels before the file is opened.</param>
     /// <exception cref="StoreVersionException">The file was written by a newer schema than this build knows.</exception>
     /// <exception cref="IOException">The file is not a DuckDB database, or another process has it open.</exception>
-    public static Task<DuckDbAnalyticsStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<DuckDbAnalyticsStore> OpenAsync(string path, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, upgrades: null, cancellationToken);
+
+    /// <summary>
+    /// Opens and migrates the store at <paramref name="path"/> as <see cref="OpenAsync(string, CancellationToken)"/>
+    /// does, telling <paramref name="upgrades"/> before each migration that runs on an existing file (synchronously,
+    /// on the thread that opens the store), so a caller can say why opening takes a while.
+    /// </summary>
+    /// <param name="path">A file path, or <c>:memory:</c>.</param>
+    /// <param name="upgrades">Told of each schema upgrade before it runs; null for none.</param>
+    /// <param name="cancellationToken">Cancels before the file is opened.</param>
+    /// <exception cref="StoreVersionException">The file was written by a newer schema than this build knows.</exception>
+    /// <exception cref="IOException">The file is not a DuckDB database, or another process has it open.</exception>
+    public static Task<DuckDbAnalyticsStore> OpenAsync(string path, IProgress<SchemaUpgrade>? upgrades, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.Run(() => Open(path), cancellationToken);
+        return Task.Run(() => Open(path, upgrades), cancellationToken);
     }
 
-    private static DuckDbAnalyticsStore Open(string path)
+    private static DuckDbAnalyticsStore Open(string path, IProgress<SchemaUpgrade>? upgrades)
     {
         var inMemory = StoreLocation.IsInMemory(path);
         var location = inMemory ? ":memory:" : Path.GetFullPath(path);
@@ -83,7 +96,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
             int version;
             lock (MigrationGate)
             {
-                version = SchemaMigrator.Migrate(keepAlive, location, SchemaMigrator.LatestVersion);
+                version = SchemaMigrator.Migrate(keepAlive, location, SchemaMigrator.LatestVersion, upgrades);
             }
             return new DuckDbAnalyticsStore(keepAlive, connectionString, inMemory, new StoreDescription("duckdb", location, version));
         }

@@ -27,9 +27,13 @@ public abstract class BaseCommand : Command
     /// <summary>Does the verb's work; returns an <see cref="ExitCodes"/> value.</summary>
     protected abstract Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken);
 
-    /// <summary>Opens the store chosen by <c>--db</c>, seeding a new one unless <c>--no-seed</c>.</summary>
-    protected static Task<IAnalyticsStore> OpenStoreAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
-        StoreAccess.OpenAsync(parseResult.GetValue(CommonOptions.Db), !parseResult.GetValue(CommonOptions.NoSeed), cancellationToken);
+    /// <summary>
+    /// Opens the store chosen by <c>--db</c>, seeding a new one unless <c>--no-seed</c>; an upgrade of an older
+    /// store to this build's schema is announced on standard error before it runs.
+    /// </summary>
+    protected Task<IAnalyticsStore> OpenStoreAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+        StoreAccess.OpenAsync(
+            parseResult.GetValue(CommonOptions.Db), !parseResult.GetValue(CommonOptions.NoSeed), new UpgradeNotice(Console.Error), cancellationToken);
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {

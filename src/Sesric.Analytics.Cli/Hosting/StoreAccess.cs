@@ -10,11 +10,12 @@ internal static class StoreAccess
     /// <summary>Opens (creating and migrating) the store, and seeds a brand-new one with the built-in dataset when asked.</summary>
     /// <param name="explicitPath">The <c>--db</c> value, or null for the default location.</param>
     /// <param name="seed">Fill a store that holds nothing yet with the built-in dataset.</param>
+    /// <param name="upgrades">Told before each schema upgrade of an existing store; null for none.</param>
     /// <param name="cancellationToken">Cancels opening and seeding.</param>
-    public static async Task<IAnalyticsStore> OpenAsync(string? explicitPath, bool seed, CancellationToken cancellationToken)
+    public static async Task<IAnalyticsStore> OpenAsync(string? explicitPath, bool seed, IProgress<SchemaUpgrade>? upgrades, CancellationToken cancellationToken)
     {
         var path = StoreLocation.Resolve(explicitPath);
-        var store = await DuckDbAnalyticsStore.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        var store = await DuckDbAnalyticsStore.OpenAsync(path, upgrades, cancellationToken).ConfigureAwait(false);
         try
         {
             if (seed)

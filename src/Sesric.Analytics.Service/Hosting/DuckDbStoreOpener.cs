@@ -17,7 +17,16 @@ public sealed class DuckDbStoreOpener(ILogger<DuckDbStoreOpener> logger) : IStor
         {
             Directory.CreateDirectory(folder);
         }
-        return await DuckDbAnalyticsStore.OpenAsync(path, cancellationToken);
+        return await DuckDbAnalyticsStore.OpenAsync(path, new UpgradeLog(logger), cancellationToken);
+    }
+
+    // Logged before each migration runs (synchronously, unlike Progress<T>), so a slow start is explained as it happens.
+    private sealed class UpgradeLog(ILogger logger) : IProgress<SchemaUpgrade>
+    {
+        public void Report(SchemaUpgrade value) =>
+            logger.LogInformation(
+                "Upgrading the store {Location} from schema version {From} to {To} ({Name}); large stores take a while",
+                value.Location, value.FromVersion, value.ToVersion, value.Name);
     }
 
     /// <inheritdoc/>

@@ -35,17 +35,23 @@ internal static class SchemaMigrator
     /// <param name="connection">An open connection to the store.</param>
     /// <param name="location">The store's path, for error messages.</param>
     /// <param name="targetVersion">The version to stop at (normally <see cref="LatestVersion"/>; tests stop earlier).</param>
+    /// <param name="upgrades">Told before each migration on a file that already had a schema (not on a new file).</param>
     /// <returns>The version the store is at afterwards.</returns>
     /// <exception cref="StoreVersionException">The store is newer than this build.</exception>
-    public static int Migrate(DuckDBConnection connection, string location, int targetVersion)
+    public static int Migrate(DuckDBConnection connection, string location, int targetVersion, IProgress<SchemaUpgrade>? upgrades = null)
     {
         var current = CurrentVersion(connection);
         if (current > LatestVersion)
         {
             throw new StoreVersionException(location, current, LatestVersion);
         }
+        var existing = current > 0;
         foreach (var migration in All.Where(m => m.Version > current && m.Version <= targetVersion))
         {
+            if (existing)
+            {
+                upgrades?.Report(new SchemaUpgrade(location, current, migration.Version, migration.Name));
+            }
             using var transaction = connection.BeginTransaction();
             try
             {

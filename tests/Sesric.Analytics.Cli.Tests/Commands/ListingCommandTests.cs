@@ -89,6 +89,28 @@ public sealed class ListingCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Opening_a_store_from_an_older_release_says_it_is_upgrading_it_once()
+    {
+        await CliRun.SucceedAsync("stats", "--db", Db, "-f", "csv");
+        using (var raw = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Db}"))
+        {
+            // Back to a version-4 file (what stop 9 released): schema 5 only added this column.
+            raw.Open();
+            using var command = raw.CreateCommand();
+            command.CommandText = "DELETE FROM schema_version WHERE version = 5; ALTER TABLE participation_fact DROP COLUMN is_single_in_year";
+            command.ExecuteNonQuery();
+        }
+
+        var upgrade = await CliRun.SucceedAsync("editions", "--db", Db, "--format", "csv");
+        var again = await CliRun.SucceedAsync("editions", "--db", Db, "--format", "csv");
+
+        Assert.Contains($"sesric: upgrading the store '{Db}' from schema version 4 to 5 (005_single_in_year)", upgrade.Error);
+        Assert.DoesNotContain("upgrading", again.Error);
+        Assert.Equal(again.Out, upgrade.Out);
+        Assert.Contains("diplomacy-cab,4,", upgrade.Out);
+    }
+
+    [Fact]
     public async Task An_unknown_verb_or_format_is_a_user_error()
     {
         Assert.Equal(ExitCodes.UserError, (await CliRun.RunAsync("frobnicate")).ExitCode);

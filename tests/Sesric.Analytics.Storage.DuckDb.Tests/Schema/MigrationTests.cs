@@ -19,6 +19,36 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Opening_an_older_file_reports_each_upgrade_before_it_runs_and_a_new_file_reports_none()
+    {
+        var older = _folder.File("older.duckdb");
+        using (var raw = RawDb.Open(older))
+        {
+            SchemaMigrator.Migrate(raw, older, targetVersion: SchemaMigrator.LatestVersion - 2);
+        }
+        var reports = new List<SchemaUpgrade>();
+        var newer = new List<SchemaUpgrade>();
+
+        await using (var store = await DuckDbAnalyticsStore.OpenAsync(older, new Reports(reports.Add)))
+        {
+            Assert.Equal(SchemaMigrator.LatestVersion, store.Description.SchemaVersion);
+        }
+        await using (await DuckDbAnalyticsStore.OpenAsync(_folder.File("new.duckdb"), new Reports(newer.Add)))
+        {
+        }
+
+        var latest = SchemaMigrator.LatestVersion;
+        Assert.Equal(
+            [
+                new SchemaUpgrade(older, latest - 2, latest - 1, SchemaMigrator.All[^2].Name),
+                new SchemaUpgrade(older, latest - 1, latest, SchemaMigrator.All[^1].Name),
+            ],
+            reports);
+        Assert.Equal($"upgrading the store '{older}' from schema version {latest - 1} to {latest} ({SchemaMigrator.All[^1].Name})", reports[1].ToString());
+        Assert.Empty(newer);
+    }
+
+    [Fact]
     public async Task Opening_a_missing_file_creates_its_folder_and_migrates_to_the_latest_version()
     {
         var path = Path.Combine(_folder.Path, "nested", "deeper", "a.duckdb");
@@ -132,5 +162,11 @@ public sealed class MigrationTests : IDisposable
 
         Assert.Contains(path, e.Message);
         Assert.Equal("this is a text file, not a database\n", await File.ReadAllTextAsync(path));
+    }
+
+    /// <summary>Collects reports on the reporting thread (unlike <see cref="Progress{T}"/>, which posts them later).</summary>
+    private sealed class Reports(Action<SchemaUpgrade> add) : IProgress<SchemaUpgrade>
+    {
+        public void Report(SchemaUpgrade value) => add(value);
     }
 }
