@@ -71,13 +71,7 @@ public sealed class ListingCommandTests : IDisposable
     public async Task A_store_from_a_newer_release_is_refused_with_exit_1_and_no_stack_trace()
     {
         await CliRun.SucceedAsync("stats", "--db", Db, "-f", "csv");
-        using (var raw = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Db}"))
-        {
-            raw.Open();
-            using var command = raw.CreateCommand();
-            command.CommandText = "INSERT INTO schema_version VALUES (42, '042_future', TIMESTAMP '2030-01-01 00:00:00')";
-            command.ExecuteNonQuery();
-        }
+        ExecuteOnStore("INSERT INTO schema_version VALUES (42, '042_future', TIMESTAMP '2030-01-01 00:00:00')");
 
         var result = await CliRun.RunAsync("editions", "--db", Db);
 
@@ -92,14 +86,8 @@ public sealed class ListingCommandTests : IDisposable
     public async Task Opening_a_store_from_an_older_release_says_it_is_upgrading_it_once()
     {
         await CliRun.SucceedAsync("stats", "--db", Db, "-f", "csv");
-        using (var raw = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Db}"))
-        {
-            // Back to a version-4 file (what stop 9 released): schema 5 only added this column.
-            raw.Open();
-            using var command = raw.CreateCommand();
-            command.CommandText = "DELETE FROM schema_version WHERE version = 5; ALTER TABLE participation_fact DROP COLUMN is_single_in_year";
-            command.ExecuteNonQuery();
-        }
+        // Back to a version-4 file (what stop 9 released): schema 5 only added this column.
+        ExecuteOnStore("DELETE FROM schema_version WHERE version = 5; ALTER TABLE participation_fact DROP COLUMN is_single_in_year");
 
         var upgrade = await CliRun.SucceedAsync("editions", "--db", Db, "--format", "csv");
         var again = await CliRun.SucceedAsync("editions", "--db", Db, "--format", "csv");
@@ -117,5 +105,15 @@ public sealed class ListingCommandTests : IDisposable
         var badFormat = await CliRun.RunAsync("stats", "--db", Db, "--format", "xml");
         Assert.Equal(ExitCodes.UserError, badFormat.ExitCode);
         Assert.Contains("xml", badFormat.Error);
+    }
+
+    /// <summary>Runs SQL on the store file directly, as another program (or an older release) would.</summary>
+    private void ExecuteOnStore(string sql)
+    {
+        using var raw = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Db}");
+        raw.Open();
+        using var command = raw.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }
