@@ -52,8 +52,10 @@ internal sealed class SqlCompiler(SemanticModel model)
         }
         else if (ctes.Count > 0 && ctes[^1].Name == current && ctes.Count == 1)
         {
-            // A single aggregate needs no CTE: emit it as the statement itself.
-            return new SqlStatement(ctes[0].Sql + OrderBy(plan.Dimensions), parameters);
+            // A single aggregate needs no CTE: emit it as the statement itself, ordered by its own group columns
+            // where a dimension has them (sorting numbers is cheaper than sorting labels built from them).
+            var source = current == "registry" ? ComponentSource.Registry : current == "published" ? ComponentSource.Edition : (ComponentSource?)null;
+            return new SqlStatement(ctes[0].Sql + OrderBy(plan.Dimensions, source), parameters);
         }
         else
         {
@@ -250,8 +252,17 @@ internal sealed class SqlCompiler(SemanticModel model)
     /// Cells come back in dimension order, missing values first: the order the result is built in, so the
     /// engine need not sort them again (it checks, and sorts only if a database orders differently).
     /// </summary>
-    private static string OrderBy(IReadOnlyList<DimensionDefinition> dimensions) =>
-        dimensions.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", dimensions.Select(d => string.Format(CultureInfo.InvariantCulture, d.OrderSql, Quote(d.Name))));
+    /// <param name="dimensions">The plan's dimensions.</param>
+    /// <param name="source">The one relation the statement aggregates directly, if so: a dimension may then order by its raw columns.</param>
+    private static string OrderBy(IReadOnlyList<DimensionDefinition> dimensions, ComponentSource? source = null) =>
+        dimensions.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", dimensions.Select(d => OrderTerms(d, source)));
+
+    private static string OrderTerms(DimensionDefinition d, ComponentSource? source) => source switch
+    {
+        ComponentSource.Registry when d.RegistryOrderSql is { } raw => raw,
+        ComponentSource.Edition when d.EditionOrderSql is { } raw => raw,
+        _ => string.Format(CultureInfo.InvariantCulture, d.OrderSql, Quote(d.Name)),
+    };
 
     private static string JoinOn(string left, string right, IEnumerable<string> quotedColumns)
     {

@@ -29,7 +29,9 @@ public sealed class DimensionDefinition
         string valueHint,
         string? registryGroupBy = null,
         string? editionGroupBy = null,
-        string? orderSql = null)
+        string? orderSql = null,
+        string? registryOrderSql = null,
+        string? editionOrderSql = null)
     {
         Name = name;
         Label = label;
@@ -45,6 +47,8 @@ public sealed class DimensionDefinition
         RegistryGroupBy = registryGroupBy ?? registrySql;
         EditionGroupBy = editionGroupBy ?? editionSql;
         OrderSql = orderSql ?? "{0} NULLS FIRST";
+        RegistryOrderSql = registryOrderSql;
+        EditionOrderSql = editionOrderSql;
     }
 
     /// <summary>The name used in queries, filters and result columns (<c>member_state</c>).</summary>
@@ -92,6 +96,15 @@ public sealed class DimensionDefinition
     /// a number, so the database returns cells already in order.
     /// </summary>
     internal string OrderSql { get; }
+
+    /// <summary>
+    /// The same order over the fact table's raw columns (alias <c>f</c>), for a statement that groups the fact table
+    /// directly; null when <see cref="OrderSql"/> serves.
+    /// </summary>
+    internal string? RegistryOrderSql { get; }
+
+    /// <summary>The same order over the edition table's raw columns (alias <c>e</c>); null when <see cref="OrderSql"/> serves.</summary>
+    internal string? EditionOrderSql { get; }
 
     /// <summary>Turns a filter's text value into the stored form, or null when it is not a valid value.</summary>
     internal Func<string, string?> Normalise { get; }

@@ -30,6 +30,7 @@ public sealed class BuiltInDataTests(BuiltInStoreFixture fixture) : IClassFixtur
 
     [Theory]
     [InlineData("participants")]
+    [InlineData("published_participants")]
     [InlineData("participants,published_participants")]
     public async Task Editions_come_in_programme_then_number_order_straight_from_the_database(string measures)
     {
