@@ -54,7 +54,8 @@ internal sealed class SqlCompiler(SemanticModel model)
         {
             // A single aggregate needs no CTE: emit it as the statement itself, ordered by its own group columns
             // where a dimension has them (sorting numbers is cheaper than sorting labels built from them).
-            var source = current == "registry" ? ComponentSource.Registry : current == "published" ? ComponentSource.Edition : (ComponentSource?)null;
+            // One CTE means one source.
+            var source = plan.UsesRegistry ? ComponentSource.Registry : plan.UsesPublished ? ComponentSource.Edition : (ComponentSource?)null;
             return new SqlStatement(ctes[0].Sql + OrderBy(plan.Dimensions, source), parameters);
         }
         else
