@@ -80,7 +80,7 @@ public sealed partial class DuckDbAnalyticsStore
                     }
                     tally.Add(change);
                 }
-                RefreshFactReferences(connection, tally);
+                RefreshFactReferences(connection, tally, editionsChanged: false);
                 return tally.ToOutcome();
             },
             cancellationToken);
@@ -112,7 +112,7 @@ public sealed partial class DuckDbAnalyticsStore
                             e.Published.SourceUrl, e.Notes,
                         ]));
                 }
-                RefreshFactReferences(connection, tally);
+                RefreshFactReferences(connection, tally, editionsChanged: true);
                 return tally.ToOutcome();
             },
             cancellationToken);
@@ -121,26 +121,29 @@ public sealed partial class DuckDbAnalyticsStore
     /// <summary>
     /// After editions or countries changed, brings the edition- and country-derived columns of
     /// <c>participation_fact</c> up to date (a new year, modality, OIC group, accession or suspension), touching
-    /// only the rows whose values differ, and judges <c>is_single_in_year</c> again for every person with a row
-    /// that moved to another year. New editions and countries have no fact rows yet, so a write that only
+    /// only the rows whose values differ, and after an edition write judges <c>is_single_in_year</c> again for every
+    /// person with a row that moved to another year. New editions and countries have no fact rows yet, so a write that only
     /// inserted skips the scan.
     /// </summary>
-    private static void RefreshFactReferences(DuckDBConnection connection, ChangeTally tally)
+    private static void RefreshFactReferences(DuckDBConnection connection, ChangeTally tally, bool editionsChanged)
     {
         if (tally.ToOutcome().Updated == 0)
         {
             return;
         }
-        // A person's only participation in a year may stop being so when an edition moves to another year:
-        // note whose rows move before moving them, then judge those people's years again.
-        connection.Execute(
-            """
-            CREATE TEMP TABLE year_moved AS
-            SELECT DISTINCT f.participant_key
-            FROM participation_fact f
-            JOIN edition e ON e.programme_id = f.programme_id AND e.edition_number = f.edition_number
-            WHERE f.year <> e.year
-            """);
+        // Only an edition can move to another year, and with it a person's only participation that year may
+        // stop being so: note whose rows move before moving them, then judge those people's years again.
+        if (editionsChanged)
+        {
+            connection.Execute(
+                """
+                CREATE TEMP TABLE year_moved AS
+                SELECT DISTINCT f.participant_key
+                FROM participation_fact f
+                JOIN edition e ON e.programme_id = f.programme_id AND e.edition_number = f.edition_number
+                WHERE f.year <> e.year
+                """);
+        }
         connection.Execute(
             """
             UPDATE participation_fact
@@ -155,20 +158,23 @@ public sealed partial class DuckDbAnalyticsStore
                    OR participation_fact.oic_group IS DISTINCT FROM r.oic_group
                    OR participation_fact.counts_as_member IS DISTINCT FROM r.counts_as_member)
             """);
-        connection.Execute(
-            """
-            UPDATE participation_fact
-            SET is_single_in_year = participation_fact.is_counted AND y.counted = 1
-            FROM (
-                SELECT participant_key, year, COUNT(*) FILTER (WHERE is_counted) AS counted
-                FROM participation_fact
-                WHERE participant_key IN (SELECT participant_key FROM year_moved)
-                GROUP BY participant_key, year
-            ) y
-            WHERE participation_fact.participant_key = y.participant_key AND participation_fact.year = y.year
-              AND participation_fact.is_single_in_year <> (participation_fact.is_counted AND y.counted = 1)
-            """);
-        connection.Execute("DROP TABLE year_moved");
+        if (editionsChanged)
+        {
+            connection.Execute(
+                """
+                UPDATE participation_fact
+                SET is_single_in_year = participation_fact.is_counted AND y.counted = 1
+                FROM (
+                    SELECT participant_key, year, COUNT(*) FILTER (WHERE is_counted) AS counted
+                    FROM participation_fact
+                    WHERE participant_key IN (SELECT participant_key FROM year_moved)
+                    GROUP BY participant_key, year
+                ) y
+                WHERE participation_fact.participant_key = y.participant_key AND participation_fact.year = y.year
+                  AND participation_fact.is_single_in_year <> (participation_fact.is_counted AND y.counted = 1)
+                """);
+            connection.Execute("DROP TABLE year_moved");
+        }
     }
 
     /// <summary>Replaces a country's suspensions when they differ from the stored ones; says whether they did.</summary>
