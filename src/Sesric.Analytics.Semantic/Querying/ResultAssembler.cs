@@ -13,8 +13,6 @@ namespace Sesric.Analytics.Semantic;
 /// </summary>
 internal static class ResultAssembler
 {
-    private static readonly object[] SmallCounts = Enumerable.Range(0, 1024).Select(i => (object)(long)i).ToArray();
-
     /// <remarks>
     /// Runs once per query over every aggregated cell (tens of thousands for a fine grouping), so it reads the
     /// store's typed columns directly and allocates per cell only what the result keeps: the row of
@@ -149,7 +147,7 @@ internal static class ResultAssembler
         {
             if (measure.Source == FactSource.Published)
             {
-                return ResultCell.Of(Shared(measure.Combine(read)));
+                return ResultCell.Of(measure.Combine(read));
             }
             if (rowPeople <= 0)
             {
@@ -159,7 +157,7 @@ internal static class ResultAssembler
             {
                 return ResultCell.Suppressed;
             }
-            return ResultCell.Of(Shared(measure.Combine(read)));
+            return ResultCell.Of(measure.Combine(read));
         }
 
         ResultCell YearOverYear(MeasureDefinition measure, int i)
@@ -260,13 +258,6 @@ internal static class ResultAssembler
         }
         return false;
     }
-
-    /// <summary>
-    /// The value, or for a small count an equal box shared by every result: most cells of a fine grouping
-    /// count a few dozen people, and a shared box is one object less per cell to keep until the table is read.
-    /// </summary>
-    private static object? Shared(object? value) =>
-        value is long count && (ulong)count < (ulong)SmallCounts.Length ? SmallCounts[count] : value;
 
     /// <summary>Rows offset to offset + size of <paramref name="table"/>, through <paramref name="order"/> when given.</summary>
     private static ResultRows Slice(ResultRows table, int[]? order, int offset, int size)
