@@ -48,7 +48,8 @@ public sealed partial class DuckDbAnalyticsStore
                 programme_id            VARCHAR,
                 edition_number          INTEGER,
                 attendance              VARCHAR,
-                participation_synthetic BOOLEAN
+                participation_synthetic BOOLEAN,
+                record_key              INTEGER
             )
             """);
         var fingerprint = Stage(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken);
@@ -75,6 +76,8 @@ public sealed partial class DuckDbAnalyticsStore
             """
             CREATE TEMP TABLE import_participant AS
             SELECT s.participant_id, s.iso3, s.gender, s.institution_type, s.participant_synthetic,
+                   -- A stored person keeps the key they have; a new one takes the file's, else a fresh random one.
+                   COALESCE(p.record_key, s.record_key, CAST(floor(random() * 16777216) AS INTEGER)) AS record_key,
                    CASE WHEN p.participant_id IS NULL THEN 'insert'
                         WHEN p.iso3 = s.iso3 AND p.gender = s.gender
                              AND p.institution_type IS NOT DISTINCT FROM s.institution_type
@@ -85,7 +88,8 @@ public sealed partial class DuckDbAnalyticsStore
                         THEN CAST((SELECT COALESCE(MAX(participant_key), 0) FROM participant)
                                   + row_number() OVER (PARTITION BY p.participant_id IS NULL ORDER BY s.participant_id) AS INTEGER)
                         ELSE p.participant_key END AS participant_key
-            FROM (SELECT DISTINCT participant_id, iso3, gender, institution_type, participant_synthetic FROM import_row) s
+            FROM (SELECT participant_id, iso3, gender, institution_type, participant_synthetic, MIN(record_key) AS record_key
+                  FROM import_row GROUP BY participant_id, iso3, gender, institution_type, participant_synthetic) s
             LEFT JOIN participant p ON p.participant_id = s.participant_id
             """);
         RejectInconsistentParticipants(connection);
@@ -102,8 +106,8 @@ public sealed partial class DuckDbAnalyticsStore
             """);
         connection.Execute(
             """
-            INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key)
-            SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key
+            INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key)
+            SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key, record_key
             FROM import_participant WHERE change = 'insert'
             ORDER BY participant_id
             """);
@@ -150,7 +154,7 @@ public sealed partial class DuckDbAnalyticsStore
         connection.Execute(
             """
             CREATE TEMP TABLE import_refresh AS
-            SELECT participant_key, participant_id, iso3, gender, participant_synthetic, change FROM import_participant
+            SELECT participant_key, participant_id, iso3, gender, participant_synthetic, record_key, change FROM import_participant
             WHERE change <> 'same'
                OR participant_id IN (SELECT participant_id FROM import_participation WHERE change <> 'same')
             """);
@@ -168,7 +172,8 @@ public sealed partial class DuckDbAnalyticsStore
                    (pn.attendance IN ('attended', 'completed'))
                        AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
                    (pn.attendance IN ('attended', 'completed'))
-                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1
+                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1,
+                   x.record_key
             FROM import_refresh x
             JOIN participation pn ON pn.participant_id = x.participant_id
             JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3
@@ -208,13 +213,15 @@ public sealed partial class DuckDbAnalyticsStore
                     .AppendValue((int?)row.Edition.Number)
                     .AppendValue(attendance)
                     .AppendValue((bool?)row.IsSynthetic)
+                    .AppendValue(p.RecordKey)
                     .EndRow();
 
                 if (hash is not null)
                 {
                     line.Clear().Append(participantId).Append('|').Append(iso3).Append('|').Append(gender).Append('|')
                     .Append(p.InstitutionType).Append('|').Append(p.IsSynthetic ? '1' : '0').Append('|').Append(programme).Append('|')
-                        .Append(row.Edition.Number).Append('|').Append(attendance).Append('|').Append(row.IsSynthetic ? '1' : '0').Append('\n');
+                        .Append(row.Edition.Number).Append('|').Append(attendance).Append('|').Append(row.IsSynthetic ? '1' : '0').Append('|')
+                        .Append(p.RecordKey).Append('\n');
                     AppendUtf8(hash, line);
                 }
 

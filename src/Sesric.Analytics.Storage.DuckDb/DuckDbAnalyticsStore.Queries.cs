@@ -102,7 +102,7 @@ public sealed partial class DuckDbAnalyticsStore
         using var command = connection.Command(
             """
             SELECT pn.participant_id, pt.iso3, pt.gender, pt.institution_type, pt.is_synthetic,
-                   pn.programme_id, pn.edition_number, pn.attendance, pn.is_synthetic
+                   pn.programme_id, pn.edition_number, pn.attendance, pn.is_synthetic, pt.record_key
             FROM participation pn
             JOIN participant pt ON pt.participant_id = pn.participant_id
             ORDER BY pn.programme_id, pn.edition_number, pn.participant_id
@@ -139,7 +139,8 @@ public sealed partial class DuckDbAnalyticsStore
                 country,
                 GenderText.TryParse(r.GetString(2), out var gender) ? gender : Gender.Unknown,
                 r.IsDBNull(3) ? null : r.GetString(3),
-                r.GetBoolean(4));
+                r.GetBoolean(4),
+                r.GetInt32(9));
             if (!AttendanceStatusText.TryParse(r.GetString(7), out var status))
             {
                 throw new InvalidDataException($"participation of {idText} in {edition} has attendance '{r.GetString(7)}' in the store.");

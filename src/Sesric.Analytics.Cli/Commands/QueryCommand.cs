@@ -50,13 +50,8 @@ public sealed class QueryCommand : BaseCommand
 
     private readonly Option<string> _policy = new("--policy")
     {
-        Description = "Disclosure policy: public (cells counting fewer than k participants are suppressed, shown as …) or internal (everything shown).",
+        Description = "Disclosure policy: public (counts of people protected by the cell key method: small counts never shown as 1 or 2, the same cell always the same value; filters below the whole edition only field = value joined by AND) or internal (exact values).",
         DefaultValueFactory = _ => "public",
-    };
-
-    private readonly Option<int?> _k = new("--k")
-    {
-        Description = "The public policy's threshold k (default 3).",
     };
 
     private readonly Option<OutputFormat> _format = CommonOptions.CreateFormat();
@@ -73,7 +68,6 @@ public sealed class QueryCommand : BaseCommand
         Add(_limit);
         Add(_offset);
         Add(_policy);
-        Add(_k);
         Add(_format);
     }
 
@@ -89,9 +83,13 @@ public sealed class QueryCommand : BaseCommand
         {
             var m = table.Metadata;
             var note = string.Create(CultureInfo.InvariantCulture, $"{table.Rows.Count} of {m.TotalRows} row(s); policy {m.Policy}");
+            if (m.PerturbationTable is { } version)
+            {
+                note += string.Create(CultureInfo.InvariantCulture, $" ({version}: counts of people below the whole edition are perturbed)");
+            }
             if (m.SuppressedCells > 0)
             {
-                note += string.Create(CultureInfo.InvariantCulture, $"; {m.SuppressedCells} cell(s) suppressed, shown as {SuppressedCell.TableMark}");
+                note += string.Create(CultureInfo.InvariantCulture, $"; {m.SuppressedCells} cell(s) withheld, shown as {SuppressedCell.TableMark}");
             }
             if (m.SyntheticShare is > 0 and var share)
             {
@@ -106,12 +104,7 @@ public sealed class QueryCommand : BaseCommand
     private SemanticQuery BuildQuery(ParseResult parseResult)
     {
         var policyName = parseResult.GetValue(_policy) ?? "public";
-        var k = parseResult.GetValue(_k);
-        if (k is not null && policyName == "internal")
-        {
-            throw new UserErrorException("--k applies only to --policy public; drop --k or use --policy public.");
-        }
-        var policy = policyName == "internal" ? DisclosurePolicy.Internal : DisclosurePolicy.Public(k ?? 3);
+        var policy = policyName == "internal" ? DisclosurePolicy.Internal : DisclosurePolicy.PublicDefault;
         var limit = parseResult.GetValue(_limit);
         return SemanticQuery.FromOptions(
             parseResult.GetValue(_measures) ?? [],

@@ -158,7 +158,9 @@ public static class ScaleGenerator
             var g = DeterministicRandom.Unit(DeterministicRandom.Mix(h ^ 0x6E));
             var gender = g < 0.04 ? Gender.Unknown : g < 0.42 ? Gender.Female : Gender.Male;
             var id = ParticipantId.Parse($"g{(p + 1).ToString("D3", CultureInfo.InvariantCulture)}-{person.ToString("D6", CultureInfo.InvariantCulture)}");
-            var participant = _catalogue.CreateParticipant(id, country.Code, gender, institution, isSynthetic: true);
+            // A person's record key follows from the seed like every other attribute: the same file on every machine.
+            var recordKey = (int)(DeterministicRandom.Mix(h ^ 0x4EC) >> 40);
+            var participant = _catalogue.CreateParticipant(id, country.Code, gender, institution, isSynthetic: true, recordKey);
             var s = DeterministicRandom.Unit(DeterministicRandom.Hash(seed, (ulong)p, (ulong)edition.Number, (ulong)row));
             var status = s < 0.55 ? AttendanceStatus.Completed : s < 0.95 ? AttendanceStatus.Attended : s < 0.97 ? AttendanceStatus.Registered : AttendanceStatus.NoShow;
             return _catalogue.CreateParticipation(participant, edition, status, isSynthetic: true);

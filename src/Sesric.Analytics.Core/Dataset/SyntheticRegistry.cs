@@ -112,12 +112,17 @@ internal static class SyntheticRegistry
         return places;
     }
 
+    /// <summary>The context the built-in registry's record keys are derived with (see <see cref="RecordKey.Derive"/>).</summary>
+    private const string BuiltInKeyContext = "sesric-built-in-registry/record-key/v1";
+
     private static Participant NewParticipant(Catalogue catalogue, ProgrammeId programme, int number, Country country, ProgrammeProfile profile, DeterministicRandom random)
     {
         var id = ParticipantId.Parse($"syn-{programme}-{number.ToString("D4", CultureInfo.InvariantCulture)}");
         var draw = random.NextDouble();
         var gender = draw < profile.UnknownGenderShare ? Gender.Unknown
             : random.NextDouble() < profile.FemaleShare ? Gender.Female : Gender.Male;
-        return catalogue.CreateParticipant(id, country.Code, gender, profile.InstitutionType, isSynthetic: true);
+        // The record key is derived from the id (not drawn from `random`, which would move every later draw), so every
+        // machine that seeds the built-in registry publishes the same protected figures.
+        return catalogue.CreateParticipant(id, country.Code, gender, profile.InstitutionType, isSynthetic: true, RecordKey.Derive(id, BuiltInKeyContext));
     }
 }

@@ -33,7 +33,7 @@ internal sealed class ParticipationChecker
     {
         if (_columns.Length == 0)
         {
-            _columns = ParticipationCsv.Columns.Select(row.IndexOf).ToArray();
+            _columns = ParticipationCsv.Columns.Concat(ParticipationCsv.OptionalColumns).Select(row.IndexOf).ToArray();
         }
         var line = row.Line;
         var before = _problems.Items.Count;
@@ -126,6 +126,21 @@ internal sealed class ParticipationChecker
             _problems.Add(line, "synthetic", syntheticText, "not a boolean; use true or false (blank means false)");
         }
 
+        var recordKeyText = row[_columns[8]].Trim();
+        int? recordKey = null;
+        if (recordKeyText.Length > 0)
+        {
+            if (long.TryParse(recordKeyText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var key) && RecordKey.IsValid(key))
+            {
+                recordKey = (int)key;
+            }
+            else
+            {
+                _problems.Add(line, "record_key", recordKeyText,
+                    $"not a record key; use a whole number from 0 to {RecordKey.Modulus - 1} as written by `sesric export`, or leave it blank for the store to draw one");
+            }
+        }
+
         if (participantId.Value.Length > 0)
         {
             CheckAgainstEarlierRows(line, participantId, edition, country, gender, genderText);
@@ -135,7 +150,7 @@ internal sealed class ParticipationChecker
         {
             return null;
         }
-        var participant = _catalogue.CreateParticipant(participantId, country.Code, gender, institution.Length == 0 ? null : institution, synthetic);
+        var participant = _catalogue.CreateParticipant(participantId, country.Code, gender, institution.Length == 0 ? null : institution, synthetic, recordKey);
         return _catalogue.CreateParticipation(participant, edition.Id, status, synthetic);
     }
 

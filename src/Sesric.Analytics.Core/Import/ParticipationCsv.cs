@@ -8,7 +8,9 @@ namespace Sesric.Analytics.Import;
 
 /// <summary>
 /// The participations file: one row per participant and edition, with the participant's attributes.
-/// Columns: <c>programme,edition,participant_id,country_iso3,gender,institution_type,attendance,synthetic</c>.
+/// Columns: <c>programme,edition,participant_id,country_iso3,gender,institution_type,attendance,synthetic</c>, and an
+/// optional <c>record_key</c> (the person's disclosure record key, written by exports so a store rebuilt from one
+/// publishes the same protected figures; blank or absent lets the store draw one).
 /// </summary>
 /// <remarks>
 /// <see cref="Read"/> streams: it yields each valid row as it is read and keeps only the keys it needs to
@@ -22,6 +24,9 @@ public static class ParticipationCsv
     /// <summary>The columns, in the order written.</summary>
     public static IReadOnlyList<string> Columns { get; } =
         ["programme", "edition", "participant_id", "country_iso3", "gender", "institution_type", "attendance", "synthetic"];
+
+    /// <summary>The optional columns, written after <see cref="Columns"/>.</summary>
+    public static IReadOnlyList<string> OptionalColumns { get; } = ["record_key"];
 
     /// <summary>At most this many problems are listed; the rest are counted in one closing problem.</summary>
     public const int MaxProblemsListed = 10_000;
@@ -77,7 +82,7 @@ public static class ParticipationCsv
 
     private static void WriteHeader(CsvWriter csv)
     {
-        foreach (var column in Columns)
+        foreach (var column in Columns.Concat(OptionalColumns))
         {
             csv.WriteField(column);
         }
@@ -94,6 +99,7 @@ public static class ParticipationCsv
         csv.WriteField(row.Participant.InstitutionType ?? "");
         csv.WriteField(row.Status.Code());
         csv.WriteField(CsvText.Bool(row.IsSynthetic));
+        csv.WriteField(row.Participant.RecordKey is { } key ? CsvText.Int(key) : "");
     }
 
     private static async IAsyncEnumerable<Participation> ToAsync(IEnumerable<Participation> rows, [EnumeratorCancellation] CancellationToken ct)
@@ -109,7 +115,7 @@ public static class ParticipationCsv
     private static IEnumerable<Participation> ReadRows(TextReader reader, Catalogue catalogue, string sourceName)
     {
         var problems = new ProblemList();
-        using (var table = CsvTableReader.Open(reader, $"participations ({sourceName})", Columns, [], problems.Items))
+        using (var table = CsvTableReader.Open(reader, $"participations ({sourceName})", Columns, OptionalColumns, problems.Items))
         {
             if (table is not null)
             {

@@ -67,13 +67,19 @@ public sealed class Catalogue
     public IEnumerable<Country> MembersOn(DateOnly day) => Countries.Where(c => c.IsMemberOn(day));
 
     /// <summary>Builds a participant, refusing a country code the catalogue does not know.</summary>
-    public Participant CreateParticipant(ParticipantId id, CountryCode country, Gender gender, string? institutionType, bool isSynthetic)
+    /// <param name="id">The pseudonymous id.</param>
+    /// <param name="country">The state the participant represents.</param>
+    /// <param name="gender">The recorded gender.</param>
+    /// <param name="institutionType">An optional institution category code.</param>
+    /// <param name="isSynthetic">Whether the project generated the record.</param>
+    /// <param name="recordKey">The person's record key, when the source carries one (see <see cref="RecordKey"/>).</param>
+    public Participant CreateParticipant(ParticipantId id, CountryCode country, Gender gender, string? institutionType, bool isSynthetic, int? recordKey = null)
     {
         if (!_countries.TryGetValue(country, out var known))
         {
             throw new ArgumentException($"unknown member state '{country}': not an OIC member or observer in the catalogue.", nameof(country));
         }
-        return new Participant(id, known, gender, institutionType, isSynthetic);
+        return new Participant(id, known, gender, institutionType, isSynthetic, recordKey);
     }
 
     /// <summary>Builds a participation, refusing an edition the catalogue does not know.</summary>

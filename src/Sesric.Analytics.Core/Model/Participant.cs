@@ -5,8 +5,13 @@ namespace Sesric.Analytics.Model;
 /// <threadsafety>Immutable; safe to share.</threadsafety>
 public sealed record Participant
 {
-    internal Participant(ParticipantId id, Country country, Gender gender, string? institutionType, bool isSynthetic)
+    internal Participant(ParticipantId id, Country country, Gender gender, string? institutionType, bool isSynthetic, int? recordKey = null)
     {
+        if (recordKey is { } key && !Model.RecordKey.IsValid(key))
+        {
+            throw new ArgumentOutOfRangeException(nameof(recordKey), key, $"a record key lies in [0, {Model.RecordKey.Modulus}).");
+        }
+        RecordKey = recordKey;
         Id = id;
         Country = country.Code;
         CountryKind = country.Kind;
@@ -32,4 +37,10 @@ public sealed record Participant
 
     /// <summary>True for records the project generated to match published totals.</summary>
     public bool IsSynthetic { get; }
+
+    /// <summary>
+    /// The person's record key (see <see cref="Model.RecordKey"/>), or null when the source gave none: the store
+    /// then draws one when it first stores the person, and keeps the stored one ever after.
+    /// </summary>
+    public int? RecordKey { get; }
 }

@@ -6,7 +6,7 @@ public enum CellStatus
     /// <summary>The value is shown.</summary>
     Ok,
 
-    /// <summary>Hidden by disclosure control (too few people, or recoverable from a total); the value is null, never zero.</summary>
+    /// <summary>Withheld by disclosure control (a count of states or editions that would reveal a person's attribute); the value is null, never zero.</summary>
     Suppressed,
 
     /// <summary>Not known (no data, no published figure, or undefined such as a share of zero); the value is null.</summary>

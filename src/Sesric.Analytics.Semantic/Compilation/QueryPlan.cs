@@ -15,7 +15,8 @@ internal sealed class QueryPlan
         IReadOnlyList<DimensionDefinition> dimensions,
         FilterExpression? filter,
         IReadOnlyList<(int Column, bool Descending)> order,
-        SemanticQuery query)
+        SemanticQuery query,
+        IReadOnlyList<DimensionDefinition> filterFields)
     {
         Measures = measures;
         Dimensions = dimensions;
@@ -25,6 +26,8 @@ internal sealed class QueryPlan
         var bases = measures.Select(m => m.Inner ?? m).ToArray();
         UsesRegistry = bases.Any(m => m.Source == FactSource.Registry);
         UsesPublished = bases.Any(m => m.Source == FactSource.Published);
+        IsEditionLevel = dimensions.Concat(filterFields).All(d => d.Level == DisclosureLevel.Edition);
+        DependsOnPerson = dimensions.Concat(filterFields).Any(d => d.Level == DisclosureLevel.Person);
         var components = new List<Component>();
         if (UsesRegistry)
         {
@@ -34,8 +37,23 @@ internal sealed class QueryPlan
         {
             components.AddRange(m.Components);
         }
+        var used = components.Distinct().ToList();
+        Derived = used.Where(c => !c.IsComputedInSql).ToArray();
+        foreach (var d in Derived)
+        {
+            used.Add(d.Difference!.Value.Whole);
+            used.Add(d.Difference!.Value.Part);
+        }
+        // A perturbed count needs its cell key (a derived one, its parts' keys).
+        if (query.Policy.Protects)
+        {
+            foreach (var c in used.Where(c => c.IsComputedInSql && Rule(c) == CellRule.Perturb).ToArray())
+            {
+                used.Add(c.CellKey!);
+            }
+        }
         // Registry components first, then membership, then published; each once, in first-use order.
-        ComponentList = components.Distinct().OrderBy(c => c.Source).ToArray();
+        ComponentList = used.Where(c => c.IsComputedInSql).Distinct().OrderBy(c => c.Source).ToArray();
         UsesMembership = ComponentList.Any(c => c.Source == ComponentSource.Membership);
         NeedsPreviousYear = measures.Any(m => m.TimeFunction is TimeFunction.YoyChange or TimeFunction.YoyPct);
         YearIndex = dimensions.ToList().FindIndex(d => d.Name == "year");
@@ -52,7 +70,33 @@ internal sealed class QueryPlan
 
     public SemanticQuery Query { get; }
 
+    /// <summary>The components the database computes, in column order.</summary>
     public IReadOnlyList<Component> ComponentList { get; }
+
+    /// <summary>The components computed here from two database components (see <see cref="Component.Difference"/>).</summary>
+    public IReadOnlyList<Component> Derived { get; }
+
+    /// <summary>Whether every dimension and filter field describes the edition, so each cell is a set of whole editions.</summary>
+    public bool IsEditionLevel { get; }
+
+    /// <summary>Whether a dimension or filter field describes the person (gender), so a count of states or editions could show that someone exists.</summary>
+    public bool DependsOnPerson { get; }
+
+    /// <summary>How <paramref name="component"/>'s value is shown under this plan's policy (see <see cref="ComponentProtection"/>).</summary>
+    public CellRule Rule(Component component)
+    {
+        if (!Query.Policy.Protects)
+        {
+            return CellRule.Exact;
+        }
+        return component.Protection switch
+        {
+            ComponentProtection.Records => IsEditionLevel ? CellRule.Exact : CellRule.Perturb,
+            ComponentProtection.RecordSubset => CellRule.Perturb,
+            ComponentProtection.Units => DependsOnPerson ? CellRule.Withhold : CellRule.Exact,
+            _ => CellRule.Exact,
+        };
+    }
 
     public bool UsesRegistry { get; }
 
@@ -139,7 +183,9 @@ internal sealed class QueryPlan
             }
             order.Add((index, term.Descending));
         }
-        return new QueryPlan(measures, dimensions, filter, order, query);
+        var plan = new QueryPlan(measures, dimensions, filter, order, query, FilterFields(filter, model));
+        CheckPublicFilter(filter, plan);
+        return plan;
     }
 
     private static string UnknownMeasureMessage(string? name, SemanticModel model)
@@ -210,6 +256,66 @@ internal sealed class QueryPlan
             }
         }
     }
+
+    private static DimensionDefinition[] FilterFields(FilterExpression? filter, SemanticModel model) =>
+        filter is null
+            ? []
+            : Comparisons(filter).Select(c => model.TryGetDimension(c.Field, out var d) ? d : null).OfType<DimensionDefinition>().Distinct().ToArray();
+
+    /// <summary>
+    /// Under the public policy, a query whose figures are protected may filter only with <c>field = value</c>
+    /// conditions joined by AND: every cell it can name is then a cell of some table of whole categories, a bounded
+    /// family, so an attacker cannot build the many differently composed sets around one person that averaging away
+    /// the perturbation needs (<c>!=</c>, NOT, OR and ranges each open an unbounded family). A query whose every
+    /// figure is exact (whole editions, published totals) may use the whole grammar: there is no noise to average.
+    /// </summary>
+    private static void CheckPublicFilter(FilterExpression? filter, QueryPlan plan)
+    {
+        if (filter is null || !plan.Query.Policy.Protects)
+        {
+            return;
+        }
+        var anyProtected = plan.ComponentList.Concat(plan.Derived).Any(c => plan.Rule(c) != CellRule.Exact);
+        if (!anyProtected)
+        {
+            return;
+        }
+        var stack = new Stack<FilterExpression>();
+        stack.Push(filter);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case FilterAnd a:
+                    stack.Push(a.Right);
+                    stack.Push(a.Left);
+                    break;
+                case FilterComparison { Operator: FilterOperator.Equal }:
+                    break;
+                case FilterComparison c:
+                    throw Refused($"'{c.Field} {OperatorText(c.Operator)} …' at position {c.Position}", c.Field, c.Position);
+                case FilterOr:
+                    throw Refused("OR", "filter", null);
+                case FilterNot:
+                    throw Refused("NOT", "filter", null);
+            }
+        }
+
+        static QueryException Refused(string what, string field, int? position) => new(
+            QueryErrorKind.InvalidQuery,
+            $"filter: under the public policy a query below the whole edition may only join field = value conditions with AND; {what} is not allowed, because two differently filtered answers could be subtracted to single out a person. Group by the field instead (--by), or ask with the internal policy (analyst role).",
+            field, position);
+    }
+
+    private static string OperatorText(FilterOperator op) => op switch
+    {
+        FilterOperator.NotEqual => "!=",
+        FilterOperator.Less => "<",
+        FilterOperator.LessOrEqual => "<=",
+        FilterOperator.Greater => ">",
+        FilterOperator.GreaterOrEqual => ">=",
+        _ => "=",
+    };
 
     /// <summary>The comparisons of a filter, left to right.</summary>
     public static IEnumerable<FilterComparison> Comparisons(FilterExpression expression)

@@ -22,6 +22,8 @@ namespace Sesric.Analytics.Semantic;
 /// An equivalent, cheaper expression valid when every result row lies within one member state (grouped by
 /// member_state): a distinct count of states is then 0 or 1.
 /// </param>
+/// <param name="Protection">How the public policy treats the component's value.</param>
+/// <param name="CellKey">For a perturbed count, the component that computes its cell key (the sum of its records' record keys).</param>
 internal sealed record Component(
     string Key,
     ComponentSource Source,
@@ -29,7 +31,42 @@ internal sealed record Component(
     HelperJoin Join = HelperJoin.None,
     string? SqlWithinEdition = null,
     string? SqlWithinState = null,
-    string? SqlWithinYear = null);
+    string? SqlWithinYear = null,
+    ComponentProtection Protection = ComponentProtection.Exact,
+    Component? CellKey = null)
+{
+    /// <summary>
+    /// For a component computed from two others rather than by the database (<see cref="Sql"/> is then empty):
+    /// the whole and the part it subtracts, for both the count and the cell key (a cell key of a subset is the
+    /// difference of the keys, since keys add).
+    /// </summary>
+    public (Component Whole, Component Part)? Difference { get; init; }
+
+    /// <summary>Whether the database computes the component (every component but a <see cref="Difference"/>).</summary>
+    public bool IsComputedInSql => Difference is null;
+}
+
+/// <summary>How the public policy treats a component's value.</summary>
+internal enum ComponentProtection
+{
+    /// <summary>Published facts and counts that reveal no person (published totals, eligible states, metadata): always exact.</summary>
+    Exact,
+
+    /// <summary>
+    /// A count of people or participations: perturbed by the cell key method, except in a query made only of edition
+    /// attributes, whose cells are whole editions and their published totals.
+    /// </summary>
+    Records,
+
+    /// <summary>A count of the people in the cell with a given attribute (women, returning participants): always perturbed.</summary>
+    RecordSubset,
+
+    /// <summary>A count of editions or member states: exact, but withheld when the query depends on a person's attribute.</summary>
+    Units,
+
+    /// <summary>A cell key: never shown, only read to perturb its count.</summary>
+    Key,
+}
 
 /// <summary>The relations components aggregate over.</summary>
 internal enum ComponentSource

@@ -4,6 +4,43 @@ namespace Sesric.Analytics.Semantic;
 internal static class Components
 {
     /// <summary>
+    /// A person's token for cell keys: unique per person (their integer key, shifted) with their record key in the low
+    /// 24 bits, so a sum of distinct tokens is, modulo 2^24, the sum of the distinct people's record keys.
+    /// </summary>
+    private const string Token = "(CAST(f.participant_key AS BIGINT) * 16777216 + f.record_key)";
+
+    private static string Mod(string sum) => $"CAST(({sum}) % 16777216 AS BIGINT)";
+
+    /// <summary>The cell key of the distinct people counted by a people component restricted by <paramref name="condition"/> (SQL, or null).</summary>
+    private static Component PeopleKey(string key, string? condition)
+    {
+        var and = condition is null ? "" : " AND " + condition;
+        var where = condition is null ? "" : " FILTER (WHERE " + condition + ")";
+        return new(
+            key, ComponentSource.Registry,
+            Mod($"COALESCE(SUM(f.record_key) FILTER (WHERE f.is_single{and}), 0) + COALESCE(SUM(DISTINCT {Token}) FILTER (WHERE NOT f.is_single{and}), 0)"),
+            SqlWithinEdition: Mod($"COALESCE(SUM(f.record_key){where}, 0)"),
+            SqlWithinYear: Mod($"COALESCE(SUM(f.record_key) FILTER (WHERE f.is_single_in_year{and}), 0) + COALESCE(SUM(DISTINCT {Token}) FILTER (WHERE NOT f.is_single_in_year{and}), 0)"),
+            Protection: ComponentProtection.Key);
+    }
+
+    public static readonly Component PeopleKeySum = PeopleKey("people_key", null);
+
+    public static readonly Component WomenKeySum = PeopleKey("women_key", "f.gender = 'female'");
+
+    public static readonly Component MenKeySum = PeopleKey("men_key", "f.gender = 'male'");
+
+    /// <summary>A participation's record key is its person's: within one edition a cell's participations and people are the same records, and get the same value.</summary>
+    public static readonly Component ParticipationsKeySum = new("participations_key", ComponentSource.Registry, Mod("COALESCE(SUM(f.record_key), 0)"), Protection: ComponentProtection.Key);
+
+    public static readonly Component ReturningKeySum = new(
+        "returning_key", ComponentSource.Registry,
+        Mod($"COALESCE(SUM(DISTINCT CASE WHEN f.edition_number > fp.first_edition THEN {Token} END), 0)"),
+        HelperJoin.FirstPersonEdition,
+        SqlWithinEdition: Mod("COALESCE(SUM(CASE WHEN f.edition_number > fp.first_edition THEN f.record_key END), 0)"),
+        Protection: ComponentProtection.Key);
+
+    /// <summary>
     /// Distinct participants with a counted participation: also the disclosure count of a row. A person whose only
     /// counted participation is in the row (<c>is_single</c>) is counted without hashing; see migrations 004 and 005.
     /// </summary>
@@ -15,42 +52,61 @@ internal static class Components
         "people", ComponentSource.Registry,
         "COUNT(*) FILTER (WHERE f.is_single) + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single)",
         SqlWithinEdition: "COUNT(*)",
-        SqlWithinYear: "COUNT(*) FILTER (WHERE f.is_single_in_year) + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year)");
+        SqlWithinYear: "COUNT(*) FILTER (WHERE f.is_single_in_year) + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year)",
+        Protection: ComponentProtection.Records,
+        CellKey: PeopleKeySum);
 
-    public static readonly Component Participations = new("participations", ComponentSource.Registry, "COUNT(*)");
+    public static readonly Component Participations = new("participations", ComponentSource.Registry, "COUNT(*)", Protection: ComponentProtection.Records, CellKey: ParticipationsKeySum);
 
-    public static readonly Component Editions = new("editions", ComponentSource.Registry, "COUNT(DISTINCT f.programme_id || '/' || CAST(f.edition_number AS VARCHAR))", SqlWithinEdition: "CAST(1 AS BIGINT)");
+    public static readonly Component Editions = new("editions", ComponentSource.Registry, "COUNT(DISTINCT f.programme_id || '/' || CAST(f.edition_number AS VARCHAR))", SqlWithinEdition: "CAST(1 AS BIGINT)", Protection: ComponentProtection.Units);
 
-    public static readonly Component MemberStates = new("member_states", ComponentSource.Registry, "COUNT(DISTINCT f.iso3) FILTER (WHERE f.counts_as_member)", SqlWithinState: "MAX(CASE WHEN f.counts_as_member THEN 1 ELSE 0 END)");
+    public static readonly Component MemberStates = new("member_states", ComponentSource.Registry, "COUNT(DISTINCT f.iso3) FILTER (WHERE f.counts_as_member)", SqlWithinState: "MAX(CASE WHEN f.counts_as_member THEN 1 ELSE 0 END)", Protection: ComponentProtection.Units);
 
     public static readonly Component Women = new(
         "women", ComponentSource.Registry,
         "COUNT(*) FILTER (WHERE f.is_single AND f.gender = 'female') + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single AND f.gender = 'female')",
         SqlWithinEdition: "COUNT(*) FILTER (WHERE f.gender = 'female')",
-        SqlWithinYear: "COUNT(*) FILTER (WHERE f.is_single_in_year AND f.gender = 'female') + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year AND f.gender = 'female')");
+        SqlWithinYear: "COUNT(*) FILTER (WHERE f.is_single_in_year AND f.gender = 'female') + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year AND f.gender = 'female')",
+        Protection: ComponentProtection.RecordSubset,
+        CellKey: WomenKeySum);
 
     public static readonly Component Men = new(
         "men", ComponentSource.Registry,
         "COUNT(*) FILTER (WHERE f.is_single AND f.gender = 'male') + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single AND f.gender = 'male')",
         SqlWithinEdition: "COUNT(*) FILTER (WHERE f.gender = 'male')",
-        SqlWithinYear: "COUNT(*) FILTER (WHERE f.is_single_in_year AND f.gender = 'male') + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year AND f.gender = 'male')");
+        SqlWithinYear: "COUNT(*) FILTER (WHERE f.is_single_in_year AND f.gender = 'male') + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year AND f.gender = 'male')",
+        Protection: ComponentProtection.RecordSubset,
+        CellKey: MenKeySum);
 
     public static readonly Component NewMemberStates = new(
         "new_member_states", ComponentSource.Registry,
         "COUNT(DISTINCT CASE WHEN f.counts_as_member AND f.edition_number = fs.first_edition THEN f.iso3 END)",
         HelperJoin.FirstStateEdition,
-        SqlWithinState: "MAX(CASE WHEN f.counts_as_member AND f.edition_number = fs.first_edition THEN 1 ELSE 0 END)");
+        SqlWithinState: "MAX(CASE WHEN f.counts_as_member AND f.edition_number = fs.first_edition THEN 1 ELSE 0 END)",
+        Protection: ComponentProtection.Units);
 
     public static readonly Component Returning = new(
         "returning", ComponentSource.Registry,
         "COUNT(DISTINCT CASE WHEN f.edition_number > fp.first_edition THEN f.participant_key END)",
         HelperJoin.FirstPersonEdition,
-        SqlWithinEdition: "COUNT(CASE WHEN f.edition_number > fp.first_edition THEN 1 END)");
+        SqlWithinEdition: "COUNT(CASE WHEN f.edition_number > fp.first_edition THEN 1 END)",
+        Protection: ComponentProtection.RecordSubset,
+        CellKey: ReturningKeySum);
+
+    /// <summary>
+    /// Distinct participants none of whose participations in the row came after an earlier one in the programme:
+    /// people minus returning, in C#. Its cell key is the people's key minus the returning people's, so a share of
+    /// returning participants is built from two protected counts of disjoint sets and stays within 0-100 %.
+    /// </summary>
+    public static readonly Component FirstTime = new("first_time", ComponentSource.Registry, "", Protection: ComponentProtection.RecordSubset)
+    {
+        Difference = (People, Returning),
+    };
 
     /// <summary>Synthetic participation rows behind the row (for the metadata's synthetic share).</summary>
     public static readonly Component Synthetic = new("synthetic", ComponentSource.Registry, "COUNT(*) FILTER (WHERE f.is_synthetic)");
 
-    public static readonly Component EligibleStates = new("eligible_states", ComponentSource.Membership, "COUNT(DISTINCT c.iso3)");
+    public static readonly Component EligibleStates = new("eligible_states", ComponentSource.Membership, "COUNT(DISTINCT c.iso3)", Protection: ComponentProtection.Units);
 
     public static readonly Component EditionsHeld = new("editions_held", ComponentSource.Edition, "COUNT(*)");
 

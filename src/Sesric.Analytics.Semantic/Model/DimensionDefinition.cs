@@ -72,6 +72,12 @@ public sealed class DimensionDefinition
     /// <summary>Whether the dimension is an attribute of an edition, so published totals can be split by it.</summary>
     public bool IsEditionLevel => EditionSql is not null;
 
+    /// <summary>
+    /// What the dimension describes, for disclosure control: an edition attribute, the member state (an attribute of the
+    /// country table), or else the person.
+    /// </summary>
+    public DisclosureLevel Level => EditionSql is not null ? DisclosureLevel.Edition : CountrySql is not null ? DisclosureLevel.MemberState : DisclosureLevel.Person;
+
     /// <summary>The SQL over the fact view (alias <c>f</c>).</summary>
     internal string RegistrySql { get; }
 

@@ -25,7 +25,6 @@ public sealed class MeasureDefinition
         FactSource source,
         IReadOnlyList<Component> components,
         Func<Func<Component, long?>, object?> combine,
-        Func<Func<Component, long?>, IEnumerable<long?>>? sensitiveCounts = null,
         TimeFunction timeFunction = TimeFunction.None,
         MeasureDefinition? inner = null)
     {
@@ -37,7 +36,6 @@ public sealed class MeasureDefinition
         Source = source;
         Components = components;
         Combine = combine;
-        SensitiveCounts = sensitiveCounts ?? (_ => []);
         TimeFunction = timeFunction;
         Inner = inner;
     }
@@ -71,12 +69,6 @@ public sealed class MeasureDefinition
 
     /// <summary>Combines the component values of one row into the measure's value (long, double or null for unknown).</summary>
     internal Func<Func<Component, long?>, object?> Combine { get; }
-
-    /// <summary>
-    /// Counts of people that must each be 0 or at least k for the value to be published
-    /// (for <c>female_share</c>: the women and the men; a share reveals both).
-    /// </summary>
-    internal Func<Func<Component, long?>, IEnumerable<long?>> SensitiveCounts { get; }
 
     /// <summary>Which time-intelligence function this is, if any.</summary>
     internal TimeFunction TimeFunction { get; }

@@ -1,45 +1,39 @@
 namespace Sesric.Analytics.Semantic;
 
 /// <summary>
-/// How much of a result may be shown. <see cref="Public(int)"/> (k = 3) is the default for anything
-/// published; <see cref="Internal"/> shows everything and is for staff with a higher role.
+/// How much of a result may be shown. <see cref="PublicDefault"/> is the default for anything published;
+/// <see cref="Internal"/> shows exact values and is for staff with a higher role.
 /// </summary>
-/// <remarks>The rules are applied by <see cref="DisclosureControl"/>; read its remarks for them.</remarks>
+/// <remarks>
+/// The public policy protects every person-derived figure by the cell key method (see
+/// <see cref="PerturbationTable"/> and the README's disclosure section), restricts filters below the whole edition to
+/// <c>field = value</c> conditions joined by AND, and names the perturbation table version in every result.
+/// </remarks>
 /// <threadsafety>Immutable; safe to share.</threadsafety>
 public sealed record DisclosurePolicy
 {
-    private DisclosurePolicy(string name, int threshold)
+    private DisclosurePolicy(string name, PerturbationTable? table)
     {
         Name = name;
-        Threshold = threshold;
+        Table = table;
     }
 
     /// <summary>"public" or "internal".</summary>
     public string Name { get; }
 
-    /// <summary>The smallest number of distinct participants a shown cell may count (k); 0 for internal.</summary>
-    public int Threshold { get; }
+    /// <summary>The perturbation table the public policy applies; null for internal.</summary>
+    public PerturbationTable? Table { get; }
 
-    /// <summary>Whether cells are suppressed at all.</summary>
-    public bool Suppresses => Threshold > 0;
+    /// <summary>Whether figures are protected (perturbed or withheld) at all.</summary>
+    public bool Protects => Table is not null;
 
-    /// <summary>The default public policy, k = 3.</summary>
-    public static DisclosurePolicy PublicDefault { get; } = new("public", 3);
+    /// <summary>The public policy with the current perturbation table.</summary>
+    public static DisclosurePolicy PublicDefault { get; } = new("public", PerturbationTable.Current);
 
-    /// <summary>Shows every value: for internal use only.</summary>
-    public static DisclosurePolicy Internal { get; } = new("internal", 0);
+    /// <summary>Shows every value exactly: for internal use only.</summary>
+    public static DisclosurePolicy Internal { get; } = new("internal", null);
 
-    /// <summary>A public policy suppressing cells counting fewer than <paramref name="k"/> distinct participants (k between 1 and 1000).</summary>
-    public static DisclosurePolicy Public(int k = 3)
-    {
-        if (k is < 1 or > 1000)
-        {
-            throw new QueryException(QueryErrorKind.InvalidQuery, $"the disclosure threshold k must be between 1 and 1000, was {k}.", "policy");
-        }
-        return k == 3 ? PublicDefault : new DisclosurePolicy("public", k);
-    }
-
-    /// <summary>Parses <c>public</c>, <c>public:5</c> or <c>internal</c> (case-insensitive).</summary>
+    /// <summary>Parses <c>public</c> or <c>internal</c> (case-insensitive).</summary>
     public static DisclosurePolicy Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -52,14 +46,19 @@ public sealed record DisclosurePolicy
         {
             return PublicDefault;
         }
-        if (t.StartsWith("public:", StringComparison.Ordinal)
-            && int.TryParse(t.AsSpan(7), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k))
+        if (t.StartsWith("public:", StringComparison.Ordinal))
         {
-            return Public(k);
+            throw new QueryException(QueryErrorKind.InvalidQuery, $"'{text}': the public policy no longer takes a threshold; it protects every count by the cell key method ({PerturbationTable.Current.Version}). Use public or internal.", "policy");
         }
-        throw new QueryException(QueryErrorKind.InvalidQuery, $"'{text}' is not a disclosure policy; use public, public:K (such as public:5) or internal.", "policy");
+        throw new QueryException(QueryErrorKind.InvalidQuery, $"'{text}' is not a disclosure policy; use public or internal.", "policy");
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Suppresses && Threshold != 3 ? $"{Name}:{Threshold}" : Name;
+    public bool Equals(DisclosurePolicy? other) => other is not null && Name == other.Name && Table?.Version == other.Table?.Version;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Table?.Version);
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
 }

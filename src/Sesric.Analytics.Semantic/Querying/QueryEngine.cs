@@ -12,7 +12,7 @@ namespace Sesric.Analytics.Semantic;
 /// </summary>
 /// <remarks>
 /// Bad queries fail with <see cref="QueryException"/> before the database is touched. Aggregation runs
-/// in the database; ratios, time intelligence, disclosure control (see <see cref="DisclosureControl"/>),
+/// in the database; ratios, time intelligence, disclosure control (see <see cref="DisclosurePolicy"/>),
 /// ordering and paging run here over the aggregated cells, so the result is deterministic: the same
 /// data and query give the same table.
 /// </remarks>

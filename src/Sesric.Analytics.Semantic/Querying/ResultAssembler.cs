@@ -65,10 +65,7 @@ internal static class ResultAssembler
             {
                 people[i] = peopleAt < 0 ? 0 : ReadLong(current[peopleAt], source?[i] ?? i) ?? 0;
             }
-            var suppressed = policy.Suppresses && peopleAt >= 0
-                ? DisclosureControl.Suppress(count, width, (i, j) => table[i][j].Value, people.AsSpan(0, count), policy.Threshold)
-                : new bool[count];
-            FillMeasures(plan, table, source, current, previous, people, suppressed);
+            FillMeasures(plan, table, source, current, previous, people);
         }
         finally
         {
@@ -84,6 +81,8 @@ internal static class ResultAssembler
                 suppressedCells += row[m].Status == CellStatus.Suppressed ? 1 : 0;
             }
         }
+        var perturbedMeasures = plan.Measures.Count(m => CellProtection.IsPerturbed(plan, m));
+        var protectedCells = (long)perturbedMeasures * count;
         var synthetic = 0L;
         var read = 0L;
         var syntheticAt = IndexOfComponent(components, Components.Synthetic);
@@ -100,33 +99,31 @@ internal static class ResultAssembler
             .Concat(plan.Measures.Select(m => new ResultColumn(m.Name, ColumnRole.Measure, m.ColumnType, m.ValueFormat, m.Label)))
             .ToArray();
         var page = Page(plan, table);
-        var metadata = new QueryMetadata(count, clock.Elapsed, suppressedCells, read > 0 ? (double)synthetic / read : null, policy.ToString());
+        var metadata = new QueryMetadata(count, clock.Elapsed, suppressedCells, read > 0 ? (double)synthetic / read : null, policy.ToString())
+        {
+            PerturbationTable = policy.Table?.Version,
+            PerturbedCells = protectedCells,
+        };
         return new ResultTable(columns, page, metadata);
     }
 
     /// <summary>Computes every measure of every row (running totals get their yearly values here and are summed later).</summary>
     private static void FillMeasures(
-        QueryPlan plan, ResultRows table, int[]? source, SqlColumn[] current, SqlColumn[]? previous, long[] people, bool[] suppressed)
+        QueryPlan plan, ResultRows table, int[]? source, SqlColumn[] current, SqlColumn[]? previous, long[] people)
     {
-        var policy = plan.Query.Policy;
         var components = plan.ComponentList;
         var width = plan.Dimensions.Count;
         var peopleAt = IndexOfComponent(components, Components.People);
 
         // Measures read their components through these two functions; `at` says which store row they read,
-        // so there is one pair of delegates per query rather than one per cell.
+        // so there is one pair of delegates per query rather than one per cell. Each read is already protected
+        // (exact, perturbed or withheld as the plan's policy says).
         var at = new Cursor();
-        Func<Component, long?> get = c => ReadLong(current[IndexOfComponent(components, c)], at.Row);
-        Func<Component, long?> getPrevious = c => ReadLong(previous![IndexOfComponent(components, c)], at.Row);
-
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (plan.NeedsPreviousYear)
-        {
-            for (var i = 0; i < table.Count; i++)
-            {
-                byKey[KeyText(table[i], width, -1, 0)] = i;
-            }
-        }
+        var now = new CellProtection(plan, current);
+        var then = previous is null ? null : new CellProtection(plan, previous);
+        Func<Component, long?> get = c => now.Read(c, at.Row);
+        Func<Component, long?> getPrevious = c => then!.Read(c, at.Row);
+        var withheld = plan.Measures.Select(m => CellProtection.IsWithheld(plan, m)).ToArray();
 
         for (var i = 0; i < table.Count; i++)
         {
@@ -135,58 +132,43 @@ internal static class ResultAssembler
             for (var m = 0; m < plan.Measures.Count; m++)
             {
                 var measure = plan.Measures[m];
-                row[width + m] = measure.TimeFunction switch
-                {
-                    TimeFunction.None or TimeFunction.RunningTotal => Evaluate(measure.Inner ?? measure, people[i], get, suppressed[i]),
-                    _ => YearOverYear(measure, i),
-                };
+                row[width + m] = withheld[m]
+                    ? ResultCell.Suppressed
+                    : measure.TimeFunction switch
+                    {
+                        TimeFunction.None or TimeFunction.RunningTotal => Evaluate(measure.Inner ?? measure, people[i], get),
+                        _ => YearOverYear(measure),
+                    };
             }
         }
 
-        ResultCell Evaluate(MeasureDefinition measure, long rowPeople, Func<Component, long?> read, bool hidden)
+        static ResultCell Evaluate(MeasureDefinition measure, long rowPeople, Func<Component, long?> read)
         {
             if (measure.Source == FactSource.Published)
             {
                 return ResultCell.Of(measure.Combine(read));
             }
-            if (rowPeople <= 0)
-            {
-                return ResultCell.Unknown;
-            }
-            if (hidden || (policy.Suppresses && HasUnsafeCount(measure.SensitiveCounts(read), policy.Threshold)))
-            {
-                return ResultCell.Suppressed;
-            }
-            return ResultCell.Of(measure.Combine(read));
+            return rowPeople <= 0 ? ResultCell.Unknown : ResultCell.Of(measure.Combine(read));
         }
 
-        ResultCell YearOverYear(MeasureDefinition measure, int i)
+        ResultCell YearOverYear(MeasureDefinition measure)
         {
             var inner = measure.Inner!;
-            var now = Evaluate(inner, people[i], get, suppressed[i]);
+            var nowCell = Evaluate(inner, peopleAt < 0 ? 0 : ReadLong(current[peopleAt], at.Row) ?? 0, get);
             var previousPeople = peopleAt < 0 ? 0 : ReadLong(previous![peopleAt], at.Row) ?? 0;
-            var previousSuppressed = policy.Suppresses && previousPeople > 0 && previousPeople < policy.Threshold;
-            if (policy.Suppresses && byKey.TryGetValue(KeyText(table[i], width, plan.YearIndex, -1), out var shown) && suppressed[shown])
-            {
-                previousSuppressed = true;
-            }
-            var before = Evaluate(inner, previousPeople, getPrevious, previousSuppressed);
-            if (now.Status == CellStatus.Suppressed || before.Status == CellStatus.Suppressed)
-            {
-                return ResultCell.Suppressed;
-            }
-            if (now.Status != CellStatus.Ok || before.Status != CellStatus.Ok)
+            var before = Evaluate(inner, previousPeople, getPrevious);
+            if (nowCell.Status != CellStatus.Ok || before.Status != CellStatus.Ok)
             {
                 return ResultCell.Unknown;
             }
             if (measure.TimeFunction == TimeFunction.YoyPct)
             {
                 var b = before.AsDouble()!.Value;
-                return b == 0 ? ResultCell.Unknown : ResultCell.Of((now.AsDouble()!.Value - b) / b);
+                return b == 0 ? ResultCell.Unknown : ResultCell.Of((nowCell.AsDouble()!.Value - b) / b);
             }
-            return now.Value is long n && before.Value is long p
+            return nowCell.Value is long n && before.Value is long p
                 ? ResultCell.Of(n - p)
-                : ResultCell.Of(now.AsDouble()!.Value - before.AsDouble()!.Value);
+                : ResultCell.Of(nowCell.AsDouble()!.Value - before.AsDouble()!.Value);
         }
     }
 
@@ -247,18 +229,6 @@ internal static class ResultAssembler
         }
     }
 
-    private static bool HasUnsafeCount(IEnumerable<long?> counts, int k)
-    {
-        foreach (var count in counts)
-        {
-            if (!DisclosureControl.IsSafeCount(count, k))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /// <summary>Rows offset to offset + size of <paramref name="table"/>, through <paramref name="order"/> when given.</summary>
     private static ResultRows Slice(ResultRows table, int[]? order, int offset, int size)
     {
@@ -271,7 +241,7 @@ internal static class ResultAssembler
     }
 
     /// <summary>A count from a component column: the typed read for the usual long column, the general conversion otherwise.</summary>
-    private static long? ReadLong(SqlColumn column, int row) => column switch
+    internal static long? ReadLong(SqlColumn column, int row) => column switch
     {
         SqlColumn<long> longs => longs.IsNull(row) ? null : longs[row],
         SqlColumn<double> doubles => doubles.IsNull(row) ? null : (long)doubles[row],
@@ -302,7 +272,7 @@ internal static class ResultAssembler
         return order;
     }
 
-    private static int IndexOfComponent(IReadOnlyList<Component> components, Component c)
+    internal static int IndexOfComponent(IReadOnlyList<Component> components, Component c)
     {
         for (var i = 0; i < components.Count; i++)
         {

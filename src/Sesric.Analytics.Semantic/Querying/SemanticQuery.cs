@@ -10,7 +10,7 @@ namespace Sesric.Analytics.Semantic;
 /// <remarks>
 /// Build one with the constructor or fluently:
 /// <code>SemanticQuery.Of("participants", "member_states").By("year").Where("programme = \"diplomacy-cab\"").OrderedBy("year desc")</code>
-/// <see cref="Policy"/> defaults to <see cref="DisclosurePolicy.Public(int)"/> with k = 3.
+/// <see cref="Policy"/> defaults to <see cref="DisclosurePolicy.PublicDefault"/>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share.</threadsafety>
 public sealed record SemanticQuery
@@ -83,7 +83,7 @@ public sealed record SemanticQuery
 
     /// <summary>
     /// Builds a query from command-line style options (as <c>sesric query</c> takes them): repeated or
-    /// comma-separated measures and dimensions, and the policy as <c>public</c>, <c>public:5</c> or <c>internal</c>.
+    /// comma-separated measures and dimensions, and the policy as <c>public</c> or <c>internal</c>.
     /// </summary>
     public static SemanticQuery FromOptions(
         IEnumerable<string> measures,

@@ -33,9 +33,6 @@ public sealed class ServerOptions
     /// <summary>The API keys accepted, each stored as its SHA-256 hash with a role.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 
-    /// <summary>The public policy's threshold k: cells counting fewer than k participants are suppressed.</summary>
-    public int PublicSuppressionThreshold { get; set; } = 3;
-
     /// <summary>
     /// How many distinct statistics results are kept in memory (dashboards repeat the same queries); every
     /// write through the service makes them stale. 0 turns the cache off.

@@ -59,6 +59,8 @@ public static class ResultMapper
             ElapsedMs = metadata.Elapsed.TotalMilliseconds,
             SuppressedCells = metadata.SuppressedCells,
             Policy = metadata.Policy,
+            PerturbationTable = metadata.PerturbationTable ?? "",
+            PerturbedCells = metadata.PerturbedCells,
         };
         if (metadata.SyntheticShare is { } share)
         {

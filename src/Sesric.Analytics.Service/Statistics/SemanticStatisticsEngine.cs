@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Options;
-
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Semantic;
-using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Storage;
 
@@ -14,7 +11,7 @@ namespace Sesric.Analytics.Service.Statistics;
 /// threshold k. One engine is built per opened store.
 /// </summary>
 /// <threadsafety>Safe to share; the engine and store are.</threadsafety>
-public sealed class SemanticStatisticsEngine(StoreHost host, IOptions<ServerOptions> options) : IStatisticsEngine
+public sealed class SemanticStatisticsEngine(StoreHost host) : IStatisticsEngine
 {
     private (IAnalyticsStore Store, QueryEngine Engine)? _current;
 
@@ -28,7 +25,7 @@ public sealed class SemanticStatisticsEngine(StoreHost host, IOptions<ServerOpti
             request.OrderBy,
             request.Limit,
             checked((int)request.Offset),
-            request.Internal ? DisclosurePolicy.Internal : DisclosurePolicy.Public(options.Value.PublicSuppressionThreshold));
+            request.Internal ? DisclosurePolicy.Internal : DisclosurePolicy.PublicDefault);
         return Engine().ExecuteAsync(query, cancellationToken);
     }
 

@@ -67,7 +67,7 @@ public class SqlCompilerTests
     [Fact]
     public void Year_over_year_joins_a_block_whose_years_are_shifted_by_one()
     {
-        var statement = Engine.Compile(SemanticQuery.Of("yoy_change(participants)").By("year", "oic_group").Where("year >= 2021"));
+        var statement = Engine.Compile(SemanticQuery.Of("yoy_change(participants)").By("year", "oic_group").Where("year >= 2021").WithPolicy(DisclosurePolicy.Internal));
 
         Assert.Contains("prev_registry AS (\n    SELECT (f.year + 1) AS \"year\", f.oic_group AS \"oic_group\"", statement.Sql);
         Assert.Contains("WHERE f.is_counted AND ((f.year + 1) >= $1)", statement.Sql);
@@ -110,11 +110,34 @@ public class SqlCompilerTests
     [InlineData("edition = \"diplomacy-cab/4\" AND date >= 2020-01-01")]
     public void No_filter_value_ever_appears_in_the_sql(string filter)
     {
-        var sql = Engine.Compile(SemanticQuery.Of("participants").By("year").Where(filter)).Sql;
+        var sql = Engine.Compile(SemanticQuery.Of("participants").By("year").Where(filter).WithPolicy(DisclosurePolicy.Internal)).Sql;
 
         foreach (var token in new[] { "DROP", "--", "diplomacy-cab/4", "TUR", "SYR", "2020-01-01" })
         {
             Assert.DoesNotContain(token, sql);
         }
+    }
+
+    [Fact]
+    public void Public_counts_below_the_whole_edition_add_their_cell_keys_and_internal_ones_do_not()
+    {
+        var query = SemanticQuery.Of("participants", "female_share").By("member_state");
+
+        var open = Engine.Compile(query.WithPolicy(DisclosurePolicy.Internal)).Sql;
+        var safe = Engine.Compile(query).Sql;
+
+        Assert.DoesNotContain("record_key", open);
+        Assert.Contains("AS \"people_key\"", safe);
+        Assert.Contains("AS \"women_key\"", safe);
+        Assert.Contains("AS \"men_key\"", safe);
+        Assert.Contains("SUM(DISTINCT (CAST(f.participant_key AS BIGINT) * 16777216 + f.record_key))", safe);
+    }
+
+    [Fact]
+    public void Whole_edition_counts_need_no_cell_key_even_in_public()
+    {
+        var sql = Engine.Compile(SemanticQuery.Of("participants", "participations").By("edition", "year")).Sql;
+
+        Assert.DoesNotContain("record_key", sql);
     }
 }

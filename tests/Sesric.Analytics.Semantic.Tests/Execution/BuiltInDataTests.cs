@@ -102,21 +102,32 @@ public sealed class BuiltInDataTests(BuiltInStoreFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Public_results_never_show_a_cell_of_fewer_than_k_people_and_mark_hidden_ones()
+    public async Task Public_results_never_show_1_or_2_and_stay_close_to_the_exact_counts()
     {
         var query = SemanticQuery.Of("participants", "female_share").By("year", "member_state");
 
         var open = await _engine.ExecuteAsync(query.WithPolicy(DisclosurePolicy.Internal));
-        var safe = await _engine.ExecuteAsync(query.WithPolicy(DisclosurePolicy.Public(5)));
+        var safe = await _engine.ExecuteAsync(query);
 
         Assert.Equal(open.Metadata.TotalRows, safe.Metadata.TotalRows);
-        Assert.Contains(open.Rows, r => r[2].Value is long n && n < 5);
-        Assert.True(safe.Metadata.SuppressedCells > 0);
+        Assert.Contains(open.Rows, r => r[2].Value is 1L or 2L);
+        Assert.Equal("ptable-v1", safe.Metadata.PerturbationTable);
+        Assert.Null(open.Metadata.PerturbationTable);
+        var changed = 0;
         for (var i = 0; i < safe.Rows.Count; i++)
         {
-            var shown = safe.Rows[i][2];
-            Assert.True(shown.Status == CellStatus.Suppressed ? shown.Value is null : (long)shown.Value! >= 5);
             Assert.Equal(open.Rows[i][0], safe.Rows[i][0]);
+            Assert.Equal(open.Rows[i][1], safe.Rows[i][1]);
+            var exact = (long)open.Rows[i][2].Value!;
+            var shown = (long)safe.Rows[i][2].Value!;
+            Assert.DoesNotContain(shown, new long[] { 1, 2 });
+            Assert.InRange(shown - exact, -PerturbationTable.Current.LargestChange, PerturbationTable.Current.LargestChange);
+            changed += shown != exact ? 1 : 0;
+            if (safe.Rows[i][3].AsDouble() is { } share)
+            {
+                Assert.InRange(share, 0.0, 1.0);
+            }
         }
+        Assert.InRange(changed, 1, safe.Rows.Count - 1);
     }
 }

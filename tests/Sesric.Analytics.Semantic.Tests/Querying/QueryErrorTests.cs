@@ -75,18 +75,18 @@ public class QueryErrorTests
     [Fact]
     public void Command_line_options_build_the_same_query_as_the_fluent_form()
     {
-        var q = SemanticQuery.FromOptions(["participants,yoy_change(participants)", "member_states"], ["year"], "year >= 2020", "year desc", 10, 0, "public:5");
+        var q = SemanticQuery.FromOptions(["participants,yoy_change(participants)", "member_states"], ["year"], "year >= 2020", "year desc", 10, 0, "internal");
 
         Assert.Equal(["participants", "yoy_change(participants)", "member_states"], q.Measures);
-        Assert.Equal(5, q.Policy.Threshold);
-        Assert.Equal("--measure participants --measure yoy_change(participants) --measure member_states --by year --filter 'year >= 2020' --order-by 'year desc' --limit 10 --policy public:5", q.ToString());
+        Assert.Equal(DisclosurePolicy.Internal, q.Policy);
+        Assert.Equal("--measure participants --measure yoy_change(participants) --measure member_states --by year --filter 'year >= 2020' --order-by 'year desc' --limit 10 --policy internal", q.ToString());
     }
 
     [Fact]
     public void Queries_asking_the_same_thing_are_equal()
     {
         var a = SemanticQuery.Of("participants").By("year").Where("year = 2020");
-        var b = new SemanticQuery(["participants"], ["year"], "year = 2020", policy: DisclosurePolicy.Public());
+        var b = new SemanticQuery(["participants"], ["year"], "year = 2020", policy: DisclosurePolicy.PublicDefault);
 
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
