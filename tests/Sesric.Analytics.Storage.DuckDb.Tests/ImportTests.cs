@@ -183,7 +183,56 @@ public sealed class ImportTests : IDisposable
         }
 
         var expected = TestData.Registry.OrderBy(p => p.Edition).ThenBy(p => p.Participant.Id).ToList();
-        Assert.Equal(expected, back);
+        // The rows came without record keys: the store drew one per person, and reads it back with every row.
+        Assert.Equal(expected.Select(WithoutKey), back.Select(WithoutKey));
+        Assert.All(back, p => Assert.InRange(p.Participant.RecordKey!.Value, 0, RecordKey.Modulus - 1));
+        Assert.All(back.GroupBy(p => p.Participant.Id), person => Assert.Single(person.Select(p => p.Participant.RecordKey).Distinct()));
+    }
+
+    [Fact]
+    public async Task Record_keys_given_with_the_rows_are_kept_and_a_stored_key_never_changes()
+    {
+        var keyed = TestData.Registry.Select((p, i) => WithKey(p, 1000 + Math.Abs(p.Participant.Id.Value.GetHashCode() % 1000))).ToList();
+        await using var store = await OpenAsync();
+        await store.ImportParticipationsAsync(keyed, ImportRequest.Default);
+        // A later file that gives other keys for the same people changes nothing about their keys.
+        await store.ImportParticipationsAsync(keyed.Select(p => WithKey(p, 7)).ToList(), ImportRequest.Default);
+
+        var back = new List<Participation>();
+        await foreach (var p in store.ReadParticipationsAsync(await store.LoadCatalogueAsync()))
+        {
+            back.Add(p);
+        }
+
+        Assert.Equal(keyed.ToDictionary(p => (p.Participant.Id, p.Edition), p => p.Participant.RecordKey), back.ToDictionary(p => (p.Participant.Id, p.Edition), p => p.Participant.RecordKey));
+    }
+
+    [Fact]
+    public async Task Exported_rows_imported_into_a_new_store_keep_their_record_keys()
+    {
+        await using var first = await OpenAsync();
+        await first.ImportParticipationsAsync(TestData.Registry, ImportRequest.Default);
+        var catalogue = await first.LoadCatalogueAsync();
+        var exported = new StringWriter();
+        await ParticipationCsv.WriteAsync(exported, first.ReadParticipationsAsync(catalogue));
+
+        await using var second = await TestData.OpenWithCatalogueAsync(_folder.File("second.duckdb"));
+        await second.ImportParticipationsAsync(ParticipationCsv.Read(new StringReader(exported.ToString()), catalogue).ToList(), ImportRequest.Default);
+        var again = new StringWriter();
+        await ParticipationCsv.WriteAsync(again, second.ReadParticipationsAsync(catalogue));
+
+        Assert.Equal(exported.ToString(), again.ToString());
+        Assert.Contains(",record_key", exported.ToString());
+    }
+
+    private static Participation WithoutKey(Participation p) => WithKey(p, null);
+
+    private static Participation WithKey(Participation p, int? key)
+    {
+        var person = p.Participant;
+        var catalogue = TestData.Catalogue;
+        return catalogue.CreateParticipation(
+            catalogue.CreateParticipant(person.Id, person.Country, person.Gender, person.InstitutionType, person.IsSynthetic, key), p.Edition, p.Status, p.IsSynthetic);
     }
 
     [Fact]

@@ -184,7 +184,7 @@ internal sealed class QueryPlan
             order.Add((index, term.Descending));
         }
         var plan = new QueryPlan(measures, dimensions, filter, order, query, FilterFields(filter, model));
-        CheckPublicFilter(filter, plan);
+        CheckPublicFilter(filter, plan, model);
         return plan;
     }
 
@@ -263,13 +263,15 @@ internal sealed class QueryPlan
             : Comparisons(filter).Select(c => model.TryGetDimension(c.Field, out var d) ? d : null).OfType<DimensionDefinition>().Distinct().ToArray();
 
     /// <summary>
-    /// Under the public policy, a query whose figures are protected may filter only with <c>field = value</c>
-    /// conditions joined by AND: every cell it can name is then a cell of some table of whole categories, a bounded
-    /// family, so an attacker cannot build the many differently composed sets around one person that averaging away
-    /// the perturbation needs (<c>!=</c>, NOT, OR and ranges each open an unbounded family). A query whose every
-    /// figure is exact (whole editions, published totals) may use the whole grammar: there is no noise to average.
+    /// Under the public policy, a query whose figures are protected may restrict the records only with
+    /// <c>field = value</c> conditions joined by AND: every cell it can name is then a cell of some table of whole
+    /// categories, a bounded family, so an attacker cannot build the many differently composed sets around one person
+    /// that averaging away the perturbation needs (<c>!=</c>, NOT, OR and ranges each open an unbounded family).
+    /// A condition on the query's own dimensions (such as <c>year &lt;= 2022</c> when grouped by year) is still allowed,
+    /// in any form: it only chooses which cells are returned, never what a cell holds. So is any filter on a query
+    /// whose figures are all exact (whole editions, published totals): there is no noise to average.
     /// </summary>
-    private static void CheckPublicFilter(FilterExpression? filter, QueryPlan plan)
+    private static void CheckPublicFilter(FilterExpression? filter, QueryPlan plan, SemanticModel model)
     {
         if (filter is null || !plan.Query.Policy.Protects)
         {
@@ -280,31 +282,38 @@ internal sealed class QueryPlan
         {
             return;
         }
-        var stack = new Stack<FilterExpression>();
-        stack.Push(filter);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
-            {
-                case FilterAnd a:
-                    stack.Push(a.Right);
-                    stack.Push(a.Left);
-                    break;
-                case FilterComparison { Operator: FilterOperator.Equal }:
-                    break;
-                case FilterComparison c:
-                    throw Refused($"'{c.Field} {OperatorText(c.Operator)} …' at position {c.Position}", c.Field, c.Position);
-                case FilterOr:
-                    throw Refused("OR", "filter", null);
-                case FilterNot:
-                    throw Refused("NOT", "filter", null);
-            }
-        }
+        var grouped = plan.Dimensions.ToHashSet();
+        var byEdition = plan.Dimensions.Any(d => d.IdentifiesEdition);
+        bool Selects(FilterComparison c) =>
+            model.TryGetDimension(c.Field, out var d) && (grouped.Contains(d) || (byEdition && d.Level == DisclosureLevel.Edition));
 
-        static QueryException Refused(string what, string field, int? position) => new(
-            QueryErrorKind.InvalidQuery,
-            $"filter: under the public policy a query below the whole edition may only join field = value conditions with AND; {what} is not allowed, because two differently filtered answers could be subtracted to single out a person. Group by the field instead (--by), or ask with the internal policy (analyst role).",
-            field, position);
+        var conjuncts = new Stack<FilterExpression>();
+        conjuncts.Push(filter);
+        while (conjuncts.Count > 0)
+        {
+            var term = conjuncts.Pop();
+            if (term is FilterAnd a)
+            {
+                conjuncts.Push(a.Right);
+                conjuncts.Push(a.Left);
+                continue;
+            }
+            if (term is FilterComparison { Operator: FilterOperator.Equal } || Comparisons(term).All(Selects))
+            {
+                continue;
+            }
+            var first = Comparisons(term).First(c => !Selects(c));
+            var what = term switch
+            {
+                FilterOr => "OR",
+                FilterNot => "NOT",
+                _ => $"'{first.Field} {OperatorText(first.Operator)} …'",
+            };
+            throw new QueryException(
+                QueryErrorKind.InvalidQuery,
+                $"filter: under the public policy a query below the whole edition may only narrow the records with field = value conditions joined by AND; {what} (at position {first.Position}) is not allowed, because two differently filtered answers could be subtracted to single out a person. Group by {first.Field} and keep the rows you need (a condition on a grouped field is allowed), or ask with the internal policy (analyst role).",
+                first.Field, first.Position);
+        }
     }
 
     private static string OperatorText(FilterOperator op) => op switch

@@ -31,8 +31,10 @@ public sealed class DimensionDefinition
         string? editionGroupBy = null,
         string? orderSql = null,
         string? registryOrderSql = null,
-        string? editionOrderSql = null)
+        string? editionOrderSql = null,
+        bool identifiesEdition = false)
     {
+        IdentifiesEdition = identifiesEdition;
         Name = name;
         Label = label;
         Description = description;
@@ -71,6 +73,9 @@ public sealed class DimensionDefinition
 
     /// <summary>Whether the dimension is an attribute of an edition, so published totals can be split by it.</summary>
     public bool IsEditionLevel => EditionSql is not null;
+
+    /// <summary>Whether a value names one edition, so every edition attribute is a function of it (the <c>edition</c> dimension).</summary>
+    public bool IdentifiesEdition { get; }
 
     /// <summary>
     /// What the dimension describes, for disclosure control: an edition attribute, the member state (an attribute of the

@@ -86,13 +86,13 @@ public sealed class ListingCommandTests : IDisposable
     public async Task Opening_a_store_from_an_older_release_says_it_is_upgrading_it_once()
     {
         await CliRun.SucceedAsync("stats", "--db", Db, "-f", "csv");
-        // Back to a version-4 file (what stop 9 released): schema 5 only added this column.
-        ExecuteOnStore("DELETE FROM schema_version WHERE version = 5; ALTER TABLE participation_fact DROP COLUMN is_single_in_year");
+        ExecuteOnStore(OlderStore.BackToVersion4Sql);
 
         var upgrade = await CliRun.SucceedAsync("editions", "--db", Db, "--format", "csv");
         var again = await CliRun.SucceedAsync("editions", "--db", Db, "--format", "csv");
 
         Assert.Contains($"sesric: upgrading the store '{Db}' from schema version 4 to 5 (005_single_in_year)", upgrade.Error);
+        Assert.Contains($"sesric: upgrading the store '{Db}' from schema version 5 to 6 (006_record_key)", upgrade.Error);
         Assert.DoesNotContain("upgrading", again.Error);
         Assert.Equal(again.Out, upgrade.Out);
         Assert.Contains("diplomacy-cab,4,", upgrade.Out);

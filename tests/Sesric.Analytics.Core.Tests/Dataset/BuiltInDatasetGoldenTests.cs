@@ -12,7 +12,10 @@ namespace Sesric.Analytics.Core.Tests.Dataset;
 /// </summary>
 public sealed class BuiltInDatasetGoldenTests
 {
-    private const string ExpectedSha256 = "8ab44cd8533b9a192229a829b67741571772117603df40aa19f5bafa9a08b97a";
+    private const string ExpectedSha256 = "e52f167f0c14640e4bb43c06539a75bcc1cedf04c6ff6a220da967af4a4512ab";
+
+    /// <summary>The registry as pinned before record keys were added (schema 6): the people and their rows must not have moved.</summary>
+    private const string WithoutRecordKeysSha256 = "8ab44cd8533b9a192229a829b67741571772117603df40aa19f5bafa9a08b97a";
 
     [Fact]
     public void The_registry_file_is_byte_identical_to_the_pinned_one()
@@ -21,6 +24,17 @@ public sealed class BuiltInDatasetGoldenTests
         ParticipationCsv.Write(text, BuiltInDataset.Load().Participations);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
         Assert.Equal(ExpectedSha256, hash);
+    }
+
+    [Fact]
+    public void Adding_record_keys_changed_no_person_and_no_row()
+    {
+        var text = new StringWriter();
+        ParticipationCsv.Write(text, BuiltInDataset.Load().Participations);
+        var lines = text.ToString().Split('\n');
+        var withoutKeys = string.Join('\n', lines.Select(l => l.Length == 0 ? l : l[..l.LastIndexOf(',')]));
+        Assert.All(lines.Skip(1).Where(l => l.Length > 0), l => Assert.True(int.Parse(l[(l.LastIndexOf(',') + 1)..], System.Globalization.CultureInfo.InvariantCulture) >= 0));
+        Assert.Equal(WithoutRecordKeysSha256, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(withoutKeys))));
     }
 
     [Fact]

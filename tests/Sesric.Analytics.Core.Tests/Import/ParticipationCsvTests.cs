@@ -189,7 +189,7 @@ public sealed class ParticipationCsvTests
         ParticipationCsv.Write(text, data.Participations);
         var back = ParticipationCsv.Read(new StringReader(text.ToString()), data.Catalogue).ToList();
         Assert.Equal(data.Participations, back);
-        Assert.StartsWith(ParticipationHeader + "\n", text.ToString());
+        Assert.StartsWith(ParticipationHeader + ",record_key\n", text.ToString());
     }
 
     [Fact]

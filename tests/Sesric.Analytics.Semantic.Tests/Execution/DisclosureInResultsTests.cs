@@ -99,12 +99,25 @@ public class DisclosureInResultsTests
     {
         var engine = new QueryEngine(new CannedStore());
 
-        var e = Assert.Throws<QueryException>(() => engine.Compile(SemanticQuery.Of("participants").By("member_state").Where(filter)));
+        var e = Assert.Throws<QueryException>(() => engine.Compile(SemanticQuery.Of("participants").By("oic_group").Where(filter)));
 
         Assert.Equal(QueryErrorKind.InvalidQuery, e.Kind);
         Assert.Contains(named, e.Message);
         Assert.Contains("public policy", e.Message);
-        _ = engine.Compile(SemanticQuery.Of("participants").By("member_state").Where(filter).WithPolicy(DisclosurePolicy.Internal));
+        Assert.Equal(filter.Contains("year") ? "year" : "member_state", e.Field);
+        _ = engine.Compile(SemanticQuery.Of("participants").By("oic_group").Where(filter).WithPolicy(DisclosurePolicy.Internal));
+    }
+
+    [Theory]
+    [InlineData("year", "year <= 2022 AND NOT year = 2019")]
+    [InlineData("member_state", "member_state != \"TUR\" AND programme = \"diplomacy-cab\"")]
+    [InlineData("edition", "year >= 2020 AND modality != \"virtual\"")]
+    public void A_condition_on_the_querys_own_dimensions_only_chooses_cells_and_is_allowed(string by, string filter)
+    {
+        var engine = new QueryEngine(new CannedStore());
+
+        _ = engine.Compile(SemanticQuery.Of("participants", "female_share").By(by, "gender").Where(filter));
+        Assert.Throws<QueryException>(() => engine.Compile(SemanticQuery.Of("participants").By("gender").Where(filter)));
     }
 
     [Fact]
@@ -113,7 +126,7 @@ public class DisclosureInResultsTests
         var engine = new QueryEngine(new CannedStore());
 
         _ = engine.Compile(SemanticQuery.Of("participants", "member_states", "published_participants").By("year").Where("programme = \"diplomacy-cab\" AND year >= 2018 AND NOT modality = \"virtual\""));
-        Assert.Throws<QueryException>(() => engine.Compile(SemanticQuery.Of("female_share").By("year").Where("year >= 2018")));
+        Assert.Throws<QueryException>(() => engine.Compile(SemanticQuery.Of("female_share").By("modality").Where("year >= 2018")));
     }
 
     [Fact]

@@ -59,14 +59,40 @@ public sealed class StatsServiceTests(SharedServiceHost shared) : IClassFixture<
     }
 
     [Fact]
-    public async Task Query_public_policy_marks_small_cells_suppressed_without_a_value()
+    public async Task Query_public_policy_perturbs_small_cells_names_its_table_and_never_shows_1_or_2()
     {
-        var response = await Stats.QueryAsync(new QueryRequest { Measures = { "participants" }, Dimensions = { "edition", "member_state" } }, Reader);
+        var request = new QueryRequest { Measures = { "participants" }, Dimensions = { "edition", "member_state" }, PageSize = 10_000 };
+        var open = await Stats.QueryAsync(new QueryRequest(request) { Policy = DisclosurePolicy.Internal }, Analyst);
+        var response = await Stats.QueryAsync(request, Reader);
 
-        var suppressed = response.Rows.SelectMany(r => r.Cells).Where(c => c.Status == CellStatus.Suppressed).ToArray();
-        Assert.NotEmpty(suppressed);
-        Assert.All(suppressed, c => Assert.Equal(ResultCell.ValueOneofCase.None, c.ValueCase));
-        Assert.Equal(suppressed.Length, response.Metadata.SuppressedCells);
+        Assert.Contains(open.Rows, r => r.Cells[2].IntegerValue is 1 or 2);
+        Assert.All(response.Rows, r => Assert.DoesNotContain(r.Cells[2].IntegerValue, new long[] { 1, 2 }));
+        Assert.All(response.Rows, r => Assert.Equal(CellStatus.Ok, r.Cells[2].Status));
+        Assert.Equal("ptable-v1", response.Metadata.PerturbationTable);
+        Assert.Equal(response.Rows.Count, response.Metadata.PerturbedCells);
+        Assert.Equal("", open.Metadata.PerturbationTable);
+        Assert.True(response.Rows.Zip(open.Rows).Count(p => p.First.Cells[2].IntegerValue != p.Second.Cells[2].IntegerValue) > 0);
+    }
+
+    [Fact]
+    public async Task Public_counts_of_states_are_withheld_where_the_query_depends_on_gender()
+    {
+        var response = await Stats.QueryAsync(new QueryRequest { Measures = { "participants", "member_states" }, Dimensions = { "gender" } }, Reader);
+
+        Assert.All(response.Rows, r => Assert.Equal(CellStatus.Suppressed, r.Cells[2].Status));
+        Assert.All(response.Rows, r => Assert.Equal(ResultCell.ValueOneofCase.None, r.Cells[2].ValueCase));
+        Assert.Equal(response.Rows.Count, response.Metadata.SuppressedCells);
+    }
+
+    [Fact]
+    public async Task A_public_filter_that_could_single_out_a_person_is_invalid_argument_naming_the_field()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => Stats.QueryAsync(
+            new QueryRequest { Measures = { "participants" }, Filter = "programme = \"diplomacy-cab\" AND year = 2020 AND member_state != \"GAB\"" }, Reader).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Contains("member_state", e.Status.Detail);
+        Assert.Contains("public policy", e.Status.Detail);
     }
 
     [Fact]

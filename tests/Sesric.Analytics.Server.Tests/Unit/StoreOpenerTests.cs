@@ -21,10 +21,9 @@ public sealed class StoreOpenerTests : IDisposable
         await (await DuckDbAnalyticsStore.OpenAsync(path)).DisposeAsync();
         using (var raw = new DuckDBConnection($"Data Source={path}"))
         {
-            // Back to a version-4 file (what stop 9 released): schema 5 only added this column.
             raw.Open();
             using var command = raw.CreateCommand();
-            command.CommandText = "DELETE FROM schema_version WHERE version = 5; ALTER TABLE participation_fact DROP COLUMN is_single_in_year";
+            command.CommandText = OlderStore.BackToVersion4Sql;
             command.ExecuteNonQuery();
         }
         var logger = new Captured();
@@ -34,10 +33,11 @@ public sealed class StoreOpenerTests : IDisposable
         var upgrade = logger.Lines.ToList();
         await (await opener.OpenAsync(path, CancellationToken.None)).DisposeAsync();
 
-        var line = Assert.Single(upgrade);
-        Assert.Equal(LogLevel.Information, line.Level);
-        Assert.Contains($"Upgrading the store {path} from schema version 4 to 5 (005_single_in_year)", line.Text, StringComparison.Ordinal);
-        Assert.Single(logger.Lines);
+        Assert.Equal(2, upgrade.Count);
+        Assert.All(upgrade, line => Assert.Equal(LogLevel.Information, line.Level));
+        Assert.Contains($"Upgrading the store {path} from schema version 4 to 5 (005_single_in_year)", upgrade[0].Text, StringComparison.Ordinal);
+        Assert.Contains($"Upgrading the store {path} from schema version 5 to 6 (006_record_key)", upgrade[1].Text, StringComparison.Ordinal);
+        Assert.Equal(2, logger.Lines.Count);
     }
 
     private sealed class Captured : ILogger<DuckDbStoreOpener>

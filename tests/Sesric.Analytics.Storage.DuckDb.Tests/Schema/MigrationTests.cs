@@ -93,10 +93,10 @@ public sealed class MigrationTests : IDisposable
             // From version 4 on, people carry a key and the store writes their fact rows itself.
             raw.Execute(version < 4
                 ? "INSERT INTO participant VALUES ('p1', 'TUR', 'female', NULL, FALSE)"
-                : """
+                : $"""
                   INSERT INTO participant VALUES ('p1', 'TUR', 'female', NULL, FALSE, 1);
                   INSERT INTO participation_fact VALUES (1, 'diplomacy-cab', 1, 2015, 'in_person', 'TUR', DATE '2015-03-02', 'TUR', 'Asian Group',
-                                                         'female', TRUE, FALSE, TRUE, TRUE);
+                                                         'female', TRUE, FALSE, TRUE, TRUE{(version >= 5 ? ", TRUE" : "")});
                   """);
             if (version == 1)
             {
@@ -110,6 +110,12 @@ public sealed class MigrationTests : IDisposable
         var stats = Assert.Single(await store.GetEditionStatisticsAsync());
         Assert.Equal((1L, 1L), (stats.RegistryParticipants, stats.RegistryMemberStates));
         Assert.Equal(Agreement.Agree, stats.Agreement);
+        await store.DisposeAsync();
+        // Version 6 gave the person a record key and copied it to their fact row.
+        using var check = RawDb.Open(path);
+        var key = check.Scalar("SELECT record_key FROM participant WHERE participant_id = 'p1'");
+        Assert.InRange(key, 0, Model.RecordKey.Modulus - 1);
+        Assert.Equal(key, check.Scalar("SELECT record_key FROM participation_fact"));
     }
 
     [Fact]

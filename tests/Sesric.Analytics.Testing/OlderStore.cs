@@ -1,0 +1,15 @@
+namespace Sesric.Analytics.Testing;
+
+/// <summary>SQL that turns a current store file back into one an older release wrote, for upgrade tests.</summary>
+public static class OlderStore
+{
+    /// <summary>
+    /// Back to a version-4 file (what stop 9 released): undoes every later migration's change. A new migration
+    /// must add its undo step here, newest first.
+    /// </summary>
+    public const string BackToVersion4Sql =
+        // 006_record_key: the participant's record key and its copy in the fact table.
+        "DELETE FROM schema_version WHERE version = 6; ALTER TABLE participation_fact DROP COLUMN record_key; ALTER TABLE participant DROP COLUMN record_key; "
+        // 005_single_in_year: one flag.
+        + "DELETE FROM schema_version WHERE version = 5; ALTER TABLE participation_fact DROP COLUMN is_single_in_year";
+}
