@@ -75,7 +75,12 @@ internal sealed class BidiParagraph
             }
         }
         // Every sequence takes its sos and eos from the explicit levels (X10), so all are set up before any is resolved.
-        var sequences = IsolatingRunSequences().Select(s => new IsolatingRunSequence(this, s)).ToList();
+        var runs = IsolatingRunSequences();
+        var sequences = new IsolatingRunSequence[runs.Count];
+        for (var i = 0; i < runs.Count; i++)
+        {
+            sequences[i] = new IsolatingRunSequence(this, runs[i]);
+        }
         foreach (var sequence in sequences)
         {
             sequence.Resolve();
@@ -141,13 +146,14 @@ internal sealed class BidiParagraph
     /// <summary>X1–X8: explicit levels and directions from embeddings, overrides and isolates.</summary>
     private void ResolveExplicitLevels()
     {
-        var stackLevels = new byte[MaxDepth + 2];
-        var stackOverrides = new BidiClass[MaxDepth + 2];
-        var stackIsolates = new bool[MaxDepth + 2];
-        var depth = 0;
+        // The directional status stack (BD2 bounds it), on the stack: this runs once per label drawn.
+        Span<byte> stackLevels = stackalloc byte[MaxDepth + 2];
+        Span<BidiClass> stackOverrides = stackalloc BidiClass[MaxDepth + 2];
+        Span<bool> stackIsolates = stackalloc bool[MaxDepth + 2];
         stackLevels[0] = ParagraphLevel;
         stackOverrides[0] = BidiClass.ON;
-        depth = 1;
+        stackIsolates[0] = false;
+        var depth = 1;
         var overflowIsolates = 0;
         var overflowEmbeddings = 0;
         var validIsolates = 0;
@@ -560,6 +566,10 @@ internal sealed class BidiParagraph
         private List<(int Open, int Close)> BracketPairs()
         {
             var pairs = new List<(int Open, int Close)>();
+            if (!Array.Exists(_indices, i => _paragraph._brackets[i] != BidiBracketType.None))
+            {
+                return pairs;
+            }
             var openers = new List<(int Key, int Position)>();
             for (var i = 0; i < _types.Length; i++)
             {
