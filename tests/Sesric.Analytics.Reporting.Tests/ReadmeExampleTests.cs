@@ -67,6 +67,6 @@ public sealed class ReadmeExampleTests(SeededStore seeded) : IClassFixture<Seede
         var report = ReportJson.Read(ReadmeBlock("json"));
         var html = await ReportRenderer.RenderHtmlAsync(report, new QueryEngine(seeded.Store), Language.French);
         Assert.Contains("Participants par édition", html);
-        Assert.Contains("le plus élevé 112", html);
+        Assert.Contains("maximum 112 en 2021", html);
     }
 }

@@ -20,8 +20,10 @@ public static class AnnualReport
     public const string ForecastVisualId = "participants-trend";
 
     /// <summary>The report for <paramref name="programme"/> in <paramref name="year"/>, titled from <paramref name="catalogue"/>.</summary>
+    /// <exception cref="NoEditionInYearException">The programme held no edition in <paramref name="year"/>.</exception>
     public static Report Build(ProgrammeId programme, int year, Catalogue catalogue)
     {
+        NoEditionInYearException.ThrowIfNone(catalogue, programme, year);
         var name = catalogue.TryGetProgramme(programme, out var p) ? p.Name : new LocalizedText(programme.Value);
         var shortName = p?.ShortName ?? programme.Value;
         var y = year.ToString(CultureInfo.InvariantCulture);

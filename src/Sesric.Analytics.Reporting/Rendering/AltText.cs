@@ -19,27 +19,37 @@ internal static class AltText
             _ when data.CategoryFormat == ValueFormat.Year => $"{data.Categories[0]}–{data.Categories[^1]}",
             _ => "",
         };
-        var altTitle = span.Length > 0 ? $"{title}, {span}" : title;
+        var altTitle = span.Length > 0 ? title + Punctuation.Comma(language) + span : title;
         var points = data.Points().ToList();
         if (points.Count == 0)
         {
-            return (altTitle, $"{altTitle}: {Phrases.NoData.In(language)}.");
+            return (altTitle, $"{Punctuation.Labelled(altTitle, Phrases.NoData.In(language), language)}.");
         }
-        string Where((int Category, SeriesData Series, double Value) p) =>
-            data.HasSeriesDimension ? $"{data.Categories[p.Category]} ({p.Series.Label})" : data.Categories[p.Category];
+
+        // "in 2021" for a year; a member is named in brackets, which reads in every language ("en Groupe arabe" would not).
+        string Where((int Category, SeriesData Series, double Value) p)
+        {
+            var category = data.Categories[p.Category];
+            if (data.CategoryFormat == ValueFormat.Year)
+            {
+                var inYear = $"{Phrases.InYear.In(language)} {category}";
+                return data.HasSeriesDimension ? $"{inYear} ({p.Series.Label})" : inYear;
+            }
+            return data.HasSeriesDimension ? $"({Punctuation.JoinList([category, p.Series.Label], language)})" : $"({category})";
+        }
         var max = points.OrderByDescending(p => p.Value).ThenBy(p => p.Category).First();
         var min = points.OrderBy(p => p.Value).ThenBy(p => p.Category).First();
-        var inWord = Phrases.In.In(language);
         var parts = new List<string>
         {
-            $"{Phrases.Highest.In(language)} {fmt.Format(max.Value, data.MeasureFormat)} {inWord} {Where(max)}",
+            $"{Phrases.Highest.In(language)} {fmt.Format(max.Value, data.MeasureFormat)} {Where(max)}",
         };
         if (points.Count > 1)
         {
-            parts.Add($"{Phrases.Lowest.In(language)} {fmt.Format(min.Value, data.MeasureFormat)} {inWord} {Where(min)}");
+            parts.Add($"{Phrases.Lowest.In(language)} {fmt.Format(min.Value, data.MeasureFormat)} {Where(min)}");
         }
-        var mark = Specs.MarkNames.Name(visual.Mark);
-        var description = $"{altTitle} ({mark} {Phrases.Chart.In(language)}, {data.MeasureLabel}): {string.Join("; ", parts)}; {points.Count} {Phrases.Values.In(language)}.";
+        parts.Add(Phrases.Values.Format(points.Count, fmt));
+        var kind = Punctuation.JoinList([ChartTypeNames.Of(visual.Mark, language), data.MeasureLabel], language);
+        var description = Punctuation.Labelled($"{altTitle} ({kind})", Punctuation.JoinClauses(parts, language), language) + ".";
         if (caption is not null)
         {
             description += $" {caption}.";
@@ -47,7 +57,7 @@ internal static class AltText
         var suppressed = data.Series.Sum(s => s.Statuses.Count(st => st == CellStatus.Suppressed));
         if (suppressed > 0)
         {
-            description += $" {suppressed} {Phrases.SuppressedCells.In(language)}.";
+            description += $" {Phrases.SuppressedCells.Format(suppressed, fmt)}.";
         }
         return (altTitle, description);
     }

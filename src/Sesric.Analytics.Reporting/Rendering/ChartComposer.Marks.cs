@@ -317,7 +317,7 @@ internal sealed partial class ChartComposer
             var colour = _req.Colors.Of(_data.CategoryKeys[c]);
             slices.Add(new PieSlice { Value = value, FillColor = Colors.Sp(colour) });
             var share = total > 0 ? value / total : 0;
-            AddLegend($"{_data.Categories[c]}: {_fmt.Format(value, _data.MeasureFormat)} ({_fmt.Format(share, ValueFormat.Percent)})", colour);
+            AddLegend(Punctuation.Labelled(_data.Categories[c], $"{_fmt.Format(value, _data.MeasureFormat)} ({_fmt.Format(share, ValueFormat.Percent)})", _req.Language), colour);
         }
         BeginPlotArea();
         SetPadding(Margin, Margin, _plotTop, _h - _plotBottom);
@@ -498,7 +498,7 @@ internal sealed partial class ChartComposer
         var notShown = rows.Count > capacity ? rows.Count - capacity + 1 : 0;
         var shown = rows.Take(notShown > 0 ? capacity - 1 : capacity).ToList();
         var notShownText = notShown > 0
-            ? $"{_fmt.Format(ResultCell.Of((long)notShown), ValueFormat.Integer)} {Phrases.RowsNotShown.In(_req.Language)}"
+            ? Phrases.RowsNotShown.Format(notShown, _fmt)
             : null;
         _overlays.Add(rp =>
         {

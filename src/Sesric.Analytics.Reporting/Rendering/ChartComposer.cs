@@ -125,8 +125,8 @@ internal sealed partial class ChartComposer
         if (_req.Forecast is { } band && Visual.Forecast && Visual.Mark is MarkKind.Line or MarkKind.Area)
         {
             var level = _fmt.Format(band.Level, ValueFormat.Percent)
-                + (band.DrawsOuter ? ", " + _fmt.Format(band.OuterLevel!.Value, ValueFormat.Percent) : "");
-            footer.AddRange(shaper.Wrap($"{Phrases.Forecast.In(_req.Language)}: {band.Method} ({level})", Theme.Sizes.Source, width, maxLines: 1));
+                + (band.DrawsOuter ? Punctuation.Comma(_req.Language) + _fmt.Format(band.OuterLevel!.Value, ValueFormat.Percent) : "");
+            footer.AddRange(shaper.Wrap(Punctuation.Labelled(Phrases.Forecast.In(_req.Language), $"{band.Method} ({level})", _req.Language), Theme.Sizes.Source, width, maxLines: 1));
         }
         footer.AddRange(shaper.Wrap(Captions.SourceLine(_req.Source, _req.Table.Metadata, _req.Language, _fmt), Theme.Sizes.Source, width, maxLines: 2));
         _footerLines = footer;

@@ -1,181 +1,74 @@
+using System.Text;
+
 namespace Sesric.Analytics.Reporting.Text;
 
 /// <summary>
-/// The Unicode Bidirectional Algorithm (UAX #9) for one line without explicit embedding controls: resolves
-/// the embedding level of every character (rules W1–W7, N1–N2, I1–I2, L1) and orders runs visually (L2).
+/// The Unicode Bidirectional Algorithm (UAX #9) applied to strings: resolves the embedding level of every UTF-16
+/// code unit (<see cref="BidiParagraph"/> does the rules) and orders runs visually (rule L2).
 /// </summary>
 /// <remarks>
-/// Enough for chart labels in Arabic with embedded Latin words and European or Arabic-Indic numbers:
-/// "برنامج Diplomacy-CaB 2020" keeps "Diplomacy-CaB 2020" left to right inside a right-to-left line, and
-/// "2024" is never drawn "4202". Explicit embeddings/isolates (LRE, RLI, …) are not used by this library's
-/// texts and are treated as neutrals; bracket pairs (N0) are resolved by N1/N2 only.
+/// Conformant through rule L2: BidiTest.txt and BidiCharacterTest.txt pass in full (tests/…/Text/BidiConformanceTests).
+/// So "التوقع: ses (80.0٪، 95.0٪)" keeps its brackets around the figures (rule N0), "Diplomacy-CaB 2020" stays
+/// left to right inside an Arabic line, and "2024" is never drawn "4202". Mirroring of brackets in right-to-left
+/// runs (L4) is left to HarfBuzz, which mirrors when it shapes a run right to left.
 /// </remarks>
 internal static class Bidi
 {
-    /// <summary>The bidi class of a UTF-16 code unit.</summary>
-    public static BidiClass Classify(char c) => c switch
-    {
-        >= '0' and <= '9' => BidiClass.EN,
-        >= '\u06F0' and <= '\u06F9' => BidiClass.EN,
-        >= '\u0660' and <= '\u0669' or '\u066B' or '\u066C' => BidiClass.AN,
-        '+' or '-' or '\u2212' => BidiClass.ES,
-        '#' or '$' or '%' or '°' or '\u066A' or '\u2030' or (>= '\u00A2' and <= '\u00A5') or '\u20AC' => BidiClass.ET,
-        ',' or '.' or ':' or '/' or '\u00A0' or '\u202F' or '\u060C' => BidiClass.CS,
-        ' ' or '\t' or '\u2009' or '\u2002' or '\u2003' => BidiClass.WS,
-        >= '\u064B' and <= '\u065F' or '\u0670' or (>= '\u06D6' and <= '\u06DC') or (>= '\u06DF' and <= '\u06E4') or '\u06E7' or '\u06E8' or (>= '\u06EA' and <= '\u06ED') => BidiClass.NSM,
-        >= '\u0300' and <= '\u036F' => BidiClass.NSM,
-        >= '\u0590' and <= '\u05FF' or (>= '\uFB1D' and <= '\uFB4F') => BidiClass.R,
-        >= '\u0600' and <= '\u08FF' or (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF') => BidiClass.AL,
-        '\u200F' => BidiClass.R,
-        '\u200E' => BidiClass.L,
-        _ => char.IsLetter(c) || char.IsDigit(c) || char.IsSurrogate(c) ? BidiClass.L : BidiClass.ON,
-    };
-
     /// <summary>Whether <paramref name="text"/> has a right-to-left letter.</summary>
-    public static bool HasRtl(string text) => text.Any(c => Classify(c) is BidiClass.R or BidiClass.AL);
+    public static bool HasRtl(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (BidiProperties.ClassOf(rune.Value) is BidiClass.R or BidiClass.AL)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    /// <summary>The resolved embedding level of each character of one line at paragraph level 0 (LTR) or 1 (RTL).</summary>
+    /// <summary>
+    /// The resolved embedding level of each UTF-16 code unit of one line, every paragraph of it at level 0 (LTR)
+    /// or 1 (RTL); both halves of a surrogate pair get the pair's level.
+    /// </summary>
     public static byte[] ResolveLevels(string text, bool rtl)
     {
-        var n = text.Length;
-        var types = new BidiClass[n];
-        for (var i = 0; i < n; i++)
+        var levels = new byte[text.Length];
+        var classes = new List<BidiClass>(text.Length);
+        var brackets = new List<BidiBracketType>(text.Length);
+        var keys = new List<int>(text.Length);
+        var units = new List<int>(text.Length);
+        var start = 0;
+        for (var i = 0; i < text.Length;)
         {
-            types[i] = Classify(text[i]);
-        }
-        var e = rtl ? BidiClass.R : BidiClass.L;
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed);
+            var type = BidiProperties.ClassOf(rune.Value);
+            classes.Add(type);
+            brackets.Add(BidiProperties.BracketOf(rune.Value, out var key));
+            keys.Add(key);
+            units.Add(consumed);
+            i += consumed;
 
-        // W1: a non-spacing mark takes the type of the character before it.
-        for (var i = 0; i < n; i++)
-        {
-            if (types[i] == BidiClass.NSM)
+            // P1: a paragraph separator ends a paragraph; each is resolved on its own.
+            if (type == BidiClass.B || i == text.Length)
             {
-                types[i] = i == 0 ? e : types[i - 1];
-            }
-        }
-
-        // W2: European digits after an Arabic letter (the last strong type) are Arabic numbers. W3: AL is R.
-        var lastStrong = e;
-        for (var i = 0; i < n; i++)
-        {
-            switch (types[i])
-            {
-                case BidiClass.L or BidiClass.R or BidiClass.AL:
-                    lastStrong = types[i];
-                    break;
-                case BidiClass.EN when lastStrong == BidiClass.AL:
-                    types[i] = BidiClass.AN;
-                    break;
-            }
-        }
-        for (var i = 0; i < n; i++)
-        {
-            if (types[i] == BidiClass.AL)
-            {
-                types[i] = BidiClass.R;
-            }
-        }
-
-        // W4: one separator between two numbers of the same kind joins them.
-        for (var i = 1; i < n - 1; i++)
-        {
-            if (types[i] == BidiClass.ES && types[i - 1] == BidiClass.EN && types[i + 1] == BidiClass.EN)
-            {
-                types[i] = BidiClass.EN;
-            }
-            else if (types[i] == BidiClass.CS && types[i - 1] == types[i + 1] && types[i - 1] is BidiClass.EN or BidiClass.AN)
-            {
-                types[i] = types[i - 1];
-            }
-        }
-
-        // W5: terminators next to European digits become digits (12%, $5).
-        for (var i = 0; i < n; i++)
-        {
-            if (types[i] != BidiClass.ET)
-            {
-                continue;
-            }
-            var end = i;
-            while (end < n && types[end] == BidiClass.ET)
-            {
-                end++;
-            }
-            var touchesEn = (i > 0 && types[i - 1] == BidiClass.EN) || (end < n && types[end] == BidiClass.EN);
-            if (touchesEn)
-            {
-                for (var k = i; k < end; k++)
+                var paragraph = BidiParagraph.Resolve(
+                    System.Runtime.InteropServices.CollectionsMarshal.AsSpan(classes),
+                    System.Runtime.InteropServices.CollectionsMarshal.AsSpan(brackets),
+                    System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys),
+                    rtl ? (byte)1 : (byte)0);
+                for (var k = 0; k < classes.Count; k++)
                 {
-                    types[k] = BidiClass.EN;
+                    for (var u = 0; u < units[k]; u++)
+                    {
+                        levels[start++] = paragraph.Levels[k];
+                    }
                 }
+                classes.Clear();
+                brackets.Clear();
+                keys.Clear();
+                units.Clear();
             }
-            i = end - 1;
-        }
-
-        // W6: remaining separators and terminators are neutral.
-        for (var i = 0; i < n; i++)
-        {
-            if (types[i] is BidiClass.ES or BidiClass.ET or BidiClass.CS)
-            {
-                types[i] = BidiClass.ON;
-            }
-        }
-
-        // W7: European digits after a Latin letter (or at the start of an LTR line) are left to right.
-        lastStrong = e;
-        for (var i = 0; i < n; i++)
-        {
-            if (types[i] is BidiClass.L or BidiClass.R)
-            {
-                lastStrong = types[i];
-            }
-            else if (types[i] == BidiClass.EN && lastStrong == BidiClass.L)
-            {
-                types[i] = BidiClass.L;
-            }
-        }
-
-        // N1/N2: a run of neutrals between two strong types of one direction takes it (numbers count as R);
-        // otherwise it takes the paragraph's direction.
-        for (var i = 0; i < n; i++)
-        {
-            if (types[i] is not (BidiClass.WS or BidiClass.ON))
-            {
-                continue;
-            }
-            var end = i;
-            while (end < n && types[end] is BidiClass.WS or BidiClass.ON)
-            {
-                end++;
-            }
-            var before = i == 0 ? e : Direction(types[i - 1]);
-            var after = end == n ? e : Direction(types[end]);
-            var resolved = before == after ? before : e;
-            for (var k = i; k < end; k++)
-            {
-                types[k] = resolved;
-            }
-            i = end - 1;
-        }
-
-        // I1/I2: levels.
-        var baseLevel = (byte)(rtl ? 1 : 0);
-        var levels = new byte[n];
-        for (var i = 0; i < n; i++)
-        {
-            levels[i] = (baseLevel, types[i]) switch
-            {
-                (0, BidiClass.R) => 1,
-                (0, BidiClass.AN or BidiClass.EN) => 2,
-                (1, BidiClass.L or BidiClass.EN or BidiClass.AN) => 2,
-                _ => baseLevel,
-            };
-        }
-
-        // L1: trailing whitespace goes back to the paragraph level.
-        for (var i = n - 1; i >= 0 && Classify(text[i]) == BidiClass.WS; i--)
-        {
-            levels[i] = baseLevel;
         }
         return levels;
     }
@@ -200,29 +93,47 @@ internal static class Bidi
         {
             return runs;
         }
+        ReverseByLevel(runs, r => r.Level);
+        return runs;
+    }
 
-        // L2: from the highest level down to the lowest odd level, reverse every maximal sequence of runs at that level or higher.
-        var highest = runs.Max(r => r.Level);
-        var lowestOdd = runs.Where(r => r.Level % 2 == 1).Select(r => (int)r.Level).DefaultIfEmpty(highest + 1).Min();
+    /// <summary>
+    /// L2: from the highest level down to the lowest odd level, reverses every maximal sequence of items at that
+    /// level or higher. Items are characters (the conformance order) or runs of one level (what a renderer draws).
+    /// </summary>
+    public static void ReverseByLevel<T>(List<T> items, Func<T, byte> levelOf)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+        var highest = 0;
+        var lowestOdd = int.MaxValue;
+        foreach (var item in items)
+        {
+            var level = levelOf(item);
+            highest = Math.Max(highest, level);
+            if (level % 2 == 1)
+            {
+                lowestOdd = Math.Min(lowestOdd, level);
+            }
+        }
         for (var level = highest; level >= lowestOdd; level--)
         {
-            for (var i = 0; i < runs.Count; i++)
+            for (var i = 0; i < items.Count; i++)
             {
-                if (runs[i].Level < level)
+                if (levelOf(items[i]) < level)
                 {
                     continue;
                 }
                 var end = i;
-                while (end < runs.Count && runs[end].Level >= level)
+                while (end < items.Count && levelOf(items[end]) >= level)
                 {
                     end++;
                 }
-                runs.Reverse(i, end - i);
+                items.Reverse(i, end - i);
                 i = end;
             }
         }
-        return runs;
     }
-
-    private static BidiClass Direction(BidiClass type) => type is BidiClass.L ? BidiClass.L : BidiClass.R;
 }

@@ -105,7 +105,7 @@ public sealed class SemanticModel
         {
             TimeFunction.YoyChange => new MeasureDefinition(
                 $"yoy_change({inner.Name})",
-                new LocalizedText($"{l.English}: change on previous year", $"{l.In(Language.Arabic)}: التغير عن السنة السابقة", $"{l.In(Language.French)} : variation sur un an"),
+                new LocalizedText($"{l.English}: change on previous year", $"{l.In(Language.Arabic)}: التغير عن السنة السابقة", $"{l.In(Language.French)}\u00A0: variation sur un an"),
                 $"{inner.Name} in the row's year minus {inner.Name} in the year before, for the same values of the other dimensions and under the same filter with the year shifted; unknown when either year has no value.",
                 inner.ColumnType,
                 inner.ValueFormat switch
@@ -117,13 +117,13 @@ public sealed class SemanticModel
                 inner.Source, inner.Components, inner.Combine, function, inner),
             TimeFunction.YoyPct => new MeasureDefinition(
                 $"yoy_pct({inner.Name})",
-                new LocalizedText($"{l.English}: % change on previous year", $"{l.In(Language.Arabic)}: نسبة التغير عن السنة السابقة", $"{l.In(Language.French)} : variation en % sur un an"),
+                new LocalizedText($"{l.English}: % change on previous year", $"{l.In(Language.Arabic)}: نسبة التغير عن السنة السابقة", $"{l.In(Language.French)}\u00A0: variation en % sur un an"),
                 $"(this year's {inner.Name} - previous year's) / previous year's, as a share; unknown when either year has no value or the previous year's is zero.",
                 ColumnType.Number, ValueFormat.SignedPercent,
                 inner.Source, inner.Components, inner.Combine, function, inner),
             _ => new MeasureDefinition(
                 $"running_total({inner.Name})",
-                new LocalizedText($"{l.English}: running total", $"{l.In(Language.Arabic)}: المجموع التراكمي", $"{l.In(Language.French)} : total cumulé"),
+                new LocalizedText($"{l.English}: running total", $"{l.In(Language.Arabic)}: المجموع التراكمي", $"{l.In(Language.French)}\u00A0: total cumulé"),
                 $"The sum of the yearly values of {inner.Name} over this and every earlier year in the result, for the same values of the other dimensions (a person counted in two years counts twice).",
                 inner.ColumnType, inner.ValueFormat,
                 inner.Source, inner.Components, inner.Combine, function, inner),

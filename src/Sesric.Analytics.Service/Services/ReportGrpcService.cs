@@ -77,7 +77,14 @@ public sealed class ReportGrpcService(StoreHost host, ForecasterCache forecasts,
                 {
                     throw RpcErrors.NotFound(request.Annual.Programme, "programme");
                 }
-                report = AnnualReport.Build(programme, request.Annual.Year, catalogue);
+                try
+                {
+                    report = AnnualReport.Build(programme, request.Annual.Year, catalogue);
+                }
+                catch (NoEditionInYearException e)
+                {
+                    throw RpcErrors.InvalidArgument("annual.year", e.Message);
+                }
                 forecast = request.Annual.WithoutForecast ? null : await NextEditionBandAsync(programme, ct);
                 break;
             default:

@@ -91,6 +91,17 @@ public sealed class ChartAndReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Annual_report_for_a_year_without_an_edition_exits_1_naming_the_years_that_have_one()
+    {
+        var dir = _folder.File("r2016");
+        var result = await CliRun.RunAsync("report", "annual", "--db", Db, "--programme", "diplomacy-cab", "--year", "2016", "--no-forecast", "--out", dir);
+
+        Assert.Equal(ExitCodes.UserError, result.ExitCode);
+        Assert.Contains("diplomacy-cab held no edition in 2016; its editions are in 2017, 2018, 2019, 2020, 2021, 2022.", result.Error);
+        Assert.False(Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any(), "nothing is written");
+    }
+
+    [Fact]
     public async Task Annual_report_for_an_unknown_programme_exits_1_and_lists_the_known_ones()
     {
         var result = await CliRun.RunAsync("report", "annual", "--db", Db, "--programme", "no-such-programme", "--year", "2022", "--no-forecast", "--out", _folder.File("r"));

@@ -25,6 +25,14 @@ public sealed class BidiTests
         Assert.Equal(expected, Visual(text, rtl));
 
     [Fact]
+    public void Brackets_around_figures_in_an_arabic_label_stay_around_them()
+    {
+        // The forecast legend of issue 14, drawn "(ses (80.0٪, 95.0٪ :التوقع" before rule N0: the closing bracket
+        // took the line's direction and jumped to the far end. Paired, both brackets follow the Latin text inside.
+        Assert.Equal("ses (80.0٪، 95.0٪)" + " :عقوتلا", Visual("التوقع: ses (80.0٪، 95.0٪)", rtl: true));
+    }
+
+    [Fact]
     public void European_digits_after_an_arabic_letter_are_arabic_numbers_but_stay_in_order()
     {
         var levels = Bidi.ResolveLevels("سنة 2024", rtl: true);

@@ -148,6 +148,23 @@ public sealed class ReportServiceTests(SharedServiceHost shared) : IClassFixture
     }
 
     [Fact]
+    public async Task RenderReport_for_a_year_without_an_edition_names_the_years_that_have_one()
+    {
+        var status = await RpcAssert.Fails(StatusCode.InvalidArgument, async () =>
+        {
+            using var call = Reports.RenderReport(new RenderReportRequest
+            {
+                Annual = new AnnualReportRequest { Programme = "programmes/diplomacy-cab", Year = 2016, WithoutForecast = true },
+            }, Reader);
+            await foreach (var _ in call.ResponseStream.ReadAllAsync())
+            {
+            }
+        });
+        Assert.Equal(["annual.year"], status.Fields());
+        Assert.Contains("held no edition in 2016; its editions are in 2017, 2018, 2019, 2020, 2021, 2022.", status.Message);
+    }
+
+    [Fact]
     public async Task RenderReport_refuses_a_bad_spec_and_an_unknown_programme()
     {
         var badSpec = await RpcAssert.Fails(StatusCode.InvalidArgument, async () =>

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+
+using Sesric.Analytics.Reporting.Text;
+
+namespace Sesric.Analytics.Reporting.Tests.Text;
+
+/// <summary>
+/// Writes the source of <c>src/Sesric.Analytics.Reporting/Text/UnicodeBidiData.g.cs</c> from the Unicode Character
+/// Database: Bidi_Class from extracted/DerivedBidiClass.txt (UnicodeData.txt's field 4 plus the defaults of
+/// unassigned code points, which UnicodeData.txt leaves out), paired brackets from BidiBrackets.txt, and their
+/// canonical equivalents from UnicodeData.txt's decompositions.
+/// </summary>
+internal static class UnicodeBidiDataGenerator
+{
+    public const string TablePath = "src/Sesric.Analytics.Reporting/Text/UnicodeBidiData.g.cs";
+
+    private static readonly Dictionary<string, BidiClass> LongNames = new(StringComparer.Ordinal)
+    {
+        ["Left_To_Right"] = BidiClass.L,
+        ["Right_To_Left"] = BidiClass.R,
+        ["Arabic_Letter"] = BidiClass.AL,
+        ["European_Number"] = BidiClass.EN,
+        ["European_Separator"] = BidiClass.ES,
+        ["European_Terminator"] = BidiClass.ET,
+        ["Arabic_Number"] = BidiClass.AN,
+        ["Common_Separator"] = BidiClass.CS,
+        ["Nonspacing_Mark"] = BidiClass.NSM,
+        ["Boundary_Neutral"] = BidiClass.BN,
+        ["Paragraph_Separator"] = BidiClass.B,
+        ["Segment_Separator"] = BidiClass.S,
+        ["White_Space"] = BidiClass.WS,
+        ["Other_Neutral"] = BidiClass.ON,
+        ["Left_To_Right_Embedding"] = BidiClass.LRE,
+        ["Left_To_Right_Override"] = BidiClass.LRO,
+        ["Right_To_Left_Embedding"] = BidiClass.RLE,
+        ["Right_To_Left_Override"] = BidiClass.RLO,
+        ["Pop_Directional_Format"] = BidiClass.PDF,
+        ["Left_To_Right_Isolate"] = BidiClass.LRI,
+        ["Right_To_Left_Isolate"] = BidiClass.RLI,
+        ["First_Strong_Isolate"] = BidiClass.FSI,
+        ["Pop_Directional_Isolate"] = BidiClass.PDI,
+    };
+
+    /// <summary>The Bidi_Class of every code point, 0 to U+10FFFF, as the UCD files state it.</summary>
+    public static BidiClass[] ReadClasses()
+    {
+        var classes = new BidiClass[0x110000];
+        var lines = File.ReadAllLines(UnicodeFiles.Path("extracted/DerivedBidiClass.txt"));
+
+        // The @missing lines give the defaults, later lines overriding earlier ones; the data lines then list every assigned (and default-ignorable) code point.
+        foreach (var line in lines.Where(l => l.StartsWith("# @missing:", StringComparison.Ordinal)))
+        {
+            var (first, last, value) = Split(line["# @missing:".Length..]);
+            Array.Fill(classes, LongNames[value], first, last - first + 1);
+        }
+        foreach (var line in lines.Where(l => l.Length > 0 && l[0] != '#'))
+        {
+            var (first, last, value) = Split(line);
+            Array.Fill(classes, Enum.Parse<BidiClass>(value), first, last - first + 1);
+        }
+        return classes;
+    }
+
+    /// <summary>The paired brackets: code point, opening or not, and the pair key (the canonical form of the pair's opening bracket).</summary>
+    public static IReadOnlyList<(int Codepoint, bool Open, int Key)> ReadBrackets()
+    {
+        var canonical = new Dictionary<int, int>();
+        foreach (var line in File.ReadLines(UnicodeFiles.Path("UnicodeData.txt")))
+        {
+            var fields = line.Split(';');
+
+            // A singleton canonical decomposition (no <tag>, one code point), as U+2329 → U+3008.
+            if (fields[5].Length > 0 && fields[5][0] != '<' && !fields[5].Contains(' '))
+            {
+                canonical[Hex(fields[0])] = Hex(fields[5]);
+            }
+        }
+        var brackets = new List<(int, bool, int)>();
+        foreach (var line in File.ReadLines(UnicodeFiles.Path("BidiBrackets.txt")))
+        {
+            var data = line.Split('#')[0];
+            if (data.Trim().Length == 0)
+            {
+                continue;
+            }
+            var fields = data.Split(';').Select(f => f.Trim()).ToArray();
+            var codepoint = Hex(fields[0]);
+            var open = fields[2] == "o";
+            var opening = open ? codepoint : Hex(fields[1]);
+            brackets.Add((codepoint, open, canonical.GetValueOrDefault(opening, opening)));
+        }
+        return [.. brackets.OrderBy(b => b.Item1)];
+    }
+
+    /// <summary>The C# source of the generated table.</summary>
+    public static string Generate()
+    {
+        var classes = ReadClasses();
+        var brackets = ReadBrackets();
+        var version = File.ReadLines(UnicodeFiles.Path("extracted/DerivedBidiClass.txt")).First().Replace("# DerivedBidiClass-", "", StringComparison.Ordinal).Replace(".txt", "", StringComparison.Ordinal).Trim();
+        var starts = new List<int> { 0 };
+        for (var c = 1; c < classes.Length; c++)
+        {
+            if (classes[c] != classes[c - 1])
+            {
+                starts.Add(c);
+            }
+        }
+
+        var s = new StringBuilder();
+        s.Append("// <auto-generated>\n");
+        s.Append($"// Generated from the Unicode {version} Character Database (Debian's unicode-data package) by\n");
+        s.Append("// tests/Sesric.Analytics.Reporting.Tests/Text/UnicodeBidiDataGenerator.cs. Do not edit: regenerate with\n");
+        s.Append("// SESRIC_WRITE_UNICODE_TABLES=1 dotnet test tests/Sesric.Analytics.Reporting.Tests --filter UnicodeBidiDataTests\n");
+        s.Append("// </auto-generated>\n\n");
+        s.Append("namespace Sesric.Analytics.Reporting.Text;\n\n");
+        s.Append("/// <summary>Bidi_Class ranges and paired brackets of the Unicode Character Database, as read by <see cref=\"BidiProperties\"/>.</summary>\n");
+        s.Append("internal static class UnicodeBidiData\n{\n");
+        s.Append($"    /// <summary>The Unicode version the tables come from.</summary>\n    public const string UnicodeVersion = \"{version}\";\n\n");
+        s.Append($"    /// <summary>The first code point of each of the {starts.Count} ranges of one Bidi_Class, ascending.</summary>\n");
+        AppendArray(s, "int", "ClassStarts", starts.Select(c => $"0x{c:X}"));
+        s.Append("\n    /// <summary>The <see cref=\"BidiClass\"/> of each range in <see cref=\"ClassStarts\"/>.</summary>\n");
+        AppendArray(s, "byte", "Classes", starts.Select(c => ((byte)classes[c]).ToString(CultureInfo.InvariantCulture)));
+        s.Append("\n    /// <summary>The paired brackets (BidiBrackets.txt), ascending.</summary>\n");
+        AppendArray(s, "int", "Brackets", brackets.Select(b => $"0x{b.Codepoint:X}"));
+        s.Append("\n    /// <summary>1 where the bracket in <see cref=\"Brackets\"/> opens a pair, 0 where it closes one.</summary>\n");
+        AppendArray(s, "byte", "BracketOpens", brackets.Select(b => b.Open ? "1" : "0"));
+        s.Append("\n    /// <summary>The canonical opening bracket of each bracket's pair: an opening and a closing bracket pair when their keys are equal.</summary>\n");
+        AppendArray(s, "int", "BracketKeys", brackets.Select(b => $"0x{b.Key:X}"));
+        s.Append("}\n");
+        return s.ToString();
+    }
+
+    private static void AppendArray(StringBuilder s, string type, string name, IEnumerable<string> values)
+    {
+        s.Append($"    public static ReadOnlySpan<{type}> {name} =>\n    [\n");
+        foreach (var chunk in values.Chunk(16))
+        {
+            s.Append("        ").Append(string.Join(", ", chunk)).Append(",\n");
+        }
+        s.Append("    ];\n");
+    }
+
+    private static (int First, int Last, string Value) Split(string line)
+    {
+        var fields = line.Split('#')[0].Split(';');
+        var range = fields[0].Trim().Split("..");
+        var first = Hex(range[0]);
+        return (first, range.Length > 1 ? Hex(range[1]) : first, fields[1].Trim());
+    }
+
+    private static int Hex(string text) => int.Parse(text.Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+}
