@@ -26,16 +26,36 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Json_output_parses_back_with_numbers_and_suppressed_cells_marked_never_zero()
+    public async Task Json_output_parses_back_with_protected_numbers_never_1_or_2()
     {
         var rows = Json.Rows((await CliRun.SucceedAsync("query", "--db", Db, "-m", "participants", "--by", "member_state", "--filter", Filter2020, "--format", "json")).Out);
 
         Assert.Equal(29, rows.Length);
-        var suppressed = rows.Where(r => r.GetProperty("participants").ValueKind == JsonValueKind.String).ToArray();
-        Assert.NotEmpty(suppressed);
-        Assert.All(suppressed, r => Assert.Equal("suppressed", r.GetProperty("participants").GetString()));
-        var shown = rows.Where(r => r.GetProperty("participants").ValueKind == JsonValueKind.Number).Select(r => r.GetProperty("participants").GetInt64()).ToArray();
-        Assert.All(shown, n => Assert.True(n >= 3, $"a public cell shows {n} < k = 3"));
+        Assert.All(rows, r => Assert.Equal(JsonValueKind.Number, r.GetProperty("participants").ValueKind));
+        Assert.All(rows, r => Assert.DoesNotContain(r.GetProperty("participants").GetInt64(), new long[] { 1, 2 }));
+    }
+
+    [Fact]
+    public async Task Two_runs_and_two_phrasings_of_one_cell_give_one_public_value()
+    {
+        var byState = Json.Rows((await CliRun.SucceedAsync("query", "--db", Db, "-m", "participants", "--by", "member_state", "--filter", Filter2020, "-f", "json")).Out)
+            .ToDictionary(r => r.GetProperty("member_state").GetString()!, r => r.GetProperty("participants").GetInt64());
+        foreach (var state in byState.Keys.Take(3))
+        {
+            var alone = Json.Rows((await CliRun.SucceedAsync("query", "--db", Db, "-m", "participants", "--filter", $"{Filter2020} AND member_state = \"{state}\"", "-f", "json")).Out);
+            Assert.Equal(byState[state], Assert.Single(alone).GetProperty("participants").GetInt64());
+        }
+    }
+
+    [Fact]
+    public async Task A_public_complement_filter_is_a_user_error_that_says_why_and_what_to_do()
+    {
+        var result = await CliRun.RunAsync("query", "--db", Db, "-m", "participants", "--filter", Filter2020 + " AND member_state != \"GAB\"");
+
+        Assert.Equal(ExitCodes.UserError, result.ExitCode);
+        Assert.Contains("single out a person", result.Error);
+        Assert.Contains("internal", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
     }
 
     [Fact]
@@ -47,11 +67,12 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Table_shows_suppressed_cells_with_a_marker_and_csv_writes_the_word()
+    public async Task Table_shows_withheld_cells_with_a_marker_and_names_the_perturbation_table()
     {
-        var table = await CliRun.SucceedAsync("query", "--db", Db, "-m", "participants", "--by", "member_state", "--filter", Filter2020, "--k", "5");
+        var table = await CliRun.SucceedAsync("query", "--db", Db, "-m", "participants", "-m", "member_states", "--by", "gender", "--filter", Filter2020);
         Assert.Contains("…", table.Out);
-        Assert.Contains("suppressed", table.Error);
+        Assert.Contains("withheld", table.Error);
+        Assert.Contains("ptable-v1", table.Error);
 
         var csv = await CliRun.SucceedAsync("query", "--db", Db, "-m", "participants", "--by", "member_state", "--filter", Filter2020, "-f", "csv", "--limit", "3", "--order-by", "member_state desc");
         var lines = csv.Out.TrimEnd('\n').Split('\n');
@@ -82,9 +103,9 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task K_with_internal_policy_is_a_user_error()
+    public async Task The_removed_k_option_is_a_user_error()
     {
-        var result = await CliRun.RunAsync("query", "--db", Db, "-m", "participants", "--policy", "internal", "--k", "5");
+        var result = await CliRun.RunAsync("query", "--db", Db, "-m", "participants", "--k", "5");
 
         Assert.Equal(ExitCodes.UserError, result.ExitCode);
         Assert.Contains("--k", result.Error);
