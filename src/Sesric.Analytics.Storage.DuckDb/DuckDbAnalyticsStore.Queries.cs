@@ -34,14 +34,16 @@ public sealed partial class DuckDbAnalyticsStore
                e.published_participants,
                e.published_member_states,
                e.source_url,
-               e.published_is_lower_bound
+               e.published_is_lower_bound,
+               COALESCE(f.observer_key, 0) AS observer_key
         FROM edition e
         LEFT JOIN (
             SELECT programme_id, edition_number,
                    COUNT(*) FILTER (WHERE is_counted) AS registry_participants,
                    COUNT(DISTINCT iso3) FILTER (WHERE is_counted AND counts_as_member) AS registry_member_states,
                    COUNT(*) FILTER (WHERE is_counted AND NOT counts_as_member) AS registry_observer_participants,
-                   COUNT(*) FILTER (WHERE is_synthetic) AS synthetic_participations
+                   COUNT(*) FILTER (WHERE is_synthetic) AS synthetic_participations,
+                   CAST(COALESCE(SUM(record_key) FILTER (WHERE is_counted AND NOT counts_as_member), 0) % 16777216 AS BIGINT) AS observer_key
             FROM participation_fact
             GROUP BY programme_id, edition_number
         ) f ON f.programme_id = e.programme_id AND f.edition_number = e.edition_number
@@ -69,7 +71,10 @@ public sealed partial class DuckDbAnalyticsStore
                             r.IsDBNull(7) ? null : r.GetInt32(7),
                             r.IsDBNull(8) ? null : r.GetInt32(8),
                             r.IsDBNull(9) ? null : r.GetString(9),
-                            r.GetBoolean(10))));
+                            r.GetBoolean(10)))
+                    {
+                        ObserverParticipantsCellKey = r.GetInt64(11),
+                    });
                 }
                 return result;
             },

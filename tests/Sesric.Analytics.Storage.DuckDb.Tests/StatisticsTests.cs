@@ -1,3 +1,4 @@
+using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.DuckDb.Tests.Support;
 using Sesric.Analytics.Testing;
 
@@ -21,7 +22,7 @@ public sealed class StatisticsTests : IDisposable
         var d1 = stats[0];
         // p1..p5 attended (p6 was a no-show); TUR and EGY represented; Syria (suspended) and the observer are not.
         Assert.Equal((2015, 5L, 2L, 2L, 0L), (d1.Year, d1.RegistryParticipants, d1.RegistryMemberStates, d1.RegistryObserverParticipants, d1.SyntheticParticipations));
-        Assert.Equal(new Model.PublishedTotals(6, 3, "https://example.org/d1"), d1.Published);
+        Assert.Equal(new PublishedTotals(6, 3, "https://example.org/d1"), d1.Published);
         Assert.Equal(Agreement.Differ, d1.Agreement);
         var d2 = stats[1];
         Assert.Equal((3L, 2L, 1L), (d2.RegistryParticipants, d2.RegistryMemberStates, d2.RegistryObserverParticipants));
@@ -29,6 +30,30 @@ public sealed class StatisticsTests : IDisposable
         var s1 = stats[2];
         Assert.Equal((0L, 0L, 0L, 0L), (s1.RegistryParticipants, s1.RegistryMemberStates, s1.RegistryObserverParticipants, s1.SyntheticParticipations));
         Assert.Equal(Agreement.NotComparable, s1.Agreement);
+    }
+
+    [Fact]
+    public async Task The_observer_count_comes_with_the_cell_key_of_those_very_people()
+    {
+        await using var store = await TestData.OpenWithCatalogueAsync(_folder.File("keys.duckdb"));
+        await store.ImportParticipationsAsync(TestData.Registry, ImportRequest.Default);
+        var catalogue = await store.LoadCatalogueAsync();
+        var rows = new List<Participation>();
+        await foreach (var p in store.ReadParticipationsAsync(catalogue))
+        {
+            rows.Add(p);
+        }
+
+        var stats = await store.GetEditionStatisticsAsync();
+
+        foreach (var edition in stats)
+        {
+            var observers = rows.Where(p => p.Edition == edition.Edition && p.Status.CountsAsParticipation()
+                && !(catalogue.TryGetCountry(p.Participant.Country, out var c) && c.IsMemberOn(catalogue.Editions.Single(e => e.Id == p.Edition).ReferenceDate)));
+            Assert.Equal(observers.Count(), edition.RegistryObserverParticipants);
+            Assert.Equal(observers.Sum(p => (long)p.Participant.RecordKey!.Value) % RecordKey.Modulus, edition.ObserverParticipantsCellKey);
+        }
+        Assert.Contains(stats, s => s.RegistryObserverParticipants > 0);
     }
 
     [Fact]

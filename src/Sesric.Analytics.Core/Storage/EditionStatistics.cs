@@ -19,6 +19,13 @@ public sealed record EditionStatistics(
     long SyntheticParticipations,
     PublishedTotals Published)
 {
+    /// <summary>
+    /// The cell key of <see cref="RegistryObserverParticipants"/>: the sum of those people's record keys modulo
+    /// <see cref="RecordKey.Modulus"/>, so a public listing can show the count through the perturbation table (it is a
+    /// count of people below the whole edition).
+    /// </summary>
+    public long ObserverParticipantsCellKey { get; init; }
+
     /// <summary>Whether the registry has any rows for the edition.</summary>
     public bool HasRegistry => RegistryParticipants > 0 || RegistryObserverParticipants > 0;
 

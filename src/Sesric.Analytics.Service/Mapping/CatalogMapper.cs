@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Sesric.Analytics.Model;
+using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Storage;
 
 using V1 = Sesric.Analytics.Contracts.V1;
@@ -54,7 +55,8 @@ public static class CatalogMapper
             {
                 Participants = statistics.RegistryParticipants,
                 MemberStates = statistics.RegistryMemberStates,
-                ObserverParticipants = statistics.RegistryObserverParticipants,
+                // Participants from observer states are people below the whole edition: protected like any public count.
+                ObserverParticipants = PerturbationTable.Current.Perturb(statistics.RegistryObserverParticipants, statistics.ObserverParticipantsCellKey),
                 SyntheticParticipations = statistics.SyntheticParticipations,
                 HasRegistry = statistics.HasRegistry,
             };

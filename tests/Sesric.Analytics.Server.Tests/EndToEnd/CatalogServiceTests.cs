@@ -72,6 +72,23 @@ public sealed class CatalogServiceTests(SharedServiceHost shared) : IClassFixtur
     }
 
     [Fact]
+    public async Task Observer_participants_per_edition_are_protected_never_1_or_2()
+    {
+        var editions = new List<Edition>();
+        var request = new ListEditionsRequest { Parent = "programmes/-", PageSize = 100 };
+        do
+        {
+            var page = await Catalog.ListEditionsAsync(request, Reader);
+            editions.AddRange(page.Editions);
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken != "");
+
+        Assert.NotEmpty(editions);
+        Assert.All(editions, e => Assert.DoesNotContain(e.Registry?.ObserverParticipants ?? 0, new long[] { 1, 2 }));
+    }
+
+    [Fact]
     public async Task GetEdition_with_unknown_figures_keeps_them_absent()
     {
         var edition = (await Catalog.GetEditionAsync(new GetEditionRequest { Name = "programmes/diplomacy-cab/editions/2" }, Reader)).Edition;
