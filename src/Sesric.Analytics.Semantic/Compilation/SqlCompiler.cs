@@ -227,6 +227,12 @@ internal sealed class SqlCompiler(SemanticModel model)
     /// </summary>
     private static string AggregateSql(Component component, QueryPlan plan)
     {
+        var sql = ChosenSql(component, plan);
+        return plan.Rule(component) == CellRule.Perturb ? component.OverTokens(sql) : sql;
+    }
+
+    private static string ChosenSql(Component component, QueryPlan plan)
+    {
         if (component.SqlWithinEdition is { } perEdition && plan.Dimensions.Any(d => d.Name == "edition"))
         {
             return perEdition;

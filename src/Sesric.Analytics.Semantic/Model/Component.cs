@@ -42,6 +42,22 @@ internal sealed record Component(
     /// </summary>
     public (Component Whole, Component Part)? Difference { get; init; }
 
+    /// <summary>
+    /// A person's token for cell keys: unique per person (their integer key, shifted) with their record key in the low
+    /// 24 bits, so a sum of distinct tokens is, modulo 2^24, the sum of the distinct people's record keys.
+    /// </summary>
+    public const string PersonToken = "(CAST(f.participant_key AS BIGINT) * 16777216 + f.record_key)";
+
+    private const string DistinctPeople = "COUNT(DISTINCT f.participant_key)";
+
+    /// <summary>
+    /// For a perturbed count of distinct people: <see cref="Sql"/> or <see cref="SqlWithinYear"/> with the distinct count of
+    /// person keys made a distinct count of person tokens, so the count and its cell key's <c>SUM(DISTINCT token)</c>
+    /// aggregate the same expression (DuckDB can then share one distinct hash table between them). The same number:
+    /// a token identifies its person.
+    /// </summary>
+    public string OverTokens(string sql) => sql.Replace(DistinctPeople, $"COUNT(DISTINCT {PersonToken})", StringComparison.Ordinal);
+
     /// <summary>Whether the database computes the component (every component but a <see cref="Difference"/>).</summary>
     public bool IsComputedInSql => Difference is null;
 }

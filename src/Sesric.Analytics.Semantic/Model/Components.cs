@@ -7,7 +7,7 @@ internal static class Components
     /// A person's token for cell keys: unique per person (their integer key, shifted) with their record key in the low
     /// 24 bits, so a sum of distinct tokens is, modulo 2^24, the sum of the distinct people's record keys.
     /// </summary>
-    private const string Token = "(CAST(f.participant_key AS BIGINT) * 16777216 + f.record_key)";
+    private const string Token = Component.PersonToken;
 
     private static string Mod(string sum) => $"CAST(({sum}) % 16777216 AS BIGINT)";
 
