@@ -125,11 +125,14 @@ public sealed class DisclosureAttackTests(AttackDataFixture fixture, ITestOutput
         var table = PerturbationTable.Current;
 
         var hits = new Dictionary<string, int>();
-        void Hit(string attack, double estimate, long n)
+        var hitsByCount = new Dictionary<(string, long), int>();
+        void Record(string attack, bool right, long n)
         {
-            var guess = Math.Clamp((long)Math.Round(estimate, MidpointRounding.AwayFromZero), 1, 2);
-            hits[attack] = hits.GetValueOrDefault(attack) + (guess == n ? 1 : 0);
+            hits[attack] = hits.GetValueOrDefault(attack) + (right ? 1 : 0);
+            hitsByCount[(attack, n)] = hitsByCount.GetValueOrDefault((attack, n)) + (right ? 1 : 0);
         }
+        void Hit(string attack, double estimate, long n) =>
+            Record(attack, Math.Clamp((long)Math.Round(estimate, MidpointRounding.AwayFromZero), 1, 2) == n, n);
 
         foreach (var target in targets)
         {
@@ -138,7 +141,7 @@ public sealed class DisclosureAttackTests(AttackDataFixture fixture, ITestOutput
             // The reader's best guess from the published value alone.
             var p1 = table.Probability(1, own) * share1;
             var p2 = table.Probability(2, own) * (1 - share1);
-            hits["published value alone (baseline)"] = hits.GetValueOrDefault("published value alone (baseline)") + ((p1 >= p2 ? 1 : 2) == n ? 1 : 0);
+            Record("published value alone (baseline)", (p1 >= p2 ? 1 : 2) == n, n);
 
             // Every coarser cell the grammar can name around the target, minus every other fine cell inside it.
             var (edition, programme, state, group, gender) = target;
@@ -172,10 +175,12 @@ public sealed class DisclosureAttackTests(AttackDataFixture fixture, ITestOutput
         }
 
         var baseline = hits["published value alone (baseline)"] / (double)targets.Count;
-        output.WriteLine($"{targets.Count} targets ({share1:P0} of them 1 person); correct guesses:");
+        var ones = targets.Count(t => truth[t] == 1);
+        var twos = targets.Count - ones;
+        output.WriteLine($"{targets.Count} targets ({ones} of 1 person, {twos} of 2); correct guesses overall, for true 1, for true 2:");
         foreach (var (attack, count) in hits.OrderByDescending(h => h.Value))
         {
-            output.WriteLine($"  {count / (double)targets.Count:P1}  {attack}");
+            output.WriteLine($"  {count / (double)targets.Count:P1}  {hitsByCount.GetValueOrDefault((attack, 1L)) / (double)ones:P1}  {hitsByCount.GetValueOrDefault((attack, 2L)) / (double)twos:P1}  {attack}");
         }
         foreach (var (attack, count) in hits)
         {
