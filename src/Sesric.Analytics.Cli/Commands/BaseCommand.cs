@@ -85,7 +85,7 @@ public abstract class BaseCommand : Command
         }
         catch (Exception e) when (IsUserError(e))
         {
-            Fail(e.Message);
+            Fail(UserMessages.Of(e));
             return ExitCodes.UserError;
         }
         catch (Exception e)

@@ -9,7 +9,7 @@ namespace Sesric.Analytics.Cli.Commands;
 /// <summary><c>sesric import list</c>: the participations imports the store has journalled, with their numbers for <c>import undo</c>.</summary>
 public sealed class ImportListCommand : BaseCommand
 {
-    private readonly Option<OutputFormat> _format = CommonOptions.CreateFormat();
+    private readonly Option<OutputFormat?> _format = CommonOptions.CreateFormat();
 
     /// <summary>Creates the verb.</summary>
     public ImportListCommand(CliConsole console)
@@ -23,7 +23,7 @@ public sealed class ImportListCommand : BaseCommand
     {
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
         var imports = await store.ListImportsAsync(cancellationToken).ConfigureAwait(false);
-        ToListing(imports).Write(parseResult.GetValue(_format), Console);
+        ToListing(imports).Write(CommonOptions.FormatOf(parseResult, _format, Console), Console);
         return ExitCodes.Success;
     }
 
