@@ -69,11 +69,11 @@ public abstract class BaseCommand : Command
         }
         catch (ImportRejectedException e)
         {
+            // Each kind of problem once, with the rows it affects, and a capped listing with the true count.
             var error = Console.Error;
-            error.WriteLine($"sesric: {e.Problems.Count} problem(s) found; nothing was imported:");
-            foreach (var problem in e.Problems)
+            foreach (var line in e.DescribeLines())
             {
-                error.WriteLine($"  {problem}");
+                error.WriteLine(line.StartsWith(' ') ? line : $"sesric: {line}");
             }
             error.Flush();
             return ExitCodes.UserError;

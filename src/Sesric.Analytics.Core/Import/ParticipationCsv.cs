@@ -23,7 +23,7 @@ public static class ParticipationCsv
     public static IReadOnlyList<string> Columns { get; } =
         ["programme", "edition", "participant_id", "country_iso3", "gender", "institution_type", "attendance", "synthetic"];
 
-    /// <summary>At most this many problems are listed; the rest are counted in one closing problem.</summary>
+    /// <summary>At most this many problems are kept; the rest are only counted (<see cref="ImportRejectedException.TotalCount"/>).</summary>
     public const int MaxProblemsListed = 10_000;
 
     /// <summary>
@@ -129,7 +129,7 @@ public static class ParticipationCsv
         }
         if (problems.HasAny)
         {
-            throw new ImportRejectedException(problems.InFileOrder());
+            throw problems.ToException();
         }
     }
 }
