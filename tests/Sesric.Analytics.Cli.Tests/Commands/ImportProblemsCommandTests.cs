@@ -41,4 +41,24 @@ public sealed class ImportProblemsCommandTests : IDisposable
         Assert.Contains("separated by semicolons (';'), but sesric reads comma-separated CSV", result.Error);
         Assert.DoesNotContain("missing column", result.Error);
     }
+
+    [Fact]
+    public async Task An_export_that_cannot_be_written_names_the_target_not_a_temporary_file()
+    {
+        var folder = Directory.CreateDirectory(_folder.File("a-folder")).FullName;
+        var blocker = _folder.File("a-file");
+        await File.WriteAllTextAsync(blocker, "x");
+        var db = _folder.File("s.duckdb");
+        await CliRun.SucceedAsync("stats", "--db", db);
+
+        var onFolder = await SesricProcess.RunAsync(_folder.Path, "export", "editions", folder, "--db", db);
+        var underFile = await SesricProcess.RunAsync(_folder.Path, "export", "editions", Path.Combine(blocker, "e.csv"), "--db", db);
+
+        Assert.True(onFolder.ExitCode == ExitCodes.UserError, onFolder.ToString());
+        Assert.Contains($"sesric: cannot write '{folder}': it is a folder", onFolder.Error);
+        Assert.True(underFile.ExitCode == ExitCodes.UserError, underFile.ToString());
+        Assert.Contains($"sesric: cannot write '{Path.Combine(blocker, "e.csv")}': '{blocker}' is a file, not a folder.", underFile.Error);
+        Assert.DoesNotContain(".tmp", onFolder.Error + underFile.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
 }
