@@ -22,6 +22,7 @@ public sealed partial class DuckDbAnalyticsStore : IImportJournal
         return value switch
         {
             "none" => StoreSeedState.None,
+            "new" => StoreSeedState.New,
             "pending" => StoreSeedState.Pending,
             "built-in" => StoreSeedState.BuiltIn,
             _ => StoreSeedState.Unknown,
@@ -34,6 +35,7 @@ public sealed partial class DuckDbAnalyticsStore : IImportJournal
         var value = state switch
         {
             StoreSeedState.None => "none",
+            StoreSeedState.New => "new",
             StoreSeedState.Pending => "pending",
             StoreSeedState.BuiltIn => "built-in",
             _ => "unknown",

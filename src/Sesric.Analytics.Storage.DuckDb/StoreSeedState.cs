@@ -6,8 +6,11 @@ public enum StoreSeedState
     /// <summary>A store from before schema version 6 that held data then: how it was filled is not known.</summary>
     Unknown,
 
-    /// <summary>Created empty (<c>--no-seed</c>, or a store from before version 6 that was empty): never seeded later.</summary>
+    /// <summary>Created empty on purpose (<c>--no-seed</c>): never seeded later.</summary>
     None,
+
+    /// <summary>An empty file whose creator has not said how to fill it (or an empty store from before version 6): the service seeds it when empty.</summary>
+    New,
 
     /// <summary>Created to hold the built-in dataset, and seeding has not finished: the next opener finishes it.</summary>
     Pending,

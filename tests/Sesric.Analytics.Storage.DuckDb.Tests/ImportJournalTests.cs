@@ -147,11 +147,11 @@ public sealed class ImportJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task The_seed_state_is_none_for_a_new_file_and_kept_once_set()
+    public async Task The_seed_state_is_new_for_a_new_file_and_kept_once_set()
     {
         await using (var store = await DuckDbAnalyticsStore.OpenAsync(Path))
         {
-            Assert.Equal(StoreSeedState.None, await store.GetSeedStateAsync());
+            Assert.Equal(StoreSeedState.New, await store.GetSeedStateAsync());
             await store.SetSeedStateAsync(StoreSeedState.Pending);
             await store.SetSeedStateAsync(StoreSeedState.BuiltIn);
         }

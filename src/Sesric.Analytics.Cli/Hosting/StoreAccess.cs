@@ -133,6 +133,11 @@ internal static class StoreAccess
             await StoreSeeder.SeedAsync(store, cancellationToken).ConfigureAwait(false);
             await store.SetSeedStateAsync(StoreSeedState.BuiltIn, cancellationToken).ConfigureAwait(false);
         }
+        else
+        {
+            // Empty on purpose: remembered, so neither a later command nor the service fills it.
+            await store.SetSeedStateAsync(StoreSeedState.None, cancellationToken).ConfigureAwait(false);
+        }
         return store;
     }
 

@@ -3,8 +3,9 @@
 --
 -- store_info: one row per fact about the store. 'seed' says how the store was filled when it was created:
 -- 'built-in' (the built-in dataset), 'pending' (seeding began and has not finished: the next opener finishes
--- it), 'none' (created empty, --no-seed: never seeded later), 'unknown' (a store from before version 6 that
--- already held data). A new file is 'none' until its creator asks for the dataset.
+-- it), 'none' (created empty on purpose, --no-seed: never seeded later), 'unknown' (a store from before version 6
+-- that already held data), 'new' (an empty file whose creator has not said yet, or an empty store from before
+-- version 6: the service seeds it, the command line, which says at creation, never seeds an existing file).
 --
 -- import_batch: one row per participations import that changed something, numbered 1, 2, … in the order they
 -- committed. The two change tables keep, for every participant and participation the import inserted or
@@ -18,7 +19,7 @@ CREATE TABLE store_info (
 );
 
 INSERT INTO store_info (name, value)
-SELECT 'seed', CASE WHEN EXISTS (SELECT 1 FROM programme) OR EXISTS (SELECT 1 FROM participation) THEN 'unknown' ELSE 'none' END;
+SELECT 'seed', CASE WHEN EXISTS (SELECT 1 FROM programme) OR EXISTS (SELECT 1 FROM participation) THEN 'unknown' ELSE 'new' END;
 
 CREATE TABLE import_batch (
     import_id                BIGINT PRIMARY KEY,

@@ -21,10 +21,11 @@ public sealed class StoreOpenerTests : IDisposable
         await (await DuckDbAnalyticsStore.OpenAsync(path)).DisposeAsync();
         using (var raw = new DuckDBConnection($"Data Source={path}"))
         {
-            // Back to a version-4 file (what stop 9 released): schema 5 only added this column.
+            // Back to a version-4 file (what stop 9 released): schema 5 only added this column, schema 6 only these tables.
             raw.Open();
             using var command = raw.CreateCommand();
-            command.CommandText = "DELETE FROM schema_version WHERE version = 5; ALTER TABLE participation_fact DROP COLUMN is_single_in_year";
+            command.CommandText = "DELETE FROM schema_version WHERE version >= 5; ALTER TABLE participation_fact DROP COLUMN is_single_in_year; "
+                + "DROP TABLE store_info; DROP TABLE import_batch; DROP TABLE import_participant_change; DROP TABLE import_participation_change";
             command.ExecuteNonQuery();
         }
         var logger = new Captured();
@@ -34,10 +35,36 @@ public sealed class StoreOpenerTests : IDisposable
         var upgrade = logger.Lines.ToList();
         await (await opener.OpenAsync(path, CancellationToken.None)).DisposeAsync();
 
-        var line = Assert.Single(upgrade);
-        Assert.Equal(LogLevel.Information, line.Level);
-        Assert.Contains($"Upgrading the store {path} from schema version 4 to 5 (005_single_in_year)", line.Text, StringComparison.Ordinal);
-        Assert.Single(logger.Lines);
+        Assert.All(upgrade, l => Assert.Equal(LogLevel.Information, l.Level));
+        Assert.Contains(upgrade, l => l.Text.Contains($"Upgrading the store {path} from schema version 4 to 5 (005_single_in_year)", StringComparison.Ordinal));
+        Assert.Contains(upgrade, l => l.Text.Contains($"Upgrading the store {path} from schema version 5 to 6 (006_import_journal)", StringComparison.Ordinal));
+        Assert.Equal(2, upgrade.Count);
+        Assert.Equal(2, logger.Lines.Count);
+    }
+
+    [Fact]
+    public async Task A_store_created_empty_on_purpose_is_never_seeded_and_a_new_one_is_seeded_once()
+    {
+        var empty = _folder.File("empty.duckdb");
+        await using (var store = await DuckDbAnalyticsStore.OpenAsync(empty))
+        {
+            await store.SetSeedStateAsync(StoreSeedState.None); // what sesric --no-seed records
+        }
+        var fresh = _folder.File("fresh.duckdb");
+        var opener = new DuckDbStoreOpener(new Captured());
+
+        await using (var store = await opener.OpenAsync(empty, CancellationToken.None))
+        {
+            await opener.SeedAsync(store, CancellationToken.None);
+            Assert.Equal(0, await store.CountParticipationsAsync());
+            Assert.Empty((await store.LoadCatalogueAsync()).Programmes);
+        }
+        await using (var store = (DuckDbAnalyticsStore)await opener.OpenAsync(fresh, CancellationToken.None))
+        {
+            await opener.SeedAsync(store, CancellationToken.None);
+            Assert.Equal(758, await store.CountParticipationsAsync());
+            Assert.Equal(StoreSeedState.BuiltIn, await store.GetSeedStateAsync());
+        }
     }
 
     private sealed class Captured : ILogger<DuckDbStoreOpener>
