@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 using Sesric.Analytics.Cli.Commands;
 using Sesric.Analytics.Cli.Hosting;
@@ -45,6 +46,28 @@ public static class SesricCli
         {
             configuration.ProcessTerminationTimeout = null;
         }
-        return CreateRootCommand(console).Parse(args).InvokeAsync(configuration, cancellationToken);
+        var parseResult = CreateRootCommand(console).Parse(args);
+        if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
+        {
+            return Task.FromResult(ReportParseErrors(parseResult, console));
+        }
+        return parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>Says what is wrong with the command line in the user's terms (never .NET's type names), and where help is.</summary>
+    private static int ReportParseErrors(ParseResult parseResult, CliConsole console)
+    {
+        foreach (var problem in UserMessages.Of(parseResult))
+        {
+            console.Error.WriteLine($"sesric: {problem}");
+        }
+        var path = new List<string>();
+        for (var command = parseResult.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            path.Insert(0, command.Command is RootCommand ? "sesric" : command.Command.Name);
+        }
+        console.Error.WriteLine($"sesric: see '{string.Join(' ', path)} --help'.");
+        console.Error.Flush();
+        return ExitCodes.UserError;
     }
 }

@@ -64,7 +64,8 @@ public sealed partial class DuckDbAnalyticsStore
             SELECT s.participant_id, s.programme_id, s.edition_number, s.attendance, s.participation_synthetic, s.copies,
                    CASE WHEN p.participant_id IS NULL THEN 'insert'
                         WHEN p.attendance = s.attendance AND p.is_synthetic = s.participation_synthetic THEN 'same'
-                        ELSE 'update' END AS change
+                        ELSE 'update' END AS change,
+                   p.attendance AS prior_attendance, p.is_synthetic AS prior_is_synthetic
             FROM (SELECT participant_id, programme_id, edition_number, MIN(attendance) AS attendance,
                          BOOL_AND(participation_synthetic) AS participation_synthetic, COUNT(*) AS copies
                   FROM import_row GROUP BY participant_id, programme_id, edition_number) s
@@ -87,7 +88,8 @@ public sealed partial class DuckDbAnalyticsStore
                    CASE WHEN p.participant_id IS NULL
                         THEN CAST((SELECT COALESCE(MAX(participant_key), 0) FROM participant)
                                   + row_number() OVER (PARTITION BY p.participant_id IS NULL ORDER BY s.participant_id) AS INTEGER)
-                        ELSE p.participant_key END AS participant_key
+                        ELSE p.participant_key END AS participant_key,
+                   p.iso3 AS prior_iso3, p.gender AS prior_gender, p.institution_type AS prior_institution_type, p.is_synthetic AS prior_is_synthetic
             FROM (SELECT participant_id, iso3, gender, institution_type, participant_synthetic, MIN(record_key) AS record_key
                   FROM import_row GROUP BY participant_id, iso3, gender, institution_type, participant_synthetic) s
             LEFT JOIN participant p ON p.participant_id = s.participant_id
@@ -96,6 +98,7 @@ public sealed partial class DuckDbAnalyticsStore
         connection.Execute("DROP TABLE import_row");
         var participants = CountChanges(connection, "import_participant");
         var participations = CountChanges(connection, "import_participation");
+        var importId = Journal(connection, request, participations, participants);
 
         connection.Execute(
             """
@@ -130,7 +133,7 @@ public sealed partial class DuckDbAnalyticsStore
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");
 
-        var outcome = new ImportOutcome(participations, participants);
+        var outcome = new ImportOutcome(participations, participants) { ImportId = importId };
         if (request.RequestId is { } newRequestId)
         {
             connection.Execute(

@@ -27,14 +27,16 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
     private readonly DuckDBConnection _keepAlive;
     private readonly string _connectionString;
     private readonly bool _inMemory;
+    private readonly bool _rollBackWrites;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _disposed;
 
-    private DuckDbAnalyticsStore(DuckDBConnection keepAlive, string connectionString, bool inMemory, StoreDescription description)
+    private DuckDbAnalyticsStore(DuckDBConnection keepAlive, string connectionString, bool inMemory, bool rollBackWrites, StoreDescription description)
     {
         _keepAlive = keepAlive;
         _connectionString = connectionString;
         _inMemory = inMemory;
+        _rollBackWrites = rollBackWrites;
         Description = description;
     }
 
@@ -64,22 +66,47 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
     /// <param name="cancellationToken">Cancels before the file is opened.</param>
     /// <exception cref="StoreVersionException">The file was written by a newer schema than this build knows.</exception>
     /// <exception cref="IOException">The file is not a DuckDB database, or another process has it open.</exception>
-    public static Task<DuckDbAnalyticsStore> OpenAsync(string path, IProgress<SchemaUpgrade>? upgrades, CancellationToken cancellationToken = default)
+    public static Task<DuckDbAnalyticsStore> OpenAsync(string path, IProgress<SchemaUpgrade>? upgrades, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, StoreAccessMode.ReadWrite, upgrades, cancellationToken);
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/> in <paramref name="mode"/>: read-write as
+    /// <see cref="OpenAsync(string, IProgress{SchemaUpgrade}, CancellationToken)"/> does, read-only, or as a preview
+    /// whose writes are rolled back.
+    /// </summary>
+    /// <param name="path">A file path, or <c>:memory:</c> (read-write only).</param>
+    /// <param name="mode">How to open it.</param>
+    /// <param name="upgrades">Told of each schema upgrade before it runs (read-write only); null for none.</param>
+    /// <param name="cancellationToken">Cancels before the file is opened.</param>
+    /// <exception cref="StoreVersionException">The file was written by a newer schema than this build knows.</exception>
+    /// <exception cref="StoreUpgradeRequiredException">Read-only or preview, and the file needs a schema upgrade first.</exception>
+    /// <exception cref="IOException">The file is missing (read-only, preview), is not a DuckDB database, cannot be read, or another process has it open.</exception>
+    public static Task<DuckDbAnalyticsStore> OpenAsync(string path, StoreAccessMode mode, IProgress<SchemaUpgrade>? upgrades, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.Run(() => Open(path, upgrades), cancellationToken);
+        return Task.Run(() => Open(path, mode, upgrades), cancellationToken);
     }
 
-    private static DuckDbAnalyticsStore Open(string path, IProgress<SchemaUpgrade>? upgrades)
+    private static DuckDbAnalyticsStore Open(string path, StoreAccessMode mode, IProgress<SchemaUpgrade>? upgrades)
     {
         var inMemory = StoreLocation.IsInMemory(path);
         var location = inMemory ? ":memory:" : Path.GetFullPath(path);
-        if (!inMemory)
+        if (mode != StoreAccessMode.ReadWrite && (inMemory || !File.Exists(location)))
+        {
+            throw new IOException($"the store '{location}' does not exist; a read-only or preview opening never creates one.");
+        }
+        if (!inMemory && mode == StoreAccessMode.ReadWrite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(location)!);
         }
-        var connectionString = new DuckDBConnectionStringBuilder { DataSource = location }.ConnectionString;
+        var builder = new DuckDBConnectionStringBuilder { DataSource = location };
+        if (mode == StoreAccessMode.ReadOnly)
+        {
+            // DuckDB's own read-only mode: no lock for writing is taken, so a file the user cannot write opens.
+            builder["access_mode"] = "READ_ONLY";
+        }
+        var connectionString = builder.ConnectionString;
         var keepAlive = new DuckDBConnection(connectionString);
         try
         {
@@ -89,16 +116,17 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
             }
             catch (DuckDBException e)
             {
-                throw new IOException(
-                    $"cannot open the store '{location}': {FirstLine(e.Message)} "
-                    + "(is it a DuckDB file, and is no other sesric process using it?)", e);
+                throw new IOException($"cannot open the store '{location}': {Explain(location, mode, e)}", e);
             }
             int version;
             lock (MigrationGate)
             {
-                version = SchemaMigrator.Migrate(keepAlive, location, SchemaMigrator.LatestVersion, upgrades);
+                version = mode == StoreAccessMode.ReadWrite
+                    ? SchemaMigrator.Migrate(keepAlive, location, SchemaMigrator.LatestVersion, upgrades)
+                    : SchemaMigrator.CheckCurrent(keepAlive, location);
             }
-            return new DuckDbAnalyticsStore(keepAlive, connectionString, inMemory, new StoreDescription("duckdb", location, version));
+            return new DuckDbAnalyticsStore(
+                keepAlive, connectionString, inMemory, mode == StoreAccessMode.Preview, new StoreDescription("duckdb", location, version));
         }
         catch
         {
@@ -179,7 +207,15 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
                     {
                         var result = write(connection, cancellationToken);
                         cancellationToken.ThrowIfCancellationRequested();
-                        transaction.Commit();
+                        if (_rollBackWrites)
+                        {
+                            // A preview: the write ran in full and its outcome is real, but nothing is kept.
+                            transaction.Rollback();
+                        }
+                        else
+                        {
+                            transaction.Commit();
+                        }
                         return result;
                     }
                     catch
@@ -193,6 +229,42 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Why DuckDB could not open the file, in the user's terms: a file the user may not write (DuckDB says "Permission
+    /// denied" or "Read-only file system"), a file another process holds ("Could not set lock"), else DuckDB's own first line.
+    /// </summary>
+    private static string Explain(string location, StoreAccessMode mode, DuckDBException e)
+    {
+        var first = FirstLine(e.Message);
+        if (first.Contains("Permission denied", StringComparison.OrdinalIgnoreCase) || first.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase))
+        {
+            return mode == StoreAccessMode.ReadOnly
+                ? $"you may not read this file ({PermissionsOf(location)})."
+                : $"you may not write this file ({PermissionsOf(location)}); commands that only read it still work, and writing needs write permission on the file and its folder.";
+        }
+        if (first.Contains("Could not set lock", StringComparison.OrdinalIgnoreCase) || first.Contains("Conflicting lock", StringComparison.OrdinalIgnoreCase))
+        {
+            return "another process (a running 'sesric serve' or server, or another import) has it open for writing; stop it, or wait for it to finish.";
+        }
+        return $"{first} (is it a DuckDB store file?)";
+    }
+
+    private static string PermissionsOf(string location)
+    {
+        try
+        {
+            return OperatingSystem.IsWindows() ? "access denied" : $"mode {File.GetUnixFileMode(location)}";
+        }
+        catch (IOException)
+        {
+            return "access denied";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "access denied";
         }
     }
 

@@ -42,6 +42,25 @@ public sealed class NotebookRunTests
         Assert.True(codeCells.Count(n => n > 0) >= codeCells.Count / 2, "most code cells should have shown something");
     }
 
+    [Fact]
+    public async Task The_readme_notebook_command_runs_from_the_repository_root()
+    {
+        var root = RepositoryRoot();
+        var readme = await File.ReadAllTextAsync(Path.Combine(root, "README.md"));
+        var line = readme.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("dotnet repl --run", StringComparison.Ordinal) && !l.StartsWith('`'));
+        using var folder = new TempFolder("notebook");
+        var output = folder.File("readme-out.ipynb");
+        Assert.Contains("/tmp/01-out.ipynb", line);
+        await RunAsync(root, ["tool", "restore"]);
+
+        // Run as written, with bash, from the repository root (only the output path moved into a temp folder).
+        var (code, log) = await RunProcessAsync("bash", root, ["-c", line.Replace("/tmp/01-out.ipynb", output, StringComparison.Ordinal)]);
+
+        Assert.True(File.Exists(output), $"`{line}` from {root} wrote no output (exit {code}):\n{log}");
+        Assert.Empty(ErrorOutputs(await File.ReadAllTextAsync(output)));
+        Assert.True(code == 0, $"`{line}` exited {code}:\n{log}");
+    }
+
     /// <summary>Every error output of the executed notebook, as "cell N: message".</summary>
     internal static List<string> ErrorOutputs(string ipynb)
     {
@@ -75,9 +94,11 @@ public sealed class NotebookRunTests
             .ToList();
     }
 
-    private static async Task<(int Code, string Log)> RunAsync(string directory, string[] args)
+    private static Task<(int Code, string Log)> RunAsync(string directory, string[] args) => RunProcessAsync("dotnet", directory, args);
+
+    private static async Task<(int Code, string Log)> RunProcessAsync(string file, string directory, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,

@@ -21,7 +21,7 @@ public sealed class ImportTests : IDisposable
         var first = await store.ImportParticipationsAsync(TestData.Registry, ImportRequest.Default);
         var second = await store.ImportParticipationsAsync(TestData.Registry, ImportRequest.Default);
 
-        Assert.Equal(new ImportOutcome(new WriteOutcome(9, 0, 0), new WriteOutcome(7, 0, 0)), first);
+        Assert.Equal(new ImportOutcome(new WriteOutcome(9, 0, 0), new WriteOutcome(7, 0, 0)) { ImportId = 1 }, first);
         Assert.False(first.WasNoOp);
         Assert.Equal(new ImportOutcome(new WriteOutcome(0, 0, 9), new WriteOutcome(0, 0, 7)), second);
         Assert.True(second.WasNoOp);

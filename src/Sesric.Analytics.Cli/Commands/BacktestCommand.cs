@@ -28,7 +28,7 @@ public sealed class BacktestCommand : BaseCommand
         Description = "Only the pooled scores (all programmes together), not one row per programme.",
     };
 
-    private readonly Option<OutputFormat> _format = CommonOptions.CreateFormat();
+    private readonly Option<OutputFormat?> _format = CommonOptions.CreateFormat();
 
     /// <summary>Creates the verb.</summary>
     public BacktestCommand(CliConsole console)
@@ -51,9 +51,9 @@ public sealed class BacktestCommand : BaseCommand
         var backtests = new[] { report.Participants, report.MemberStates }
             .Where(b => target == "all" || b.Target.Code() == target)
             .ToArray();
-        var format = parseResult.GetValue(_format);
+        var format = CommonOptions.FormatOf(parseResult, _format, Console);
         ToListing(backtests, parseResult.GetValue(_pooledOnly)).Write(format, Console);
-        if (format == OutputFormat.Table)
+        if (format.IsForPeople())
         {
             foreach (var b in backtests)
             {

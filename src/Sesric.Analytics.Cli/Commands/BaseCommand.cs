@@ -3,6 +3,7 @@ using System.CommandLine;
 using Sesric.Analytics.Cli.Hosting;
 using Sesric.Analytics.Import;
 using Sesric.Analytics.Storage;
+using Sesric.Analytics.Storage.DuckDb;
 
 namespace Sesric.Analytics.Cli.Commands;
 
@@ -21,6 +22,8 @@ public abstract class BaseCommand : Command
         SetAction(RunAsync);
     }
 
+    private string? _createdStore;
+
     /// <summary>Where the verb writes.</summary>
     protected CliConsole Console { get; }
 
@@ -28,14 +31,37 @@ public abstract class BaseCommand : Command
     protected abstract Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Opens the store chosen by <c>--db</c>, seeding a new one unless <c>--no-seed</c>; an upgrade of an older
-    /// store to this build's schema is announced on standard error before it runs.
+    /// Opens the store chosen by <c>--db</c> for <paramref name="use"/>: read-only for a command that only reads. A store
+    /// this opening creates is seeded unless <c>--no-seed</c>, said on standard error, and deleted again if the command
+    /// then fails. An upgrade of an older store to this build's schema is announced on standard error before it runs.
     /// </summary>
-    protected Task<IAnalyticsStore> OpenStoreAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
-        StoreAccess.OpenAsync(
-            parseResult.GetValue(CommonOptions.Db), !parseResult.GetValue(CommonOptions.NoSeed), new UpgradeNotice(Console.Error), cancellationToken);
+    protected async Task<DuckDbAnalyticsStore> OpenStoreAsync(ParseResult parseResult, CancellationToken cancellationToken, StoreUse use = StoreUse.Read)
+    {
+        var opened = await StoreAccess.OpenAsync(
+            parseResult.GetValue(CommonOptions.Db), use, !parseResult.GetValue(CommonOptions.NoSeed), Console.Error, cancellationToken).ConfigureAwait(false);
+        _createdStore = opened.CreatedFile;
+        return opened.Store;
+    }
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var code = await RunGuardedAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        if (code != ExitCodes.Success && _createdStore is { } created)
+        {
+            // Nothing is left behind by a command that failed: not even the store it created on the way.
+            try
+            {
+                StoreAccess.DeleteStoreFiles(created);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Fail($"could not remove the store '{created}' this failed command created: {e.Message}");
+            }
+        }
+        return code;
+    }
+
+    private async Task<int> RunGuardedAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         try
         {
@@ -43,11 +69,11 @@ public abstract class BaseCommand : Command
         }
         catch (ImportRejectedException e)
         {
+            // Each kind of problem once, with the rows it affects, and a capped listing with the true count.
             var error = Console.Error;
-            error.WriteLine($"sesric: {e.Problems.Count} problem(s) found; nothing was imported:");
-            foreach (var problem in e.Problems)
+            foreach (var line in e.DescribeLines())
             {
-                error.WriteLine($"  {problem}");
+                error.WriteLine(line.StartsWith(' ') ? line : $"sesric: {line}");
             }
             error.Flush();
             return ExitCodes.UserError;
@@ -59,7 +85,7 @@ public abstract class BaseCommand : Command
         }
         catch (Exception e) when (IsUserError(e))
         {
-            Fail(e.Message);
+            Fail(UserMessages.Of(e));
             return ExitCodes.UserError;
         }
         catch (Exception e)
@@ -80,6 +106,8 @@ public abstract class BaseCommand : Command
         or Reporting.Specs.SpecException
         or Reporting.Text.MissingFontException
         or StoreVersionException
+        or ImportJournalException
+        or StoreUpgradeRequiredException
         or ArgumentException
         or FormatException
         or FileNotFoundException

@@ -23,20 +23,35 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    /// <summary><c>--progress auto|always|never</c>.</summary>
-    public static Option<ProgressMode> Progress { get; } = new("--progress")
-    {
-        Description = "Show progress of long commands: auto (only on a terminal), always (plain lines when redirected), never.",
-        DefaultValueFactory = _ => ProgressMode.Auto,
-        Recursive = true,
-    };
+    /// <summary><c>--progress auto|always|never</c> (auto when not given).</summary>
+    public static Option<ProgressMode> Progress { get; } = CreateProgress();
 
-    /// <summary>Creates a <c>--format table|csv|json</c> option for a listing command.</summary>
-    public static Option<OutputFormat> CreateFormat() => new("--format", "-f")
+    /// <summary>Creates a <c>--format table|csv|json|tsv</c> option for a listing command: null when not given (see <see cref="FormatOf"/>).</summary>
+    public static Option<OutputFormat?> CreateFormat() => ChoiceOption.Optional(
+        "--format",
+        "-f",
+        "Output format: table (for people, drawn to the terminal's width), csv or json (for programs), tsv (tab-separated lines; "
+        + "the default when standard output is not a terminal, so a pipe never gets a drawn table). Default: table on a terminal.",
+        OutputFormat.Table,
+        OutputFormat.Csv,
+        OutputFormat.Json,
+        OutputFormat.Tsv);
+
+    /// <summary>The format asked for, else a table on a terminal and tab-separated lines on a pipe or in a file.</summary>
+    public static OutputFormat FormatOf(ParseResult parseResult, Option<OutputFormat?> option, Hosting.CliConsole console) =>
+        parseResult.GetValue(option) ?? (console.OutIsTerminal ? OutputFormat.Table : OutputFormat.Tsv);
+
+    private static Option<ProgressMode> CreateProgress()
     {
-        Description = "Output format: table (for people), csv or json (for programs).",
-        DefaultValueFactory = _ => OutputFormat.Table,
-    };
+        var option = ChoiceOption.WithDefault(
+            "--progress",
+            "Show progress of long commands: auto (only on a terminal; the default), always (plain lines when redirected), never.",
+            ProgressMode.Auto,
+            ProgressMode.Always,
+            ProgressMode.Never);
+        option.Recursive = true;
+        return option;
+    }
 
     /// <summary>Adds the shared options to the root command.</summary>
     internal static void AddTo(RootCommand root)

@@ -10,7 +10,7 @@ namespace Sesric.Analytics.Cli.Commands;
 /// <summary><c>sesric editions</c>: every edition with its facts, published totals and registry counts.</summary>
 public sealed class EditionsCommand : BaseCommand
 {
-    private readonly Option<OutputFormat> _format = CommonOptions.CreateFormat();
+    private readonly Option<OutputFormat?> _format = CommonOptions.CreateFormat();
 
     /// <summary>Creates the verb.</summary>
     public EditionsCommand(CliConsole console)
@@ -25,7 +25,7 @@ public sealed class EditionsCommand : BaseCommand
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
         var catalogue = await store.LoadCatalogueAsync(cancellationToken).ConfigureAwait(false);
         var statistics = (await store.GetEditionStatisticsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Edition);
-        ToListing(catalogue, statistics).Write(parseResult.GetValue(_format), Console);
+        ToListing(catalogue, statistics).Write(CommonOptions.FormatOf(parseResult, _format, Console), Console);
         return ExitCodes.Success;
     }
 

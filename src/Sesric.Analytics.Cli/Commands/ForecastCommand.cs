@@ -39,7 +39,7 @@ public sealed class ForecastCommand : BaseCommand
         HelpName = "FILE",
     };
 
-    private readonly Option<OutputFormat> _format = CommonOptions.CreateFormat();
+    private readonly Option<OutputFormat?> _format = CommonOptions.CreateFormat();
 
     /// <summary>Creates the verb.</summary>
     public ForecastCommand(CliConsole console)
@@ -69,9 +69,9 @@ public sealed class ForecastCommand : BaseCommand
         var forecaster = await JobProgress.RunAsync(Console, parseResult.GetValue(CommonOptions.Progress), "training the forecaster",
             _ => ForecastRun.TrainAsync(store, cancellationToken)).ConfigureAwait(false);
         var forecasts = scenarios.Select(s => forecaster.Forecast(programme, s)).ToArray();
-        var format = parseResult.GetValue(_format);
-        ToListing(forecasts, withReason: format != OutputFormat.Table).Write(format, Console);
-        if (format == OutputFormat.Table)
+        var format = CommonOptions.FormatOf(parseResult, _format, Console);
+        ToListing(forecasts, withReason: !format.IsForPeople()).Write(format, Console);
+        if (format.IsForPeople())
         {
             foreach (var f in forecasts)
             {

@@ -8,6 +8,7 @@ namespace Sesric.Analytics.Cli.Commands;
 /// <summary><c>sesric import member-states FILE</c>: member and observer states with groups and suspensions.</summary>
 public sealed class ImportMemberStatesCommand : BaseCommand
 {
+    private readonly Option<bool> _dryRun = ImportCommand.CreateDryRunOption();
     private readonly Argument<FileInfo> _file = ImportCommand.CreateFileArgument("member states");
 
     /// <summary>Creates the verb.</summary>
@@ -15,6 +16,7 @@ public sealed class ImportMemberStatesCommand : BaseCommand
         : base("member-states", "Import member and observer states (iso3, kind, names, accession, OIC group and basis, suspensions).", console)
     {
         Add(_file);
+        Add(_dryRun);
     }
 
     /// <inheritdoc/>
@@ -24,9 +26,11 @@ public sealed class ImportMemberStatesCommand : BaseCommand
         await using var stream = DataFiles.OpenRead(file);
         using var reader = DataFiles.Reader(stream);
         var countries = CountryCsv.Read(reader);
-        await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        await using var store = await OpenStoreAsync(parseResult, cancellationToken, ImportCommand.Use(parseResult, _dryRun)).ConfigureAwait(false);
         var outcome = await store.UpsertCountriesAsync(countries, cancellationToken).ConfigureAwait(false);
-        Console.Out.WriteLine($"{file.Name}: {ImportCommand.Describe(outcome, "member and observer states")}");
+        Console.Out.WriteLine(parseResult.GetValue(_dryRun)
+            ? $"{file.Name}: would import: {ImportCommand.Describe(outcome, "member and observer states")} {ImportCommand.DryRunNote}"
+            : $"{file.Name}: {ImportCommand.Describe(outcome, "member and observer states")}");
         return ExitCodes.Success;
     }
 }

@@ -12,6 +12,8 @@ public sealed class ImportParticipationsCommand : BaseCommand
 {
     private readonly Argument<FileInfo> _file = ImportCommand.CreateFileArgument("participations");
 
+    private readonly Option<bool> _dryRun = ImportCommand.CreateDryRunOption();
+
     private readonly Option<string?> _requestId = new("--request-id")
     {
         Description = "An idempotency key: a second import with the same key writes nothing and reports the first result.",
@@ -23,6 +25,7 @@ public sealed class ImportParticipationsCommand : BaseCommand
     {
         Add(_file);
         Add(_requestId);
+        Add(_dryRun);
     }
 
     /// <inheritdoc/>
@@ -30,7 +33,7 @@ public sealed class ImportParticipationsCommand : BaseCommand
     {
         var file = parseResult.GetRequiredValue(_file);
         await using var stream = DataFiles.OpenRead(file);
-        await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        await using var store = await OpenStoreAsync(parseResult, cancellationToken, ImportCommand.Use(parseResult, _dryRun)).ConfigureAwait(false);
         var catalogue = await store.LoadCatalogueAsync(cancellationToken).ConfigureAwait(false);
         using var reader = DataFiles.Reader(stream);
         var rows = ParticipationCsv.Read(reader, catalogue, file.Name);
@@ -40,16 +43,22 @@ public sealed class ImportParticipationsCommand : BaseCommand
             parseResult.GetValue(CommonOptions.Progress),
             $"importing {file.Name}",
             () => (double)stream.Position / length,
-            progress => store.ImportParticipationsAsync(rows, new ImportRequest(parseResult.GetValue(_requestId), progress), cancellationToken))
+            progress => store.ImportParticipationsAsync(rows, new ImportRequest(parseResult.GetValue(_requestId), progress) { Source = file.Name }, cancellationToken))
             .ConfigureAwait(false);
 
-        Console.Out.WriteLine(outcome switch
+        var dryRun = parseResult.GetValue(_dryRun);
+        var summary = outcome switch
         {
-            { WasReplay: true } => $"{file.Name}: already imported (request id seen before): nothing changed",
-            { WasNoOp: true } => $"{file.Name}: already imported: nothing changed ({outcome.Participations.Total} participations unchanged)",
-            _ => $"{file.Name}: {ImportCommand.Describe(outcome.Participations, "participations")}; "
+            { WasReplay: true } => "already imported (request id seen before): nothing changed",
+            { WasNoOp: true } => $"already imported: nothing changed ({outcome.Participations.Total} participations unchanged)",
+            _ => $"{ImportCommand.Describe(outcome.Participations, "participations")}; "
                 + $"participants: {outcome.Participants.Inserted} new, {outcome.Participants.Updated} updated, {outcome.Participants.Unchanged} unchanged",
-        });
+        };
+        Console.Out.WriteLine(dryRun
+            ? $"{file.Name}: would import: {summary} {ImportCommand.DryRunNote}"
+            : outcome.ImportId is { } id
+                ? $"{file.Name}: {summary}; import {id} (undo it with: sesric import undo {id})"
+                : $"{file.Name}: {summary}");
         return ExitCodes.Success;
     }
 }

@@ -10,7 +10,7 @@ namespace Sesric.Analytics.Cli.Commands;
 /// <summary><c>sesric member-states</c>: the OIC members and observers, with group, its basis, and suspensions.</summary>
 public sealed class MemberStatesCommand : BaseCommand
 {
-    private readonly Option<OutputFormat> _format = CommonOptions.CreateFormat();
+    private readonly Option<OutputFormat?> _format = CommonOptions.CreateFormat();
 
     /// <summary>Creates the verb.</summary>
     public MemberStatesCommand(CliConsole console)
@@ -24,7 +24,7 @@ public sealed class MemberStatesCommand : BaseCommand
     {
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
         var catalogue = await store.LoadCatalogueAsync(cancellationToken).ConfigureAwait(false);
-        ToListing(catalogue).Write(parseResult.GetValue(_format), Console);
+        ToListing(catalogue).Write(CommonOptions.FormatOf(parseResult, _format, Console), Console);
         return ExitCodes.Success;
     }
 

@@ -54,7 +54,7 @@ public sealed class QueryCommand : BaseCommand
         DefaultValueFactory = _ => "public",
     };
 
-    private readonly Option<OutputFormat> _format = CommonOptions.CreateFormat();
+    private readonly Option<OutputFormat?> _format = CommonOptions.CreateFormat();
 
     /// <summary>Creates the verb.</summary>
     public QueryCommand(CliConsole console)
@@ -77,9 +77,9 @@ public sealed class QueryCommand : BaseCommand
         var query = BuildQuery(parseResult);
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
         var table = await new QueryEngine(store).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
-        var format = parseResult.GetValue(_format);
+        var format = CommonOptions.FormatOf(parseResult, _format, Console);
         ResultListing.From(table, format).Write(format, Console);
-        if (format == OutputFormat.Table)
+        if (format.IsForPeople())
         {
             var m = table.Metadata;
             var note = string.Create(CultureInfo.InvariantCulture, $"{table.Rows.Count} of {m.TotalRows} row(s); policy {m.Policy}");

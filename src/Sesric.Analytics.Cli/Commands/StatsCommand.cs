@@ -9,7 +9,7 @@ namespace Sesric.Analytics.Cli.Commands;
 /// <summary><c>sesric stats</c>: per edition, what the registry counts beside what was published, and whether they agree.</summary>
 public sealed class StatsCommand : BaseCommand
 {
-    private readonly Option<OutputFormat> _format = CommonOptions.CreateFormat();
+    private readonly Option<OutputFormat?> _format = CommonOptions.CreateFormat();
 
     /// <summary>Creates the verb.</summary>
     public StatsCommand(CliConsole console)
@@ -23,7 +23,7 @@ public sealed class StatsCommand : BaseCommand
     {
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
         var statistics = await store.GetEditionStatisticsAsync(cancellationToken).ConfigureAwait(false);
-        ToListing(statistics).Write(parseResult.GetValue(_format), Console);
+        ToListing(statistics).Write(CommonOptions.FormatOf(parseResult, _format, Console), Console);
         return ExitCodes.Success;
     }
 

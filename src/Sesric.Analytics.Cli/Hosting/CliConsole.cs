@@ -12,8 +12,11 @@ namespace Sesric.Analytics.Cli.Hosting;
 /// <param name="ErrorIsTerminal">Whether standard error is a terminal.</param>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal)
 {
-    /// <summary>The width tables are drawn at when standard output is not a terminal (wide, so no column is squeezed).</summary>
+    /// <summary>The width tables are drawn at when standard output is not a terminal and a table is asked for explicitly.</summary>
     public const int RedirectedWidth = 200;
+
+    /// <summary>The terminal's width in columns, when known better than Spectre's own detection (tests set it).</summary>
+    public int? Width { get; init; }
 
     /// <summary>The process's own console.</summary>
     public static CliConsole FromProcess() =>
@@ -31,7 +34,7 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerm
     /// <summary>A Spectre console that draws on standard error (live progress).</summary>
     public IAnsiConsole CreateErrorConsole() => Create(Error, ErrorIsTerminal);
 
-    private static IAnsiConsole Create(TextWriter writer, bool terminal)
+    private IAnsiConsole Create(TextWriter writer, bool terminal)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -40,7 +43,11 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerm
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        if (!terminal)
+        if (Width is { } width)
+        {
+            console.Profile.Width = width;
+        }
+        else if (!terminal)
         {
             console.Profile.Width = RedirectedWidth;
         }

@@ -25,6 +25,19 @@ internal static class DataFiles
     /// <summary>A reader over <paramref name="stream"/> that decodes UTF-8.</summary>
     public static StreamReader Reader(Stream stream) => new(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
 
+    private static string WhyNotWritable(FileInfo file, DirectoryInfo directory, string temporary, Exception e)
+    {
+        if (Directory.Exists(file.FullName))
+        {
+            return "it is a folder; give a file name, such as " + Path.Combine(file.FullName, "export.csv") + ".";
+        }
+        if (e is UnauthorizedAccessException)
+        {
+            return $"permission denied (the file is written beside it in '{directory.FullName}' and then renamed, so that folder must be writable).";
+        }
+        return e.Message.Replace(temporary, file.FullName, StringComparison.Ordinal).Trim();
+    }
+
     /// <summary>
     /// Writes a file through a temporary sibling that replaces the target only when writing succeeded,
     /// so a failed or interrupted export never leaves a half-written file under the real name.
@@ -32,6 +45,10 @@ internal static class DataFiles
     public static async Task WriteAtomicallyAsync(FileInfo file, Func<TextWriter, Task> write, CancellationToken cancellationToken)
     {
         var directory = file.Directory ?? throw new UserErrorException($"'{file.FullName}' has no folder.");
+        if (File.Exists(directory.FullName))
+        {
+            throw new UserErrorException($"cannot write '{file.FullName}': '{directory.FullName}' is a file, not a folder.");
+        }
         directory.Create();
         var temporary = Path.Combine(directory.FullName, $".{file.Name}.{Environment.ProcessId}.tmp");
         try
@@ -43,6 +60,11 @@ internal static class DataFiles
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             File.Move(temporary, file.FullName, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The user named the target: say what is wrong with it, never the temporary sibling's name.
+            throw new UserErrorException($"cannot write '{file.FullName}': {WhyNotWritable(file, directory, temporary, e)}");
         }
         finally
         {

@@ -34,27 +34,94 @@ public sealed record Listing(IReadOnlyList<ListingColumn> Columns, IReadOnlyList
             case OutputFormat.Json:
                 WriteJson(console.Out);
                 break;
+            case OutputFormat.Tsv:
+                WriteTsv(console.Out);
+                break;
             default:
-                console.CreateOutConsole().Write(ToTable());
+                var output = console.CreateOutConsole();
+                if (MinimumTableWidth() <= output.Profile.Width)
+                {
+                    output.Write(ToTable());
+                }
+                else
+                {
+                    WriteRecords(console.Out);
+                }
                 break;
         }
         console.Out.Flush();
     }
 
-    /// <summary>The listing as a Spectre table (cells as plain text, never markup).</summary>
+    /// <summary>
+    /// The listing as a Spectre table (cells as plain text, never markup), drawn to the console's width. A column
+    /// whose values have no space in them (numbers, dates, codes, ids) is exactly as wide as its longest value, so no
+    /// value is split mid-way ("254." over "6"); only columns of words wrap, at their spaces.
+    /// </summary>
     public Table ToTable()
     {
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in Columns)
+        for (var i = 0; i < Columns.Count; i++)
         {
+            var column = Columns[i];
             var tableColumn = new TableColumn(new Text(column.Header));
-            table.AddColumn(column.Numeric ? tableColumn.RightAligned() : tableColumn);
+            if (column.Numeric)
+            {
+                tableColumn.RightAligned();
+            }
+            var index = i;
+            if (Rows.All(row => !Display(row[index]).Any(char.IsWhiteSpace)))
+            {
+                // As wide as its longest value (or the longest word of its heading): values never wrap, the heading
+                // wraps at its spaces ("Published" over "participants") instead of widening the column.
+                var widest = Rows.Select(row => Display(row[index]).Length).DefaultIfEmpty(0).Max();
+                tableColumn.Width = Math.Max(widest, column.Header.Split(' ').Max(w => w.Length));
+            }
+            table.AddColumn(tableColumn);
         }
         foreach (var row in Rows)
         {
             table.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(Display(cell))).ToArray());
         }
         return table;
+    }
+
+    /// <summary>
+    /// The narrowest the table can be drawn without splitting a word or a value: every column at least as wide as its
+    /// longest value without spaces or its longest word, plus the borders and padding (three characters a column, and one).
+    /// </summary>
+    public int MinimumTableWidth()
+    {
+        var width = 1;
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            var index = i;
+            var words = Rows.SelectMany(row => Display(row[index]).Split(' ')).Concat(Columns[i].Header.Split(' '));
+            width += words.Select(w => w.Length).DefaultIfEmpty(0).Max() + 3;
+        }
+        return width;
+    }
+
+    /// <summary>
+    /// Writes each row as a block of "heading  value" lines, blank-line separated: what a terminal too narrow for the
+    /// table gets instead of a table whose values would be cut into pieces.
+    /// </summary>
+    public void WriteRecords(TextWriter writer)
+    {
+        var labelWidth = Columns.Max(c => c.Header.Length);
+        for (var r = 0; r < Rows.Count; r++)
+        {
+            if (r > 0)
+            {
+                writer.Write('\n');
+            }
+            for (var i = 0; i < Columns.Count; i++)
+            {
+                writer.Write(Columns[i].Header.PadRight(labelWidth));
+                writer.Write("  ");
+                writer.Write(Flat(Display(Rows[r][i])));
+                writer.Write('\n');
+            }
+        }
     }
 
     /// <summary>Writes CSV: header line, then rows; null as an empty cell; quotes only where needed.</summary>
@@ -65,6 +132,21 @@ public sealed record Listing(IReadOnlyList<ListingColumn> Columns, IReadOnlyList
         foreach (var row in Rows)
         {
             writer.Write(string.Join(",", row.Select(cell => Quote(Plain(cell)))));
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>
+    /// Writes tab-separated lines: the keys, then each row with values as a table shows them (tabs and line breaks in
+    /// a value become spaces). For people and line tools reading a pipe; no table layout, no line wider than its values.
+    /// </summary>
+    public void WriteTsv(TextWriter writer)
+    {
+        writer.Write(string.Join('\t', Columns.Select(c => c.Key)));
+        writer.Write('\n');
+        foreach (var row in Rows)
+        {
+            writer.Write(string.Join('\t', row.Select(cell => Flat(Display(cell)))));
             writer.Write('\n');
         }
     }
@@ -116,6 +198,9 @@ public sealed record Listing(IReadOnlyList<ListingColumn> Columns, IReadOnlyList
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? "",
     };
+
+    private static string Flat(string text) =>
+        text.AsSpan().IndexOfAny("\t\r\n") >= 0 ? text.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ') : text;
 
     private static string Quote(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;

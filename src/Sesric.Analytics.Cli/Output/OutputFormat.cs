@@ -11,4 +11,10 @@ public enum OutputFormat
 
     /// <summary>A JSON array of objects with snake_case keys, for programs.</summary>
     Json,
+
+    /// <summary>
+    /// Tab-separated lines for people reading a pipe or a file: a header of the snake_case keys, then one line per
+    /// row with values as a table shows them. The default when standard output is not a terminal.
+    /// </summary>
+    Tsv,
 }

@@ -8,14 +8,14 @@ namespace Sesric.Analytics.Cli.Output;
 public static class ResultListing
 {
     /// <summary>
-    /// The listing for <paramref name="table"/>. For <see cref="OutputFormat.Table"/> values are formatted for
+    /// The listing for <paramref name="table"/>. For a table or TSV values are formatted for
     /// people (percentages, signs, thousands); for CSV and JSON they stay raw numbers. Suppressed cells become
     /// <see cref="SuppressedCell"/>, unknown cells null.
     /// </summary>
     public static Listing From(ResultTable table, OutputFormat format)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var forPeople = format == OutputFormat.Table;
+        var forPeople = format.IsForPeople();
         var columns = table.Columns
             .Select(c => new ListingColumn(c.Name, forPeople ? c.Label.English : c.Name, Numeric: c.Type is ColumnType.Integer or ColumnType.Number))
             .ToArray();

@@ -20,11 +20,21 @@ public static class StoreSeeder
         {
             return false;
         }
+        await SeedAsync(store, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the built-in catalogue and registry whatever the store holds (natural keys: rows already there are
+    /// left as they are), for a caller that knows the store was created to be seeded and may have been interrupted.
+    /// </summary>
+    public static async Task SeedAsync(IAnalyticsStore store, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         var dataset = BuiltInDataset.Load();
         await store.UpsertProgrammesAsync(dataset.Catalogue.Programmes.ToArray(), ct).ConfigureAwait(false);
         await store.UpsertCountriesAsync(dataset.Catalogue.Countries.ToArray(), ct).ConfigureAwait(false);
         await store.UpsertEditionsAsync(dataset.Catalogue.Editions.ToArray(), ct).ConfigureAwait(false);
-        await store.ImportParticipationsAsync(dataset.Participations, ImportRequest.Default, ct).ConfigureAwait(false);
-        return true;
+        await store.ImportParticipationsAsync(dataset.Participations, new ImportRequest { Source = "built-in dataset" }, ct).ConfigureAwait(false);
     }
 }

@@ -52,7 +52,7 @@ public static class CountryCsv
                 }
             }
         }
-        return problems.HasAny ? throw new ImportRejectedException(problems.InFileOrder()) : countries;
+        return problems.HasAny ? throw problems.ToException() : countries;
     }
 
     /// <summary>Writes member and observer states with a header line, in the given order.</summary>

@@ -63,6 +63,16 @@ internal sealed class CsvTableReader : IDisposable
             csv.Dispose();
             return null;
         }
+        if (header.Length == 1 && header[0].Contains(';', StringComparison.Ordinal))
+        {
+            // A spreadsheet saved in a locale whose list separator is ';': say so once, instead of one "missing
+            // column" per expected column.
+            problems.Add(new ImportProblem(1, null, null,
+                $"the {what} file is separated by semicolons (';'), but sesric reads comma-separated CSV; save it as CSV with commas "
+                + $"(in a spreadsheet: CSV UTF-8, comma-delimited) or replace the separators; the first line must be: {expected}"));
+            csv.Dispose();
+            return null;
+        }
         if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
         {
             problems.Add(new ImportProblem(1, null, null, $"the {what} file is empty; it needs a header line: {expected}"));

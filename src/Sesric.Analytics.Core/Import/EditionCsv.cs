@@ -55,7 +55,7 @@ public static class EditionCsv
                 }
             }
         }
-        return problems.HasAny ? throw new ImportRejectedException(problems.InFileOrder()) : editions;
+        return problems.HasAny ? throw problems.ToException() : editions;
     }
 
     /// <summary>Writes editions with a header line, in the given order.</summary>

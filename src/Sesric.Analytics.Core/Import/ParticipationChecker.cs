@@ -52,7 +52,7 @@ internal sealed class ParticipationChecker
             }
             else
             {
-                _problems.Add(line, "programme", programmeText, $"unknown programme; known programmes: {List(_catalogue.Programmes.Select(p => p.Id.Value))}");
+                _problems.Add(line, "programme", programmeText, $"unknown programme: import the programmes first (sesric import programmes FILE, then editions); known programmes: {List(_catalogue.Programmes.Select(p => p.Id.Value))}");
             }
         }
 

@@ -28,7 +28,7 @@ public static class ParticipationCsv
     /// <summary>The optional columns, written after <see cref="Columns"/>.</summary>
     public static IReadOnlyList<string> OptionalColumns { get; } = ["record_key"];
 
-    /// <summary>At most this many problems are listed; the rest are counted in one closing problem.</summary>
+    /// <summary>At most this many problems are kept; the rest are only counted (<see cref="ImportRejectedException.TotalCount"/>).</summary>
     public const int MaxProblemsListed = 10_000;
 
     /// <summary>
@@ -135,7 +135,7 @@ public static class ParticipationCsv
         }
         if (problems.HasAny)
         {
-            throw new ImportRejectedException(problems.InFileOrder());
+            throw problems.ToException();
         }
     }
 }

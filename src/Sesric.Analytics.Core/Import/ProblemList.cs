@@ -25,15 +25,12 @@ internal sealed class ProblemList
         }
     }
 
-    /// <summary>The problems sorted by line (stable, so a row's problems keep their column order), plus a note of any dropped.</summary>
-    public IReadOnlyList<ImportProblem> InFileOrder()
-    {
-        var ordered = Items.OrderBy(p => p.Line).ToList();
-        if (_dropped > 0)
-        {
-            var last = ordered.Count == 0 ? 0 : ordered[^1].Line;
-            ordered.Add(new ImportProblem(last, null, null, $"{_dropped} more problem(s) not listed; fix the ones above and import again"));
-        }
-        return ordered;
-    }
+    /// <summary>How many problems were found, kept or not.</summary>
+    public long Total => Items.Count + _dropped;
+
+    /// <summary>The problems kept, sorted by line (stable, so a row's problems keep their column order).</summary>
+    public IReadOnlyList<ImportProblem> InFileOrder() => Items.OrderBy(p => p.Line).ToList();
+
+    /// <summary>The exception that rejects the file: the kept problems and the total count.</summary>
+    public ImportRejectedException ToException() => new(InFileOrder(), Total);
 }

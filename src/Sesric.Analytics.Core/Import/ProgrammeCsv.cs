@@ -69,7 +69,7 @@ public static class ProgrammeCsv
                     id, new LocalizedText(nameEn, CsvText.Optional(row["name_ar"]), CsvText.Optional(row["name_fr"])), start, CsvText.Optional(row["source_url"])));
             }
         }
-        return problems.HasAny ? throw new ImportRejectedException(problems.InFileOrder()) : programmes;
+        return problems.HasAny ? throw problems.ToException() : programmes;
     }
 
     /// <summary>Writes programmes with a header line, in the given order.</summary>

@@ -8,4 +8,7 @@ public sealed record ImportOutcome(WriteOutcome Participations, WriteOutcome Par
 {
     /// <summary>True when the import changed nothing (a repeat of an earlier import).</summary>
     public bool WasNoOp => WasReplay || (Participations.WasNoOp && Participants.WasNoOp);
+
+    /// <summary>The import's number in the store's journal (see <see cref="IImportJournal"/>), when it changed something and the store keeps one.</summary>
+    public long? ImportId { get; init; }
 }

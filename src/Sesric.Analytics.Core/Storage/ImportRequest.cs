@@ -7,4 +7,7 @@ public sealed record ImportRequest(string? RequestId = null, IProgress<long>? Pr
 {
     /// <summary>A plain import with no request id and no progress.</summary>
     public static ImportRequest Default { get; } = new();
+
+    /// <summary>What is being imported (a file name), kept in the store's import journal where it has one.</summary>
+    public string? Source { get; init; }
 }

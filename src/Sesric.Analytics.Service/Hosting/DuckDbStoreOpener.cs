@@ -32,8 +32,19 @@ public sealed class DuckDbStoreOpener(ILogger<DuckDbStoreOpener> logger) : IStor
     /// <inheritdoc/>
     public async Task SeedAsync(IAnalyticsStore store, CancellationToken cancellationToken)
     {
+        var duck = store as DuckDbAnalyticsStore;
+        if (duck is not null && await duck.GetSeedStateAsync(cancellationToken) == StoreSeedState.None)
+        {
+            // Created empty on purpose (sesric --no-seed): the store remembers it, and it stays empty.
+            logger.LogInformation("The store was created empty (--no-seed) and is left empty");
+            return;
+        }
         if (await StoreSeeder.EnsureSeededAsync(store, cancellationToken))
         {
+            if (duck is not null)
+            {
+                await duck.SetSeedStateAsync(StoreSeedState.BuiltIn, cancellationToken);
+            }
             logger.LogInformation("Seeded the empty store with the built-in dataset");
         }
     }

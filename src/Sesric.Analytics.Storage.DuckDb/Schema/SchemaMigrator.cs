@@ -31,6 +31,28 @@ internal static class SchemaMigrator
         return (int)connection.ScalarLong("SELECT COALESCE(MAX(version), 0) FROM schema_version");
     }
 
+    /// <summary>
+    /// Reads the store's version without writing anything (for read-only and preview openings), and refuses a store
+    /// that is not at <see cref="LatestVersion"/>.
+    /// </summary>
+    /// <exception cref="StoreVersionException">The store is newer than this build.</exception>
+    /// <exception cref="StoreUpgradeRequiredException">The store is older (or empty) and would need an upgrade, a write.</exception>
+    public static int CheckCurrent(DuckDBConnection connection, string location)
+    {
+        var hasTable = connection.ScalarLong(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'schema_version' AND table_schema = 'main'") > 0;
+        var current = hasTable ? (int)connection.ScalarLong("SELECT COALESCE(MAX(version), 0) FROM schema_version") : 0;
+        if (current > LatestVersion)
+        {
+            throw new StoreVersionException(location, current, LatestVersion);
+        }
+        if (current < LatestVersion)
+        {
+            throw new StoreUpgradeRequiredException(location, current, LatestVersion);
+        }
+        return current;
+    }
+
     /// <summary>Applies the migrations after the store's version, up to <paramref name="targetVersion"/>.</summary>
     /// <param name="connection">An open connection to the store.</param>
     /// <param name="location">The store's path, for error messages.</param>

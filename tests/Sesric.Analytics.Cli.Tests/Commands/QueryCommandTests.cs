@@ -18,7 +18,7 @@ public sealed class QueryCommandTests : IDisposable
     [Fact]
     public async Task Diplomacy_2020_has_81_participants_from_29_member_states_as_a_table()
     {
-        var result = await CliRun.SucceedAsync("query", "--db", Db, "--measure", "participants", "--measure", "member_states", "--by", "year", "--filter", Filter2020);
+        var result = await CliRun.SucceedAsync("query", "--db", Db, "--measure", "participants", "--measure", "member_states", "--by", "year", "--filter", Filter2020, "--format", "table");
 
         var line = result.Out.Split('\n').Single(l => l.Contains("2020"));
         Assert.Matches(@"2020\s*│\s*81\s*│\s*29", line);

@@ -40,11 +40,33 @@ public sealed class ReadmeCommandTests : IDisposable
             File.Copy(file, Path.Combine(samples, Path.GetFileName(file)));
         }
         var db = _folder.File("readme.duckdb");
+        var outputs = new List<(string[] Args, string Out, string Error)>();
         foreach (var args in commands)
         {
             var (code, output, error) = await RunAsync(args, db);
             Assert.True(code == 0, $"README command `sesric {string.Join(' ', args)}` exited {code}\n{error}\n{output}");
+            outputs.Add((args, output, error));
         }
+
+        // The sample's invented rows never reach the store the README's reader keeps: they go to a scratch store
+        // (and are undone there), and the dry run before says what would change and writes nothing.
+        Assert.Contains(commands, c => c.SequenceEqual(["import", "participations", "samples/participations.csv", "--dry-run"]));
+        var dryRun = outputs.First(o => o.Args.Contains("--dry-run"));
+        Assert.Contains("would import: 9 new, 0 updated, 0 unchanged participations", dryRun.Out);
+        Assert.Contains("nothing was written", dryRun.Out);
+        Assert.Contains(commands, c => c[0] == "import" && c[1] == "participations" && c.Contains("--db"));
+        Assert.DoesNotContain(commands, c => c[0] == "import" && c[1] == "participations" && !c.Contains("--db") && !c.Contains("--dry-run"));
+        var imports = (await RunAsync(["import", "list", "--format", "json"], db)).Out;
+        var only = Assert.Single(Support.Json.Rows(imports));
+        Assert.Equal("built-in dataset", only.GetProperty("source").GetString());
+        var fresh = _folder.File("fresh.duckdb");
+        Assert.Equal((await RunAsync(["stats", "--format", "json"], fresh)).Out, (await RunAsync(["stats", "--format", "json"], db)).Out);
+
+        // The scratch store's sample import was undone by the README: its figures are back to the built-in ones.
+        var scratch = Path.Combine(_folder.Path, "scratch.duckdb");
+        var undo = outputs.Single(o => o.Args is ["import", "undo", ..]);
+        Assert.Contains("undid import 2 (participations.csv): removed 9 participations", undo.Out);
+        Assert.Equal((await RunAsync(["stats", "--format", "json"], fresh)).Out, (await RunAsync(["stats", "--format", "json", "--db", scratch], db)).Out);
     }
 
     private async Task<(int Code, string Out, string Error)> RunAsync(string[] args, string db)

@@ -158,7 +158,7 @@ public sealed class ParticipationCsvTests
         Assert.NotNull(error);
         Assert.Equal([2L, 4L, 4L], error.Problems.Select(p => p.Line));
         Assert.Equal(["country_iso3", "participant_id", "gender"], error.Problems.Select(p => p.Column));
-        Assert.Contains("3 problem(s); nothing was imported", error.Message);
+        Assert.Contains("3 problem(s) found; nothing was imported", error.Message);
     }
 
     [Fact]
@@ -167,9 +167,44 @@ public sealed class ParticipationCsvTests
         var bad = Enumerable.Range(1, ParticipationCsv.MaxProblemsListed + 5).Select(i => $"diplomacy-cab,4,p-{i},XYZ,female,mfa,attended,false");
         var (_, error) = ReadParticipations(Lines([ParticipationHeader, .. bad]));
         Assert.NotNull(error);
-        Assert.Equal(ParticipationCsv.MaxProblemsListed + 1, error.Problems.Count);
-        Assert.Contains("5 more problem(s) not listed", error.Problems[^1].Reason);
+        Assert.Equal(ParticipationCsv.MaxProblemsListed, error.Problems.Count);
+        Assert.Equal(ParticipationCsv.MaxProblemsListed + 5, error.TotalCount);
+        Assert.All(error.Problems, p => Assert.Equal("country_iso3", p.Column));
         Assert.Equal(2, error.Problems[0].Line);
+
+        // Said once, with the true count: one kind of problem, and the five not kept counted (not 10,001 lines, not "10000 more").
+        var lines = error.DescribeLines().ToArray();
+        Assert.Equal(
+            [
+                "10,005 problem(s) found; nothing was imported; the first 10,000, by kind:",
+                "  10,000 rows (lines 2, 3, 4, …), column country_iso3 = 'XYZ': " + error.Problems[0].Reason,
+                "  … and 5 more problem(s) not listed; fix the ones above and import again",
+            ],
+            lines);
+    }
+
+    [Fact]
+    public void Participations_before_their_programmes_say_the_cause_once_for_every_programme()
+    {
+        var rows = Enumerable.Range(1, 300).Select(i => $"synthetic-{i % 25 + 1:D3},1,p-{i},TUR,female,mfa,attended,true");
+        var (_, error) = ReadParticipations(Lines([ParticipationHeader, .. rows]));
+
+        Assert.NotNull(error);
+        var lines = error.DescribeLines().ToArray();
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("300 problem(s) found; nothing was imported:", lines[0]);
+        Assert.StartsWith("  300 rows (lines 2, 3, 4, …), column programme = 'synthetic-002', 'synthetic-003', 'synthetic-004', … (25 values): unknown programme: import the programmes first", lines[1]);
+    }
+
+    [Fact]
+    public void A_semicolon_separated_file_gets_one_problem_that_names_the_separator()
+    {
+        var (_, error) = ReadParticipations(Lines([ParticipationHeader.Replace(',', ';'), "diplomacy-cab;4;p-1;TUR;female;mfa;attended;false"]));
+
+        Assert.NotNull(error);
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("separated by semicolons (';')", problem.Reason);
+        Assert.Contains("comma", problem.Reason);
     }
 
     [Fact]

@@ -33,11 +33,37 @@ public sealed class StoreOpenerTests : IDisposable
         var upgrade = logger.Lines.ToList();
         await (await opener.OpenAsync(path, CancellationToken.None)).DisposeAsync();
 
-        Assert.Equal(2, upgrade.Count);
-        Assert.All(upgrade, line => Assert.Equal(LogLevel.Information, line.Level));
-        Assert.Contains($"Upgrading the store {path} from schema version 4 to 5 (005_single_in_year)", upgrade[0].Text, StringComparison.Ordinal);
-        Assert.Contains($"Upgrading the store {path} from schema version 5 to 6 (006_record_key)", upgrade[1].Text, StringComparison.Ordinal);
-        Assert.Equal(2, logger.Lines.Count);
+        Assert.All(upgrade, l => Assert.Equal(LogLevel.Information, l.Level));
+        Assert.Contains(upgrade, l => l.Text.Contains($"Upgrading the store {path} from schema version 4 to 5 (005_single_in_year)", StringComparison.Ordinal));
+        Assert.Contains(upgrade, l => l.Text.Contains($"Upgrading the store {path} from schema version 5 to 6 (006_record_key)", StringComparison.Ordinal));
+        Assert.Contains(upgrade, l => l.Text.Contains($"Upgrading the store {path} from schema version 6 to 7 (007_import_journal)", StringComparison.Ordinal));
+        Assert.Equal(3, upgrade.Count);
+        Assert.Equal(3, logger.Lines.Count);
+    }
+
+    [Fact]
+    public async Task A_store_created_empty_on_purpose_is_never_seeded_and_a_new_one_is_seeded_once()
+    {
+        var empty = _folder.File("empty.duckdb");
+        await using (var store = await DuckDbAnalyticsStore.OpenAsync(empty))
+        {
+            await store.SetSeedStateAsync(StoreSeedState.None); // what sesric --no-seed records
+        }
+        var fresh = _folder.File("fresh.duckdb");
+        var opener = new DuckDbStoreOpener(new Captured());
+
+        await using (var store = await opener.OpenAsync(empty, CancellationToken.None))
+        {
+            await opener.SeedAsync(store, CancellationToken.None);
+            Assert.Equal(0, await store.CountParticipationsAsync());
+            Assert.Empty((await store.LoadCatalogueAsync()).Programmes);
+        }
+        await using (var store = (DuckDbAnalyticsStore)await opener.OpenAsync(fresh, CancellationToken.None))
+        {
+            await opener.SeedAsync(store, CancellationToken.None);
+            Assert.Equal(758, await store.CountParticipationsAsync());
+            Assert.Equal(StoreSeedState.BuiltIn, await store.GetSeedStateAsync());
+        }
     }
 
     private sealed class Captured : ILogger<DuckDbStoreOpener>

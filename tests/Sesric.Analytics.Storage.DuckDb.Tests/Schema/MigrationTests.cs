@@ -93,10 +93,10 @@ public sealed class MigrationTests : IDisposable
             // From version 4 on, people carry a key and the store writes their fact rows itself.
             raw.Execute(version < 4
                 ? "INSERT INTO participant VALUES ('p1', 'TUR', 'female', NULL, FALSE)"
-                : $"""
-                  INSERT INTO participant VALUES ('p1', 'TUR', 'female', NULL, FALSE, 1);
+                : $$"""
+                  INSERT INTO participant VALUES ('p1', 'TUR', 'female', NULL, FALSE, 1{{(version >= 6 ? ", 12345" : "")}});
                   INSERT INTO participation_fact VALUES (1, 'diplomacy-cab', 1, 2015, 'in_person', 'TUR', DATE '2015-03-02', 'TUR', 'Asian Group',
-                                                         'female', TRUE, FALSE, TRUE, TRUE{(version >= 5 ? ", TRUE" : "")});
+                                                         'female', TRUE, FALSE, TRUE, TRUE{{(version >= 5 ? ", TRUE" : "")}}{{(version >= 6 ? ", 12345" : "")}});
                   """);
             if (version == 1)
             {
