@@ -115,17 +115,29 @@ public static class ServerSetup
         app.MapGrpcService<ReportGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
-            if (endpoints.GrpcAddress is { } grpcAddress)
-            {
-                foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, keys.GeneratedKey))
-                {
-                    Console.WriteLine(line);
-                }
-            }
-        });
+        // The banner says the service is usable, so it waits for the store: a store that cannot be opened
+        // stops the process (non-zero exit) without a banner ever being printed.
+        app.Lifetime.ApplicationStarted.Register(() => _ = PrintBannerWhenReadyAsync(app, keys.GeneratedKey));
         return app;
+    }
+
+    private static async Task PrintBannerWhenReadyAsync(WebApplication app, string? generatedKey)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<StoreHost>().WhenReady;
+        }
+        catch (Exception)
+        {
+            return; // StoreHost logged why and stopped the application.
+        }
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+        if (endpoints.GrpcAddress is { } grpcAddress)
+        {
+            foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, generatedKey))
+            {
+                Console.WriteLine(line);
+            }
+        }
     }
 }

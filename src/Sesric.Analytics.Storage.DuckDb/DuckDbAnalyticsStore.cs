@@ -87,7 +87,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
             {
                 keepAlive.Open();
             }
-            catch (DuckDBException e)
+            catch (DuckDBException e) when (DuckDbFaults.Classify(e, location) is null)
             {
                 throw new IOException(
                     $"cannot open the store '{location}': {FirstLine(e.Message)} "
@@ -98,7 +98,13 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
             {
                 version = SchemaMigrator.Migrate(keepAlive, location, SchemaMigrator.LatestVersion, upgrades);
             }
+            StoreCheck.Verify(keepAlive);
             return new DuckDbAnalyticsStore(keepAlive, connectionString, inMemory, new StoreDescription("duckdb", location, version));
+        }
+        catch (Exception e) when (DuckDbFaults.Classify(e, location) is { } fault && !ReferenceEquals(fault, e))
+        {
+            keepAlive.Dispose();
+            throw fault;
         }
         catch
         {
@@ -157,8 +163,15 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
         return Task.Run(
             () =>
             {
-                using var connection = Connect();
-                return read(connection);
+                try
+                {
+                    using var connection = Connect();
+                    return read(connection);
+                }
+                catch (Exception e) when (Fault(e) is { } fault)
+                {
+                    throw fault;
+                }
             },
             cancellationToken);
     }
@@ -182,19 +195,34 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
                         transaction.Commit();
                         return result;
                     }
-                    catch
+                    catch (Exception e)
                     {
-                        transaction.Rollback();
+                        try
+                        {
+                            transaction.Rollback();
+                        }
+                        catch (DuckDBException) when (Fault(e) is not null)
+                        {
+                            // An invalidated database refuses the rollback too; the write was never committed.
+                        }
                         throw;
                     }
                 },
                 CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Fault(e) is { } fault)
+        {
+            throw fault;
         }
         finally
         {
             _writeGate.Release();
         }
     }
+
+    /// <summary>The store fault behind <paramref name="e"/> (a new exception naming this store), or null for a statement error.</summary>
+    private StoreFaultException? Fault(Exception e) =>
+        e is StoreFaultException ? null : DuckDbFaults.Classify(e, Description.Location);
 
     private static string FirstLine(string message)
     {

@@ -2,6 +2,7 @@ using Grpc.Core;
 
 using Sesric.Analytics.Import;
 using Sesric.Analytics.Semantic;
+using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.Service.Errors;
 
@@ -20,6 +21,10 @@ public static class ExceptionMapper
     /// <returns>The error to send, and whether it is unexpected (to be logged as an error).</returns>
     public static (RpcException Error, bool Unexpected) Map(Exception exception, DateTime deadline, bool callCancelled, string requestId)
     {
+        if (FindStoreFault(exception) is { } fault)
+        {
+            return (ForStoreFault(fault, stillFaulted: false), false);
+        }
         switch (exception)
         {
             case RpcException rpc:
@@ -47,6 +52,41 @@ public static class ExceptionMapper
             default:
                 return (RpcErrors.Build(Google.Rpc.Code.Internal, $"internal error; quote request id {requestId} to the operator.", ErrorReasons.Internal), true);
         }
+    }
+
+    /// <summary>The store fault behind <paramref name="exception"/> (itself or one it wraps), if any.</summary>
+    public static StoreFaultException? FindStoreFault(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is StoreFaultException fault)
+            {
+                return fault;
+            }
+            if (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
+            {
+                return FindStoreFault(aggregate.InnerExceptions[0]);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The error for a failed store: RESOURCE_EXHAUSTED naming the store's disk when it is full, else
+    /// UNAVAILABLE with a retry delay (the service reopens the store by itself).
+    /// </summary>
+    /// <param name="fault">What failed.</param>
+    /// <param name="stillFaulted">True for calls refused while the store is being reopened, false for the call that met the fault.</param>
+    public static RpcException ForStoreFault(StoreFaultException fault, bool stillFaulted)
+    {
+        var prefix = stillFaulted ? "the service is not serving until its store is reopened: " : "";
+        return fault.Kind == StoreFaultKind.DiskFull
+            ? RpcErrors.ResourceExhausted(ErrorReasons.StoreDiskFull, prefix + fault.Message, TimeSpan.FromSeconds(5))
+            : RpcErrors.Build(
+                Google.Rpc.Code.Unavailable,
+                $"{prefix}{fault.Message} The service reopens it by itself; retry in a few seconds.",
+                ErrorReasons.StoreUnavailable,
+                new Google.Rpc.RetryInfo { RetryDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) });
     }
 
     private static Google.Rpc.Code ToCode(this StatusCode code) => (Google.Rpc.Code)(int)code;

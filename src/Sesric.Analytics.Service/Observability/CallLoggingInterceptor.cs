@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 
 using Sesric.Analytics.Service.Errors;
+using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.Service.Observability;
@@ -13,7 +14,7 @@ namespace Sesric.Analytics.Service.Observability;
 /// the id in the response trailers, maps escaping exceptions to AIP-193 errors
 /// (<see cref="ExceptionMapper"/>) and logs one line per call with its status and duration.
 /// </summary>
-public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logger) : Interceptor
+public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logger, StoreHost host) : Interceptor
 {
     /// <inheritdoc/>
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -53,6 +54,11 @@ public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logge
         catch (Exception e)
         {
             var (error, unexpected) = ExceptionMapper.Map(e, context.Deadline, context.CancellationToken.IsCancellationRequested, requestId);
+            if (ExceptionMapper.FindStoreFault(e) is { } fault)
+            {
+                // The store, not the call, failed: stop serving and reopen it (the host logs the fault once).
+                host.ReportFault(fault);
+            }
             if (unexpected)
             {
                 logger.LogError(e, "{Method} by {Caller} failed unexpectedly after {ElapsedMs:F2} ms", context.Method, context.FindCaller()?.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
