@@ -30,6 +30,9 @@ public static class ErrorReasons
     /// <summary>An import batch with invalid rows: nothing was written.</summary>
     public const string ImportRejected = "IMPORT_REJECTED";
 
+    /// <summary>An import's request id was used before for other rows; nothing was written.</summary>
+    public const string RequestIdReused = "REQUEST_ID_REUSED";
+
     /// <summary>A page token that is malformed or belongs to another query.</summary>
     public const string InvalidPageToken = "INVALID_PAGE_TOKEN";
 

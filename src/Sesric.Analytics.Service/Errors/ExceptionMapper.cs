@@ -45,6 +45,12 @@ public static class ExceptionMapper
                     $"{rejected.Problems.Count} invalid row(s); nothing was imported.",
                     rejected.Problems.Select(p => new RpcErrors.FieldProblem(p.Column ?? $"line {p.Line}", p.ToString())),
                     ErrorReasons.ImportRejected), false);
+            case ImportRequestConflictException conflict:
+                return (RpcErrors.Build(
+                    Google.Rpc.Code.AlreadyExists,
+                    conflict.Message,
+                    ErrorReasons.RequestIdReused,
+                    new Google.Rpc.BadRequest { FieldViolations = { new Google.Rpc.BadRequest.Types.FieldViolation { Field = "request_id", Description = "was already used for an import with other rows" } } }), false);
             case ArgumentException argument:
                 return (RpcErrors.InvalidArgument(argument.ParamName ?? "request", StripParamSuffix(argument)), false);
             case FormatException format:

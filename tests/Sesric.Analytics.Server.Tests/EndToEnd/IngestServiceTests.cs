@@ -59,6 +59,25 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task A_request_id_reused_with_other_rows_is_already_exists_and_writes_nothing()
+    {
+        await using var host = await ServiceHost.StartInMemoryAsync();
+        await ImportAsync(host, "req-reused", [Row("p-first-1"), Row("p-first-2", "MYS")]);
+        var afterFirst = await CountAsync(host);
+
+        var status = await RpcAssert.Fails(StatusCode.AlreadyExists, () => ImportAsync(host, "req-reused", [Row("p-other-1"), Row("p-other-2", "MYS")]));
+        var sameIdOneRowChanged = await RpcAssert.Fails(StatusCode.AlreadyExists, () => ImportAsync(host, "req-reused", [Row("p-first-1"), Row("p-first-2", "SEN")]));
+
+        Assert.Equal(ErrorReasons.RequestIdReused, status.Reason());
+        Assert.Contains("req-reused", status.Message, StringComparison.Ordinal);
+        Assert.Contains("other rows", status.Message, StringComparison.Ordinal);
+        Assert.Equal(["request_id"], status.Fields());
+        Assert.Equal(ErrorReasons.RequestIdReused, sameIdOneRowChanged.Reason());
+        Assert.Equal(afterFirst, await CountAsync(host));
+        Assert.True((await ImportAsync(host, "req-reused", [Row("p-first-1"), Row("p-first-2", "MYS")])).WasReplay);
+    }
+
+    [Fact]
     public async Task Statistics_asked_before_an_import_are_recomputed_after_it()
     {
         await using var host = await ServiceHost.StartInMemoryAsync();
