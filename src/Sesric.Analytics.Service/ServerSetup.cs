@@ -90,6 +90,7 @@ public static class ServerSetup
             grpc.MaxSendMessageSize = options.Value.MaxSendMessageBytes;
         });
         builder.Services.AddSingleton<RateLimitInterceptor>();
+        builder.Services.AddSingleton(new LogBudget());
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         // "Store opening" is the normal state for the first moments, not an error; a store that fails
@@ -108,6 +109,7 @@ public static class ServerSetup
     {
         // Fail now, before listening, when the keys are not configured (ServerConfigurationException).
         var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
+        app.UseMiddleware<RequestBodyCheck>();
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcService<StatsGrpcService>();
         app.MapGrpcService<IngestGrpcService>();

@@ -45,6 +45,9 @@ public static class ExceptionMapper
                     $"{rejected.Problems.Count} invalid row(s); nothing was imported.",
                     rejected.Problems.Select(p => new RpcErrors.FieldProblem(p.Column ?? $"line {p.Line}", p.ToString())),
                     ErrorReasons.ImportRejected), false);
+            // A client-streaming message that does not parse (unary requests are checked by RequestBodyCheck).
+            case Google.Protobuf.InvalidProtocolBufferException or IOException { InnerException: Google.Protobuf.InvalidProtocolBufferException }:
+                return (RpcErrors.InvalidArgument("request", "a request message is not valid protobuf for this method's request type."), false);
             case ImportRequestConflictException conflict:
                 return (RpcErrors.Build(
                     Google.Rpc.Code.AlreadyExists,

@@ -14,7 +14,8 @@ namespace Sesric.Analytics.Service.Observability;
 /// the id in the response trailers, maps escaping exceptions to AIP-193 errors
 /// (<see cref="ExceptionMapper"/>) and logs one line per call with its status and duration.
 /// </summary>
-public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logger, StoreHost host) : Interceptor
+/// <remarks>Calls without a valid key are logged within a <see cref="LogBudget"/>: whoever reaches the port can make them.</remarks>
+public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logger, StoreHost host, LogBudget anonymousBudget) : Interceptor
 {
     /// <inheritdoc/>
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -63,9 +64,14 @@ public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logge
             {
                 logger.LogError(e, "{Method} by {Caller} failed unexpectedly after {ElapsedMs:F2} ms", context.Method, context.FindCaller()?.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
-            else
+            else if (context.FindCaller() is { } caller)
             {
-                logger.LogInformation("{Method} by {Caller} ended {StatusCode} in {ElapsedMs:F2} ms: {Detail}", context.Method, context.FindCaller()?.Name, error.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error.Status.Detail);
+                logger.LogInformation("{Method} by {Caller} ended {StatusCode} in {ElapsedMs:F2} ms: {Detail}", context.Method, caller.Name, error.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error.Status.Detail);
+            }
+            else if (anonymousBudget.TryTake(out var suppressed))
+            {
+                logger.LogInformation("{Method} without a valid key ended {StatusCode} from {Peer}: {Detail}{Suppressed}", context.Method, error.StatusCode, context.Peer, error.Status.Detail,
+                    suppressed > 0 ? $"; {suppressed} similar line(s) left out before this one" : "");
             }
             if (ReferenceEquals(error, e))
             {
