@@ -157,6 +157,27 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task UpsertEdition_refuses_free_text_beyond_its_length_limit_naming_each_field()
+    {
+        await using var host = await ServiceHost.StartInMemoryAsync();
+        var edition = new Edition
+        {
+            Name = "programmes/diplomacy-cab/editions/7",
+            Year = 2023,
+            Theme = new string('t', 100_000),
+            Notes = new string('n', 100_000),
+            HostCity = new string('c', 1_000),
+            Partners = { new string('p', 1_000) },
+        };
+
+        var status = await RpcAssert.Fails(StatusCode.InvalidArgument, () => host.Ingest.UpsertEditionAsync(new UpsertEditionRequest { Edition = edition }, Admin).ResponseAsync);
+
+        Assert.Equal(["edition.host_city", "edition.theme", "edition.notes", "edition.partners[0]"], status.Fields());
+        Assert.Contains("100,000 characters long; at most 1,000", status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations[1].Description, StringComparison.Ordinal);
+        Assert.Null((await host.Catalog.ListEditionsAsync(new ListEditionsRequest { Parent = "programmes/diplomacy-cab" }, Admin)).Editions.FirstOrDefault(e => e.Name == edition.Name && e.Theme.Length > 0));
+    }
+
+    [Fact]
     public async Task UpsertEdition_lists_every_bad_field_and_refuses_an_unknown_programme()
     {
         await using var host = await ServiceHost.StartInMemoryAsync();
