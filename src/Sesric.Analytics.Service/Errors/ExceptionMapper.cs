@@ -30,10 +30,12 @@ public static class ExceptionMapper
             case RpcException rpc:
                 return (rpc, false);
             // The client's deadline timer and the server's differ by the transit time: a call cancelled
-            // within a second of its deadline is counted as having run out of time.
-            case OperationCanceledException when callCancelled && deadline != DateTime.MaxValue && deadline <= DateTime.UtcNow.AddSeconds(1):
+            // within a second of its deadline is counted as having run out of time. Once the call's token is
+            // cancelled, whatever failed next (a stream read of a reset request, an aborted write) is a
+            // consequence of the cancellation, not a fault of the service.
+            case not RpcException when callCancelled && deadline != DateTime.MaxValue && deadline <= DateTime.UtcNow.AddSeconds(1):
                 return (RpcErrors.Build(StatusCode.DeadlineExceeded.ToCode(), "the call's deadline passed before it finished; nothing was written.", ErrorReasons.DeadlineExceeded), false);
-            case OperationCanceledException when callCancelled:
+            case not RpcException when callCancelled:
                 return (RpcErrors.Build(StatusCode.Cancelled.ToCode(), "the call was cancelled; nothing was written.", ErrorReasons.Cancelled), false);
             case QueryException query:
                 return (RpcErrors.InvalidArgument(

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -12,7 +11,7 @@ namespace Sesric.Analytics.Server.Tests.EndToEnd;
 /// <summary>Bodies that are not the method's protobuf message, sent as curl would (HTTP/2 prior knowledge, no gRPC client).</summary>
 public sealed class InvalidBodyTests : IAsyncLifetime
 {
-    private readonly LineCounter _log = new();
+    private readonly LogCapture _log = new();
     private ServiceHost _host = null!;
     private HttpClient _http = null!;
 
@@ -85,32 +84,5 @@ public sealed class InvalidBodyTests : IAsyncLifetime
             response.Headers.TryGetValues(name, out var h) ? h.First()
             : response.TrailingHeaders.TryGetValues(name, out var t) ? t.First() : null;
         return (Find("grpc-status"), Uri.UnescapeDataString(Find("grpc-message") ?? response.ToString()));
-    }
-
-    /// <summary>Keeps what the service logs, as a console would print it (message and exception).</summary>
-    private sealed class LineCounter : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public long Characters => _lines.Sum(l => (long)l.Length);
-
-        public string Text => string.Join('\n', _lines);
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_lines, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> lines, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{logLevel}: {category}: {formatter(state, exception)}{(exception is null ? "" : "\n" + exception)}");
-        }
     }
 }
