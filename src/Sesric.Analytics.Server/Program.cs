@@ -5,7 +5,8 @@ using Sesric.Analytics.Service.Hosting;
 // Wiring only: everything the service is lives in Sesric.Analytics.Service (ServerSetup and the folders beside it).
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // The content root is the server's own folder, so appsettings.json is read whatever the working directory.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddSesricAnalyticsServer(args);
     var app = builder.Build();
     app.MapSesricAnalytics();

@@ -96,6 +96,9 @@ public static class ServerSetup
         // "Store opening" is the normal state for the first moments, not an error; a store that fails
         // to open is logged as critical by StoreHost.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
+        // ASP.NET's request lines print whole URLs, query string included, where a careless client may put its key;
+        // they are off in code (not only in appsettings.json), and CallLoggingInterceptor logs each call without its URL.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
         builder.Services.AddSingleton<StoreHost>();
         builder.Services.AddSingleton<Forecasts.ForecasterCache>();
@@ -110,6 +113,7 @@ public static class ServerSetup
         // Fail now, before listening, when the keys are not configured (ServerConfigurationException).
         var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
         app.UseMiddleware<RequestBodyCheck>();
+        app.UseMiddleware<RetryAfterHeader>();
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcService<StatsGrpcService>();
         app.MapGrpcService<IngestGrpcService>();

@@ -18,12 +18,12 @@ namespace Sesric.Analytics.Service.Observability;
 /// Checks the body of a gRPC call whose request is one message (unary and server-streaming methods) before
 /// gRPC reads it: a body that is not one gRPC frame holding a valid protobuf message of the method's request
 /// type is answered INVALID_ARGUMENT with a short log line (within the <see cref="LogBudget"/>), instead of
-/// gRPC's UNKNOWN "Exception was thrown by handler" and a stack trace in the log for every such call.
+/// gRPC's UNKNOWN "Exception was thrown by handler" and a stack trace in the log for every such call; a body
+/// over the receive limit is RESOURCE_EXHAUSTED with its details and request id (gRPC's own answer has neither).
 /// </summary>
 /// <remarks>gRPC reads a unary request before any interceptor runs, so only a middleware sees this failure.
 /// Client-streaming requests are read inside the handler, where <see cref="ExceptionMapper"/> maps the same
-/// parse error. Compressed frames and frames larger than the receive limit are left to gRPC (it decompresses,
-/// and answers RESOURCE_EXHAUSTED for size).</remarks>
+/// parse error. Compressed frames are left to gRPC, which decompresses them.</remarks>
 public sealed class RequestBodyCheck(RequestDelegate next, IOptions<ServerOptions> options, LogBudget budget, ILogger<RequestBodyCheck> logger)
 {
     private static readonly Dictionary<string, MessageDescriptor> SingleMessageMethods = Methods();
@@ -41,24 +41,39 @@ public sealed class RequestBodyCheck(RequestDelegate next, IOptions<ServerOption
         context.Request.EnableBuffering();
         var limit = options.Value.MaxReceiveMessageBytes;
         var (body, tooLarge) = await ReadUpToAsync(context.Request.Body, limit + 5L, context.RequestAborted);
-        context.Request.Body.Position = 0;
-        if (tooLarge || Problem(body, input) is not { } problem)
+        var method = context.Request.Path.Value!;
+        RpcException error;
+        string problem;
+        if (tooLarge)
         {
+            // gRPC's own answer to this carries no details and no request id.
+            problem = $"larger than {limit:N0} bytes";
+            error = RpcErrors.ResourceExhausted(ErrorReasons.TooLarge, $"the request message is larger than the server's limit of {limit:N0} bytes; send smaller requests (split an import into several calls).");
+        }
+        else if (Problem(body, input) is { } found)
+        {
+            problem = found;
+            error = RpcErrors.Build(
+                Google.Rpc.Code.InvalidArgument,
+                $"the request body is not a valid {input.Name} message: {problem}. Send one gRPC-framed, protobuf-encoded {input.FullName}.",
+                ErrorReasons.InvalidRequest);
+        }
+        else
+        {
+            context.Request.Body.Position = 0;
             await next(context);
             return;
         }
-        var method = context.Request.Path.Value!;
+        var requestId = RequestId.From(context.Request.Headers[RequestId.Header]);
         if (budget.TryTake(out var suppressed))
         {
-            logger.LogInformation("{Method} refused: {Problem} ({Bytes} bytes from {Remote}){Suppressed}",
-                method, problem, body.Length, context.Connection.RemoteIpAddress, suppressed > 0 ? $"; {suppressed} similar line(s) left out before this one" : "");
+            logger.LogInformation("{Method} refused ({RequestId}): {Problem} (from {Remote}){Suppressed}",
+                method, requestId, problem, context.Connection.RemoteIpAddress, suppressed > 0 ? $"; {suppressed} similar line(s) left out before this one" : "");
         }
-        var status = RpcErrors.Build(
-            Google.Rpc.Code.InvalidArgument,
-            $"the request body is not a valid {input.Name} message: {problem}. Send one gRPC-framed, protobuf-encoded {input.FullName}.",
-            ErrorReasons.InvalidRequest).GetRpcStatus()!;
+        var status = error.GetRpcStatus()!;
         // A trailers-only response: the status travels in the headers, with no body.
         context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.Headers[RequestId.Header] = requestId;
         context.Response.ContentType = "application/grpc";
         context.Response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers["grpc-message"] = PercentEncode(status.Message);

@@ -44,6 +44,22 @@ public sealed class CorruptStoreTests
     }
 
     [Fact]
+    public async Task The_server_reads_its_settings_from_its_own_folder_whatever_the_working_directory()
+    {
+        using var folder = new TempFolder("faults");
+        var path = folder.File("analytics.duckdb");
+        await Stores.CreateSeededAsync(path);
+        Stores.Truncate(path);
+
+        // Started elsewhere, on a store that stops it at once: the content root (where appsettings.json is read)
+        // must still be the server's folder.
+        var run = await Child.ServerFromAsync(folder.Path, "--db", path, "--address", "http://127.0.0.1:0", "--json-address", "");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"Content root path: {AppContext.BaseDirectory.TrimEnd('/')}", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_server_exits_non_zero_before_its_banner_when_the_store_folder_cannot_be_created()
     {
         var run = await Child.ServerAsync("--db", "/proc/sesric-no-such-folder/analytics.duckdb", "--address", "http://127.0.0.1:0", "--json-address", "");

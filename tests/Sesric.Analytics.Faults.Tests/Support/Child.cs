@@ -17,13 +17,17 @@ public static class Child
     /// <summary>The gRPC server, expected to stop by itself.</summary>
     public static Task<ChildResult> ServerAsync(params string[] args) => RunAsync("Sesric.Analytics.Server.dll", args, TimeSpan.FromSeconds(60));
 
-    private static async Task<ChildResult> RunAsync(string dll, string[] args, TimeSpan timeout)
+    /// <summary>The gRPC server started from <paramref name="workingDirectory"/>, expected to stop by itself.</summary>
+    public static Task<ChildResult> ServerFromAsync(string workingDirectory, params string[] args) =>
+        RunAsync("Sesric.Analytics.Server.dll", args, TimeSpan.FromSeconds(60), workingDirectory);
+
+    private static async Task<ChildResult> RunAsync(string dll, string[] args, TimeSpan timeout, string? workingDirectory = null)
     {
         var path = Path.Combine(AppContext.BaseDirectory, dll);
         Assert.True(File.Exists(path), $"{path} is missing: the project references its source project so that the build copies it.");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
