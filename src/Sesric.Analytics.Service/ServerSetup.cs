@@ -90,11 +90,15 @@ public static class ServerSetup
             grpc.MaxSendMessageSize = options.Value.MaxSendMessageBytes;
         });
         builder.Services.AddSingleton<RateLimitInterceptor>();
+        builder.Services.AddSingleton(new LogBudget());
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         // "Store opening" is the normal state for the first moments, not an error; a store that fails
         // to open is logged as critical by StoreHost.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
+        // ASP.NET's request lines print whole URLs, query string included, where a careless client may put its key;
+        // they are off in code (not only in appsettings.json), and CallLoggingInterceptor logs each call without its URL.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
         builder.Services.AddSingleton<StoreHost>();
         builder.Services.AddSingleton<Forecasts.ForecasterCache>();
@@ -108,6 +112,8 @@ public static class ServerSetup
     {
         // Fail now, before listening, when the keys are not configured (ServerConfigurationException).
         var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
+        app.UseMiddleware<RequestBodyCheck>();
+        app.UseMiddleware<RetryAfterHeader>();
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcService<StatsGrpcService>();
         app.MapGrpcService<IngestGrpcService>();
@@ -115,17 +121,29 @@ public static class ServerSetup
         app.MapGrpcService<ReportGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
-            if (endpoints.GrpcAddress is { } grpcAddress)
-            {
-                foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, keys.GeneratedKey))
-                {
-                    Console.WriteLine(line);
-                }
-            }
-        });
+        // The banner says the service is usable, so it waits for the store: a store that cannot be opened
+        // stops the process (non-zero exit) without a banner ever being printed.
+        app.Lifetime.ApplicationStarted.Register(() => _ = PrintBannerWhenReadyAsync(app, keys.GeneratedKey));
         return app;
+    }
+
+    private static async Task PrintBannerWhenReadyAsync(WebApplication app, string? generatedKey)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<StoreHost>().WhenReady;
+        }
+        catch (Exception)
+        {
+            return; // StoreHost logged why and stopped the application.
+        }
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+        if (endpoints.GrpcAddress is { } grpcAddress)
+        {
+            foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, generatedKey))
+            {
+                Console.WriteLine(line);
+            }
+        }
     }
 }

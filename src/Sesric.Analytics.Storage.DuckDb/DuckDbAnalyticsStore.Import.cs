@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 using DuckDB.NET.Data;
@@ -33,8 +31,15 @@ public sealed partial class DuckDbAnalyticsStore
     {
         if (request.RequestId is { } requestId && FindRequest(connection, requestId) is { } earlier)
         {
+            // The same id with other rows is another batch, not a retry: answering the first outcome would
+            // silently drop it. Rows are compared by their fingerprint (a retry sends the same rows in order).
+            if (earlier.Fingerprint.StartsWith("sha256:", StringComparison.Ordinal)
+                && RowFingerprint.Of(rows, cancellationToken) != earlier.Fingerprint)
+            {
+                throw new ImportRequestConflictException(requestId);
+            }
             // A retried call: return the first answer and write nothing (the caller's transaction commits nothing).
-            return earlier with { WasReplay = true };
+            return earlier.Outcome with { WasReplay = true };
         }
 
         connection.Execute(
@@ -192,8 +197,7 @@ public sealed partial class DuckDbAnalyticsStore
     /// </summary>
     private static string Stage(DuckDBConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
     {
-        using var hash = computeFingerprint ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
-        var line = new StringBuilder(128);
+        using var hash = computeFingerprint ? new RowFingerprint() : null;
         long count = 0;
         using (var appender = connection.CreateAppender("import_row"))
         {
@@ -219,14 +223,7 @@ public sealed partial class DuckDbAnalyticsStore
                     .AppendValue(p.RecordKey)
                     .EndRow();
 
-                if (hash is not null)
-                {
-                    line.Clear().Append(participantId).Append('|').Append(iso3).Append('|').Append(gender).Append('|')
-                    .Append(p.InstitutionType).Append('|').Append(p.IsSynthetic ? '1' : '0').Append('|').Append(programme).Append('|')
-                        .Append(row.Edition.Number).Append('|').Append(attendance).Append('|').Append(row.IsSynthetic ? '1' : '0').Append('|')
-                        .Append(p.RecordKey).Append('\n');
-                    AppendUtf8(hash, line);
-                }
+                hash?.Add(row);
 
                 count++;
                 if (count % CancellationCheckInterval == 0)
@@ -241,23 +238,7 @@ public sealed partial class DuckDbAnalyticsStore
         }
         progress?.Report(count);
         cancellationToken.ThrowIfCancellationRequested();
-        return hash is null ? $"rows:{count}" : $"sha256:{Convert.ToHexStringLower(hash.GetHashAndReset())}:{count}";
-    }
-
-    private static void AppendUtf8(IncrementalHash hash, StringBuilder text)
-    {
-        Span<byte> buffer = stackalloc byte[512];
-        foreach (var chunk in text.GetChunks())
-        {
-            var span = chunk.Span;
-            while (!span.IsEmpty)
-            {
-                var take = Math.Min(span.Length, 128);
-                var written = Encoding.UTF8.GetBytes(span[..take], buffer);
-                hash.AppendData(buffer[..written]);
-                span = span[take..];
-            }
-        }
+        return hash is null ? $"rows:{count}" : hash.Finish(count);
     }
 
     /// <summary>Refuses a batch that gives one participation twice (whatever the attendance).</summary>
@@ -339,11 +320,12 @@ public sealed partial class DuckDbAnalyticsStore
         return new WriteOutcome(inserted, updated, unchanged);
     }
 
-    private static ImportOutcome? FindRequest(DuckDBConnection connection, string requestId)
+    private static (ImportOutcome Outcome, string Fingerprint)? FindRequest(DuckDBConnection connection, string requestId)
     {
-        using var command = connection.Command("SELECT outcome_json FROM ingest_request WHERE request_id = $1", requestId);
-        return command.ExecuteScalar() is string json
-            ? JsonSerializer.Deserialize<StoredOutcome>(json)?.ToOutcome()
+        using var command = connection.Command("SELECT outcome_json, fingerprint FROM ingest_request WHERE request_id = $1", requestId);
+        using var r = command.ExecuteReader();
+        return r.Read() && JsonSerializer.Deserialize<StoredOutcome>(r.GetString(0))?.ToOutcome() is { } outcome
+            ? (outcome, r.GetString(1))
             : null;
     }
 

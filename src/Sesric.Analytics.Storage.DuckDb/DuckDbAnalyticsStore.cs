@@ -114,7 +114,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
             {
                 keepAlive.Open();
             }
-            catch (DuckDBException e)
+            catch (DuckDBException e) when (DuckDbFaults.Classify(e, location) is null)
             {
                 throw new IOException($"cannot open the store '{location}': {Explain(location, mode, e)}", e);
             }
@@ -125,8 +125,14 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
                     ? SchemaMigrator.Migrate(keepAlive, location, SchemaMigrator.LatestVersion, upgrades)
                     : SchemaMigrator.CheckCurrent(keepAlive, location);
             }
+            StoreCheck.Verify(keepAlive);
             return new DuckDbAnalyticsStore(
                 keepAlive, connectionString, inMemory, mode == StoreAccessMode.Preview, new StoreDescription("duckdb", location, version));
+        }
+        catch (Exception e) when (DuckDbFaults.Classify(e, location) is { } fault && !ReferenceEquals(fault, e))
+        {
+            keepAlive.Dispose();
+            throw fault;
         }
         catch
         {
@@ -185,8 +191,15 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
         return Task.Run(
             () =>
             {
-                using var connection = Connect();
-                return read(connection);
+                try
+                {
+                    using var connection = Connect();
+                    return read(connection);
+                }
+                catch (Exception e) when (Fault(e) is { } fault)
+                {
+                    throw fault;
+                }
             },
             cancellationToken);
     }
@@ -218,13 +231,24 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
                         }
                         return result;
                     }
-                    catch
+                    catch (Exception e)
                     {
-                        transaction.Rollback();
+                        try
+                        {
+                            transaction.Rollback();
+                        }
+                        catch (DuckDBException) when (Fault(e) is not null)
+                        {
+                            // An invalidated database refuses the rollback too; the write was never committed.
+                        }
                         throw;
                     }
                 },
                 CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Fault(e) is { } fault)
+        {
+            throw fault;
         }
         finally
         {
@@ -267,6 +291,10 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
             return "access denied";
         }
     }
+
+    /// <summary>The store fault behind <paramref name="e"/> (a new exception naming this store), or null for a statement error.</summary>
+    private StoreFaultException? Fault(Exception e) =>
+        e is StoreFaultException ? null : DuckDbFaults.Classify(e, Description.Location);
 
     private static string FirstLine(string message)
     {

@@ -101,12 +101,12 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_repeated_request_id_returns_the_first_outcome_without_reading_the_rows()
+    public async Task A_repeated_request_id_with_the_same_rows_returns_the_first_outcome_and_writes_nothing()
     {
         await using var store = await OpenAsync();
         var first = await store.ImportParticipationsAsync(TestData.Registry, new ImportRequest("req-1"));
 
-        var replay = await store.ImportParticipationsAsync(NeverEnumerated(), new ImportRequest("req-1"));
+        var replay = await store.ImportParticipationsAsync(TestData.Registry, new ImportRequest("req-1"));
 
         Assert.True(replay.WasReplay);
         Assert.True(replay.WasNoOp);
@@ -117,6 +117,19 @@ public sealed class ImportTests : IDisposable
         var other = await store.ImportParticipationsAsync([TestData.Row("p9", "TUR", TestData.D2)], new ImportRequest("req-2"));
         Assert.False(other.WasReplay);
         Assert.Equal(10, await store.CountParticipationsAsync());
+    }
+
+    [Fact]
+    public async Task A_repeated_request_id_with_other_rows_is_refused_and_writes_nothing()
+    {
+        await using var store = await OpenAsync();
+        await store.ImportParticipationsAsync(TestData.Registry, new ImportRequest("req-1"));
+
+        var e = await Assert.ThrowsAsync<ImportRequestConflictException>(() =>
+            store.ImportParticipationsAsync([TestData.Row("p9", "TUR", TestData.D2)], new ImportRequest("req-1")));
+
+        Assert.Contains("'req-1' was already used for other rows", e.Message, StringComparison.Ordinal);
+        Assert.Equal(9, await store.CountParticipationsAsync());
     }
 
     [Fact]
@@ -274,14 +287,6 @@ public sealed class ImportTests : IDisposable
             yield return row;
         }
         throw exception;
-    }
-
-    private static IEnumerable<Participation> NeverEnumerated()
-    {
-        throw new InvalidOperationException("a replayed request must not read its rows");
-#pragma warning disable CS0162 // Unreachable: the yield makes this an iterator, so the throw happens on enumeration.
-        yield break;
-#pragma warning restore CS0162
     }
 
     /// <summary>Records progress synchronously (Progress&lt;T&gt; would post to the thread pool and race the assertions).</summary>

@@ -37,7 +37,8 @@ public interface IAnalyticsStore : IAsyncDisposable
     /// <paramref name="rows"/> is enumerated once, streaming. If enumerating it throws (a validator that
     /// found bad rows throws <see cref="Import.ImportRejectedException"/> after the last row), or the call is
     /// cancelled, nothing is written and the exception propagates. With a <see cref="ImportRequest.RequestId"/>
-    /// already seen, nothing is written and the first call's outcome is returned with <see cref="ImportOutcome.WasReplay"/> set.
+    /// already seen, nothing is written: when the rows are the same (in order) as the first call's, its outcome is returned
+    /// with <see cref="ImportOutcome.WasReplay"/> set; when they differ, <see cref="ImportRequestConflictException"/> is thrown.
     /// </remarks>
     Task<ImportOutcome> ImportParticipationsAsync(IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken = default);
 

@@ -1,7 +1,7 @@
 namespace Sesric.Analytics.Storage;
 
 /// <summary>Options for one participations import.</summary>
-/// <param name="RequestId">An idempotency key (AIP-155): a second call with the same id is a no-op that returns the first outcome.</param>
+/// <param name="RequestId">An idempotency key (AIP-155): a second call with the same id and the same rows is a no-op that returns the first outcome; with other rows it is refused (<see cref="ImportRequestConflictException"/>).</param>
 /// <param name="Progress">Receives the number of rows read so far, now and then.</param>
 public sealed record ImportRequest(string? RequestId = null, IProgress<long>? Progress = null)
 {

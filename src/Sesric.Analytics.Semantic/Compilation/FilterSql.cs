@@ -25,7 +25,13 @@ internal static class FilterSql
                 {
                     throw Invalid(comparison, dimension, $"{dimension.Name} takes a whole number such as 2020, not {Show(v)}");
                 }
-                value = long.Parse(v.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                // Integer columns are 32-bit in the store: a larger literal would fail in the database's
+                // conversion (an internal error) instead of being refused here, naming the field.
+                if (!int.TryParse(v.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+                {
+                    throw Invalid(comparison, dimension, $"{Show(v)} is out of range for {dimension.Name}, which takes a whole number from {int.MinValue} to {int.MaxValue}, such as 2020");
+                }
+                value = (long)whole;
                 break;
             case ColumnType.Date:
                 if (v.Kind == FilterValueKind.Number
@@ -129,5 +135,6 @@ internal static class FilterSql
     private static QueryException Invalid(FilterComparison c, DimensionDefinition d, string message) =>
         new(QueryErrorKind.InvalidValue, $"filter: {message} (position {c.Value.Position}).", d.Name, c.Value.Position);
 
-    private static string Show(FilterValue v) => v.Kind == FilterValueKind.String ? $"\"{(v.Text.Length > 40 ? v.Text[..40] + "…" : v.Text)}\"" : v.Text;
+    private static string Show(FilterValue v) =>
+        v.Kind == FilterValueKind.String ? $"\"{(v.Text.Length > 40 ? v.Text[..40] + "…" : v.Text)}\"" : v.Text.Length > 40 ? v.Text[..40] + "…" : v.Text;
 }

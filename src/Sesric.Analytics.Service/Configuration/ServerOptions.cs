@@ -56,4 +56,10 @@ public sealed class ServerOptions
 
     /// <summary>The most rows one ImportParticipations call may stream (more: RESOURCE_EXHAUSTED).</summary>
     public int MaxImportRows { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// After the store fails under the service (full disk, fatal engine error), the first wait before it is
+    /// opened again, in milliseconds; each failed attempt doubles it, up to 30 s.
+    /// </summary>
+    public int StoreReopenDelayMilliseconds { get; set; } = 1000;
 }

@@ -30,6 +30,9 @@ public static class ErrorReasons
     /// <summary>An import batch with invalid rows: nothing was written.</summary>
     public const string ImportRejected = "IMPORT_REJECTED";
 
+    /// <summary>An import's request id was used before for other rows; nothing was written.</summary>
+    public const string RequestIdReused = "REQUEST_ID_REUSED";
+
     /// <summary>A page token that is malformed or belongs to another query.</summary>
     public const string InvalidPageToken = "INVALID_PAGE_TOKEN";
 
@@ -44,6 +47,12 @@ public static class ErrorReasons
 
     /// <summary>The store is still opening or seeding.</summary>
     public const string NotReady = "SERVICE_NOT_READY";
+
+    /// <summary>The disk holding the store is full; nothing was written.</summary>
+    public const string StoreDiskFull = "STORE_DISK_FULL";
+
+    /// <summary>The store failed (fatal engine error, damaged file, not writable) and is being reopened.</summary>
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
 
     /// <summary>The call's deadline passed before it finished.</summary>
     public const string DeadlineExceeded = "DEADLINE_EXCEEDED";

@@ -2,13 +2,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Sesric.Analytics.Service.Hosting;
 
-/// <summary>Healthy once the store is open and seeded; grpc.health.v1 reports SERVING only then.</summary>
+/// <summary>
+/// Healthy only while the store is open and answering: grpc.health.v1 reports NOT_SERVING while it opens,
+/// after it failed under the service until it is reopened, and when it could not be opened.
+/// </summary>
 public sealed class StoreHealthCheck(StoreHost host) : IHealthCheck
 {
-    private static readonly Task<HealthCheckResult> Ready = Task.FromResult(HealthCheckResult.Healthy("store open"));
-    private static readonly Task<HealthCheckResult> Opening = Task.FromResult(HealthCheckResult.Unhealthy("store opening"));
-
     /// <inheritdoc/>
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        host.IsReady ? Ready : Opening;
+        Task.FromResult(host.IsReady ? HealthCheckResult.Healthy(host.State) : HealthCheckResult.Unhealthy(host.State));
 }

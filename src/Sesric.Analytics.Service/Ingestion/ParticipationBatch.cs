@@ -25,15 +25,32 @@ public sealed class ParticipationBatch(Catalogue catalogue)
     /// <summary>Rows read so far, good and bad.</summary>
     public long Count { get; private set; }
 
-    /// <summary>Every problem found so far.</summary>
+    /// <summary>The first problems found (at most <see cref="RpcErrors.MaxListedProblems"/>; <see cref="ProblemCount"/> counts them all).</summary>
     public IReadOnlyList<RpcErrors.FieldProblem> Problems => _problems;
+
+    /// <summary>How many problems were found, listed or not.</summary>
+    public long ProblemCount { get; private set; }
+
+    /// <summary>How many rows have at least one problem.</summary>
+    public long BadRowCount { get; private set; }
 
     /// <summary>Checks one row and keeps it when good.</summary>
     public void Add(V1.ParticipationRow row)
     {
         var index = Count++;
-        var before = _problems.Count;
-        void Problem(string field, string description) => _problems.Add(new RpcErrors.FieldProblem($"rows[{index}].{field}", description));
+        var before = ProblemCount;
+        // Only the first problems are kept: an error lists no more, and 100,000 bad rows must not hold 100,000 messages.
+        void Problem(string field, string description)
+        {
+            if (ProblemCount++ == before)
+            {
+                BadRowCount++;
+            }
+            if (_problems.Count < RpcErrors.MaxListedProblems)
+            {
+                _problems.Add(new RpcErrors.FieldProblem($"rows[{index}].{field}", description));
+            }
+        }
 
         if (!ParticipantId.TryParse(row.ParticipantId, out var id, out var idError))
         {
@@ -42,7 +59,7 @@ public sealed class ParticipationBatch(Catalogue catalogue)
         Country? country = null;
         if (!CountryCode.TryParse(row.MemberState, out var code))
         {
-            Problem("member_state", $"'{row.MemberState}' is not an ISO 3166 alpha-3 code such as TUR.");
+            Problem("member_state", $"'{Echo.Of(row.MemberState)}' is not an ISO 3166 alpha-3 code such as TUR.");
         }
         else if (!catalogue.TryGetCountry(code, out var known))
         {
@@ -56,7 +73,7 @@ public sealed class ParticipationBatch(Catalogue catalogue)
         var parts = row.Edition.Split('/');
         if (parts is not ["programmes", _, "editions", _])
         {
-            Problem("edition", $"'{row.Edition}' is not programmes/{{programme}}/editions/{{number}}.");
+            Problem("edition", $"'{Echo.Of(row.Edition)}' is not programmes/{{programme}}/editions/{{number}}.");
         }
         else
         {
@@ -69,12 +86,12 @@ public sealed class ParticipationBatch(Catalogue catalogue)
                 }
                 else
                 {
-                    Problem("edition", $"'{row.Edition}' does not exist; create it with UpsertEdition first.");
+                    Problem("edition", $"'{Echo.Of(row.Edition)}' does not exist; create it with UpsertEdition first.");
                 }
             }
             catch (Grpc.Core.RpcException)
             {
-                Problem("edition", $"'{row.Edition}' is not programmes/{{programme}}/editions/{{number}}.");
+                Problem("edition", $"'{Echo.Of(row.Edition)}' is not programmes/{{programme}}/editions/{{number}}.");
             }
         }
         if (!Enum.IsDefined(row.Gender))
@@ -89,7 +106,7 @@ public sealed class ParticipationBatch(Catalogue catalogue)
         {
             Problem("institution_type", $"is {row.InstitutionType.Length} characters long; at most {MaxInstitutionLength} are allowed.");
         }
-        if (_problems.Count > before || country is null || edition is null)
+        if (ProblemCount > before || country is null || edition is null)
         {
             return;
         }
@@ -124,16 +141,16 @@ public sealed class ParticipationBatch(Catalogue catalogue)
         _rows.Add(catalogue.CreateParticipation(participant, edition.Id, status, row.Synthetic));
     }
 
-    /// <summary>The checked rows, or INVALID_ARGUMENT listing every problem when any row was bad.</summary>
+    /// <summary>The checked rows, or INVALID_ARGUMENT listing the first problems (and counting all) when any row was bad.</summary>
     public IReadOnlyList<Participation> Accept()
     {
-        if (_problems.Count > 0)
+        if (ProblemCount > 0)
         {
-            var badRows = _problems.Select(p => p.Field[..p.Field.IndexOf('.')]).Distinct().Count();
             throw RpcErrors.InvalidArgument(
-                $"{badRows} of {Count} row(s) are invalid ({_problems.Count} problem(s)); nothing was imported. See the BadRequest details for each row and field.",
+                $"{BadRowCount:N0} of {Count:N0} row(s) are invalid ({ProblemCount:N0} problem(s)); nothing was imported. See the BadRequest details for each row and field.",
                 _problems,
-                ErrorReasons.ImportRejected);
+                ErrorReasons.ImportRejected,
+                ProblemCount);
         }
         return _rows;
     }

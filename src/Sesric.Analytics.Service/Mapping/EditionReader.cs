@@ -13,6 +13,12 @@ namespace Sesric.Analytics.Service.Mapping;
 /// </summary>
 public static class EditionReader
 {
+    private const int MaxShortText = 200;
+    private const int MaxLongText = 1_000;
+    private const int MaxNotes = 4_000;
+    private const int MaxUrl = 2_000;
+    private const int MaxPartners = 50;
+
     /// <summary>The Core edition, or INVALID_ARGUMENT with a BadRequest naming each bad <c>edition.*</c> field.</summary>
     public static Edition Read(V1.Edition? message)
     {
@@ -32,7 +38,7 @@ public static class EditionReader
             }
             catch (Grpc.Core.RpcException)
             {
-                Problem("name", $"'{message.Name}' is not programmes/{{programme}}/editions/{{number}}.");
+                Problem("name", $"'{Echo.Of(message.Name)}' is not programmes/{{programme}}/editions/{{number}}.");
             }
         }
         else if (message.Programme.StartsWith("programmes/", StringComparison.Ordinal)
@@ -85,7 +91,7 @@ public static class EditionReader
             }
             else
             {
-                Problem("host_country", $"'{message.HostCountry}' is not an ISO 3166 alpha-3 code such as TUR.");
+                Problem("host_country", $"'{Echo.Of(message.HostCountry)}' is not an ISO 3166 alpha-3 code such as TUR.");
             }
         }
         var published = message.Published ?? new V1.PublishedTotals();
@@ -96,6 +102,19 @@ public static class EditionReader
         if (published.HasMemberStates && published.MemberStates is < 0 or > 57)
         {
             Problem("published.member_states", $"must be between 0 and 57, was {published.MemberStates}.");
+        }
+        // Free text is stored and printed in every report and listing: bounded, so one call cannot store megabytes.
+        CheckLength(message.HostCity, "host_city", MaxShortText, Problem);
+        CheckLength(message.Theme, "theme", MaxLongText, Problem);
+        CheckLength(message.Notes, "notes", MaxNotes, Problem);
+        CheckLength(message.Published?.SourceUri ?? "", "published.source_uri", MaxUrl, Problem);
+        if (message.Partners.Count > MaxPartners)
+        {
+            Problem("partners", $"lists {message.Partners.Count} partners; at most {MaxPartners} are allowed.");
+        }
+        for (var i = 0; i < message.Partners.Count; i++)
+        {
+            CheckLength(message.Partners[i], $"partners[{i}]", MaxShortText, Problem);
         }
 
         if (problems.Count > 0 || id is null)
@@ -135,7 +154,15 @@ public static class EditionReader
         {
             return day;
         }
-        problem(field, $"'{text}' is not a date written YYYY-MM-DD.");
+        problem(field, $"'{Echo.Of(text)}' is not a date written YYYY-MM-DD.");
         return null;
+    }
+
+    private static void CheckLength(string text, string field, int max, Action<string, string> problem)
+    {
+        if (text.Length > max)
+        {
+            problem(field, $"is {text.Length:N0} characters long; at most {max:N0} are allowed.");
+        }
     }
 }

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 
 using Sesric.Analytics.Service.Errors;
+using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.Service.Observability;
@@ -13,7 +14,8 @@ namespace Sesric.Analytics.Service.Observability;
 /// the id in the response trailers, maps escaping exceptions to AIP-193 errors
 /// (<see cref="ExceptionMapper"/>) and logs one line per call with its status and duration.
 /// </summary>
-public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logger) : Interceptor
+/// <remarks>Calls without a valid key are logged within a <see cref="LogBudget"/>: whoever reaches the port can make them.</remarks>
+public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logger, StoreHost host, LogBudget anonymousBudget) : Interceptor
 {
     /// <inheritdoc/>
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -53,13 +55,23 @@ public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logge
         catch (Exception e)
         {
             var (error, unexpected) = ExceptionMapper.Map(e, context.Deadline, context.CancellationToken.IsCancellationRequested, requestId);
+            if (ExceptionMapper.FindStoreFault(e) is { } fault)
+            {
+                // The store, not the call, failed: stop serving and reopen it (the host logs the fault once).
+                host.ReportFault(fault);
+            }
             if (unexpected)
             {
                 logger.LogError(e, "{Method} by {Caller} failed unexpectedly after {ElapsedMs:F2} ms", context.Method, context.FindCaller()?.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
-            else
+            else if (context.FindCaller() is { } caller)
             {
-                logger.LogInformation("{Method} by {Caller} ended {StatusCode} in {ElapsedMs:F2} ms: {Detail}", context.Method, context.FindCaller()?.Name, error.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error.Status.Detail);
+                logger.LogInformation("{Method} by {Caller} ended {StatusCode} in {ElapsedMs:F2} ms: {Detail}", context.Method, caller.Name, error.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, error.Status.Detail);
+            }
+            else if (anonymousBudget.TryTake(out var suppressed))
+            {
+                logger.LogInformation("{Method} without a valid key ended {StatusCode} from {Peer}: {Detail}{Suppressed}", context.Method, error.StatusCode, context.Peer, error.Status.Detail,
+                    suppressed > 0 ? $"; {suppressed} similar line(s) left out before this one" : "");
             }
             if (ReferenceEquals(error, e))
             {

@@ -17,11 +17,14 @@ public static class RequestId
         {
             return id;
         }
-        var presented = context.RequestHeaders.GetValue(Header);
-        id = presented is { Length: > 0 and <= 64 } && presented.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
-            ? presented
-            : Guid.NewGuid().ToString("N");
+        id = From(context.RequestHeaders.GetValue(Header));
         context.UserState[Key] = id;
         return id;
     }
+
+    /// <summary>The id for a call that presented <paramref name="presented"/> (kept when sane, else a new one).</summary>
+    public static string From(string? presented) =>
+        presented is { Length: > 0 and <= 64 } && presented.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? presented
+            : Guid.NewGuid().ToString("N");
 }

@@ -42,7 +42,9 @@ public static class PageToken
             return 0;
         }
         var bytes = TryBase64(token);
-        if (bytes is not { Length: 17 } || bytes[0] != Version || BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(1)) is < 0)
+        // Offsets past int.MaxValue are never issued (no listing or result holds that many rows) and would
+        // overflow the engines' 32-bit offsets: a forged one is refused like any other foreign token.
+        if (bytes is not { Length: 17 } || bytes[0] != Version || BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(1)) is < 0 or > int.MaxValue)
         {
             throw RpcErrors.InvalidArgument("page_token", "is not a token this server issued; pass next_page_token unchanged, or leave it empty for the first page.", ErrorReasons.InvalidPageToken);
         }

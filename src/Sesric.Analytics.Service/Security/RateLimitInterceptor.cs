@@ -87,6 +87,10 @@ public sealed class RateLimitInterceptor : Interceptor, IDisposable
         }
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMilliseconds(100);
         lease.Dispose();
+        if (context.GetHttpContext() is { } http)
+        {
+            http.Items[Hosting.RetryAfterHeader.ItemKey] = retryAfter; // the JSON face's Retry-After
+        }
         throw RpcErrors.ResourceExhausted(
             ErrorReasons.RateLimited,
             $"key '{caller.Name}' made more requests than its limit of {_perSecond} per second; retry after {retryAfter.TotalMilliseconds:F0} ms.",

@@ -59,6 +59,25 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task A_request_id_reused_with_other_rows_is_already_exists_and_writes_nothing()
+    {
+        await using var host = await ServiceHost.StartInMemoryAsync();
+        await ImportAsync(host, "req-reused", [Row("p-first-1"), Row("p-first-2", "MYS")]);
+        var afterFirst = await CountAsync(host);
+
+        var status = await RpcAssert.Fails(StatusCode.AlreadyExists, () => ImportAsync(host, "req-reused", [Row("p-other-1"), Row("p-other-2", "MYS")]));
+        var sameIdOneRowChanged = await RpcAssert.Fails(StatusCode.AlreadyExists, () => ImportAsync(host, "req-reused", [Row("p-first-1"), Row("p-first-2", "SEN")]));
+
+        Assert.Equal(ErrorReasons.RequestIdReused, status.Reason());
+        Assert.Contains("req-reused", status.Message, StringComparison.Ordinal);
+        Assert.Contains("other rows", status.Message, StringComparison.Ordinal);
+        Assert.Equal(["request_id"], status.Fields());
+        Assert.Equal(ErrorReasons.RequestIdReused, sameIdOneRowChanged.Reason());
+        Assert.Equal(afterFirst, await CountAsync(host));
+        Assert.True((await ImportAsync(host, "req-reused", [Row("p-first-1"), Row("p-first-2", "MYS")])).WasReplay);
+    }
+
+    [Fact]
     public async Task Statistics_asked_before_an_import_are_recomputed_after_it()
     {
         await using var host = await ServiceHost.StartInMemoryAsync();
@@ -135,6 +154,27 @@ public sealed class IngestServiceTests
         Assert.Equal("Public diplomacy", read.Edition.Theme);
         Assert.Equal(40, read.Edition.Published.Participants);
         Assert.Equal(Agreement.NotComparable, read.Edition.Agreement);
+    }
+
+    [Fact]
+    public async Task UpsertEdition_refuses_free_text_beyond_its_length_limit_naming_each_field()
+    {
+        await using var host = await ServiceHost.StartInMemoryAsync();
+        var edition = new Edition
+        {
+            Name = "programmes/diplomacy-cab/editions/7",
+            Year = 2023,
+            Theme = new string('t', 100_000),
+            Notes = new string('n', 100_000),
+            HostCity = new string('c', 1_000),
+            Partners = { new string('p', 1_000) },
+        };
+
+        var status = await RpcAssert.Fails(StatusCode.InvalidArgument, () => host.Ingest.UpsertEditionAsync(new UpsertEditionRequest { Edition = edition }, Admin).ResponseAsync);
+
+        Assert.Equal(["edition.host_city", "edition.theme", "edition.notes", "edition.partners[0]"], status.Fields());
+        Assert.Contains("100,000 characters long; at most 1,000", status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations[1].Description, StringComparison.Ordinal);
+        Assert.Null((await host.Catalog.ListEditionsAsync(new ListEditionsRequest { Parent = "programmes/diplomacy-cab" }, Admin)).Editions.FirstOrDefault(e => e.Name == edition.Name && e.Theme.Length > 0));
     }
 
     [Fact]

@@ -56,9 +56,14 @@ public sealed class LimitsAndFailuresTests
     {
         await using var host = await ServiceHost.StartInMemoryAsync(new Dictionary<string, string?> { ["Sesric:MaxReceiveMessageBytes"] = "4096" });
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => host.Stats.QueryAsync(new QueryRequest { Measures = { "participants" }, Filter = new string('x', 10_000) }, Reader).ResponseAsync);
+        var headers = new Metadata { { "x-api-key", TestKeys.Reader }, { "x-request-id", "req-too-large-1" } };
+        var call = host.Stats.QueryAsync(new QueryRequest { Measures = { "participants" }, Filter = new string('x', 10_000) }, headers);
 
-        Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
+        var status = await RpcAssert.Fails(StatusCode.ResourceExhausted, () => call.ResponseAsync);
+
+        Assert.Equal(ErrorReasons.TooLarge, status.Reason());
+        Assert.Contains("4,096 bytes", status.Message, StringComparison.Ordinal);
+        Assert.Equal("req-too-large-1", call.GetTrailers().GetValue("x-request-id") ?? (await call.ResponseHeadersAsync).GetValue("x-request-id"));
         Assert.Single((await host.Stats.QueryAsync(new QueryRequest { Measures = { "participants" } }, Reader)).Rows);
     }
 

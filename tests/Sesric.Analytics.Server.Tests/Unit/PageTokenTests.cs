@@ -51,4 +51,17 @@ public sealed class PageTokenTests
     [Fact]
     public void A_negative_page_size_is_refused() =>
         Assert.Equal(StatusCode.InvalidArgument, Assert.Throws<RpcException>(() => PageToken.Size(-1, 50, 1000)).StatusCode);
+
+    [Theory]
+    [InlineData(2147483648L)]
+    [InlineData(long.MaxValue)]
+    public void A_forged_offset_beyond_32_bits_is_invalid_argument_not_an_overflow(long offset)
+    {
+        var fingerprint = PageToken.Fingerprint("stats");
+
+        var e = Assert.Throws<RpcException>(() => PageToken.Decode(PageToken.Encode(offset, fingerprint), fingerprint));
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Contains("page_token", e.Status.Detail, StringComparison.Ordinal);
+    }
 }
