@@ -58,4 +58,10 @@ public static class Phrases
 
     /// <summary>Alt text: values.</summary>
     public static LocalizedText Values { get; } = new("values", "القيم", "valeurs");
+
+    /// <summary>Under a donut's total when no engine total was given and some groups are withheld: the figure is the shown groups' sum.</summary>
+    public static LocalizedText TotalOfShown { get; } = new("total of shown groups", "مجموع الفئات المعروضة", "total des groupes affichés");
+
+    /// <summary>A waterfall's closing bar: the level at its last category ("2022 (level)").</summary>
+    public static LocalizedText Level { get; } = new("level", "المستوى", "niveau");
 }

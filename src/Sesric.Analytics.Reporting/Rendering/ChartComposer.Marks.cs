@@ -31,20 +31,37 @@ internal sealed partial class ChartComposer
         var n = _data.Categories.Count;
         var k = _data.Series.Count;
         var format = Percent ? ValueFormat.Percent : _data.MeasureFormat;
-        var values = _data.Series.Select(s => s.Values.Select(v => v ?? 0).ToArray()).ToArray();
+        var withheldColour = Theme.Grid;
+        var withheldText = Phrases.Suppressed.In(_req.Language);
+
+        // Parts stay null where the engine withheld them: a withheld part is never drawn, stacked or summed as 0.
+        var values = _data.Series.Select(s => s.Values.ToArray()).ToArray();
+        var shownSum = Enumerable.Range(0, n).Select(c => values.Sum(s => s[c] ?? 0)).ToArray();
+        var anyWithheld = Enumerable.Range(0, n).Select(c => values.Any(s => s[c] is null) && _data.Series.Any(s => s.Statuses[c] == CellStatus.Suppressed)).ToArray();
+
+        // A stack's total is the engine's cell for the category; without one, the shown parts' sum only when nothing is withheld.
+        var totals = Enumerable.Range(0, n).Select(c => _data.CategoryTotals?[c] is { } cell
+            ? (cell.Status == CellStatus.Ok ? cell.AsDouble() : null)
+            : anyWithheld[c] ? null : (double?)shownSum[c]).ToArray();
         if (Percent)
         {
             for (var c = 0; c < n; c++)
             {
-                var total = values.Sum(s => s[c]);
+                var whole = totals[c] ?? shownSum[c];
                 foreach (var s in values)
                 {
-                    s[c] = total > 0 ? s[c] / total : 0;
+                    s[c] = s[c] is { } v && whole > 0 ? v / whole : s[c];
                 }
+                totals[c] = totals[c] is not null ? 1 : null;
             }
         }
-        var max = Stacked ? Enumerable.Range(0, n).Max(c => values.Sum(s => s[c])) : values.Max(s => s.DefaultIfEmpty(0).Max());
+        var stackTops = Enumerable.Range(0, n).Select(c => Math.Max(values.Sum(s => s[c] ?? 0), totals[c] ?? 0)).ToArray();
+        var max = Stacked ? stackTops.DefaultIfEmpty(0).Max() : values.SelectMany(s => s).Max(v => v ?? 0);
         max = Percent ? 1 : Math.Max(max, 1);
+        if (Stacked && anyWithheld.Any(w => w) && _data.CategoryTotals is not null)
+        {
+            AddLegend(withheldText, withheldColour);
+        }
         if (horizontal)
         {
             HorizontalAxes(0, max, format, _data.Categories);
@@ -56,6 +73,16 @@ internal sealed partial class ChartComposer
         var bars = new List<Bar>();
         var labels = new List<(double Position, double Value, string Text, bool Muted)>();
         var group = 0.8;
+        Bar NewBar(double position, double from, double to, double size, string colour) => new()
+        {
+            Position = position,
+            Value = to,
+            ValueBase = from,
+            Size = size,
+            FillColor = Colors.Sp(colour),
+            LineWidth = 0,
+            Orientation = horizontal ? Orientation.Horizontal : Orientation.Vertical,
+        };
         for (var c = 0; c < n; c++)
         {
             var basePosition = horizontal ? n - 1 - c : c;
@@ -64,39 +91,53 @@ internal sealed partial class ChartComposer
             {
                 var position = Stacked || k == 1 ? basePosition : basePosition - (group / 2) + ((s + 0.5) * group / k);
                 var size = Stacked || k == 1 ? group : group / k * 0.92;
-                var value = values[s][c];
-                var colour = ColorOf(_data.Series[s], s);
-                bars.Add(new Bar
+                if (values[s][c] is not { } value)
                 {
-                    Position = position,
-                    Value = stackBase + value,
-                    ValueBase = stackBase,
-                    Size = size,
-                    FillColor = Colors.Sp(colour),
-                    LineWidth = 0,
-                    Orientation = horizontal ? Orientation.Horizontal : Orientation.Vertical,
-                });
-                if (!Stacked && _data.Series[s].Values[c] is not null)
+                    if (!Stacked && _data.Series[s].Statuses[c] == CellStatus.Suppressed)
+                    {
+                        // A withheld cell has no bar; say so where the bar would be, so it does not read as zero.
+                        labels.Add((position, 0, withheldText, true));
+                    }
+                    continue;
+                }
+                bars.Add(NewBar(position, stackBase, stackBase + value, size, ColorOf(_data.Series[s], s)));
+                if (!Stacked)
                 {
                     labels.Add((position, value, _fmt.Format(value, format), false));
                 }
-                else if (!Stacked && _data.Series[s].Statuses[c] == CellStatus.Suppressed)
+                else
                 {
-                    // A suppressed cell has no bar; say so where the bar would be, so it does not read as zero.
-                    labels.Add((position, 0, Phrases.Suppressed.In(_req.Language), true));
+                    stackBase += value;
                 }
-                stackBase += value;
             }
-            if (Stacked && !Percent)
+            if (!Stacked)
             {
-                labels.Add((basePosition, stackBase, _fmt.Format(stackBase, format), false));
+                continue;
+            }
+            if (anyWithheld[c] && totals[c] is { } whole && whole > stackBase)
+            {
+                // The part of the engine's total that the withheld parts hold, drawn in the withheld style, unnumbered.
+                bars.Add(NewBar(basePosition, stackBase, whole, group, withheldColour));
+            }
+            if (!Percent)
+            {
+                labels.Add(totals[c] is { } t
+                    ? (basePosition, Math.Max(t, stackBase), _fmt.Format(t, format), false)
+                    : (basePosition, stackBase, withheldText, true));
             }
         }
         _plot.Add.Bars(bars);
-        if (labels.Count <= 24)
+        if (LabelsFit(Stacked ? n : n * k, horizontal))
         {
             _overlays.Add(rp => DrawValueLabels(rp, labels, horizontal));
         }
+    }
+
+    /// <summary>Whether value labels of the widest number fit side by side along the category axis.</summary>
+    private bool LabelsFit(int count, bool horizontal)
+    {
+        var slot = (horizontal ? _plotBottom - _plotTop : _w - (2 * Margin)) / Math.Max(1, count);
+        return horizontal ? slot >= Theme.Sizes.Tick * 1.2f : slot >= Theme.Sizes.Tick * 3.2f;
     }
 
     private void DrawValueLabels(RenderPack rp, List<(double Position, double Value, string Text, bool Muted)> labels, bool horizontal)
@@ -105,19 +146,37 @@ internal sealed partial class ChartComposer
         foreach (var (position, value, text, muted) in labels)
         {
             var fg = Colors.Sk(muted ? Theme.Muted : Theme.Foreground);
+            var line = _painter.Shaper.Shape(text, size);
             if (horizontal)
             {
                 var x = _plot.Axes.Bottom.GetPixel(value, rp.DataRect);
                 var y = _plot.Axes.Left.GetPixel(position, rp.DataRect) + (size * 0.36f);
-                _painter.Draw(rp.Canvas, text, size, _rtl ? x - 4 : x + 4, y, _rtl ? TextAlign.Right : TextAlign.Left, fg);
+                var align = _rtl ? TextAlign.Right : TextAlign.Left;
+                var anchor = _rtl ? x - 4 : x + 4;
+                Halo(rp.Canvas, line, anchor, y, align);
+                _painter.Draw(rp.Canvas, line, anchor, y, align, fg);
             }
             else
             {
                 var x = _plot.Axes.Bottom.GetPixel(position, rp.DataRect);
                 var y = _plot.Axes.Left.GetPixel(value, rp.DataRect) - 4;
-                _painter.Draw(rp.Canvas, text, size, x, y, TextAlign.Center, fg);
+                Halo(rp.Canvas, line, x, y, TextAlign.Center);
+                _painter.Draw(rp.Canvas, line, x, y, TextAlign.Center, fg);
             }
         }
+    }
+
+    /// <summary>Paints the background behind a value label, so gridlines and lines never cut through its digits.</summary>
+    private void Halo(SKCanvas canvas, ShapedLine line, float x, float baseline, TextAlign align)
+    {
+        var left = align switch
+        {
+            TextAlign.Center => x - (line.Width / 2),
+            TextAlign.Right => x - line.Width,
+            _ => x,
+        };
+        using var paint = new SKPaint { Color = Colors.Sk(Theme.Background, 230) };
+        canvas.DrawRect(left - 2, baseline - (line.Size * 0.85f), line.Width + 4, line.Size * 1.1f, paint);
     }
 
     private void Lines()
@@ -258,7 +317,9 @@ internal sealed partial class ChartComposer
         var lineValues = line.Values.Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(0).ToList();
         var lineTicks = NiceScale.Ticks(Math.Min(0, lineValues.Min()), Math.Max(lineValues.Max(), _data.LineFormat == ValueFormat.Percent ? 0.01 : 1));
         VerticalAxes(0, max, _data.MeasureFormat, _data.Categories, lineTicks, _data.LineFormat);
-        var list = bars.Values.Select((v, i) => new Bar { Position = i, Value = v ?? 0, Size = 0.6, FillColor = Colors.Sp(Theme.Palette[0]), LineWidth = 0 }).ToList();
+        // A withheld bar is not drawn (its label says so); it never stands as a zero-height bar.
+        var list = bars.Values.Select((v, i) => (v, i)).Where(p => p.v is not null)
+            .Select(p => new Bar { Position = p.i, Value = p.v!.Value, Size = 0.6, FillColor = Colors.Sp(Theme.Palette[0]), LineWidth = 0 }).ToList();
         _plot.Add.Bars(list);
         foreach (var segment in Segments(line.Values))
         {
@@ -280,27 +341,40 @@ internal sealed partial class ChartComposer
     private void Waterfall()
     {
         var values = _data.Series[0].Values;
+        var statuses = _data.Series[0].Statuses;
         var up = Theme.Palette[2 % Theme.Palette.Count];
         var down = Theme.Palette[3 % Theme.Palette.Count];
         var total = Theme.Palette[0];
         var labels = _data.Categories.ToList();
-        labels.Add(Phrases.Total.In(_req.Language));
         var bars = new List<Bar>();
         var texts = new List<(double Position, double Value, string Text, bool Muted)>();
-        var level = 0.0;
+        double? level = null;
+        var lastKnown = -1;
         var top = 1.0;
         for (var i = 0; i < values.Length; i++)
         {
-            var v = values[i] ?? level;
-            var change = v - level;
-            var colour = i == 0 ? total : change >= 0 ? up : down;
-            bars.Add(new Bar { Position = i, ValueBase = level, Value = v, Size = 0.6, FillColor = Colors.Sp(colour), LineWidth = 0 });
-            texts.Add((i, Math.Max(level, v), i == 0 ? _fmt.Format(v, _data.MeasureFormat) : _fmt.Format(change, ValueFormat.SignedInteger), false));
+            if (values[i] is not { } v)
+            {
+                // A withheld or unknown step is a gap, never "no change": the next known value's bar spans both.
+                texts.Add((i, level ?? 0, statuses[i] == CellStatus.Suppressed ? Phrases.Suppressed.In(_req.Language) : Phrases.Unknown.In(_req.Language), true));
+                continue;
+            }
+            var from = level ?? 0;
+            var change = v - from;
+            var colour = level is null ? total : change >= 0 ? up : down;
+            bars.Add(new Bar { Position = i, ValueBase = from, Value = v, Size = 0.6, FillColor = Colors.Sp(colour), LineWidth = 0 });
+            texts.Add((i, Math.Max(from, v), level is null ? _fmt.Format(v, _data.MeasureFormat) : _fmt.Format(change, ValueFormat.SignedInteger), false));
             level = v;
+            lastKnown = i;
             top = Math.Max(top, v);
         }
-        bars.Add(new Bar { Position = values.Length, ValueBase = 0, Value = level, Size = 0.6, FillColor = Colors.Sp(total), LineWidth = 0 });
-        texts.Add((values.Length, level, _fmt.Format(level, _data.MeasureFormat), false));
+        if (level is { } end && lastKnown >= 0)
+        {
+            // The closing bar is the level at the last known category, and is labelled as that: "2022 level", not "Total".
+            labels.Add($"{_data.Categories[lastKnown]} ({Phrases.Level.In(_req.Language)})");
+            bars.Add(new Bar { Position = values.Length, ValueBase = 0, Value = end, Size = 0.6, FillColor = Colors.Sp(total), LineWidth = 0 });
+            texts.Add((values.Length, end, _fmt.Format(end, _data.MeasureFormat), false));
+        }
         VerticalAxes(0, top * 1.08, _data.MeasureFormat, labels);
         _plot.Add.Bars(bars);
         _overlays.Add(rp => DrawValueLabels(rp, texts, horizontal: false));
@@ -309,15 +383,32 @@ internal sealed partial class ChartComposer
     private void Donut()
     {
         var series = _data.Series[0];
-        var total = series.Values.Sum(v => v ?? 0);
+        var shown = series.Values.Sum(v => v ?? 0);
+        var withheld = series.Statuses.Count(st => st != CellStatus.Ok);
+
+        // The whole is the engine's total cell (it counts withheld groups too); without one, the shown groups' sum,
+        // and the centre says so. Shares are of that whole, so a withheld group never takes a 0 % share.
+        var engineTotal = _data.GrandTotal is { Status: CellStatus.Ok } cell ? cell.AsDouble() : null;
+        var whole = engineTotal ?? shown;
         var slices = new List<PieSlice>();
+        var withheldText = Phrases.Suppressed.In(_req.Language);
         for (var c = 0; c < _data.Categories.Count; c++)
         {
-            var value = series.Values[c] ?? 0;
             var colour = _req.Colors.Of(_data.CategoryKeys[c]);
+            if (series.Values[c] is not { } value)
+            {
+                var status = series.Statuses[c] == CellStatus.Suppressed ? withheldText : Phrases.Unknown.In(_req.Language);
+                AddLegend($"{_data.Categories[c]}: {status}", Theme.Grid);
+                continue;
+            }
             slices.Add(new PieSlice { Value = value, FillColor = Colors.Sp(colour) });
-            var share = total > 0 ? value / total : 0;
+            var share = whole > 0 ? value / whole : 0;
             AddLegend($"{_data.Categories[c]}: {_fmt.Format(value, _data.MeasureFormat)} ({_fmt.Format(share, ValueFormat.Percent)})", colour);
+        }
+        if (engineTotal is { } t && withheld > 0 && t > shown)
+        {
+            // What the withheld groups hold together, in the withheld style and unnumbered, so the ring shows true shares.
+            slices.Add(new PieSlice { Value = t - shown, FillColor = Colors.Sp(Theme.Grid) });
         }
         BeginPlotArea();
         SetPadding(Margin, Margin, _plotTop, _h - _plotBottom);
@@ -330,12 +421,21 @@ internal sealed partial class ChartComposer
         var aspect = dataWidth / dataHeight;
         _plot.Axes.SetLimits(-1.1 * aspect, 1.1 * aspect, -1.1, 1.1);
         HideAxes();
+        var centreLabel = engineTotal is null && withheld > 0 ? $"{_data.MeasureLabel} ({Phrases.TotalOfShown.In(_req.Language)})" : _data.MeasureLabel;
+        var centreValue = _data.GrandTotal is { Status: not CellStatus.Ok } hidden ? _fmt.Format(hidden, _data.MeasureFormat) : _fmt.Format(whole, _data.MeasureFormat);
         _overlays.Add(rp =>
         {
             var cx = (rp.DataRect.Left + rp.DataRect.Right) / 2;
             var cy = (rp.DataRect.Top + rp.DataRect.Bottom) / 2;
-            DrawCentered(rp.Canvas, _fmt.Format(total, _data.MeasureFormat), Theme.Sizes.Title, cx, cy + (Theme.Sizes.Title * 0.3f), Theme.Foreground, bold: true);
-            DrawCentered(rp.Canvas, _data.MeasureLabel, Theme.Sizes.Tick, cx, cy + (Theme.Sizes.Title * 0.3f) + (Theme.Sizes.Tick * 1.4f), Theme.Muted);
+            var ring = Math.Min(rp.DataRect.Width, rp.DataRect.Height) * 0.5f * 0.55f * 2 / 1.1f;
+            DrawCentered(rp.Canvas, centreValue, Theme.Sizes.Title, cx, cy + (Theme.Sizes.Title * 0.3f), Theme.Foreground, bold: true);
+            var label = _painter.Shaper.Wrap(centreLabel, Theme.Sizes.Tick, Math.Max(40, ring - 8), maxLines: 2);
+            var y = cy + (Theme.Sizes.Title * 0.3f) + (Theme.Sizes.Tick * 1.4f);
+            foreach (var line in label)
+            {
+                _painter.Draw(rp.Canvas, line, cx, y, TextAlign.Center, Colors.Sk(Theme.Muted));
+                y += Theme.Sizes.Tick * 1.2f;
+            }
         });
     }
 

@@ -46,7 +46,7 @@ internal sealed partial class ChartComposer
         _painter = new TextPainter(new TextShaper(fonts, _rtl), outlines: format == ChartFormat.Svg);
         _w = req.Visual.Width;
         _h = req.Visual.Height;
-        _data = ChartData.From(req.Visual, req.Table, req.Language, _fmt, req.Labels);
+        _data = ChartData.From(req.Visual, req.Table, req.Language, _fmt, req.Labels, req.Totals);
     }
 
     private Theming.Theme Theme => _req.Theme;
@@ -94,10 +94,10 @@ internal sealed partial class ChartComposer
         if (format == ChartFormat.Png)
         {
             var png = _plot.GetImageBytes(_w, _h, ImageFormat.Png);
-            return new RenderedChart(png, null, altTitle, altDescription, _painter.Drawn);
+            return new RenderedChart(png, null, altTitle, altDescription, _painter.Drawn, _data.CategoryKeys);
         }
         var svg = _plot.GetSvgXml(_w, _h);
-        return new RenderedChart(null, SvgDocument.Finish(svg, _w, _h, altTitle, altDescription, _painter.Drawn, Theme.FontFamily, _req.IdPrefix), altTitle, altDescription, _painter.Drawn);
+        return new RenderedChart(null, SvgDocument.Finish(svg, _w, _h, altTitle, altDescription, _painter.Drawn, Theme.FontFamily, _req.IdPrefix), altTitle, altDescription, _painter.Drawn, _data.CategoryKeys);
     }
 
     private string Title() => (Visual.Title ?? Measure().Label).In(_req.Language);
