@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using ScottPlot;
 
 using Sesric.Analytics.Querying;
@@ -57,22 +59,24 @@ internal sealed partial class ChartComposer
         }
         var stackTops = Enumerable.Range(0, n).Select(c => Math.Max(values.Sum(s => s[c] ?? 0), totals[c] ?? 0)).ToArray();
         var max = Stacked ? stackTops.DefaultIfEmpty(0).Max() : values.SelectMany(s => s).Max(v => v ?? 0);
-        max = Percent ? 1 : Math.Max(max, 1);
+        max = Percent ? 1 : _data.MeasureFormat == ValueFormat.Percent ? Math.Min(1, Math.Max(max, 0.01)) : Math.Max(max, 1);
         if (Stacked && anyWithheld.Any(w => w) && _data.CategoryTotals is not null)
         {
             AddLegend(withheldText, withheldColour);
         }
+        Func<int, double> x = c => c;
+        var step = 1.0;
         if (horizontal)
         {
             HorizontalAxes(0, max, format, _data.Categories);
         }
         else
         {
-            VerticalAxes(0, max, format, _data.Categories);
+            (x, step, _) = CategoryVerticalAxes(0, max, format);
         }
         var bars = new List<Bar>();
         var labels = new List<(double Position, double Value, string Text, bool Muted)>();
-        var group = 0.8;
+        var group = 0.8 * step;
         Bar NewBar(double position, double from, double to, double size, string colour) => new()
         {
             Position = position,
@@ -85,7 +89,7 @@ internal sealed partial class ChartComposer
         };
         for (var c = 0; c < n; c++)
         {
-            var basePosition = horizontal ? n - 1 - c : c;
+            var basePosition = horizontal ? n - 1 - c : x(c);
             var stackBase = 0.0;
             for (var s = 0; s < k; s++)
             {
@@ -184,27 +188,51 @@ internal sealed partial class ChartComposer
         LegendForSeries();
         var n = _data.Categories.Count;
         var band = Visual.Forecast ? _req.Forecast : null;
-        var labels = _data.Categories.ToList();
+        var forecastYears = band?.Points.Select(p => int.TryParse(p.Category, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : (int?)null).ToArray() ?? [];
+        var time = TimeAxis.Of(_data, forecastYears.OfType<int>(), _req.EditionYears);
+        if (time is null || forecastYears.Any(y => y is null))
+        {
+            time = null;
+        }
+        double X(int i) => time?.Positions[i] ?? i;
+        double ForecastX(int i) => time is null ? n + i : forecastYears[i]!.Value;
         if (band is not null)
         {
-            labels.AddRange(band.Points.Select(p => p.Category));
-            AddLegend(Phrases.Forecast.In(_req.Language), Theme.Forecast);
+            // The legend names both what is measured and what the band is.
+            if (!_data.HasSeriesDimension && _data.Series.Count >= 1)
+            {
+                AddLegend(_data.Series[0].Label, ColorOf(_data.Series[0], 0), isLine: true);
+            }
+            AddLegend(ForecastLegend(band), Theme.Forecast, isLine: !band.DrawsBand);
         }
         var all = _data.Points().Select(p => p.Value).ToList();
         if (band is not null)
         {
             all.AddRange(band.Points.Select(p => band.DrawsOuter ? p.OuterUpper!.Value : p.Upper));
         }
-        var max = Math.Max(1, all.DefaultIfEmpty(0).Max());
-        VerticalAxes(0, max * 1.08, _data.MeasureFormat, labels);
+        var (lowest, highest) = Domain(all);
+        if (time is not null)
+        {
+            var tickLabels = time.Ticks.Select(t => _fmt.Format((double)t, ValueFormat.Year)).ToList();
+            VerticalAxes(lowest, highest, _data.MeasureFormat, tickLabels, xMin: time.Ticks[0] - (time.Cadence * 0.5), xMax: time.Ticks[^1] + (time.Cadence * 0.5), positionOf: i => time.Ticks[i]);
+        }
+        else
+        {
+            var labels = _data.Categories.ToList();
+            if (band is not null)
+            {
+                labels.AddRange(band.Points.Select(p => p.Category));
+            }
+            VerticalAxes(lowest, highest, _data.MeasureFormat, labels);
+        }
         var pointLabels = new List<(double Position, double Value, string Text)>();
         for (var s = 0; s < _data.Series.Count; s++)
         {
             var series = _data.Series[s];
             var colour = ColorOf(series, s);
-            foreach (var segment in Segments(series.Values))
+            foreach (var segment in Segments(series.Values, time))
             {
-                var xs = segment.Select(i => (double)i).ToArray();
+                var xs = segment.Select(X).ToArray();
                 var ys = segment.Select(i => series.Values[i]!.Value).ToArray();
                 if (Visual.Mark == MarkKind.Area)
                 {
@@ -224,7 +252,7 @@ internal sealed partial class ChartComposer
                 {
                     if (series.Values[i] is { } v)
                     {
-                        pointLabels.Add((i, v, _fmt.Format(v, _data.MeasureFormat)));
+                        pointLabels.Add((X(i), v, _fmt.Format(v, _data.MeasureFormat)));
                     }
                 }
             }
@@ -241,7 +269,7 @@ internal sealed partial class ChartComposer
             var mid = new List<double>();
             if (last >= 0)
             {
-                xs.Add(last);
+                xs.Add(X(last));
                 lo.Add(series.Values[last]!.Value);
                 hi.Add(series.Values[last]!.Value);
                 outerLo.Add(series.Values[last]!.Value);
@@ -251,13 +279,13 @@ internal sealed partial class ChartComposer
             for (var i = 0; i < band.Points.Count; i++)
             {
                 var p = band.Points[i].Validated();
-                xs.Add(n + i);
+                xs.Add(ForecastX(i));
                 lo.Add(p.Lower);
                 hi.Add(p.Upper);
                 outerLo.Add(p.OuterLower ?? p.Lower);
                 outerHi.Add(p.OuterUpper ?? p.Upper);
                 mid.Add(p.Value);
-                pointLabels.Add((n + i, p.Value, _fmt.Format(p.Value, _data.MeasureFormat)));
+                pointLabels.Add((ForecastX(i), p.Value, _fmt.Format(p.Value, _data.MeasureFormat)));
             }
             if (band.DrawsOuter)
             {
@@ -266,12 +294,17 @@ internal sealed partial class ChartComposer
                 outer.FillColor = Colors.Sp(Theme.Forecast, 0.10);
                 outer.LineWidth = 0;
             }
-            var fill = _plot.Add.FillY(xs.ToArray(), lo.ToArray(), hi.ToArray());
-            fill.FillColor = Colors.Sp(Theme.Forecast, 0.22);
-            fill.LineWidth = 0;
+            if (band.DrawsBand)
+            {
+                var fill = _plot.Add.FillY(xs.ToArray(), lo.ToArray(), hi.ToArray());
+                fill.FillColor = Colors.Sp(Theme.Forecast, 0.22);
+                fill.LineWidth = 0;
+            }
             var line = _plot.Add.ScatterLine(xs.ToArray(), mid.ToArray(), Colors.Sp(Theme.Forecast));
             line.LinePattern = LinePattern.Dashed;
             line.LineWidth = 2;
+            line.MarkerSize = 6;
+            line.MarkerShape = MarkerShape.OpenCircle;
         }
         _overlays.Add(rp =>
         {
@@ -280,13 +313,45 @@ internal sealed partial class ChartComposer
             {
                 var x = _plot.Axes.Bottom.GetPixel(position, rp.DataRect);
                 var y = _plot.Axes.Left.GetPixel(value, rp.DataRect) - 9;
-                _painter.Draw(rp.Canvas, text, size, x, y, TextAlign.Center, Colors.Sk(Theme.Foreground));
+                var line = _painter.Shaper.Shape(text, size);
+                Halo(rp.Canvas, line, x, y, TextAlign.Center);
+                _painter.Draw(rp.Canvas, line, x, y, TextAlign.Center, Colors.Sk(Theme.Foreground));
             }
         });
     }
 
-    /// <summary>Runs of consecutive known values; a gap (unknown or suppressed) breaks the line instead of drawing through it.</summary>
-    private static List<List<int>> Segments(double?[] values)
+    /// <summary>"Forecast, 80% interval" (or without an interval when none is drawn): the band's legend entry.</summary>
+    private string ForecastLegend(ForecastBand band)
+    {
+        var forecast = Phrases.Forecast.In(_req.Language);
+        if (!band.DrawsBand)
+        {
+            return forecast;
+        }
+        var levels = _fmt.Format(band.Level, ValueFormat.Percent) + (band.DrawsOuter ? " / " + _fmt.Format(band.OuterLevel!.Value, ValueFormat.Percent) : "");
+        return $"{forecast}, {levels} {Phrases.Interval.In(_req.Language)}";
+    }
+
+    /// <summary>
+    /// The value axis's range: from 0 (or the lowest value when negative) to a little above the highest, but never past
+    /// the measure's domain: a share (percent format) cannot pass 100 %, so its axis stops there.
+    /// </summary>
+    private (double Low, double High) Domain(IEnumerable<double> values)
+    {
+        var list = values.DefaultIfEmpty(0).ToList();
+        var low = Math.Min(0, list.Min());
+        if (_data.MeasureFormat == ValueFormat.Percent)
+        {
+            return (low, Math.Min(1, Math.Max(0.01, list.Max() * 1.08)));
+        }
+        return (low, Math.Max(1, list.Max()) * 1.08);
+    }
+
+    /// <summary>
+    /// Runs of known values at adjacent editions; a gap (unknown or suppressed value, or editions missing between two
+    /// categories on a time axis) breaks the line instead of drawing through it.
+    /// </summary>
+    private static List<List<int>> Segments(double?[] values, TimeAxis? time = null)
     {
         var segments = new List<List<int>>();
         List<int>? current = null;
@@ -297,7 +362,7 @@ internal sealed partial class ChartComposer
                 current = null;
                 continue;
             }
-            if (current is null)
+            if (current is null || (time is not null && !time.Adjacent(current[^1], i)))
             {
                 current = [];
                 segments.Add(current);
@@ -313,17 +378,19 @@ internal sealed partial class ChartComposer
         var line = _data.Line!;
         AddLegend(_data.MeasureLabel, Theme.Palette[0]);
         AddLegend(_data.LineLabel ?? "", Theme.Palette[1], isLine: true);
-        var max = Math.Max(1, bars.Values.Max(v => v ?? 0));
+        var (_, max) = Domain(bars.Values.Select(v => v ?? 0));
         var lineValues = line.Values.Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(0).ToList();
-        var lineTicks = NiceScale.Ticks(Math.Min(0, lineValues.Min()), Math.Max(lineValues.Max(), _data.LineFormat == ValueFormat.Percent ? 0.01 : 1));
-        VerticalAxes(0, max, _data.MeasureFormat, _data.Categories, lineTicks, _data.LineFormat);
+        var lineTop = _data.LineFormat == ValueFormat.Percent ? Math.Min(1, Math.Max(lineValues.Max(), 0.01)) : Math.Max(lineValues.Max(), 1);
+        var lineTicks = NiceScale.Ticks(Math.Min(0, lineValues.Min()), lineTop);
+        var (x, width, time) = CategoryVerticalAxes(0, max / 1.08, _data.MeasureFormat, lineTicks, _data.LineFormat);
+
         // A withheld bar is not drawn (its label says so); it never stands as a zero-height bar.
         var list = bars.Values.Select((v, i) => (v, i)).Where(p => p.v is not null)
-            .Select(p => new Bar { Position = p.i, Value = p.v!.Value, Size = 0.6, FillColor = Colors.Sp(Theme.Palette[0]), LineWidth = 0 }).ToList();
+            .Select(p => new Bar { Position = x(p.i), Value = p.v!.Value, Size = 0.6 * width, FillColor = Colors.Sp(Theme.Palette[0]), LineWidth = 0 }).ToList();
         _plot.Add.Bars(list);
-        foreach (var segment in Segments(line.Values))
+        foreach (var segment in Segments(line.Values, time))
         {
-            var scatter = _plot.Add.ScatterLine(segment.Select(i => (double)i).ToArray(), segment.Select(i => line.Values[i]!.Value).ToArray(), Colors.Sp(Theme.Palette[1]));
+            var scatter = _plot.Add.ScatterLine(segment.Select(x).ToArray(), segment.Select(i => line.Values[i]!.Value).ToArray(), Colors.Sp(Theme.Palette[1]));
             scatter.Axes.YAxis = _plot.Axes.Right;
             scatter.LineWidth = 2.5f;
             scatter.MarkerSize = 7;
@@ -331,11 +398,28 @@ internal sealed partial class ChartComposer
         }
         var suppressed = Phrases.Suppressed.In(_req.Language);
         var labels = bars.Values
-            .Select((v, i) => (Position: (double)i, Value: v ?? 0,
+            .Select((v, i) => (Position: x(i), Value: v ?? 0,
                 Text: v is { } shown ? _fmt.Format(shown, _data.MeasureFormat) : bars.Statuses[i] == CellStatus.Suppressed ? suppressed : "",
                 Muted: v is null))
             .Where(l => l.Text.Length > 0).ToList();
         _overlays.Add(rp => DrawValueLabels(rp, labels, horizontal: false));
+    }
+
+    /// <summary>
+    /// Categories along the bottom: by time when they are years (each category at its year, a tick for every year of
+    /// the range, gaps left open), otherwise one slot each. Returns each category's x, the width of one step, and the time axis.
+    /// </summary>
+    private (Func<int, double> X, double Width, TimeAxis? Time) CategoryVerticalAxes(double min, double max, ValueFormat format, double[]? rightTicks = null, ValueFormat rightFormat = ValueFormat.Integer)
+    {
+        var time = TimeAxis.Of(_data, null, _req.EditionYears);
+        if (time is null)
+        {
+            VerticalAxes(min, max, format, _data.Categories, rightTicks, rightFormat);
+            return (i => i, 1, null);
+        }
+        var labels = time.Ticks.Select(t => _fmt.Format((double)t, ValueFormat.Year)).ToList();
+        VerticalAxes(min, max, format, labels, rightTicks, rightFormat, time.Ticks[0] - (time.Cadence * 0.5), time.Ticks[^1] + (time.Cadence * 0.5), i => time.Ticks[i]);
+        return (i => time.Positions[i], time.Cadence, time);
     }
 
     private void Waterfall()

@@ -124,15 +124,39 @@ internal sealed partial class ChartComposer
         }
         if (_req.Forecast is { } band && Visual.Forecast && Visual.Mark is MarkKind.Line or MarkKind.Area)
         {
-            var level = _fmt.Format(band.Level, ValueFormat.Percent)
-                + (band.DrawsOuter ? ", " + _fmt.Format(band.OuterLevel!.Value, ValueFormat.Percent) : "");
-            footer.AddRange(shaper.Wrap($"{Phrases.Forecast.In(_req.Language)}: {band.Method} ({level})", Theme.Sizes.Source, width, maxLines: 1));
+            footer.AddRange(shaper.Wrap(ForecastNote(band), Theme.Sizes.Source, width, maxLines: 2));
+        }
+        if (Visual.Mark is MarkKind.Line or MarkKind.Area or MarkKind.Combo or MarkKind.Column && TimeAxis.Of(_data, null, _req.EditionYears) is { Missing.Count: > 0 } time)
+        {
+            // Gaps on a time axis are editions with unknown figures: name them, so a break in the line is not a mystery.
+            var years = string.Join(", ", time.Missing.Select(y => _fmt.Format((double)y, ValueFormat.Year)));
+            footer.AddRange(shaper.Wrap($"{Phrases.NoFiguresFor.In(_req.Language)} {years}.", Theme.Sizes.Source, width, maxLines: 1));
         }
         footer.AddRange(shaper.Wrap(Captions.SourceLine(_req.Source, _req.Table.Metadata, _req.Language, _fmt), Theme.Sizes.Source, width, maxLines: 2));
         _footerLines = footer;
 
         _plotTop = Margin + _titleLines.Sum(l => l.Size * 1.25f) + _subtitleLines.Sum(l => l.Size * 1.3f) + _captionLines.Sum(l => l.Size * 1.35f) + 10;
         _plotBottom = _h - Margin - _footerLines.Sum(l => l.Size * 1.35f) - 6;
+    }
+
+    /// <summary>"Forecast: simple exponential smoothing; no interval shown: … (3)": what the model is and what its band rests on.</summary>
+    private string ForecastNote(ForecastBand band)
+    {
+        var note = $"{Phrases.Forecast.In(_req.Language)}: {Phrases.ModelName(band.Method).In(_req.Language)}";
+        if (band.TooFewPoints is { } n)
+        {
+            note += $"; {Phrases.TooFewErrors.In(_req.Language)} ({_fmt.Format((double)n, ValueFormat.Integer)})";
+        }
+        else if (band.DrawsBand)
+        {
+            var levels = _fmt.Format(band.Level, ValueFormat.Percent) + (band.DrawsOuter ? " / " + _fmt.Format(band.OuterLevel!.Value, ValueFormat.Percent) : "");
+            note += $"; {levels} {Phrases.Interval.In(_req.Language)}";
+        }
+        if (band.AsOfYear is { } year)
+        {
+            note += $"; {Phrases.TrainedUpTo.In(_req.Language)} {_fmt.Format((double)year, ValueFormat.Year)}";
+        }
+        return note;
     }
 
     private void DrawFrameTexts(RenderPack rp)

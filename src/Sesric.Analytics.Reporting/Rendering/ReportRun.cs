@@ -40,7 +40,7 @@ internal static class ReportRun
         {
             ct.ThrowIfCancellationRequested();
             var (page, visual, filters) = visuals[i];
-            var chartOptions = new ChartOptions(filters, report.Source, options.Forecasts?.GetValueOrDefault(visual.Id), colors, vocabulary, options.Labels ?? MemberLabels.None, totals[i]);
+            var chartOptions = new ChartOptions(filters, report.Source, options.Forecasts?.GetValueOrDefault(visual.Id), colors, vocabulary, options.Labels ?? MemberLabels.None, totals[i], options.EditionYears);
             var svg = ReportRenderer.Render(visual, tables[i], theme, language, chartOptions, ChartFormat.Svg);
             var pngBytes = png ? ReportRenderer.Render(visual, tables[i], theme, language, chartOptions, ChartFormat.Png).Png : null;
             result.Add(new RenderedVisual(report.Pages.IndexOf(page), visual, ShownRows(visual, tables[i], svg.CategoryKeys), svg.Svg!, pngBytes, svg.AltTitle, svg.AltDescription));
