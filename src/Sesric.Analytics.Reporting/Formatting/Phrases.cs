@@ -88,4 +88,7 @@ public static class Phrases
             new($"machine-learning model ({method})", $"نموذج تعلم آلي ({method})", $"modèle d'apprentissage automatique ({method})"),
         _ => new(method, method, method),
     };
+
+    /// <summary>Percentage points, after a change of a percentage ("−5.4 pp").</summary>
+    public static LocalizedText PercentagePoints { get; } = new("pp", "نقطة مئوية", "pt");
 }

@@ -44,7 +44,7 @@ internal static class AltText
         {
             description += $" {caption}.";
         }
-        var suppressed = data.Series.Sum(s => s.Statuses.Count(st => st == CellStatus.Suppressed));
+        var suppressed = data.SuppressedShown;
         if (suppressed > 0)
         {
             description += $" {suppressed} {Phrases.SuppressedCells.In(language)}.";

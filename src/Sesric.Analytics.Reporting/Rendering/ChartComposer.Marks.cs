@@ -537,10 +537,13 @@ internal sealed partial class ChartComposer
         if (last >= 1 && series.Values[last - 1] is { } previous)
         {
             var change = series.Values[last]!.Value - previous;
-            var changeFormat = _data.MeasureFormat == ValueFormat.Percent ? ValueFormat.SignedPercent : ValueFormat.SignedInteger;
+
+            // A change of a share is in percentage points; a count's change adds its relative change in percent.
+            var absolute = _data.MeasureFormat == ValueFormat.Percent ? _fmt.PercentagePoints(change) : _fmt.Format(change, ValueFormat.SignedInteger);
             var relative = previous != 0 && _data.MeasureFormat != ValueFormat.Percent ? $" ({_fmt.Format(change / previous, ValueFormat.SignedPercent)})" : "";
-            changeText = $"{_fmt.Format(change, changeFormat)}{relative} {Phrases.VersusPrevious.In(_req.Language)} {_data.Categories[last - 1]}";
-            changeColour = change >= 0 ? Theme.Palette[2 % Theme.Palette.Count] : Theme.Palette[3 % Theme.Palette.Count];
+            changeText = $"{absolute}{relative} {Phrases.VersusPrevious.In(_req.Language)} {_data.Categories[last - 1]}";
+            changeColour = _fmt.IsNoChange(change, _data.MeasureFormat) ? Theme.Muted
+                : change > 0 ? Theme.Palette[2 % Theme.Palette.Count] : Theme.Palette[3 % Theme.Palette.Count];
         }
         var period = last >= 0 ? _data.Categories[last] : "";
         _overlays.Add(rp =>
@@ -589,7 +592,7 @@ internal sealed partial class ChartComposer
             {
                 var v = _data.Series[c].Values[r];
                 var status = _data.Series[c].Statuses[r];
-                var fill = v is { } value ? Colors.Mix(Theme.Sequential[0], Theme.Sequential[1], max > min ? (value - min) / (max - min) : 1) : Theme.Background;
+                var fill = v is { } value ? Shade(value, min, max) : Theme.Background;
                 var y = rows - 1 - r;
                 var rect = _plot.Add.Rectangle(c - 0.5, c + 0.5, y - 0.5, y + 0.5);
                 rect.FillColor = Colors.Sp(fill);
@@ -640,7 +643,7 @@ internal sealed partial class ChartComposer
             for (var i = 0; i < 5; i++)
             {
                 // Low to high in reading direction: left to right, or right to left in Arabic.
-                using var paint = new SKPaint { Color = Colors.Sk(Colors.Mix(Theme.Sequential[0], Theme.Sequential[1], (_rtl ? 4 - i : i) / 4.0)) };
+                using var paint = new SKPaint { Color = Colors.Sk(Shade(min + ((max - min) * (_rtl ? 4 - i : i) / 4.0), min, max)) };
                 rp.Canvas.DrawRect(sx + (i * sw / 5), sy, sw / 5, tickSize, paint);
             }
             var lowText = _fmt.Format(min, _data.MeasureFormat);
@@ -650,6 +653,13 @@ internal sealed partial class ChartComposer
             _painter.Draw(rp.Canvas, endText, tickSize, sx + sw + 4, sy + (tickSize * 0.85f), TextAlign.Left, Colors.Sk(Theme.Muted));
         });
     }
+
+    /// <summary>
+    /// A heatmap cell's colour: the lowest value takes a step into the scale, never its palest end, so a cell with a value
+    /// never looks like a blank (unknown) one, which keeps the background and a grid-coloured outline.
+    /// </summary>
+    private string Shade(double value, double min, double max) =>
+        Colors.Mix(Theme.Sequential[0], Theme.Sequential[1], 0.18 + (0.82 * (max > min ? (value - min) / (max - min) : 1)));
 
     private void Table()
     {

@@ -90,7 +90,7 @@ internal sealed partial class ChartComposer
         {
             _plot.RenderManager.RenderActions.Add(new OverlayAction(overlay));
         }
-        var (altTitle, altDescription) = AltText.Describe(Visual, _data, Title(), Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default), _req.Language, _fmt);
+        var (altTitle, altDescription) = AltText.Describe(Visual, _data, Title(), Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default, _req.Labels), _req.Language, _fmt);
         if (format == ChartFormat.Png)
         {
             var png = _plot.GetImageBytes(_w, _h, ImageFormat.Png);
@@ -115,7 +115,7 @@ internal sealed partial class ChartComposer
         var width = _w - (2 * Margin);
         _titleLines = shaper.Wrap(Title(), Theme.Sizes.Title, width, maxLines: 2, bold: true);
         _subtitleLines = Visual.Subtitle is { } sub ? shaper.Wrap(sub.In(_req.Language), Theme.Sizes.Subtitle, width, maxLines: 2) : [];
-        var caption = Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default);
+        var caption = Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default, _req.Labels);
         _captionLines = caption is null ? [] : shaper.Wrap(caption, Theme.Sizes.Source, width, maxLines: 2);
         var footer = new List<ShapedLine>();
         if (Visual.Note is { } note)
@@ -132,7 +132,12 @@ internal sealed partial class ChartComposer
             var years = string.Join(", ", time.Missing.Select(y => _fmt.Format((double)y, ValueFormat.Year)));
             footer.AddRange(shaper.Wrap($"{Phrases.NoFiguresFor.In(_req.Language)} {years}.", Theme.Sizes.Source, width, maxLines: 1));
         }
-        footer.AddRange(shaper.Wrap(Captions.SourceLine(_req.Source, _req.Table.Metadata, _req.Language, _fmt), Theme.Sizes.Source, width, maxLines: 2));
+        if (Visual.Mark == MarkKind.Heatmap && _data.SuppressedShown > 0)
+        {
+            // The heatmap marks a suppressed cell with a dot; say so where the reader looks for the key.
+            footer.AddRange(shaper.Wrap($"• {Phrases.Suppressed.In(_req.Language)}", Theme.Sizes.Source, width, maxLines: 1));
+        }
+        footer.AddRange(shaper.Wrap(Captions.SourceLine(_req.Source, _req.Table.Metadata, _req.Language, _fmt, _data.SuppressedShown), Theme.Sizes.Source, width, maxLines: 2));
         _footerLines = footer;
 
         _plotTop = Margin + _titleLines.Sum(l => l.Size * 1.25f) + _subtitleLines.Sum(l => l.Size * 1.3f) + _captionLines.Sum(l => l.Size * 1.35f) + 10;

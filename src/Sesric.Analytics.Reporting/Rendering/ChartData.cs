@@ -37,6 +37,10 @@ internal sealed record ChartData(
 
     public bool IsEmpty => Categories.Count == 0 || Series.Count == 0;
 
+    /// <summary>The suppressed cells among those the chart shows (bars and a combo's line alike): what the footer and alt text count.</summary>
+    public int SuppressedShown =>
+        Series.Sum(s => s.Statuses.Count(st => st == CellStatus.Suppressed)) + (Line?.Statuses.Count(st => st == CellStatus.Suppressed) ?? 0);
+
     /// <summary>All shown values with their category and series.</summary>
     public IEnumerable<(int Category, SeriesData Series, double Value)> Points() =>
         Series.SelectMany(s => s.Values.Select((v, i) => (i, s, v)).Where(p => p.v.HasValue).Select(p => (p.i, s, p.v!.Value)));

@@ -149,6 +149,36 @@ public sealed partial class ReportConsistencyTests(SeededStore seeded) : IClassF
         }
     }
 
+    [Fact]
+    public async Task The_heatmap_explains_its_dots_counts_suppressed_cells_once_and_its_table_lists_its_top_20()
+    {
+        var catalogue = await seeded.Store.LoadCatalogueAsync();
+        var report = AnnualReport.Build(Diplomacy, 2022, catalogue);
+        var html = await ReportRenderer.RenderHtmlAsync(report, new QueryEngine(seeded.Store), Language.English, options: new ReportRenderOptions(new MemberLabels(catalogue)));
+        var heatmap = Figures(html)["states-by-year"];
+        Assert.Equal(20, heatmap.Rows.Select(r => r[0]).Distinct().Count());
+        if (heatmap.Texts.Contains("•"))
+        {
+            Assert.Contains("• suppressed", heatmap.Texts);
+        }
+        var section = FigureElement().Matches(html).Single(m => m.Groups[1].Value == "states-by-year").Groups[2].Value;
+        var footer = SuppressedCount().Match(string.Join(" ", heatmap.Texts));
+        var alt = SuppressedCount().Match(WebUtility.HtmlDecode(Regex.Match(section, "<desc[^>]*>(.*?)</desc>", RegexOptions.Singleline).Groups[1].Value));
+        Assert.Equal(footer.Success, alt.Success);
+        Assert.Equal(footer.Groups[1].Value, alt.Groups[1].Value);
+        if (footer.Success)
+        {
+            Assert.Equal(int.Parse(footer.Groups[1].Value, CultureInfo.InvariantCulture), heatmap.Rows.Sum(r => r.Count(c => c == "suppressed")));
+        }
+
+        // Captions name the programme, not its id.
+        Assert.Contains(heatmap.Texts, t => t.Contains("Programme: Diplomacy-CaB", StringComparison.Ordinal));
+        Assert.DoesNotContain(heatmap.Texts, t => t.Contains("diplomacy-cab", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex("([0-9]+) cells suppressed")]
+    private static partial Regex SuppressedCount();
+
     private sealed record Figure(IReadOnlyList<string> Texts, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
 
     private static Dictionary<string, Figure> Figures(string html)
