@@ -214,7 +214,7 @@ internal sealed partial class ChartComposer
         if (time is not null)
         {
             var tickLabels = time.Ticks.Select(t => _fmt.Format((double)t, ValueFormat.Year)).ToList();
-            VerticalAxes(lowest, highest, _data.MeasureFormat, tickLabels, xMin: time.Ticks[0] - (time.Cadence * 0.5), xMax: time.Ticks[^1] + (time.Cadence * 0.5), positionOf: i => time.Ticks[i]);
+            VerticalAxes(lowest, highest, _data.MeasureFormat, tickLabels, xMin: time.Ticks[0] - (time.Cadence * 0.5), xMax: time.Ticks[^1] + (time.Cadence * 0.5), positionOf: i => time.Ticks[i], labelSpan: time.Cadence);
         }
         else
         {
@@ -418,7 +418,7 @@ internal sealed partial class ChartComposer
             return (i => i, 1, null);
         }
         var labels = time.Ticks.Select(t => _fmt.Format((double)t, ValueFormat.Year)).ToList();
-        VerticalAxes(min, max, format, labels, rightTicks, rightFormat, time.Ticks[0] - (time.Cadence * 0.5), time.Ticks[^1] + (time.Cadence * 0.5), i => time.Ticks[i]);
+        VerticalAxes(min, max, format, labels, rightTicks, rightFormat, time.Ticks[0] - (time.Cadence * 0.5), time.Ticks[^1] + (time.Cadence * 0.5), i => time.Ticks[i], time.Cadence);
         return (i => time.Positions[i], time.Cadence, time);
     }
 
@@ -755,21 +755,24 @@ internal sealed partial class ChartComposer
         var gap = 1.0;
         double X(int panel, int i) => (panel * (n - 1 + gap + 1)) + i;
         var xMax = X(panels.Count - 1, n - 1) + 0.5;
+        // Every panel labels its categories at the step that fits them flat (every year when there is room), so no
+        // label turns into the neighbouring panel.
+        var tickSize = Theme.Sizes.Tick;
+        var perCategory = (_w - (2 * Margin) - 60) / (xMax + 0.5);
+        var widest = _data.Categories.Max(c => _painter.Shaper.Shape(c, tickSize).Width) + 6;
+        var step = Math.Max(1, (int)Math.Ceiling(widest / perCategory));
         var labels = new List<string>();
         var positions = new List<double>();
         for (var p = 0; p < panels.Count; p++)
         {
-            // First and last category of each panel only: the panels share the axis, so that is enough to read it.
-            labels.Add(_data.Categories[0]);
-            positions.Add(X(p, 0));
-            if (n > 1)
+            for (var i = 0; i < n; i += step)
             {
-                labels.Add(_data.Categories[^1]);
-                positions.Add(X(p, n - 1));
+                labels.Add(_data.Categories[i]);
+                positions.Add(X(p, i));
             }
         }
-        _plotTop += Theme.Sizes.Label * 1.6f;
-        VerticalAxes(0, max * 1.1, _data.MeasureFormat, labels, xMin: -0.5, xMax: xMax, positionOf: i => positions[i]);
+        _plotTop += Theme.Sizes.Label * 2.8f;
+        VerticalAxes(0, max * 1.1, _data.MeasureFormat, labels, xMin: -0.5, xMax: xMax, positionOf: i => positions[i], labelSpan: step);
         for (var p = 0; p < panels.Count; p++)
         {
             var series = panels[p];
@@ -789,8 +792,14 @@ internal sealed partial class ChartComposer
             {
                 var x0 = _plot.Axes.Bottom.GetPixel(X(p, 0) - 0.5, rp.DataRect);
                 var x1 = _plot.Axes.Bottom.GetPixel(X(p, n - 1) + 0.5, rp.DataRect);
-                var title = _painter.Shaper.Wrap(panels[p].Label, Theme.Sizes.Label, Math.Abs(x1 - x0) - 4, maxLines: 1, bold: true)[0];
-                _painter.Draw(rp.Canvas, title, (x0 + x1) / 2, rp.DataRect.Top - 6, TextAlign.Center, Colors.Sk(Theme.Foreground));
+                // Titles wrap to two lines over their panel rather than being cut ("برنامج بناء القدرات في…").
+                var title = _painter.Shaper.Wrap(panels[p].Label, Theme.Sizes.Label, Math.Abs(x1 - x0) - 4, maxLines: 2, bold: true);
+                var baseline = rp.DataRect.Top - 6 - ((title.Count - 1) * Theme.Sizes.Label * 1.2f);
+                foreach (var line in title)
+                {
+                    _painter.Draw(rp.Canvas, line, (x0 + x1) / 2, baseline, TextAlign.Center, Colors.Sk(Theme.Foreground));
+                    baseline += Theme.Sizes.Label * 1.2f;
+                }
                 if (p > 0)
                 {
                     var xs = _plot.Axes.Bottom.GetPixel(X(p, 0) - ((gap + 1) / 2), rp.DataRect);

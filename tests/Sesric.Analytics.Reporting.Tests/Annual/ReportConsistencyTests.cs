@@ -189,7 +189,7 @@ public sealed partial class ReportConsistencyTests(SeededStore seeded) : IClassF
             var body = m.Groups[2].Value;
             var svgEnd = body.IndexOf("</svg>", StringComparison.Ordinal);
             var texts = SvgText.Texts(body[..svgEnd]);
-            var table = body[svgEnd..];
+            var table = TableElement().Match(body[svgEnd..]).Value;
             var header = HeaderCell().Matches(table).Select(h => WebUtility.HtmlDecode(h.Groups[1].Value)).ToList();
             var tbody = TableBody().Match(table).Groups[1].Value;
             var rows = BodyRow().Matches(tbody)
@@ -205,6 +205,9 @@ public sealed partial class ReportConsistencyTests(SeededStore seeded) : IClassF
 
     [GeneratedRegex("<th scope=\"col\">([^<]*)</th>")]
     private static partial Regex HeaderCell();
+
+    [GeneratedRegex("<table>.*?</table>", RegexOptions.Singleline)]
+    private static partial Regex TableElement();
 
     [GeneratedRegex("<tbody>(.*?)</tbody>", RegexOptions.Singleline)]
     private static partial Regex TableBody();

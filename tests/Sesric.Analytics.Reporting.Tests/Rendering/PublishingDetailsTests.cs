@@ -54,4 +54,30 @@ public sealed class PublishingDetailsTests
         Assert.True(ticks.Max() <= 100, $"ticks {string.Join(", ", ticks)}");
         Assert.True(ticks.Max() >= top * 100, $"ticks {string.Join(", ", ticks)} cover {top:P0}");
     }
+
+    [Fact]
+    public void Small_multiples_label_their_years_flat_and_keep_whole_arabic_panel_titles()
+    {
+        string[] programmes = ["برنامج بناء القدرات في مجال الدبلوماسية", "برنامج بناء القدرات الإحصائية", "برنامج ابن سينا", "برنامج التدريب المهني"];
+        var rows = new List<IReadOnlyList<ResultCell>>();
+        var programme = new ResultColumn("programme", ColumnRole.Dimension, ColumnType.String, ValueFormat.Text, new("Programme", "البرنامج", "Programme"));
+        foreach (var p in programmes)
+        {
+            for (var year = 2017L; year <= 2022; year++)
+            {
+                rows.Add([ResultCell.Of(year), ResultCell.Of(p), ResultCell.Of(10L + year - 2017)]);
+            }
+        }
+        var table = new ResultTable([SampleTables.Year, programme, SampleTables.Participants], rows, Meta);
+        var visual = new Visual("panels", MarkKind.SmallMultiples, "participants", "year", "programme", Width: 900);
+        var drawn = ReportRenderer.Render(visual, table, Theme.Default, Language.Arabic, null, ChartFormat.Svg).Labels;
+        Assert.All(drawn, l => Assert.Equal(0, l.Rotation));
+        var years = drawn.Where(l => l.Text.Length == 4 && l.Text.StartsWith("20", StringComparison.Ordinal)).ToList();
+        Assert.True(years.Count > 2 * programmes.Length, $"{years.Count} year labels for {programmes.Length} panels");
+        Assert.DoesNotContain(drawn, l => l.Text.EndsWith('…'));
+        foreach (var p in programmes)
+        {
+            Assert.Contains(p.Split(' ')[^1], string.Join(" ", drawn.Select(l => l.Text)), StringComparison.Ordinal);
+        }
+    }
 }
