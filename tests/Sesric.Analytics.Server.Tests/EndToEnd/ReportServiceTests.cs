@@ -105,10 +105,12 @@ public sealed class ReportServiceTests(SharedServiceHost shared) : IClassFixture
             new ForecastRequest { Programme = "programmes/diplomacy-cab" }, Reader);
 
         // The footnote and legend entry ChartComposer draws only when a band is given (the CLI's report draws the
-        // same through ForecastBand.From), naming the model ForecastService chose and both interval levels.
+        // same through ForecastBand.From): the model ForecastService chose, in plain words, trained as of the report year.
         var trend = Figure(html, Sesric.Analytics.Reporting.AnnualReport.ForecastVisualId);
-        Assert.Contains($">Forecast: {next.Participants.Model} (80.0%, 95.0%)</text>", trend, StringComparison.Ordinal);
-        Assert.Contains(">Forecast</text>", trend, StringComparison.Ordinal);
+        var model = Sesric.Analytics.Reporting.Formatting.Phrases.ModelName(next.Participants.Model).English;
+        Assert.Contains($">Forecast: {model}", trend, StringComparison.Ordinal);
+        Assert.Contains("trained on editions up to 2022</text>", trend, StringComparison.Ordinal);
+        Assert.Contains(">Forecast", trend, StringComparison.Ordinal);
         Assert.DoesNotContain(">Forecast", Figure(html, "coverage-trend"), StringComparison.Ordinal);
     }
 
