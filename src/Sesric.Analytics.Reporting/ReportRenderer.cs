@@ -110,7 +110,7 @@ public static class ReportRenderer
         }
         options ??= new ChartOptions();
         var request = new ChartRequest(visual, table, theme, language, options.Colors ?? new MemberColors(theme),
-            options.Filters ?? visual.Filters, options.Source, options.Forecast, options.Labels ?? Binding.MemberLabels.None, visual.Id);
+            options.Filters ?? visual.Filters, options.Source, options.Forecast, options.Labels ?? Binding.MemberLabels.None, visual.Id, options.Totals, options.EditionYears);
         return ChartComposer.Render(request, format);
     }
 }
@@ -122,10 +122,16 @@ public static class ReportRenderer
 /// <param name="Colors">Report-wide member colours, so a member keeps its colour across visuals.</param>
 /// <param name="Vocabulary">The measures and dimensions to validate against (default: the semantic model's).</param>
 /// <param name="Labels">Display names of members (member-state names from the catalogue); default: codes as they are.</param>
+/// <param name="Totals">The engine's answer to <see cref="Binding.VisualQuery.Totals"/> for this visual: the totals a donut's centre,
+/// a stacked chart's labels and shares, and a top N's ranking use. Without it a chart shows the total of the shown parts and says so.</param>
+/// <param name="EditionYears">The years the programme held editions: a time axis takes its cadence from them and names
+/// the editions whose figures are unknown; null to judge from the data alone.</param>
 public sealed record ChartOptions(
     IReadOnlyList<FilterSpec>? Filters = null,
     LocalizedText? Source = null,
     ForecastBand? Forecast = null,
     MemberColors? Colors = null,
     ReportVocabulary? Vocabulary = null,
-    Binding.MemberLabels? Labels = null);
+    Binding.MemberLabels? Labels = null,
+    ResultTable? Totals = null,
+    IReadOnlyList<int>? EditionYears = null);

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Sesric.Analytics.Benchmarks;
 
-/// <summary>Benchmark entry point: BenchmarkDotNet's switcher, <c>--harness [rows]</c> for a plain measurement run, or <c>--prepare-semantic [rows]</c> to build the semantic benchmark's store ahead of a timed run.</summary>
+/// <summary>Benchmark entry point: BenchmarkDotNet's switcher, <c>--harness [rows]</c> for a plain measurement run, <c>--prepare-semantic [rows]</c> to build the semantic benchmark's store ahead of a timed run, or <c>--export-annual-data FILE</c> to write the tables the matplotlib script draws.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks chosen on the command line.</summary>
@@ -21,6 +21,15 @@ public static class Program
             benchmark.Setup();
             benchmark.Cleanup();
             Console.WriteLine($"// store for {benchmark.Rows:N0} rows ready (generated, migrated or opened) in {clock.Elapsed}");
+            return 0;
+        }
+        if (args.Length > 1 && args[0] == "--export-annual-data")
+        {
+            // The tables the matplotlib script draws, for the whole-process comparison (matplotlib/whole_process.sh).
+            var report = new Reporting.AnnualReportBenchmark();
+            await report.SetUp();
+            File.Copy(report.DataFile, args[1], overwrite: true);
+            await report.CleanUp();
             return 0;
         }
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

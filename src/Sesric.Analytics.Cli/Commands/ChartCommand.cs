@@ -97,16 +97,30 @@ public sealed class ChartCommand : BaseCommand
         var language = LanguageOption.Get(parseResult, _lang);
         var policy = parseResult.GetValue(_policy) == "internal" ? DisclosurePolicy.Internal : DisclosurePolicy.PublicDefault;
         var query = VisualQuery.Build(visual, visual.Filters, policy);
+        IReadOnlyList<FilterSpec> captioned = visual.Filters;
         if (parseResult.GetValue(_filter) is { Length: > 0 } extra)
         {
             query = query.Where(query.Filter is null ? extra : $"({query.Filter}) AND ({extra})");
+
+            // The caption names the filters as a report's chart does; a filter beyond plain comparisons is shown as written.
+            if (FilterText.TryParse(extra, out var parsed))
+            {
+                captioned = [.. visual.Filters, .. parsed];
+            }
+            else if (visual.Subtitle is null)
+            {
+                visual = visual with { Subtitle = new LocalizedText(extra, extra, extra) };
+            }
         }
 
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
         var table = await new QueryEngine(store).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
         var catalogue = await store.LoadCatalogueAsync(cancellationToken).ConfigureAwait(false);
         var theme = Theme.BuiltIn(parseResult.GetValue(_theme) ?? "default");
-        var options = new ChartOptions(Labels: new MemberLabels(catalogue));
+        var totals = VisualQuery.Totals(visual, captioned, policy) is { } totalsQuery
+            ? await new QueryEngine(store).ExecuteAsync(totalsQuery.Where(query.Filter), cancellationToken).ConfigureAwait(false)
+            : null;
+        var options = new ChartOptions(captioned, Labels: new MemberLabels(catalogue), Totals: totals);
         output.Directory?.Create();
         if (svg)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 
 using Sesric.Analytics.Cli.Hosting;
 using Sesric.Analytics.Cli.Output;
+using Sesric.Analytics.Forecasting;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Reporting;
@@ -72,9 +73,10 @@ public sealed class ReportAnnualCommand : BaseCommand
             NextEditionForecast? forecast = null;
             if (!parseResult.GetValue(_noForecast))
             {
+                // The report for a year shows the forecast as of that year: trained on editions up to it, for the next edition.
                 progress.Report(new JobProgress.Step(0, 1, "training the forecaster"));
-                var forecaster = await ForecastRun.TrainAsync(store, cancellationToken).ConfigureAwait(false);
-                forecast = forecaster.ForecastNextEdition(programme, ForecastTarget.Participants);
+                var dataset = await ForecastDataset.FromStoreAsync(store, cancellationToken).ConfigureAwait(false);
+                forecast = AsOfForecast.NextEditionAfter(dataset, programme, year, ForecastTarget.Participants, ForecastOptions.Default, TimeProvider.System);
             }
             var reportProgress = new Progress(progress);
             return await AnnualReport.WriteAsync(store, programme, year, language, directory.FullName, ForecastBand.From(forecast), reportProgress, cancellationToken).ConfigureAwait(false);

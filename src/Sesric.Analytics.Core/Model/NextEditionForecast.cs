@@ -63,4 +63,19 @@ public sealed record NextEditionForecast
 
     /// <summary>How it was made (the model's name).</summary>
     public string Method { get; }
+
+    /// <summary>How many past forecast errors the intervals rest on, or null when not known.</summary>
+    public int? IntervalResiduals { get; init; }
+
+    /// <summary>Whether the 80 % interval rests on too few past errors for its level (it is then narrower than it should be).</summary>
+    public bool Interval80TooFewPoints { get; init; }
+
+    /// <summary>Whether the 95 % interval rests on too few past errors for its level.</summary>
+    public bool Interval95TooFewPoints { get; init; }
+
+    /// <summary>How the forecast year was found ("the programme's next edition in the data"), or null.</summary>
+    public string? YearBasis { get; init; }
+
+    /// <summary>The last year of the editions the model was trained on, or null when trained on all.</summary>
+    public int? AsOfYear { get; init; }
 }

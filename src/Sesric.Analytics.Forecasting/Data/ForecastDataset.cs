@@ -52,6 +52,12 @@ public sealed class ForecastDataset
     /// </summary>
     public string Hash { get; }
 
+    /// <summary>
+    /// The dataset as it stood in <paramref name="year"/>: every programme's editions held up to that year, with the same
+    /// member states. A forecast trained on it knows nothing later (what a report for that year may show).
+    /// </summary>
+    public ForecastDataset UpTo(int year) => new(Observations.Where(o => o.Year <= year), _members);
+
     /// <summary>Whether the dataset has editions of <paramref name="programme"/>.</summary>
     public bool Contains(ProgrammeId programme) => Programmes.Contains(programme);
 

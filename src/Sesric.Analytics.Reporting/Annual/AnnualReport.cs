@@ -82,7 +82,7 @@ public static class AnnualReport
     {
         var catalogue = await store.LoadCatalogueAsync(ct).ConfigureAwait(false);
         var report = await BuildAsync(store, programme, year, ct).ConfigureAwait(false);
-        return await ReportRenderer.WriteFolderAsync(report, new QueryEngine(store), language, directory, progress, RenderOptions(catalogue, forecast), ct).ConfigureAwait(false);
+        return await ReportRenderer.WriteFolderAsync(report, new QueryEngine(store), language, directory, progress, RenderOptions(catalogue, forecast, programme), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -90,6 +90,10 @@ public static class AnnualReport
     /// <paramref name="forecast"/> band (see <see cref="ForecastBand.From"/>) on the <see cref="ForecastVisualId"/> chart.
     /// </summary>
     /// <remarks>Used by <see cref="WriteAsync"/> and by the gRPC service's HTML rendering, so both draw the same report.</remarks>
-    public static ReportRenderOptions RenderOptions(Catalogue catalogue, ForecastBand? forecast) =>
-        new(new MemberLabels(catalogue), forecast is null ? null : new Dictionary<string, ForecastBand> { [ForecastVisualId] = forecast });
+    /// <param name="catalogue">Names of members, and the programme's edition years (time axes space and name editions by them).</param>
+    /// <param name="forecast">The forecast band, or null.</param>
+    /// <param name="programme">The report's programme, whose editions the time axes follow; null to judge from the data alone.</param>
+    public static ReportRenderOptions RenderOptions(Catalogue catalogue, ForecastBand? forecast, ProgrammeId? programme = null) =>
+        new(new MemberLabels(catalogue), forecast is null ? null : new Dictionary<string, ForecastBand> { [ForecastVisualId] = forecast },
+            EditionYears: programme is { } p ? [.. catalogue.EditionsOf(p).Select(e => e.Year).Distinct().Order()] : null);
 }

@@ -28,6 +28,31 @@ public static class VisualQuery
         return new SemanticQuery(measures, dimensions, Filter(filters, vocabulary), order, policy: policy);
     }
 
+    /// <summary>
+    /// The engine's own totals for a visual that shows or ranks by a total, or null when it shows none: the grand
+    /// total of a donut (no grouping), and the total per category of a stacked or percent chart, or of a top-N
+    /// chart split by a series (grouped by the category alone).
+    /// </summary>
+    /// <remarks>
+    /// A total is a separate cell of the engine, never the sum of the parts drawn: parts may be withheld (null), and
+    /// under a perturbing disclosure policy each part and the total carry their own protected value, so a sum of
+    /// parts would be a new, unprotected and inconsistent figure.
+    /// </remarks>
+    public static SemanticQuery? Totals(Visual visual, IReadOnlyList<FilterSpec> filters, DisclosurePolicy? policy = null, ReportVocabulary? vocabulary = null)
+    {
+        vocabulary ??= ReportVocabulary.Default;
+        var stacked = visual.Mark is MarkKind.StackedColumn or MarkKind.StackedBar or MarkKind.PercentColumn or MarkKind.PercentBar;
+        if (visual.Mark == MarkKind.Donut)
+        {
+            return new SemanticQuery([visual.Measure], [], Filter(filters, vocabulary), null, policy: policy);
+        }
+        if (visual.Category is { } category && visual.Series is not null && (stacked || visual.Limit is not null))
+        {
+            return new SemanticQuery([visual.Measure], [category], Filter(filters, vocabulary), category, policy: policy);
+        }
+        return null;
+    }
+
     /// <summary>The AIP-160 filter text for <paramref name="filters"/>, or null when there are none.</summary>
     public static string? Filter(IReadOnlyList<FilterSpec> filters, ReportVocabulary? vocabulary = null)
     {

@@ -67,4 +67,37 @@ public static class Phrases
     public static CountedNoun Values { get; } = new(
         "{n} value", "{n} values", "{n} valeur", "{n} valeurs",
         "قيمة واحدة", "قيمتان", "{n} قيم", "{n} قيمة", "{n} قيمة");
+
+    /// <summary>Under a donut's total when no engine total was given and some groups are withheld: the figure is the shown groups' sum.</summary>
+    public static LocalizedText TotalOfShown { get; } = new("total of shown groups", "مجموع الفئات المعروضة", "total des groupes affichés");
+
+    /// <summary>A waterfall's closing bar: the level at its last category ("2022 (level)").</summary>
+    public static LocalizedText Level { get; } = new("level", "المستوى", "niveau");
+
+    /// <summary>A prediction interval, after its level ("80% interval").</summary>
+    public static LocalizedText Interval { get; } = new("interval", "فترة تنبؤ", "intervalle");
+
+    /// <summary>Footnote when a forecast's interval is left out: it rests on too few past forecast errors (the count follows).</summary>
+    public static LocalizedText TooFewErrors { get; } = new("no interval shown: it would rest on too few past forecast errors", "لا تُعرض فترة تنبؤ: أخطاء التوقعات السابقة أقل من أن تُبنى عليها", "aucun intervalle affiché\u00A0: trop peu d'erreurs de prévision passées");
+
+    /// <summary>Footnote naming editions on a time axis whose figures are unknown ("No figures for 2018, 2019").</summary>
+    public static LocalizedText NoFiguresFor { get; } = new("No figures for", "لا تتوفر أرقام لعام", "Aucun chiffre pour");
+
+    /// <summary>Footnote: the forecast was trained on editions up to a year ("trained on editions up to 2020").</summary>
+    public static LocalizedText TrainedUpTo { get; } = new("trained on editions up to", "دُرّب على الدورات حتى", "entraînée sur les éditions jusqu'à");
+
+    /// <summary>A forecasting model's plain name, by the forecaster's candidate name; unknown names print as they are.</summary>
+    public static LocalizedText ModelName(string method) => method switch
+    {
+        "ses" => new("simple exponential smoothing", "التمهيد الأسي البسيط", "lissage exponentiel simple"),
+        "naive" => new("last value carried forward", "ترحيل آخر قيمة", "dernière valeur reconduite"),
+        "mean" => new("average of past editions", "متوسط الدورات السابقة", "moyenne des éditions passées"),
+        "drift" => new("last value plus average change", "آخر قيمة مضافًا إليها متوسط التغير", "dernière valeur plus variation moyenne"),
+        "fasttree" or "fasttree-tweedie" or "lightgbm" or "sdca" or "lbfgs-poisson" =>
+            new($"machine-learning model ({method})", $"نموذج تعلم آلي ({method})", $"modèle d'apprentissage automatique ({method})"),
+        _ => new(method, method, method),
+    };
+
+    /// <summary>Percentage points, after a change of a percentage ("−5.4 pp").</summary>
+    public static LocalizedText PercentagePoints { get; } = new("pp", "نقطة مئوية", "pt");
 }

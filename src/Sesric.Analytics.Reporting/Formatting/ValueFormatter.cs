@@ -88,6 +88,18 @@ public sealed class ValueFormatter
         _ => number.ToString("0.##", _numbers),
     };
 
+    /// <summary>
+    /// A change of a percentage, in percentage points ("−5.4 pp", "+0.0 pp"): a fall from 57.0 % to 51.6 % is 5.4 points,
+    /// not 5.4 %, which would read as a relative change.
+    /// </summary>
+    public string PercentagePoints(double change) =>
+        Sign(Math.Round(change * 100, Formats.PercentDecimalPlaces)) + Fixed(Math.Abs(change * 100), Formats.PercentDecimalPlaces) + "\u00A0" + Phrases.PercentagePoints.In(Language);
+
+    /// <summary>Whether <paramref name="change"/> prints as no change in <paramref name="format"/> (so it is styled as neutral).</summary>
+    public bool IsNoChange(double change, ValueFormat format) => format == ValueFormat.Percent
+        ? Math.Round(change * 100, Formats.PercentDecimalPlaces) == 0
+        : Math.Round(change, format == ValueFormat.Decimal ? Formats.DecimalPlaces : 0) == 0;
+
     /// <summary>A tick label: like <see cref="Format(double, ValueFormat)"/> but without needless decimals.</summary>
     public string Tick(double number, ValueFormat format) => format switch
     {

@@ -41,14 +41,25 @@ internal static class HtmlReportWriter
         {
             sb.Append($"<section class=\"page\" id=\"page-{p + 1}\" aria-labelledby=\"page-{p + 1}-title\">\n");
             sb.Append($"<h2 id=\"page-{p + 1}-title\">{E(report.Pages[p].Title.In(language))}</h2>\n");
+            var inCards = false;
             foreach (var v in visuals.Where(v => v.Page == p))
             {
-                var wide = v.Visual.Mark is MarkKind.Card ? " card" : "";
-                sb.Append($"<figure class=\"visual{wide}\" id=\"{v.Visual.Id}\">\n");
+                // Consecutive cards share a grid row (two per row on a wide page, one on a narrow one).
+                var card = v.Visual.Mark is MarkKind.Card;
+                if (card != inCards)
+                {
+                    sb.Append(card ? "<div class=\"cards\">\n" : "</div>\n");
+                    inCards = card;
+                }
+                sb.Append($"<figure class=\"visual{(card ? " card" : "")}\" id=\"{v.Visual.Id}\">\n");
                 sb.Append(StripXmlDeclaration(v.Svg));
                 sb.Append($"<figcaption>{E(v.AltDescription)}</figcaption>\n");
                 sb.Append(DataTable(v, language, fmt, labels));
                 sb.Append("</figure>\n");
+            }
+            if (inCards)
+            {
+                sb.Append("</div>\n");
             }
             sb.Append("</section>\n");
         }
@@ -60,7 +71,6 @@ internal static class HtmlReportWriter
     {
         var t = v.Table;
         var sb = new StringBuilder();
-        sb.Append($"<details class=\"data\"><summary>{E(Phrases.DataTable.In(language))}</summary>\n");
         sb.Append($"<table>\n<caption>{E(v.AltTitle)}</caption>\n<thead><tr>");
         foreach (var c in t.Columns)
         {
@@ -82,8 +92,13 @@ internal static class HtmlReportWriter
             }
             sb.Append("</tr>\n");
         }
-        sb.Append("</tbody>\n</table>\n</details>\n");
-        return sb.ToString();
+        sb.Append("</tbody>\n</table>\n");
+        var table = sb.ToString();
+
+        // Browsers do not print the content of a closed <details>, and CSS cannot open it; so the table is written twice:
+        // folded away on screen, and as a plain table that only print shows (hidden from screen readers, which have the first).
+        return $"<details class=\"data\"><summary>{E(Phrases.DataTable.In(language))}</summary>\n{table}</details>\n"
+            + $"<div class=\"print-data\" aria-hidden=\"true\">\n{table}</div>\n";
     }
 
     private static string Css(Theme theme) => $$"""
@@ -97,7 +112,10 @@ internal static class HtmlReportWriter
         section.page { padding-top: .5rem; }
         section.page h2 { border-bottom: 2px solid var(--accent); padding-bottom: .25rem; }
         figure.visual { margin: 1.5rem 0; break-inside: avoid; }
-        figure.visual.card { display: inline-block; width: calc(50% - 1rem); vertical-align: top; margin-inline-end: 1rem; }
+        .cards { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 1.5rem; }
+        .cards figure.visual.card { margin: 1rem 0; min-width: 0; }
+        @media (max-width: 640px) { .cards { grid-template-columns: minmax(0, 1fr); } }
+        .print-data { display: none; }
         figure svg { width: 100%; height: auto; display: block; }
         figcaption { color: var(--muted); font-size: .9rem; margin-top: .25rem; }
         details.data summary { cursor: pointer; color: var(--accent); font-size: .9rem; }
@@ -107,8 +125,12 @@ internal static class HtmlReportWriter
         td { text-align: end; font-variant-numeric: tabular-nums; }
         td.suppressed, td.unknown { color: var(--muted); font-style: italic; }
         @media print {
-          nav, details.data summary { display: none; }
-          details.data > table { display: table; }
+          nav, details.data { display: none; }
+          .print-data { display: block; }
+          .print-data table { font-size: .75rem; }
+          .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+          .cards figure.visual.card { margin: .25rem 0; }
+          .cards figure.visual.card figcaption { font-size: .7rem; }
           body { max-width: none; padding: 0; }
           section.page { break-before: page; }
           section.page:first-of-type { break-before: auto; }

@@ -54,7 +54,7 @@ internal static class AltText
         {
             description += $" {caption}.";
         }
-        var suppressed = data.Series.Sum(s => s.Statuses.Count(st => st == CellStatus.Suppressed));
+        var suppressed = data.SuppressedShown;
         if (suppressed > 0)
         {
             description += $" {Phrases.SuppressedCells.Format(suppressed, fmt)}.";

@@ -9,16 +9,18 @@ namespace Sesric.Analytics.Reporting.Rendering;
 internal static class Captions
 {
     /// <summary>"Filters: Programme = diplomacy-cab; Year 2017–2022", or null when nothing is filtered.</summary>
-    public static string? FilterCaption(IReadOnlyList<FilterSpec> filters, Language language, ReportVocabulary vocabulary)
+    /// <remarks>Values are shown by their display names (the programme's name, a member state's), never as raw ids.</remarks>
+    public static string? FilterCaption(IReadOnlyList<FilterSpec> filters, Language language, ReportVocabulary vocabulary, Binding.MemberLabels? labels = null)
     {
         if (filters.Count == 0)
         {
             return null;
         }
+        labels ??= Binding.MemberLabels.None;
         var parts = filters.Select(f =>
         {
             var label = vocabulary.Dimensions.TryGetValue(f.Dimension, out var term) ? term.Label.In(language) : f.Dimension;
-            var values = Punctuation.JoinList(f.Values, language);
+            var values = Punctuation.JoinList(f.Values.Select(v => labels.Label(f.Dimension, v, language)), language);
             return f.Operator switch
             {
                 FilterOperator.Between => $"{label} {f.Values[0]}–{f.Values[^1]}",
@@ -32,7 +34,9 @@ internal static class Captions
     }
 
     /// <summary>"Source: SESRIC · synthetic records 63% · 2 cells suppressed for privacy".</summary>
-    public static string SourceLine(LocalizedText? source, QueryMetadata metadata, Language language, ValueFormatter formatter)
+    /// <remarks><paramref name="suppressedShown"/> is the count of suppressed cells the chart shows (a top N shows fewer than the
+    /// engine returned); the alt text states the same count.</remarks>
+    public static string SourceLine(LocalizedText? source, QueryMetadata metadata, Language language, ValueFormatter formatter, int? suppressedShown = null)
     {
         var parts = new List<string>();
         parts.Add(Punctuation.Labelled(Phrases.Source.In(language), (source ?? new LocalizedText("SESRIC", "سيسريك", "SESRIC")).In(language), language));
@@ -40,9 +44,10 @@ internal static class Captions
         {
             parts.Add($"{Phrases.SyntheticShare.In(language)} {formatter.Format(share, ValueFormat.Percent)}");
         }
-        if (metadata.SuppressedCells > 0)
+        var suppressed = suppressedShown ?? metadata.SuppressedCells;
+        if (suppressed > 0)
         {
-            parts.Add(Phrases.SuppressedCells.Format(metadata.SuppressedCells, formatter));
+            parts.Add(Phrases.SuppressedCells.Format(suppressed, formatter));
         }
         return string.Join(" · ", parts);
     }

@@ -12,7 +12,7 @@ internal sealed partial class ChartComposer
     /// the start side, an optional second value axis on the end side, category labels that stay on one line,
     /// wrap to two, or turn 45° when they would overlap.
     /// </summary>
-    private void VerticalAxes(double min, double max, ValueFormat format, IReadOnlyList<string> labels, double[]? rightTicks = null, ValueFormat rightFormat = ValueFormat.Integer, double xMin = double.NaN, double xMax = double.NaN, Func<int, double>? positionOf = null)
+    private void VerticalAxes(double min, double max, ValueFormat format, IReadOnlyList<string> labels, double[]? rightTicks = null, ValueFormat rightFormat = ValueFormat.Integer, double xMin = double.NaN, double xMax = double.NaN, Func<int, double>? positionOf = null, double labelSpan = 1)
     {
         BeginPlotArea();
         positionOf ??= i => i;
@@ -29,7 +29,7 @@ internal sealed partial class ChartComposer
             xMax = n - 0.5;
         }
         var pxPerUnit = (right - left) / (xMax - xMin);
-        var slot = (float)pxPerUnit * 0.92f;
+        var slot = (float)(pxPerUnit * labelSpan) * 0.92f;
         var wrapped = labels.Select(l => _painter.Shaper.Wrap(l, tickSize, slot, maxLines: 2)).ToList();
         var fits = wrapped.All(lines => lines.All(line => line.Width <= slot));
         float labelHeight;

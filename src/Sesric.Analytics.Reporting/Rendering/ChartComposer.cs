@@ -46,7 +46,7 @@ internal sealed partial class ChartComposer
         _painter = new TextPainter(new TextShaper(fonts, _rtl), outlines: format == ChartFormat.Svg);
         _w = req.Visual.Width;
         _h = req.Visual.Height;
-        _data = ChartData.From(req.Visual, req.Table, req.Language, _fmt, req.Labels);
+        _data = ChartData.From(req.Visual, req.Table, req.Language, _fmt, req.Labels, req.Totals);
     }
 
     private Theming.Theme Theme => _req.Theme;
@@ -90,14 +90,14 @@ internal sealed partial class ChartComposer
         {
             _plot.RenderManager.RenderActions.Add(new OverlayAction(overlay));
         }
-        var (altTitle, altDescription) = AltText.Describe(Visual, _data, Title(), Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default), _req.Language, _fmt);
+        var (altTitle, altDescription) = AltText.Describe(Visual, _data, Title(), Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default, _req.Labels), _req.Language, _fmt);
         if (format == ChartFormat.Png)
         {
             var png = _plot.GetImageBytes(_w, _h, ImageFormat.Png);
-            return new RenderedChart(png, null, altTitle, altDescription, _painter.Drawn);
+            return new RenderedChart(png, null, altTitle, altDescription, _painter.Drawn, _data.CategoryKeys);
         }
         var svg = _plot.GetSvgXml(_w, _h);
-        return new RenderedChart(null, SvgDocument.Finish(svg, _w, _h, altTitle, altDescription, _painter.Drawn, Theme.FontFamily, _req.IdPrefix), altTitle, altDescription, _painter.Drawn);
+        return new RenderedChart(null, SvgDocument.Finish(svg, _w, _h, altTitle, altDescription, _painter.Drawn, Theme.FontFamily, _req.IdPrefix), altTitle, altDescription, _painter.Drawn, _data.CategoryKeys);
     }
 
     private string Title() => (Visual.Title ?? Measure().Label).In(_req.Language);
@@ -115,7 +115,7 @@ internal sealed partial class ChartComposer
         var width = _w - (2 * Margin);
         _titleLines = shaper.Wrap(Title(), Theme.Sizes.Title, width, maxLines: 2, bold: true);
         _subtitleLines = Visual.Subtitle is { } sub ? shaper.Wrap(sub.In(_req.Language), Theme.Sizes.Subtitle, width, maxLines: 2) : [];
-        var caption = Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default);
+        var caption = Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default, _req.Labels);
         _captionLines = caption is null ? [] : shaper.Wrap(caption, Theme.Sizes.Source, width, maxLines: 2);
         var footer = new List<ShapedLine>();
         if (Visual.Note is { } note)
@@ -124,15 +124,44 @@ internal sealed partial class ChartComposer
         }
         if (_req.Forecast is { } band && Visual.Forecast && Visual.Mark is MarkKind.Line or MarkKind.Area)
         {
-            var level = _fmt.Format(band.Level, ValueFormat.Percent)
-                + (band.DrawsOuter ? Punctuation.Comma(_req.Language) + _fmt.Format(band.OuterLevel!.Value, ValueFormat.Percent) : "");
-            footer.AddRange(shaper.Wrap(Punctuation.Labelled(Phrases.Forecast.In(_req.Language), $"{band.Method} ({level})", _req.Language), Theme.Sizes.Source, width, maxLines: 1));
+            footer.AddRange(shaper.Wrap(ForecastNote(band), Theme.Sizes.Source, width, maxLines: 2));
         }
-        footer.AddRange(shaper.Wrap(Captions.SourceLine(_req.Source, _req.Table.Metadata, _req.Language, _fmt), Theme.Sizes.Source, width, maxLines: 2));
+        if (Visual.Mark is MarkKind.Line or MarkKind.Area or MarkKind.Combo or MarkKind.Column && TimeAxis.Of(_data, null, _req.EditionYears) is { Missing.Count: > 0 } time)
+        {
+            // Gaps on a time axis are editions with unknown figures: name them, so a break in the line is not a mystery.
+            var years = Punctuation.JoinList(time.Missing.Select(y => _fmt.Format((double)y, ValueFormat.Year)), _req.Language);
+            footer.AddRange(shaper.Wrap($"{Phrases.NoFiguresFor.In(_req.Language)} {years}.", Theme.Sizes.Source, width, maxLines: 1));
+        }
+        if (Visual.Mark == MarkKind.Heatmap && _data.SuppressedShown > 0)
+        {
+            // The heatmap marks a suppressed cell with a dot; say so where the reader looks for the key.
+            footer.AddRange(shaper.Wrap($"• {Phrases.Suppressed.In(_req.Language)}", Theme.Sizes.Source, width, maxLines: 1));
+        }
+        footer.AddRange(shaper.Wrap(Captions.SourceLine(_req.Source, _req.Table.Metadata, _req.Language, _fmt, _data.SuppressedShown), Theme.Sizes.Source, width, maxLines: 2));
         _footerLines = footer;
 
         _plotTop = Margin + _titleLines.Sum(l => l.Size * 1.25f) + _subtitleLines.Sum(l => l.Size * 1.3f) + _captionLines.Sum(l => l.Size * 1.35f) + 10;
         _plotBottom = _h - Margin - _footerLines.Sum(l => l.Size * 1.35f) - 6;
+    }
+
+    /// <summary>"Forecast: simple exponential smoothing; no interval shown: … (3)": what the model is and what its band rests on.</summary>
+    private string ForecastNote(ForecastBand band)
+    {
+        var note = Punctuation.Labelled(Phrases.Forecast.In(_req.Language), Phrases.ModelName(band.Method).In(_req.Language), _req.Language);
+        if (band.TooFewPoints is { } n)
+        {
+            note += Punctuation.Semicolon(_req.Language) + $"{Phrases.TooFewErrors.In(_req.Language)} ({_fmt.Format((double)n, ValueFormat.Integer)})";
+        }
+        else if (band.DrawsBand)
+        {
+            var levels = _fmt.Format(band.Level, ValueFormat.Percent) + (band.DrawsOuter ? " / " + _fmt.Format(band.OuterLevel!.Value, ValueFormat.Percent) : "");
+            note += Punctuation.Semicolon(_req.Language) + $"{levels} {Phrases.Interval.In(_req.Language)}";
+        }
+        if (band.AsOfYear is { } year)
+        {
+            note += Punctuation.Semicolon(_req.Language) + $"{Phrases.TrainedUpTo.In(_req.Language)} {_fmt.Format((double)year, ValueFormat.Year)}";
+        }
+        return note;
     }
 
     private void DrawFrameTexts(RenderPack rp)

@@ -29,13 +29,23 @@ internal sealed record ChartData(
     ValueFormat LineFormat,
     bool HasSeriesDimension)
 {
+    /// <summary>The engine's total per category (aligned with <see cref="Categories"/>), or null when the engine gave none.</summary>
+    public IReadOnlyList<ResultCell?>? CategoryTotals { get; init; }
+
+    /// <summary>The engine's total over every category (a donut's whole), or null when the engine gave none.</summary>
+    public ResultCell? GrandTotal { get; init; }
+
     public bool IsEmpty => Categories.Count == 0 || Series.Count == 0;
+
+    /// <summary>The suppressed cells among those the chart shows (bars and a combo's line alike): what the footer and alt text count.</summary>
+    public int SuppressedShown =>
+        Series.Sum(s => s.Statuses.Count(st => st == CellStatus.Suppressed)) + (Line?.Statuses.Count(st => st == CellStatus.Suppressed) ?? 0);
 
     /// <summary>All shown values with their category and series.</summary>
     public IEnumerable<(int Category, SeriesData Series, double Value)> Points() =>
         Series.SelectMany(s => s.Values.Select((v, i) => (i, s, v)).Where(p => p.v.HasValue).Select(p => (p.i, s, p.v!.Value)));
 
-    public static ChartData From(Visual visual, ResultTable table, Language language, ValueFormatter formatter, MemberLabels labels)
+    public static ChartData From(Visual visual, ResultTable table, Language language, ValueFormatter formatter, MemberLabels labels, ResultTable? totals = null)
     {
         string Show(ResultColumn column, ResultCell cell, ValueFormat format) =>
             cell.Value is string member ? labels.Label(column.Name, member, language) : formatter.Format(cell, format);
@@ -82,13 +92,37 @@ internal sealed record ChartData(
             }
         }
 
+        // The engine's totals: one row without dimensions (a grand total), or one row per category.
+        ResultCell? grandTotal = null;
+        var totalOf = new Dictionary<string, ResultCell>(StringComparer.Ordinal);
+        if (totals is not null && totals.Rows.Count > 0)
+        {
+            var totalIndex = totals.IndexOf(visual.Measure);
+            var totalCategory = categoryName is null ? -1 : totals.Columns.ToList().FindIndex(col => col.Name == categoryName);
+            if (totalCategory < 0)
+            {
+                grandTotal = totals.Rows[0][totalIndex];
+            }
+            else
+            {
+                foreach (var row in totals.Rows)
+                {
+                    totalOf[Key(row[totalCategory])] = row[totalIndex];
+                }
+            }
+        }
+
         var order = Enumerable.Range(0, categoryKeys.Count).ToList();
         if (visual.Limit is { } limit && categoryKeys.Count > limit)
         {
-            // Top categories by their total, ties by label so the choice is deterministic.
+            // Top categories by the engine's total when it gave one, else by the shown parts. Ties go by the member's
+            // code, never by its label: labels are translated, and a top N must be the same set in every language.
+            double Rank(int c) => totalOf.TryGetValue(categoryKeys[c], out var total) && total.AsDouble() is { } t
+                ? t
+                : Enumerable.Range(0, seriesKeys.Count).Sum(s => cells.TryGetValue((c, s), out var cell) ? cell.AsDouble() ?? 0 : 0);
             order = [.. order
-                .OrderByDescending(c => Enumerable.Range(0, seriesKeys.Count).Sum(s => cells.TryGetValue((c, s), out var cell) ? cell.AsDouble() ?? 0 : 0))
-                .ThenBy(c => categoryLabels[c], StringComparer.Ordinal)
+                .OrderByDescending(Rank)
+                .ThenBy(c => categoryKeys[c], StringComparer.Ordinal)
                 .Take(limit)];
         }
 
@@ -117,10 +151,15 @@ internal sealed record ChartData(
             line,
             lineIndex < 0 ? null : table.Columns[lineIndex].Label.In(language),
             lineIndex < 0 ? ValueFormat.Integer : table.Columns[lineIndex].Format,
-            seriesIndex >= 0);
+            seriesIndex >= 0)
+        {
+            GrandTotal = grandTotal,
+            CategoryTotals = totalOf.Count == 0 ? null : [.. order.Select(c => totalOf.TryGetValue(categoryKeys[c], out var cell) ? cell : (ResultCell?)null)],
+        };
     }
 
-    private static string Key(ResultCell cell) => cell.Value switch
+    /// <summary>The invariant key of a cell's value (a member's code, a year), as categories and series are keyed.</summary>
+    internal static string Key(ResultCell cell) => cell.Value switch
     {
         null => cell.Status.ToString(),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),

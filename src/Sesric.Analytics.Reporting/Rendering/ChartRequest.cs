@@ -15,6 +15,8 @@ namespace Sesric.Analytics.Reporting.Rendering;
 /// <param name="Forecast">A forecast band for line/area visuals, or null.</param>
 /// <param name="Labels">Display names of members.</param>
 /// <param name="IdPrefix">Prefix of the SVG's element ids, unique per chart in an HTML page.</param>
+/// <param name="EditionYears">The years the programme held editions, for time axes (cadence, missing editions), or null.</param>
+/// <param name="Totals">The engine's totals for the visual (see <see cref="Binding.VisualQuery.Totals"/>), or null.</param>
 internal sealed record ChartRequest(
     Visual Visual,
     ResultTable Table,
@@ -25,4 +27,6 @@ internal sealed record ChartRequest(
     LocalizedText? Source,
     ForecastBand? Forecast,
     Binding.MemberLabels Labels,
-    string IdPrefix);
+    string IdPrefix,
+    ResultTable? Totals = null,
+    IReadOnlyList<int>? EditionYears = null);

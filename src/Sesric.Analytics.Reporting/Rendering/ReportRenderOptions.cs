@@ -8,8 +8,10 @@ namespace Sesric.Analytics.Reporting;
 /// <param name="Forecasts">Forecast bands by visual id, for line/area visuals with <see cref="Visual.Forecast"/> set.</param>
 /// <param name="Policy">The disclosure policy of every query (default: public, k = 3).</param>
 /// <param name="Theme">A theme that overrides the report's named one, or null.</param>
+/// <param name="EditionYears">The years the programme held editions, for time axes (see <see cref="ChartOptions.EditionYears"/>).</param>
 public sealed record ReportRenderOptions(
     MemberLabels? Labels = null,
     IReadOnlyDictionary<string, ForecastBand>? Forecasts = null,
     DisclosurePolicy? Policy = null,
-    Theming.Theme? Theme = null);
+    Theming.Theme? Theme = null,
+    IReadOnlyList<int>? EditionYears = null);

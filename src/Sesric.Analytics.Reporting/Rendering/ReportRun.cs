@@ -11,10 +11,10 @@ internal static class ReportRun
 {
     public static Task<IReadOnlyList<RenderedVisual>> RenderAsync(
         Report report, QueryEngine engine, Language language, bool png, ReportRenderOptions? options, IProgress<ReportProgress>? progress, CancellationToken ct) =>
-        RenderAsync(report, ReportVocabulary.From(engine.Model), (query, token) => engine.ExecuteAsync(query, token), language, png, options, progress, ct);
+        RenderAsync(report, ReportVocabulary.From(engine.Model), (query, token) => engine.ExecuteAsync(query, token), language, png, options, progress, ct, queryTotals: true);
 
     public static async Task<IReadOnlyList<RenderedVisual>> RenderAsync(
-        Report report, ReportVocabulary vocabulary, Func<SemanticQuery, CancellationToken, Task<Querying.ResultTable>> execute, Language language, bool png, ReportRenderOptions? options, IProgress<ReportProgress>? progress, CancellationToken ct)
+        Report report, ReportVocabulary vocabulary, Func<SemanticQuery, CancellationToken, Task<Querying.ResultTable>> execute, Language language, bool png, ReportRenderOptions? options, IProgress<ReportProgress>? progress, CancellationToken ct, bool queryTotals = false)
     {
         options ??= new ReportRenderOptions();
         ReportValidator.EnsureValid(report, vocabulary);
@@ -24,10 +24,15 @@ internal static class ReportRun
         var total = (visuals.Count * 2) + 1;
         var done = 0;
         var tables = new List<Querying.ResultTable>();
+        var totals = new List<Querying.ResultTable?>();
         foreach (var (_, visual, filters) in visuals)
         {
             ct.ThrowIfCancellationRequested();
             tables.Add(await execute(VisualQuery.Build(visual, filters, options.Policy, vocabulary), ct).ConfigureAwait(false));
+
+            // Totals come from the engine as cells of their own (see VisualQuery.Totals), never as sums of the parts drawn.
+            var totalsQuery = queryTotals ? VisualQuery.Totals(visual, filters, options.Policy, vocabulary) : null;
+            totals.Add(totalsQuery is null ? null : await execute(totalsQuery, ct).ConfigureAwait(false));
             progress?.Report(new ReportProgress(++done, total, $"queried {visual.Id}"));
         }
         var result = new List<RenderedVisual>();
@@ -35,13 +40,34 @@ internal static class ReportRun
         {
             ct.ThrowIfCancellationRequested();
             var (page, visual, filters) = visuals[i];
-            var chartOptions = new ChartOptions(filters, report.Source, options.Forecasts?.GetValueOrDefault(visual.Id), colors, vocabulary, options.Labels ?? MemberLabels.None);
+            var chartOptions = new ChartOptions(filters, report.Source, options.Forecasts?.GetValueOrDefault(visual.Id), colors, vocabulary, options.Labels ?? MemberLabels.None, totals[i], options.EditionYears);
             var svg = ReportRenderer.Render(visual, tables[i], theme, language, chartOptions, ChartFormat.Svg);
             var pngBytes = png ? ReportRenderer.Render(visual, tables[i], theme, language, chartOptions, ChartFormat.Png).Png : null;
-            result.Add(new RenderedVisual(report.Pages.IndexOf(page), visual, tables[i], svg.Svg!, pngBytes, svg.AltTitle, svg.AltDescription));
+            result.Add(new RenderedVisual(report.Pages.IndexOf(page), visual, ShownRows(visual, tables[i], svg.CategoryKeys), svg.Svg!, pngBytes, svg.AltTitle, svg.AltDescription));
             progress?.Report(new ReportProgress(++done, total, $"rendered {visual.Id}"));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="table"/> the chart drew, in the chart's order, when it drew a top N: the HTML data
+    /// table then lists what the chart and its caption show ("top 20"), not every member the engine returned.
+    /// </summary>
+    private static Querying.ResultTable ShownRows(Visual visual, Querying.ResultTable table, IReadOnlyList<string> categoryKeys)
+    {
+        if (visual.Limit is null || visual.Category is not { } category)
+        {
+            return table;
+        }
+        var index = table.IndexOf(category);
+        var rank = categoryKeys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+        var rows = table.Rows
+            .Select((row, i) => (row, i, key: ChartData.Key(row[index])))
+            .Where(r => rank.ContainsKey(r.key))
+            .OrderBy(r => rank[r.key]).ThenBy(r => r.i)
+            .Select(r => r.row)
+            .ToList();
+        return rows.Count == table.Rows.Count && rows.SequenceEqual(table.Rows) ? table : new Querying.ResultTable(table.Columns, rows, table.Metadata);
     }
 
     private static int IndexOf(this ValueList<ReportPage> pages, ReportPage page)

@@ -4,6 +4,7 @@ using Google.Protobuf;
 
 using Grpc.Core;
 
+using Sesric.Analytics.Forecasting;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Reporting;
@@ -62,6 +63,7 @@ public sealed class ReportGrpcService(StoreHost host, ForecasterCache forecasts,
         var catalogue = await host.GetCatalogueAsync(ct);
         Report report;
         ForecastBand? forecast = null;
+        ProgrammeId? annualProgramme = null;
         switch (request.SourceCase)
         {
             case V1.RenderReportRequest.SourceOneofCase.ReportJson:
@@ -85,7 +87,8 @@ public sealed class ReportGrpcService(StoreHost host, ForecasterCache forecasts,
                 {
                     throw RpcErrors.InvalidArgument("annual.year", e.Message);
                 }
-                forecast = request.Annual.WithoutForecast ? null : await NextEditionBandAsync(programme, ct);
+                annualProgramme = programme;
+                forecast = request.Annual.WithoutForecast ? null : await NextEditionBandAsync(programme, request.Annual.Year, ct);
                 break;
             default:
                 throw RpcErrors.InvalidArgument("source", "set report_json (a report spec) or annual (programme and year).");
@@ -93,7 +96,7 @@ public sealed class ReportGrpcService(StoreHost host, ForecasterCache forecasts,
         string html;
         try
         {
-            html = await ReportRenderer.RenderHtmlAsync(report, new QueryEngine(host.Store), language, ct, AnnualReport.RenderOptions(catalogue, forecast));
+            html = await ReportRenderer.RenderHtmlAsync(report, new QueryEngine(host.Store), language, ct, AnnualReport.RenderOptions(catalogue, forecast, annualProgramme));
         }
         catch (SpecException e)
         {
@@ -111,14 +114,14 @@ public sealed class ReportGrpcService(StoreHost host, ForecasterCache forecasts,
         }
     }
 
-    // The same band `sesric report annual` draws: the service's trained forecaster (shared with ForecastService)
-    // gives the next-edition participants forecast, and the reporting library turns it into the band.
-    private async Task<ForecastBand?> NextEditionBandAsync(ProgrammeId programme, CancellationToken ct)
+    // The same band `sesric report annual` draws: the forecast as of the report year (trained on the shared forecaster's
+    // editions up to that year, for the next edition), turned into the band by the reporting library.
+    private async Task<ForecastBand?> NextEditionBandAsync(ProgrammeId programme, int year, CancellationToken ct)
     {
         try
         {
             var forecaster = await forecasts.GetAsync(ct);
-            return ForecastBand.From(forecaster.ForecastNextEdition(programme, ForecastTarget.Participants));
+            return ForecastBand.From(AsOfForecast.NextEditionAfter(forecaster.Dataset, programme, year, ForecastTarget.Participants));
         }
         catch (InvalidOperationException e)
         {

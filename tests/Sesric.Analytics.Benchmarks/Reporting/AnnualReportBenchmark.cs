@@ -39,6 +39,9 @@ public class AnnualReportBenchmark
     private string _data = "";
     private IReadOnlyList<ResultTable> _tables = [];
 
+    /// <summary>The tables exported for matplotlib (data.json), once <see cref="SetUp"/> has run.</summary>
+    public string DataFile => _data;
+
     /// <summary>Seeds a DuckDB file with the built-in data and exports the report's tables for matplotlib.</summary>
     [GlobalSetup]
     public async Task SetUp()

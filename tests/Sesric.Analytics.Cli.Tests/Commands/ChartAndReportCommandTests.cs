@@ -29,6 +29,17 @@ public sealed class ChartAndReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Chart_from_flags_captions_its_filter_with_the_programmes_name_as_a_report_chart_does()
+    {
+        var svg = _folder.File("captioned.svg");
+        await CliRun.SucceedAsync("chart", "--db", Db, "--mark", "bar", "--measure", "participants", "--category", "member_state",
+            "--filter", "programme = \"diplomacy-cab\" AND year = 2020", "--top", "5", "--out", svg);
+
+        var texts = XDocument.Load(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.Contains("Filters: Programme: Diplomacy-CaB; Year: 2020", texts);
+    }
+
+    [Fact]
     public async Task Chart_from_a_json_spec_writes_a_png_in_arabic()
     {
         var spec = _folder.File("visual.json");

@@ -44,6 +44,47 @@ public sealed class ForecastBandTests
         Assert.Null(ForecastBand.From(null));
     }
 
+    [Fact]
+    public void Identical_80_and_95_intervals_draw_one_band()
+    {
+        var band = ForecastBand.From(new NextEditionForecast(ProgrammeId.Parse("diplomacy-cab"), "participants", 2023, 98, 0, 255, 0, 255, "ses"))!;
+        Assert.False(band.DrawsOuter);
+        Assert.True(band.DrawsBand);
+    }
+
+    [Fact]
+    public void An_interval_resting_on_too_few_points_is_not_drawn_and_the_footnote_says_why()
+    {
+        var forecast = new NextEditionForecast(ProgrammeId.Parse("diplomacy-cab"), "participants", 2021, 98, 0, 255, 0, 255, "ses")
+        {
+            IntervalResiduals = 2,
+            Interval80TooFewPoints = true,
+            Interval95TooFewPoints = true,
+            AsOfYear = 2020,
+        };
+        var band = ForecastBand.From(forecast)!;
+        Assert.False(band.DrawsBand);
+        var texts = Support.SvgText.Texts(Render(band));
+        var footnote = Assert.Single(texts, t => t.StartsWith("Forecast:", StringComparison.Ordinal));
+        Assert.Contains("simple exponential smoothing", footnote);
+        Assert.Contains("too few past forecast errors (2)", footnote);
+        Assert.Contains("trained on editions up to 2020", footnote);
+        Assert.DoesNotContain("ses (", footnote);
+    }
+
+    [Fact]
+    public void The_legend_names_the_series_and_the_band_and_the_forecast_sits_at_its_year()
+    {
+        var band = new ForecastBand([new ForecastPoint("2025", 100, 80, 121)], 0.8, "ses");
+        var texts = Support.SvgText.Texts(Render(band));
+        Assert.Contains("Participants", texts);
+        Assert.Contains("Forecast, 80.0% interval", texts);
+
+        // Years are spaced by time: 2023 and 2024 get their own ticks before the forecast's 2025.
+        var ticks = texts.Where(t => t.Length == 4 && t.StartsWith("20", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025"], ticks);
+    }
+
     [Theory]
     [InlineData(85.0, 150.0)]
     [InlineData(60.0, 110.0)]

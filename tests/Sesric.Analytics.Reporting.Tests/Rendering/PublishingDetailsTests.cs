@@ -1,0 +1,83 @@
+using System.Globalization;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Reporting.Tests.Support;
+using Sesric.Analytics.Reporting.Theming;
+
+namespace Sesric.Analytics.Reporting.Tests.Rendering;
+
+/// <summary>Details a publication gets right: percentage points, neutral no-change, axes within the measure's domain.</summary>
+public sealed class PublishingDetailsTests
+{
+    private static readonly QueryMetadata Meta = new(0, TimeSpan.Zero, 0, null, "public");
+
+    private static ResultTable Shares(double previous, double current) => new(
+        [SampleTables.Year, SampleTables.Coverage],
+        [[ResultCell.Of(2021L), ResultCell.Of(previous)], [ResultCell.Of(2022L), ResultCell.Of(current)]],
+        Meta);
+
+    [Fact]
+    public void A_change_of_a_percentage_is_in_percentage_points()
+    {
+        var card = new Visual("card", MarkKind.Card, "coverage", "year");
+        var texts = SvgText.Texts(ReportRenderer.RenderSvg(card, Shares(0.570, 0.516), Theme.Default, Language.English));
+        var change = Assert.Single(texts, t => t.Contains("vs 2021", StringComparison.Ordinal));
+        Assert.Contains("5.4\u00A0pp", change);
+        Assert.DoesNotContain("%", change);
+    }
+
+    [Fact]
+    public void No_change_is_styled_neutral_not_as_a_rise()
+    {
+        var card = new Visual("card", MarkKind.Card, "coverage", "year");
+        var theme = Theme.Default;
+        var flat = ReportRenderer.RenderSvg(card, Shares(0.5, 0.5), theme, Language.English);
+        var rise = ReportRenderer.RenderSvg(card, Shares(0.5, 0.6), theme, Language.English);
+        var rising = theme.Palette[2];
+        Assert.Contains(rising, rise, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(rising, flat, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(SvgText.Texts(flat), t => t.StartsWith("±0.0\u00A0pp", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(MarkKind.Line, 0.59)]
+    [InlineData(MarkKind.Line, 0.98)]
+    [InlineData(MarkKind.Column, 0.98)]
+    public void A_share_axis_never_runs_past_100_percent(MarkKind mark, double top)
+    {
+        var visual = new Visual("coverage", mark, "coverage", "year");
+        var texts = SvgText.Texts(ReportRenderer.RenderSvg(visual, Shares(top / 2, top), Theme.Default, Language.English));
+        var ticks = texts.Where(t => t.EndsWith('%') && !t.Contains('.', StringComparison.Ordinal))
+            .Select(t => double.Parse(t.TrimEnd('%'), CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(ticks);
+        Assert.True(ticks.Max() <= 100, $"ticks {string.Join(", ", ticks)}");
+        Assert.True(ticks.Max() >= top * 100, $"ticks {string.Join(", ", ticks)} cover {top:P0}");
+    }
+
+    [Fact]
+    public void Small_multiples_label_their_years_flat_and_keep_whole_arabic_panel_titles()
+    {
+        string[] programmes = ["برنامج بناء القدرات في مجال الدبلوماسية", "برنامج بناء القدرات الإحصائية", "برنامج ابن سينا", "برنامج التدريب المهني"];
+        var rows = new List<IReadOnlyList<ResultCell>>();
+        var programme = new ResultColumn("programme", ColumnRole.Dimension, ColumnType.String, ValueFormat.Text, new("Programme", "البرنامج", "Programme"));
+        foreach (var p in programmes)
+        {
+            for (var year = 2017L; year <= 2022; year++)
+            {
+                rows.Add([ResultCell.Of(year), ResultCell.Of(p), ResultCell.Of(10L + year - 2017)]);
+            }
+        }
+        var table = new ResultTable([SampleTables.Year, programme, SampleTables.Participants], rows, Meta);
+        var visual = new Visual("panels", MarkKind.SmallMultiples, "participants", "year", "programme", Width: 900);
+        var drawn = ReportRenderer.Render(visual, table, Theme.Default, Language.Arabic, null, ChartFormat.Svg).Labels;
+        Assert.All(drawn, l => Assert.Equal(0, l.Rotation));
+        var years = drawn.Where(l => l.Text.Length == 4 && l.Text.StartsWith("20", StringComparison.Ordinal)).ToList();
+        Assert.True(years.Count > 2 * programmes.Length, $"{years.Count} year labels for {programmes.Length} panels");
+        Assert.DoesNotContain(drawn, l => l.Text.EndsWith('…'));
+        foreach (var p in programmes)
+        {
+            Assert.Contains(p.Split(' ')[^1], string.Join(" ", drawn.Select(l => l.Text)), StringComparison.Ordinal);
+        }
+    }
+}
