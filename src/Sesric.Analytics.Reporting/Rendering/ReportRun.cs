@@ -32,7 +32,7 @@ internal static class ReportRun
 
             // Totals come from the engine as cells of their own (see VisualQuery.Totals), never as sums of the parts drawn.
             var totalsQuery = queryTotals ? VisualQuery.Totals(visual, filters, options.Policy, vocabulary) : null;
-            totals.Add(totalsQuery is null ? null : await execute(totalsQuery, ct).ConfigureAwait(false));
+            totals.Add(totalsQuery is null ? null : await TotalsAsync(execute, totalsQuery, ct).ConfigureAwait(false));
             progress?.Report(new ReportProgress(++done, total, $"queried {visual.Id}"));
         }
         var result = new List<RenderedVisual>();
@@ -47,6 +47,24 @@ internal static class ReportRun
             progress?.Report(new ReportProgress(++done, total, $"rendered {visual.Id}"));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The engine's totals, or null where the disclosure policy refuses that query: a total over a range of years
+    /// that the chart splits by (a heatmap's years up to Y, totalled per member state) is a differently composed set
+    /// of people that the public policy does not publish. The chart then says its total is of the shown groups.
+    /// </summary>
+    private static async Task<Querying.ResultTable?> TotalsAsync(
+        Func<SemanticQuery, CancellationToken, Task<Querying.ResultTable>> execute, SemanticQuery query, CancellationToken ct)
+    {
+        try
+        {
+            return await execute(query, ct).ConfigureAwait(false);
+        }
+        catch (QueryException e) when (e.Kind == QueryErrorKind.InvalidQuery && query.Policy.Protects)
+        {
+            return null;
+        }
     }
 
     /// <summary>
