@@ -6,7 +6,7 @@ namespace Sesric.Analytics.Reporting;
 /// <summary>Optional inputs of a report render.</summary>
 /// <param name="Labels">Display names of members (use <c>new MemberLabels(catalogue)</c> for member-state names).</param>
 /// <param name="Forecasts">Forecast bands by visual id, for line/area visuals with <see cref="Visual.Forecast"/> set.</param>
-/// <param name="Policy">The disclosure policy of every query (default: public, k = 3).</param>
+/// <param name="Policy">The disclosure policy of every query (default: public, the cell key method).</param>
 /// <param name="Theme">A theme that overrides the report's named one, or null.</param>
 /// <param name="EditionYears">The years the programme held editions, for time axes (see <see cref="ChartOptions.EditionYears"/>).</param>
 public sealed record ReportRenderOptions(

@@ -22,7 +22,7 @@ public sealed record SemanticQuery
     /// <param name="orderBy">An AIP-132 order such as <c>year desc, participants</c>, or null (dimensions ascending).</param>
     /// <param name="limit">The most rows to return, or null for all.</param>
     /// <param name="offset">Rows to skip before the first returned.</param>
-    /// <param name="policy">The disclosure policy; null means public with k = 3.</param>
+    /// <param name="policy">The disclosure policy; null means public (cell key method).</param>
     public SemanticQuery(
         IEnumerable<string> measures,
         IEnumerable<string>? dimensions = null,
