@@ -27,6 +27,10 @@ internal sealed class CellProtection
     private readonly SqlColumn[] _columns;
     private readonly PerturbationTable? _table;
 
+    // Read once per component per cell: the rule and the column positions are fixed for the query, so they are found
+    // once here rather than by a search of the component list on every read.
+    private readonly Dictionary<Component, (CellRule Rule, int Value, int Key)> _slots = new(ReferenceEqualityComparer.Instance);
+
     public CellProtection(QueryPlan plan, SqlColumn[] columns)
     {
         _plan = plan;
@@ -45,7 +49,7 @@ internal sealed class CellProtection
     /// <summary>The value of <paramref name="component"/> in store row <paramref name="row"/>, as the policy shows it (null: unknown or withheld).</summary>
     public long? Read(Component component, int row)
     {
-        var rule = _plan.Rule(component);
+        var rule = Slot(component).Rule;
         if (rule == CellRule.Withhold)
         {
             return null;
@@ -58,13 +62,26 @@ internal sealed class CellProtection
         return _table!.Perturb(count, Key(component, row));
     }
 
+    private (CellRule Rule, int Value, int Key) Slot(Component component)
+    {
+        if (!_slots.TryGetValue(component, out var slot))
+        {
+            var components = _plan.ComponentList;
+            slot = (_plan.Rule(component),
+                ResultAssembler.IndexOfComponent(components, component),
+                component.CellKey is { } key ? ResultAssembler.IndexOfComponent(components, key) : -1);
+            _slots[component] = slot;
+        }
+        return slot;
+    }
+
     private long? Raw(Component component, int row)
     {
         if (component.Difference is { } d)
         {
             return Raw(d.Whole, row) is { } whole && Raw(d.Part, row) is { } part ? whole - part : null;
         }
-        var at = ResultAssembler.IndexOfComponent(_plan.ComponentList, component);
+        var at = Slot(component).Value;
         return at < 0 ? null : ResultAssembler.ReadLong(_columns[at], row);
     }
 
@@ -75,7 +92,6 @@ internal sealed class CellProtection
         {
             return Key(d.Whole, row) - Key(d.Part, row);
         }
-        var at = ResultAssembler.IndexOfComponent(_plan.ComponentList, component.CellKey!);
-        return ResultAssembler.ReadLong(_columns[at], row) ?? 0;
+        return ResultAssembler.ReadLong(_columns[Slot(component).Key], row) ?? 0;
     }
 }

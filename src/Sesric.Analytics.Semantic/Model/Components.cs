@@ -3,10 +3,7 @@ namespace Sesric.Analytics.Semantic;
 /// <summary>The aggregate components the built-in measures are made of (fixed SQL, never user input).</summary>
 internal static class Components
 {
-    /// <summary>
-    /// A person's token for cell keys: unique per person (their integer key, shifted) with their record key in the low
-    /// 24 bits, so a sum of distinct tokens is, modulo 2^24, the sum of the distinct people's record keys.
-    /// </summary>
+    /// <summary>See <see cref="Component.PersonToken"/>.</summary>
     private const string Token = Component.PersonToken;
 
     private static string Mod(string sum) => $"CAST(({sum}) % 16777216 AS BIGINT)";
