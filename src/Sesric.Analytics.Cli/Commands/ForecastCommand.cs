@@ -153,7 +153,7 @@ public sealed class ForecastCommand : BaseCommand
         var series = forecaster.Chart(programme, ForecastTarget.Participants, scenario);
         var visual = new Visual("forecast", MarkKind.Line, "participants", "year", Forecast: true,
             Title: new LocalizedText($"Participants per edition and next-edition forecast, {programme}"));
-        var query = SemanticQuery.Of("participants").By("year").Where($"programme = \"{programme}\"");
+        var query = SemanticQuery.Of("participants").By("year").Where(FilterExpression.Equal("programme", programme.ToString()));
         var table = await new QueryEngine(store).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
         var options = new ChartOptions(Forecast: ForecastBand.From(series.NextEdition));
         chart.Directory?.Create();

@@ -26,9 +26,17 @@ public sealed class MemberLabels
     };
 
     private readonly Catalogue _catalogue;
+    private readonly Specs.ReportVocabulary _vocabulary;
 
-    /// <summary>Labels from <paramref name="catalogue"/> (countries and programmes) and the fixed translations.</summary>
-    public MemberLabels(Catalogue catalogue) => _catalogue = catalogue;
+    /// <summary>
+    /// Labels from <paramref name="catalogue"/> (countries and programmes) and the fixed translations; which dimensions
+    /// name countries or programmes comes from <paramref name="vocabulary"/> (default: the built-in model's).
+    /// </summary>
+    public MemberLabels(Catalogue catalogue, Specs.ReportVocabulary? vocabulary = null)
+    {
+        _catalogue = catalogue;
+        _vocabulary = vocabulary ?? Specs.ReportVocabulary.Default;
+    }
 
     /// <summary>Labels without a catalogue: member states print as codes.</summary>
     public static MemberLabels None { get; } = new(Catalogue.Empty);
@@ -40,11 +48,12 @@ public sealed class MemberLabels
         {
             return text.In(language);
         }
-        switch (dimension)
+        var members = _vocabulary.Dimensions.TryGetValue(dimension, out var term) ? term.Members : Semantic.MemberReference.None;
+        switch (members)
         {
-            case "member_state" or "host_country" when CountryCode.TryParse(member, out var code) && _catalogue.TryGetCountry(code, out var country):
+            case Semantic.MemberReference.Country when CountryCode.TryParse(member, out var code) && _catalogue.TryGetCountry(code, out var country):
                 return country.Name.In(language);
-            case "programme" when ProgrammeId.TryParse(member, out var id) && _catalogue.TryGetProgramme(id, out var programme):
+            case Semantic.MemberReference.Programme when ProgrammeId.TryParse(member, out var id) && _catalogue.TryGetProgramme(id, out var programme):
                 return language == Language.English || programme.Name.In(language) == programme.Name.English ? programme.ShortName : programme.Name.In(language);
             default:
                 return member;

@@ -18,7 +18,7 @@ public static class VisualQuery
     {
         vocabulary ??= ReportVocabulary.Default;
         var measures = visual.LineMeasure is null ? new[] { visual.Measure } : [visual.Measure, visual.LineMeasure];
-        var category = visual.Category ?? (visual.Mark == MarkKind.Card ? "year" : null);
+        var category = visual.Category ?? (visual.Mark == MarkKind.Card ? vocabulary.YearDimension : null);
         var dimensions = new[] { category, visual.Series }.OfType<string>().ToArray();
         var orderedCategory = category is not null && vocabulary.Dimensions.TryGetValue(category, out var term) && term.Kind == DimensionKind.Ordered;
         OrderTerm[] order = category is null ? []

@@ -84,8 +84,7 @@ internal static class HtmlReportWriter
             {
                 var column = t.Columns[i];
                 var cell = row[i];
-                var format = column.Name == "year" ? ValueFormat.Year : column.Format;
-                var text = cell.Value is string member ? labels.Label(column.Name, member, language) : fmt.Format(cell, format);
+                var text = cell.Value is string member ? labels.Label(column.Name, member, language) : fmt.Format(cell, column.Format);
                 var tag = column.Role == ColumnRole.Dimension ? "th scope=\"row\"" : "td";
                 var status = cell.Status == CellStatus.Ok ? "" : $" class=\"{cell.Status.ToString().ToLowerInvariant()}\"";
                 sb.Append($"<{tag}{status}>{E(text)}</{tag.Split(' ')[0]}>");

@@ -58,7 +58,7 @@ internal sealed record ChartData(
         var lineIndex = visual.LineMeasure is null ? -1 : table.IndexOf(visual.LineMeasure);
         var categoryColumn = categoryIndex < 0 ? null : table.Columns[categoryIndex];
         var categoryFormat = categoryColumn is null ? ValueFormat.Text
-            : categoryColumn.Name == "year" ? ValueFormat.Year : categoryColumn.Format;
+            : categoryColumn.Format;
 
         var categoryKeys = new List<string>();
         var categoryLabels = new List<string>();
@@ -83,7 +83,7 @@ internal sealed record ChartData(
                 s = seriesKeys.Count;
                 seriesKeys.Add(serKey);
                 seriesLabels.Add(seriesIndex < 0 ? measureColumn.Label.In(language)
-                    : Show(table.Columns[seriesIndex], row[seriesIndex], table.Columns[seriesIndex].Name == "year" ? ValueFormat.Year : table.Columns[seriesIndex].Format));
+                    : Show(table.Columns[seriesIndex], row[seriesIndex], table.Columns[seriesIndex].Format));
             }
             cells[(c, s)] = row[measureIndex];
             if (lineIndex >= 0)

@@ -113,9 +113,9 @@ public static partial class ReportValidator
         switch (visual.Mark)
         {
             case MarkKind.Card:
-                if (visual.Category is not null && visual.Category != "year")
+                if (visual.Category is not null && category is not { Time: Semantic.TimeGrain.Year })
                 {
-                    problems.Add(new($"{path}.category", $"a card compares with the previous year, so its category is year (or left out), not '{visual.Category}'."));
+                    problems.Add(new($"{path}.category", $"a card compares with the previous year, so its category is the year dimension (or left out), not '{visual.Category}'."));
                 }
                 NoSeries();
                 break;

@@ -8,15 +8,13 @@ namespace Sesric.Analytics.Reporting.Specs;
 /// <threadsafety>Immutable; safe to share.</threadsafety>
 public sealed class ReportVocabulary
 {
-    private static readonly HashSet<string> OrderedDimensions = new(StringComparer.Ordinal) { "year", "edition", "date" };
-
     private ReportVocabulary(SemanticModel model)
     {
         Model = model;
         Measures = model.Measures.ToDictionary(m => m.Name, m => new MeasureTerm(m.Label, m.ValueFormat), StringComparer.Ordinal);
         Dimensions = model.Dimensions.ToDictionary(
             d => d.Name,
-            d => new DimensionTerm(d.Label, OrderedDimensions.Contains(d.Name) ? DimensionKind.Ordered : DimensionKind.Members, d.ColumnType),
+            d => new DimensionTerm(d.Label, d.IsOrdered ? DimensionKind.Ordered : DimensionKind.Members, d.ColumnType, d.Time, d.Members),
             StringComparer.Ordinal);
     }
 
@@ -59,5 +57,10 @@ public sealed class ReportVocabulary
     /// <param name="Label">Its label.</param>
     /// <param name="Kind">Ordered (time) or members.</param>
     /// <param name="Type">The type of its values (filters on integer dimensions need integers).</param>
-    public sealed record DimensionTerm(LocalizedText Label, DimensionKind Kind, ColumnType Type);
+    /// <param name="Time">Its grain when it is time, else null.</param>
+    /// <param name="Members">What its values name in the catalogue, for labels.</param>
+    public sealed record DimensionTerm(LocalizedText Label, DimensionKind Kind, ColumnType Type, TimeGrain? Time = null, MemberReference Members = MemberReference.None);
+
+    /// <summary>The name of the model's year dimension (time at year grain), or null when it has none.</summary>
+    public string? YearDimension => Dimensions.FirstOrDefault(d => d.Value.Time == TimeGrain.Year).Key;
 }

@@ -58,7 +58,7 @@ internal sealed class QueryPlan
         ComponentList = used.Where(c => c.IsComputedInSql).Distinct().OrderBy(c => c.Source).ToArray();
         UsesMembership = ComponentList.Any(c => c.Source == ComponentSource.Membership);
         NeedsPreviousYear = measures.Any(m => m.TimeFunction is TimeFunction.YoyChange or TimeFunction.YoyPct);
-        YearIndex = dimensions.ToList().FindIndex(d => d.Name == "year");
+        YearIndex = dimensions.ToList().FindIndex(d => d.Time == TimeGrain.Year);
     }
 
     public IReadOnlyList<MeasureDefinition> Measures { get; }
@@ -111,7 +111,7 @@ internal sealed class QueryPlan
 
     public bool NeedsPreviousYear { get; }
 
-    /// <summary>The index of <c>year</c> among the dimensions, or -1.</summary>
+    /// <summary>The index of the year dimension (time at year grain) among the dimensions, or -1.</summary>
     public int YearIndex { get; }
 
     /// <summary>Checks every part of <paramref name="query"/> against <paramref name="model"/>.</summary>
@@ -205,11 +205,11 @@ internal sealed class QueryPlan
         {
             return;
         }
-        if (!dimensions.Any(d => d.Name == "year"))
+        if (!dimensions.Any(d => d.Time == TimeGrain.Year))
         {
             throw new QueryException(QueryErrorKind.TimeIntelligence, $"'{measure.Name}' compares years, so the query must be grouped by year; add year to the dimensions (--by year).", measure.Name);
         }
-        if (dimensions.Any(d => d.Name is "edition" or "date"))
+        if (dimensions.Any(d => d.IdentifiesEdition || d.Time == TimeGrain.Day))
         {
             throw new QueryException(QueryErrorKind.TimeIntelligence, $"'{measure.Name}' compares a year with the one before, which an edition or date dimension never spans; drop edition/date from the dimensions.", measure.Name);
         }

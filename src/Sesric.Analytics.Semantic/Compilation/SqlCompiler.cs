@@ -152,11 +152,11 @@ internal sealed class SqlCompiler
                 ComponentSource.Edition => d.EditionSql!,
                 _ => d.EditionSql ?? d.CountrySql!,
             };
-            if (shifted && d.Name == "year")
+            if (shifted && d.Time == TimeGrain.Year)
             {
                 return $"({sql} + 1)";
             }
-            if (shifted && d.Name == "date")
+            if (shifted && d.Time == TimeGrain.Day)
             {
                 return $"CAST({sql} + INTERVAL '1 year' AS DATE)";
             }
@@ -167,7 +167,7 @@ internal sealed class SqlCompiler
         // built per result row; shifted years and dates are grouped by the shifted expression.
         string GroupFor(DimensionDefinition d) => source switch
         {
-            _ when shifted && d.Name is "year" or "date" => SqlFor(d),
+            _ when shifted && d.Time is not null => SqlFor(d),
             ComponentSource.Registry => d.RegistryGroupBy,
             ComponentSource.Edition => d.EditionGroupBy!,
             _ => d.EditionGroupBy ?? d.CountrySql!,
@@ -233,15 +233,15 @@ internal sealed class SqlCompiler
 
     private static string ChosenSql(Component component, QueryPlan plan)
     {
-        if (component.SqlWithinEdition is { } perEdition && plan.Dimensions.Any(d => d.Name == "edition"))
+        if (component.SqlWithinEdition is { } perEdition && plan.Dimensions.Any(d => d.IdentifiesEdition))
         {
             return perEdition;
         }
-        if (component.SqlWithinState is { } perState && plan.Dimensions.Any(d => d.Name == "member_state"))
+        if (component.SqlWithinState is { } perState && plan.Dimensions.Any(d => d.IdentifiesMemberState))
         {
             return perState;
         }
-        if (component.SqlWithinYear is { } perYear && plan.Dimensions.Any(d => d.Name == "year"))
+        if (component.SqlWithinYear is { } perYear && plan.Dimensions.Any(d => d.Time == TimeGrain.Year))
         {
             return perYear;
         }

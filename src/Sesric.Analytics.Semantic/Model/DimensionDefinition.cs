@@ -32,9 +32,17 @@ public sealed class DimensionDefinition
         string? orderSql = null,
         string? registryOrderSql = null,
         string? editionOrderSql = null,
-        bool identifiesEdition = false)
+        bool identifiesEdition = false,
+        TimeGrain? time = null,
+        bool ordered = false,
+        MemberReference members = MemberReference.None,
+        bool identifiesMemberState = false)
     {
         IdentifiesEdition = identifiesEdition;
+        Time = time;
+        IsOrdered = ordered || time is not null;
+        Members = members;
+        IdentifiesMemberState = identifiesMemberState;
         Name = name;
         Label = label;
         Description = description;
@@ -76,6 +84,18 @@ public sealed class DimensionDefinition
 
     /// <summary>Whether a value names one edition, so every edition attribute is a function of it (the <c>edition</c> dimension).</summary>
     public bool IdentifiesEdition { get; }
+
+    /// <summary>The grain when the dimension is time (year, day), else null. Time intelligence needs a <see cref="TimeGrain.Year"/> dimension.</summary>
+    public TimeGrain? Time { get; }
+
+    /// <summary>Whether its values have a natural order (time, editions), so charts draw them along an axis rather than ranking them.</summary>
+    public bool IsOrdered { get; }
+
+    /// <summary>What its values name in the catalogue, for labels.</summary>
+    public MemberReference Members { get; }
+
+    /// <summary>Whether a value names the member state a participant represents (not, say, a host country).</summary>
+    public bool IdentifiesMemberState { get; }
 
     /// <summary>
     /// What the dimension describes, for disclosure control: an edition attribute, the member state (an attribute of the

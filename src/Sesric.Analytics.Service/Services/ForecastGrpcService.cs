@@ -13,6 +13,9 @@ namespace Sesric.Analytics.Service.Services;
 /// <summary>Next-edition forecasts, the backtest behind the model choice, and retraining, over the shared forecaster.</summary>
 public sealed class ForecastGrpcService(ForecasterCache forecasters) : ForecastService.ForecastServiceBase
 {
+    // The parameter name TrainedForecaster.Forecast gives when it refuses the programme itself (not a scenario field).
+    private const string ForecasterProgrammeParameter = "programme";
+
     /// <inheritdoc/>
     public override async Task<ForecastResponse> Forecast(ForecastRequest request, ServerCallContext context)
     {
@@ -38,7 +41,7 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters) : ForecastS
         catch (ArgumentException e)
         {
             // A scenario value valid alone can still be refused for this programme (a year before its last edition).
-            throw RpcErrors.InvalidArgument(e.ParamName == "programme" ? "programme" : ForecastMapper.ScenarioField(e.ParamName), Describe(e));
+            throw RpcErrors.InvalidArgument(e.ParamName == ForecasterProgrammeParameter ? "programme" : ForecastMapper.ScenarioField(e.ParamName), Describe(e));
         }
     }
 

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Sesric.Analytics.Cli.Tests.Architecture;
+
+/// <summary>
+/// Behaviour comes from a dimension's declared traits (time grain, ordered, what its members name), never from its
+/// name: outside the model's own definition, no source under <c>src/</c> compares anything with a dimension's name.
+/// Naming a dimension as data (a report spec's category, a query's grouping) is fine; deciding by it is not.
+/// </summary>
+public static partial class DimensionNameRules
+{
+    /// <summary>The folder whose files define the model and so may spell its names (relative to <c>src/</c>).</summary>
+    public static readonly string ModelFolder = Path.Combine("Sesric.Analytics.Semantic", "Model");
+
+    /// <summary>One line per comparison with a dimension name in <paramref name="text"/>, naming <paramref name="file"/> and the line.</summary>
+    public static IEnumerable<string> Violations(string file, string text, IReadOnlyCollection<string> dimensionNames)
+    {
+        var names = string.Join("|", dimensionNames.Select(Regex.Escape));
+        var comparison = new Regex($"""(==|!=|\bis|\bor|\bcase|Contains\()\s*"({names})"|"({names})"\s*(==|!=)""");
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var code = lines[i].TrimStart();
+            if (code.StartsWith("//", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (comparison.Match(code) is { Success: true } m)
+            {
+                yield return $"{file}:{i + 1}: compares with the dimension name {m.Value.Trim()}; read the dimension's trait (Time, IsOrdered, Members, IdentifiesEdition, IdentifiesMemberState) instead.";
+            }
+        }
+    }
+
+    /// <summary>Every violation in the C# files under <paramref name="srcFolder"/> outside <see cref="ModelFolder"/>.</summary>
+    public static IReadOnlyList<string> Scan(string srcFolder, IReadOnlyCollection<string> dimensionNames) =>
+        Directory.GetFiles(srcFolder, "*.cs", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(srcFolder, p))
+            .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj") && !p.StartsWith(ModelFolder, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(p => Violations(p, File.ReadAllText(Path.Combine(srcFolder, p)), dimensionNames))
+            .ToArray();
+}
