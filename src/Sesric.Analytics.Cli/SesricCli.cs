@@ -18,6 +18,7 @@ public static class SesricCli
         root.Add(new EditionsCommand(console));
         root.Add(new MemberStatesCommand(console));
         root.Add(new StatsCommand(console));
+        root.Add(new ModelCommand(console));
         root.Add(new ImportCommand(console));
         root.Add(new ExportCommand(console));
         root.Add(new GenerateCommand(console));

@@ -119,6 +119,7 @@ public static class ServerSetup
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<ForecastGrpcService>();
         app.MapGrpcService<ReportGrpcService>();
+        app.MapGrpcService<ModelGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         // The banner says the service is usable, so it waits for the store: a store that cannot be opened

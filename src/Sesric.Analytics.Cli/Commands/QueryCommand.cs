@@ -18,14 +18,14 @@ public sealed class QueryCommand : BaseCommand
 
     private readonly Option<string[]> _measures = new("--measure", "-m")
     {
-        Description = "A measure to compute (repeat, or separate with commas): participants, participations, editions, member_states, coverage, female_share, participants_per_edition, new_member_states, returning_share, published_participants, published_member_states, yoy_change(M), yoy_pct(M), running_total(M).",
+        Description = $"A measure to compute (repeat, or separate with commas): {string.Join(", ", SemanticModel.Default.Measures.Select(m => m.Name))}, {string.Join(", ", SemanticModel.TimeIntelligenceFunctions.Select(f => f + "(M)"))}. See sesric model show.",
         Required = true,
         AllowMultipleArgumentsPerToken = false,
     };
 
     private readonly Option<string[]> _by = new("--by", "-b")
     {
-        Description = "A dimension to group by (repeat, or separate with commas): programme, edition, year, member_state, oic_group, gender, modality, host_country.",
+        Description = $"A dimension to group by (repeat, or separate with commas): {SemanticModel.Default.DimensionNames}.",
     };
 
     private readonly Option<string?> _filter = new("--filter")

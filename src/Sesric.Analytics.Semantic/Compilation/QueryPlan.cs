@@ -46,10 +46,24 @@ internal sealed class QueryPlan
             used.Add(d.Difference!.Value.Whole);
             used.Add(d.Difference!.Value.Part);
         }
-        // A perturbed count needs its cell key (a derived one, its parts' keys).
+        // A perturbed count needs its cell key; a derived one, its parts' keys, even where a part is itself shown
+        // exact (first-time participants of a whole edition: the people count is exact, the subset is not).
         if (query.Policy.Protects)
         {
-            foreach (var c in used.Where(c => c.IsComputedInSql && Rule(c) == CellRule.Perturb).ToArray())
+            foreach (var c in used.Where(c => Rule(c) == CellRule.Perturb).ToArray())
+            {
+                AddKeys(c);
+            }
+        }
+
+        void AddKeys(Component c)
+        {
+            if (c.Difference is { } d)
+            {
+                AddKeys(d.Whole);
+                AddKeys(d.Part);
+            }
+            else
             {
                 used.Add(c.CellKey!);
             }

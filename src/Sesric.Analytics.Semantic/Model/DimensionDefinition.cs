@@ -140,8 +140,8 @@ public sealed class DimensionDefinition
     /// <summary>Turns a filter's text value into the stored form, or null when it is not a valid value.</summary>
     internal Func<string, string?> Normalise { get; }
 
-    /// <summary>Describes the valid text values, for error messages.</summary>
-    internal string ValueHint { get; }
+    /// <summary>Describes the valid filter values, for error messages and the model description.</summary>
+    public string ValueHint { get; }
 
     /// <inheritdoc/>
     public override string ToString() => Name;

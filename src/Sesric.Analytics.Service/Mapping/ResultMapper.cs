@@ -14,26 +14,32 @@ public static class ResultMapper
     {
         Name = c.Name,
         Role = c.Role == ColumnRole.Dimension ? V1.ColumnRole.Dimension : V1.ColumnRole.Measure,
-        Type = c.Type switch
-        {
-            ColumnType.String => V1.ColumnType.String,
-            ColumnType.Integer => V1.ColumnType.Integer,
-            ColumnType.Number => V1.ColumnType.Number,
-            _ => V1.ColumnType.Date,
-        },
-        Format = c.Format switch
-        {
-            ValueFormat.Text => V1.ValueFormat.Text,
-            ValueFormat.Integer => V1.ValueFormat.Integer,
-            ValueFormat.Decimal => V1.ValueFormat.Decimal,
-            ValueFormat.Percent => V1.ValueFormat.Percent,
-            ValueFormat.Year => V1.ValueFormat.Year,
-            ValueFormat.SignedInteger => V1.ValueFormat.SignedInteger,
-            ValueFormat.SignedPercent => V1.ValueFormat.SignedPercent,
-            _ => V1.ValueFormat.Unspecified,
-        },
+        Type = ToProto(c.Type),
+        Format = ToProto(c.Format),
         Label = CatalogMapper.ToProto(c.Label),
     });
+
+    /// <summary>The API's column type.</summary>
+    public static V1.ColumnType ToProto(ColumnType type) => type switch
+    {
+        ColumnType.String => V1.ColumnType.String,
+        ColumnType.Integer => V1.ColumnType.Integer,
+        ColumnType.Number => V1.ColumnType.Number,
+        _ => V1.ColumnType.Date,
+    };
+
+    /// <summary>The API's value format.</summary>
+    public static V1.ValueFormat ToProto(ValueFormat format) => format switch
+    {
+        ValueFormat.Text => V1.ValueFormat.Text,
+        ValueFormat.Integer => V1.ValueFormat.Integer,
+        ValueFormat.Decimal => V1.ValueFormat.Decimal,
+        ValueFormat.Percent => V1.ValueFormat.Percent,
+        ValueFormat.Year => V1.ValueFormat.Year,
+        ValueFormat.SignedInteger => V1.ValueFormat.SignedInteger,
+        ValueFormat.SignedPercent => V1.ValueFormat.SignedPercent,
+        _ => V1.ValueFormat.Unspecified,
+    };
 
     /// <summary>Rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of the table.</summary>
     public static IEnumerable<V1.ResultRow> Rows(ResultTable table, int start, int count)

@@ -29,6 +29,7 @@ public static class MethodAccess
         [ForecastService.Descriptor.FindMethodByName("Retrain").FullName] = Role.Admin,
         [ReportService.Descriptor.FindMethodByName("RenderChart").FullName] = Role.Reader,
         [ReportService.Descriptor.FindMethodByName("RenderReport").FullName] = Role.Reader,
+        [ModelService.Descriptor.FindMethodByName("GetModel").FullName] = Role.Reader,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="method"/> (<c>/package.Service/Method</c>) is open to callers without a key.</summary>

@@ -46,6 +46,7 @@ public sealed class AuthMatrixTests(SharedServiceHost shared) : IClassFixture<Sh
         ["Retrain"] = (h, m) => new ForecastService.ForecastServiceClient(h.Channel).RetrainAsync(new RetrainRequest(), m).ResponseAsync,
         ["RenderChart"] = (h, m) => new ReportService.ReportServiceClient(h.Channel).RenderChartAsync(
             new RenderChartRequest { VisualJson = """{"id":"t","mark":"line","measure":"participants","category":"year"}""", Format = ChartFormat.Svg }, m).ResponseAsync,
+        ["GetModel"] = (h, m) => new ModelService.ModelServiceClient(h.Channel).GetModelAsync(new GetModelRequest(), m).ResponseAsync,
         // A report spec that fails validation: it passes authorisation and renders nothing, so the matrix stays fast.
         ["RenderReport"] = async (h, m) =>
         {
@@ -75,6 +76,7 @@ public sealed class AuthMatrixTests(SharedServiceHost shared) : IClassFixture<Sh
         ["Retrain"] = 3,
         ["RenderChart"] = 1,
         ["RenderReport"] = 1,
+        ["GetModel"] = 1,
     };
 
     private static readonly (string Name, string? Key, int Level)[] Callers =
