@@ -6,6 +6,8 @@ using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Hosting;
+using Sesric.Analytics.Service.Observability;
+using Sesric.Analytics.Telemetry;
 
 namespace Sesric.Analytics.Service.Statistics;
 
@@ -39,8 +41,10 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
         var version = host.DataVersion;
         if (_results.TryGetValue(key, out var cached) && cached.Version == version)
         {
+            SesricTelemetry.CacheHits.Add(1);
             return cached.Table;
         }
+        SesricTelemetry.CacheMisses.Add(1);
         var table = await RunGatedAsync(request, cancellationToken);
         if (_results.Count >= capacity)
         {
@@ -54,7 +58,7 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
     public async Task<IReadOnlyList<(ProgrammeId Programme, int Year, CountryCode Country)>> RepresentedMemberStatesAsync(
         ProgrammeId? programme, int? year, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.WaitMeasuredAsync(cancellationToken);
         try
         {
             return await inner.RepresentedMemberStatesAsync(programme, year, cancellationToken);
@@ -70,7 +74,7 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
 
     private async Task<ResultTable> RunGatedAsync(StatisticsRequest request, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.WaitMeasuredAsync(cancellationToken);
         try
         {
             return await inner.RunAsync(request, cancellationToken);
