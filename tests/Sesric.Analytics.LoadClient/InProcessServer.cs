@@ -32,6 +32,7 @@ internal sealed class InProcessServer : IAsyncDisposable
         {
             ["Sesric:Address"] = "http://127.0.0.1:0",
             ["Sesric:JsonAddress"] = "",
+            ["Sesric:MetricsAddress"] = "http://127.0.0.1:0",
             ["Sesric:DatabasePath"] = databasePath,
             ["Sesric:SeedBuiltInData"] = seed ? "true" : "false",
             ["Sesric:RequestsPerSecondPerKey"] = "1000000",

@@ -78,6 +78,7 @@ public sealed class ServiceHost : IAsyncDisposable
             ["Sesric:DatabasePath"] = folder.File("analytics.duckdb"),
             ["Sesric:Address"] = "http://127.0.0.1:0",
             ["Sesric:JsonAddress"] = kestrel ? "http://127.0.0.1:0" : "",
+            ["Sesric:MetricsAddress"] = kestrel ? "http://127.0.0.1:0" : "",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in TestKeys.Configuration())
