@@ -41,7 +41,7 @@ public static class ReportRenderer
     /// self-contained HTML document (inline SVG, navigation, data tables, print CSS, <c>dir="rtl"</c> for Arabic).
     /// </summary>
     /// <exception cref="SpecException">The report names measures or dimensions the engine's model lacks, or breaks a mark's rules.</exception>
-    public static async Task<string> RenderHtmlAsync(Report report, QueryEngine engine, Language language, CancellationToken ct = default, ReportRenderOptions? options = null)
+    public static async Task<string> RenderHtmlAsync(Report report, IQueryRunner engine, Language language, CancellationToken ct = default, ReportRenderOptions? options = null)
     {
         var visuals = await ReportRun.RenderAsync(report, engine, language, png: false, options, null, ct).ConfigureAwait(false);
         return HtmlReportWriter.Write(report, visuals, language, options?.Theme ?? Theme.BuiltIn(report.Theme), options?.Labels ?? Binding.MemberLabels.None);
@@ -53,7 +53,7 @@ public static class ReportRenderer
     /// </summary>
     /// <returns>The files written, in order.</returns>
     public static async Task<IReadOnlyList<string>> WriteFolderAsync(
-        Report report, QueryEngine engine, Language language, string directory, IProgress<ReportProgress>? progress = null, ReportRenderOptions? options = null, CancellationToken ct = default)
+        Report report, IQueryRunner engine, Language language, string directory, IProgress<ReportProgress>? progress = null, ReportRenderOptions? options = null, CancellationToken ct = default)
     {
         var visuals = await ReportRun.RenderAsync(report, engine, language, png: true, options, progress, ct).ConfigureAwait(false);
         return await WriteFilesAsync(report, visuals, language, directory, progress, options, ct).ConfigureAwait(false);

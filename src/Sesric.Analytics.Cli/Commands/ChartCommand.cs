@@ -100,7 +100,7 @@ public sealed class ChartCommand : BaseCommand
         IReadOnlyList<FilterSpec> captioned = visual.Filters;
         if (parseResult.GetValue(_filter) is { Length: > 0 } extra)
         {
-            query = query.Where(query.Filter is null ? extra : $"({query.Filter}) AND ({extra})");
+            query = query.AndWhere(FilterParser.Parse(extra));
 
             // The caption names the filters as a report's chart does; a filter beyond plain comparisons is shown as written.
             if (FilterText.TryParse(extra, out var parsed))

@@ -31,7 +31,7 @@ public static partial class FilterText
             result.Add(m.Groups["op"].Value switch
             {
                 "=" => FilterSpec.Eq(dimension, value),
-                "!=" => new FilterSpec(dimension, FilterOperator.Ne, ValueList.Of(value)),
+                "!=" => new FilterSpec(dimension, FilterSpecOperator.Ne, ValueList.Of(value)),
                 ">=" => FilterSpec.Gte(dimension, value),
                 _ => FilterSpec.Lte(dimension, value),
             });

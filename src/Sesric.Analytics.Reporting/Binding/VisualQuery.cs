@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Reporting.Specs;
@@ -22,9 +21,9 @@ public static class VisualQuery
         var category = visual.Category ?? (visual.Mark == MarkKind.Card ? "year" : null);
         var dimensions = new[] { category, visual.Series }.OfType<string>().ToArray();
         var orderedCategory = category is not null && vocabulary.Dimensions.TryGetValue(category, out var term) && term.Kind == DimensionKind.Ordered;
-        string? order = category is null ? null
-            : orderedCategory || visual.Series is not null ? string.Join(", ", dimensions)
-            : $"{visual.Measure} desc, {category}";
+        OrderTerm[] order = category is null ? []
+            : orderedCategory || visual.Series is not null ? [.. dimensions.Select(d => new OrderTerm(d, false))]
+            : [new OrderTerm(visual.Measure, true), new OrderTerm(category, false)];
         return new SemanticQuery(measures, dimensions, Filter(filters, vocabulary), order, policy: policy);
     }
 
@@ -48,49 +47,47 @@ public static class VisualQuery
         }
         if (visual.Category is { } category && visual.Series is not null && (stacked || visual.Limit is not null))
         {
-            return new SemanticQuery([visual.Measure], [category], Filter(filters, vocabulary), category, policy: policy);
+            return new SemanticQuery([visual.Measure], [category], Filter(filters, vocabulary), [new OrderTerm(category, false)], policy: policy);
         }
         return null;
     }
 
-    /// <summary>The AIP-160 filter text for <paramref name="filters"/>, or null when there are none.</summary>
-    public static string? Filter(IReadOnlyList<FilterSpec> filters, ReportVocabulary? vocabulary = null)
+    /// <summary>The engine's filter for <paramref name="filters"/> (all of them, AND), or null when there are none.</summary>
+    /// <remarks>Values are typed from the vocabulary: a year filter compares whole numbers, a programme filter text.</remarks>
+    public static FilterExpression? Filter(IReadOnlyList<FilterSpec> filters, ReportVocabulary? vocabulary = null)
     {
         vocabulary ??= ReportVocabulary.Default;
-        if (filters.Count == 0)
+        // Between gives two conjuncts of the one chain, so the filter equals the one parsed from the same text.
+        return FilterExpression.All(filters.SelectMany(f =>
         {
-            return null;
-        }
-        var parts = new List<string>();
-        foreach (var f in filters)
-        {
-            var integer = vocabulary.Dimensions.TryGetValue(f.Dimension, out var term) && term.Type == ColumnType.Integer;
-            string V(string value) => integer ? long.Parse(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : Quote(value);
-            parts.Add(f.Operator switch
+            var type = vocabulary.Dimensions.TryGetValue(f.Dimension, out var term) ? term.Type : ColumnType.String;
+            FilterValue V(int i) => Value(f, i, type);
+            FilterExpression C(FilterOperator op, int i) => FilterExpression.Compare(f.Dimension, op, V(i));
+            return f.Operator switch
             {
-                FilterOperator.Eq => $"{f.Dimension} = {V(f.Values[0])}",
-                FilterOperator.Ne => $"{f.Dimension} != {V(f.Values[0])}",
-                FilterOperator.Gte => $"{f.Dimension} >= {V(f.Values[0])}",
-                FilterOperator.Lte => $"{f.Dimension} <= {V(f.Values[0])}",
-                FilterOperator.Between => $"{f.Dimension} >= {V(f.Values[0])} AND {f.Dimension} <= {V(f.Values[1])}",
-                FilterOperator.In => "(" + string.Join(" OR ", f.Values.Select(v => $"{f.Dimension} = {V(v)}")) + ")",
+                FilterSpecOperator.Eq => [C(FilterOperator.Equal, 0)],
+                FilterSpecOperator.Ne => [C(FilterOperator.NotEqual, 0)],
+                FilterSpecOperator.Gte => [C(FilterOperator.GreaterOrEqual, 0)],
+                FilterSpecOperator.Lte => [C(FilterOperator.LessOrEqual, 0)],
+                FilterSpecOperator.Between => [C(FilterOperator.GreaterOrEqual, 0), C(FilterOperator.LessOrEqual, 1)],
+                FilterSpecOperator.In => new[] { FilterExpression.AnyOf(f.Dimension, f.Values.Select((_, i) => V(i))) },
                 _ => throw new ArgumentOutOfRangeException(nameof(filters), f.Operator, "unknown filter operator."),
-            });
-        }
-        return string.Join(" AND ", parts);
+            };
+        }));
     }
 
-    private static string Quote(string value)
+    private static FilterValue Value(FilterSpec filter, int index, ColumnType type)
     {
-        var sb = new StringBuilder("\"");
-        foreach (var c in value)
+        var text = filter.Values[index];
+        return type switch
         {
-            if (c is '"' or '\\')
-            {
-                sb.Append('\\');
-            }
-            sb.Append(c);
-        }
-        return sb.Append('"').ToString();
+            ColumnType.Integer => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+                ? FilterValue.Of(n)
+                : throw new ArgumentException($"filter on {filter.Dimension}: '{text}' is not a whole number.", nameof(filter)),
+            ColumnType.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? FilterValue.Of(d)
+                : throw new ArgumentException($"filter on {filter.Dimension}: '{text}' is not a date (yyyy-mm-dd).", nameof(filter)),
+            _ => FilterValue.Of(text),
+        };
     }
 }

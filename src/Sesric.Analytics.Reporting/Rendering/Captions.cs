@@ -23,10 +23,10 @@ internal static class Captions
             var values = Punctuation.JoinList(f.Values.Select(v => labels.Label(f.Dimension, v, language)), language);
             return f.Operator switch
             {
-                FilterOperator.Between => $"{label} {f.Values[0]}–{f.Values[^1]}",
-                FilterOperator.Ne => $"{label} ≠ {values}",
-                FilterOperator.Gte => $"{label} ≥ {values}",
-                FilterOperator.Lte => $"{label} ≤ {values}",
+                FilterSpecOperator.Between => $"{label} {f.Values[0]}–{f.Values[^1]}",
+                FilterSpecOperator.Ne => $"{label} ≠ {values}",
+                FilterSpecOperator.Gte => $"{label} ≥ {values}",
+                FilterSpecOperator.Lte => $"{label} ≤ {values}",
                 _ => Punctuation.Labelled(label, values, language),
             };
         });

@@ -10,7 +10,7 @@ namespace Sesric.Analytics.Reporting.Rendering;
 internal static class ReportRun
 {
     public static Task<IReadOnlyList<RenderedVisual>> RenderAsync(
-        Report report, QueryEngine engine, Language language, bool png, ReportRenderOptions? options, IProgress<ReportProgress>? progress, CancellationToken ct) =>
+        Report report, IQueryRunner engine, Language language, bool png, ReportRenderOptions? options, IProgress<ReportProgress>? progress, CancellationToken ct) =>
         RenderAsync(report, ReportVocabulary.From(engine.Model), (query, token) => engine.ExecuteAsync(query, token), language, png, options, progress, ct, queryTotals: true);
 
     public static async Task<IReadOnlyList<RenderedVisual>> RenderAsync(

@@ -1,6 +1,6 @@
 namespace Sesric.Analytics.Reporting.Specs;
 
-/// <summary>The JSON names of <see cref="MarkKind"/> and <see cref="FilterOperator"/> values.</summary>
+/// <summary>The JSON names of <see cref="MarkKind"/> and <see cref="FilterSpecOperator"/> values.</summary>
 public static class MarkNames
 {
     private static readonly (MarkKind Kind, string Name)[] Marks =
@@ -34,20 +34,20 @@ public static class MarkNames
     }
 
     /// <summary>The JSON name of <paramref name="op"/> (<c>eq</c>, <c>between</c>, …).</summary>
-    public static string Name(this FilterOperator op) => op.ToString().ToLowerInvariant();
+    public static string Name(this FilterSpecOperator op) => op.ToString().ToLowerInvariant();
 
     /// <summary>Parses an operator name.</summary>
-    public static bool TryParseOperator(string? name, out FilterOperator op)
+    public static bool TryParseOperator(string? name, out FilterSpecOperator op)
     {
         op = name switch
         {
-            "eq" => FilterOperator.Eq,
-            "ne" => FilterOperator.Ne,
-            "in" => FilterOperator.In,
-            "between" => FilterOperator.Between,
-            "gte" => FilterOperator.Gte,
-            "lte" => FilterOperator.Lte,
-            _ => (FilterOperator)(-1),
+            "eq" => FilterSpecOperator.Eq,
+            "ne" => FilterSpecOperator.Ne,
+            "in" => FilterSpecOperator.In,
+            "between" => FilterSpecOperator.Between,
+            "gte" => FilterSpecOperator.Gte,
+            "lte" => FilterSpecOperator.Lte,
+            _ => (FilterSpecOperator)(-1),
         };
         return Enum.IsDefined(op);
     }

@@ -306,7 +306,7 @@ public static class ReportJson
                 }
                 var dimension = ReadString(f, "dimension", $"{at}.dimension", required: true);
                 var opName = ReadString(f, "op", $"{at}.op", required: true);
-                var op = FilterOperator.Eq;
+                var op = FilterSpecOperator.Eq;
                 if (opName is not null && !MarkNames.TryParseOperator(opName, out op))
                 {
                     problems.Add(new($"{at}.op", $"'{opName}' is not a filter operator; use eq, ne, in, between, gte or lte."));

@@ -213,8 +213,8 @@ public static partial class ReportValidator
             var term = CheckDimension(f.Dimension, $"{at}.dimension", vocabulary, problems);
             var (min, max) = f.Operator switch
             {
-                FilterOperator.Between => (2, 2),
-                FilterOperator.In => (1, int.MaxValue),
+                FilterSpecOperator.Between => (2, 2),
+                FilterSpecOperator.In => (1, int.MaxValue),
                 _ => (1, 1),
             };
             if (f.Values.Count < min || f.Values.Count > max)
@@ -226,7 +226,7 @@ public static partial class ReportValidator
             {
                 continue;
             }
-            if (f.Operator is FilterOperator.Between or FilterOperator.Gte or FilterOperator.Lte && term.Kind != DimensionKind.Ordered)
+            if (f.Operator is FilterSpecOperator.Between or FilterSpecOperator.Gte or FilterSpecOperator.Lte && term.Kind != DimensionKind.Ordered)
             {
                 problems.Add(new($"{at}.op", $"'{f.Operator.Name()}' needs an ordered dimension (year, edition); '{f.Dimension}' has no order. Use eq or in."));
             }
@@ -240,7 +240,7 @@ public static partial class ReportValidator
                     }
                 }
             }
-            if (f.Operator == FilterOperator.Between && f.Values.Count == 2 && term.Type == ColumnType.Integer
+            if (f.Operator == FilterSpecOperator.Between && f.Values.Count == 2 && term.Type == ColumnType.Integer
                 && long.TryParse(f.Values[0], CultureInfo.InvariantCulture, out var from) && long.TryParse(f.Values[1], CultureInfo.InvariantCulture, out var to) && from > to)
             {
                 problems.Add(new($"{at}.values", $"the range {from}–{to} is empty; write the smaller value first."));

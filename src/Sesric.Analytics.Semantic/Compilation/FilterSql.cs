@@ -12,8 +12,8 @@ namespace Sesric.Analytics.Semantic;
 /// </summary>
 internal static class FilterSql
 {
-    /// <summary>Checks a comparison against its field and returns the SQL operator and the typed parameter value.</summary>
-    public static (string Operator, object Value) Bind(FilterComparison comparison, DimensionDefinition dimension)
+    /// <summary>Checks a comparison against its field and returns its field, SQL operator and typed parameter value.</summary>
+    public static BoundComparison Bind(FilterComparison comparison, DimensionDefinition dimension)
     {
         var v = comparison.Value;
         var ordering = comparison.Operator is not (FilterOperator.Equal or FilterOperator.NotEqual);
@@ -63,17 +63,16 @@ internal static class FilterSql
             FilterOperator.Greater => ">",
             _ => ">=",
         };
-        return (op, value);
+        return new BoundComparison(dimension, op, value);
     }
 
     /// <summary>Adds each comparison's value to <paramref name="parameters"/> once and returns the $n of each.</summary>
-    public static Dictionary<FilterComparison, int> BindAll(FilterExpression filter, SemanticModel model, List<object?> parameters)
+    public static Dictionary<FilterComparison, int> BindAll(QueryPlan plan, List<object?> parameters)
     {
         var indexes = new Dictionary<FilterComparison, int>(ReferenceEqualityComparer.Instance);
-        foreach (var comparison in QueryPlan.Comparisons(filter))
+        foreach (var (comparison, bound) in plan.Bindings)
         {
-            model.TryGetDimension(comparison.Field, out var dimension);
-            var (_, value) = Bind(comparison, dimension!);
+            var value = bound.Value;
             var existing = parameters.FindIndex(p => Equals(p, value));
             if (existing < 0)
             {
@@ -86,22 +85,21 @@ internal static class FilterSql
     }
 
     /// <summary>Renders the filter with each field read by <paramref name="sqlFor"/>.</summary>
-    public static string Render(FilterExpression filter, SemanticModel model, IReadOnlyDictionary<FilterComparison, int> indexes, Func<DimensionDefinition, string> sqlFor)
+    public static string Render(FilterExpression filter, QueryPlan plan, IReadOnlyDictionary<FilterComparison, int> indexes, Func<DimensionDefinition, string> sqlFor)
     {
         var s = new StringBuilder();
-        Write(filter, s, model, indexes, sqlFor, topLevel: true);
+        Write(filter, s, plan.Bindings, indexes, sqlFor, topLevel: true);
         return s.ToString();
     }
 
-    private static void Write(FilterExpression e, StringBuilder s, SemanticModel model, IReadOnlyDictionary<FilterComparison, int> indexes, Func<DimensionDefinition, string> sqlFor, bool topLevel)
+    private static void Write(FilterExpression e, StringBuilder s, IReadOnlyDictionary<FilterComparison, BoundComparison> bindings, IReadOnlyDictionary<FilterComparison, int> indexes, Func<DimensionDefinition, string> sqlFor, bool topLevel)
     {
         switch (e)
         {
             case FilterComparison c:
-                model.TryGetDimension(c.Field, out var dimension);
-                var (op, _) = Bind(c, dimension!);
-                var test = $"{sqlFor(dimension!)} {op} ${indexes[c]}";
-                s.Append(dimension!.IsNullable ? $"COALESCE({test}, FALSE)" : test);
+                var bound = bindings[c];
+                var test = $"{sqlFor(bound.Dimension)} {bound.SqlOperator} ${indexes[c]}";
+                s.Append(bound.Dimension.IsNullable ? $"COALESCE({test}, FALSE)" : test);
                 break;
             case FilterAnd a:
                 Binary(a.Left, "AND", a.Right);
@@ -111,7 +109,7 @@ internal static class FilterSql
                 break;
             case FilterNot n:
                 s.Append("NOT (");
-                Write(n.Operand, s, model, indexes, sqlFor, topLevel: true);
+                Write(n.Operand, s, bindings, indexes, sqlFor, topLevel: true);
                 s.Append(')');
                 break;
         }
@@ -122,9 +120,9 @@ internal static class FilterSql
             {
                 s.Append('(');
             }
-            Write(left, s, model, indexes, sqlFor, topLevel: false);
+            Write(left, s, bindings, indexes, sqlFor, topLevel: false);
             s.Append(' ').Append(keyword).Append(' ');
-            Write(right, s, model, indexes, sqlFor, topLevel: false);
+            Write(right, s, bindings, indexes, sqlFor, topLevel: false);
             if (!topLevel)
             {
                 s.Append(')');
@@ -133,7 +131,7 @@ internal static class FilterSql
     }
 
     private static QueryException Invalid(FilterComparison c, DimensionDefinition d, string message) =>
-        new(QueryErrorKind.InvalidValue, $"filter: {message} (position {c.Value.Position}).", d.Name, c.Value.Position);
+        new(QueryErrorKind.InvalidValue, $"filter: {message}{c.Value.At}.", d.Name, c.Value.Position < 0 ? null : c.Value.Position);
 
     private static string Show(FilterValue v) =>
         v.Kind == FilterValueKind.String ? $"\"{(v.Text.Length > 40 ? v.Text[..40] + "…" : v.Text)}\"" : v.Text.Length > 40 ? v.Text[..40] + "…" : v.Text;

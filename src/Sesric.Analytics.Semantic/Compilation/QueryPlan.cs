@@ -16,8 +16,10 @@ internal sealed class QueryPlan
         FilterExpression? filter,
         IReadOnlyList<(int Column, bool Descending)> order,
         SemanticQuery query,
-        IReadOnlyList<DimensionDefinition> filterFields)
+        IReadOnlyDictionary<FilterComparison, BoundComparison> bindings)
     {
+        var filterFields = bindings.Values.Select(b => b.Dimension).Distinct().ToArray();
+        Bindings = bindings;
         Measures = measures;
         Dimensions = dimensions;
         Filter = filter;
@@ -64,6 +66,9 @@ internal sealed class QueryPlan
     public IReadOnlyList<DimensionDefinition> Dimensions { get; }
 
     public FilterExpression? Filter { get; }
+
+    /// <summary>Each comparison of <see cref="Filter"/> (by reference), checked against its field once.</summary>
+    public IReadOnlyDictionary<FilterComparison, BoundComparison> Bindings { get; }
 
     /// <summary>Order keys as column indexes (dimensions first, then measures).</summary>
     public IReadOnlyList<(int Column, bool Descending)> Order { get; }
@@ -159,18 +164,14 @@ internal sealed class QueryPlan
             measures.Add(measure);
         }
 
-        FilterExpression? filter = null;
-        if (query.Filter is not null)
-        {
-            filter = FilterParser.Parse(query.Filter);
-            CheckFilter(filter, model);
-        }
+        var filter = query.Filter;
+        var bindings = filter is null ? new Dictionary<FilterComparison, BoundComparison>(ReferenceEqualityComparer.Instance) : BindFilter(filter, model);
 
-        CheckCompatibility(measures, dimensions, filter, model);
+        CheckCompatibility(measures, dimensions, bindings.Values.Select(b => b.Dimension).Distinct().ToList(), model);
 
         var columns = dimensions.Select(d => d.Name).Concat(measures.Select(m => m.Name)).ToList();
         var order = new List<(int, bool)>();
-        foreach (var term in OrderTerm.ParseList(query.OrderBy))
+        foreach (var term in query.Order)
         {
             var index = columns.IndexOf(term.Field);
             if (index < 0 && model.TryGetMeasure(term.Field, out var canonical))
@@ -183,8 +184,8 @@ internal sealed class QueryPlan
             }
             order.Add((index, term.Descending));
         }
-        var plan = new QueryPlan(measures, dimensions, filter, order, query, FilterFields(filter, model));
-        CheckPublicFilter(filter, plan, model);
+        var plan = new QueryPlan(measures, dimensions, filter, order, query, bindings);
+        CheckPublicFilter(filter, plan);
         return plan;
     }
 
@@ -218,23 +219,29 @@ internal sealed class QueryPlan
         }
     }
 
-    private static void CheckFilter(FilterExpression filter, SemanticModel model)
+    /// <summary>Checks each comparison against its field, once; the compiler reads the bindings instead of checking again.</summary>
+    private static Dictionary<FilterComparison, BoundComparison> BindFilter(FilterExpression filter, SemanticModel model)
     {
+        var bindings = new Dictionary<FilterComparison, BoundComparison>(ReferenceEqualityComparer.Instance);
+        var count = 0;
         foreach (var comparison in Comparisons(filter))
         {
+            // Parsed filters are bounded by the parser; one built in code is held to the same limit.
+            if (++count > FilterParser.MaxComparisons)
+            {
+                throw new QueryException(QueryErrorKind.TooComplex, $"filter: more than {FilterParser.MaxComparisons} comparisons; simplify the filter.", "filter");
+            }
             if (!model.TryGetDimension(comparison.Field, out var dimension))
             {
-                throw new QueryException(QueryErrorKind.UnknownField, $"filter: unknown field '{comparison.Field}' at position {comparison.Position}; fields: {model.DimensionNames}.", comparison.Field, comparison.Position);
+                throw new QueryException(QueryErrorKind.UnknownField, $"filter: unknown field '{comparison.Field}'{comparison.At}; fields: {model.DimensionNames}.", comparison.Field, comparison.Position < 0 ? null : comparison.Position);
             }
-            _ = FilterSql.Bind(comparison, dimension);
+            bindings.TryAdd(comparison, FilterSql.Bind(comparison, dimension));
         }
+        return bindings;
     }
 
-    private static void CheckCompatibility(List<MeasureDefinition> measures, List<DimensionDefinition> dimensions, FilterExpression? filter, SemanticModel model)
+    private static void CheckCompatibility(List<MeasureDefinition> measures, List<DimensionDefinition> dimensions, List<DimensionDefinition> filterFields, SemanticModel model)
     {
-        var filterFields = filter is null
-            ? []
-            : Comparisons(filter).Select(c => model.TryGetDimension(c.Field, out var d) ? d : null).OfType<DimensionDefinition>().Distinct().ToList();
         foreach (var measure in measures)
         {
             var baseMeasure = measure.Inner ?? measure;
@@ -257,11 +264,6 @@ internal sealed class QueryPlan
         }
     }
 
-    private static DimensionDefinition[] FilterFields(FilterExpression? filter, SemanticModel model) =>
-        filter is null
-            ? []
-            : Comparisons(filter).Select(c => model.TryGetDimension(c.Field, out var d) ? d : null).OfType<DimensionDefinition>().Distinct().ToArray();
-
     /// <summary>
     /// Under the public policy, a query whose figures are protected may restrict the records only with
     /// <c>field = value</c> conditions joined by AND: every cell it can name is then a cell of some table of whole
@@ -271,7 +273,7 @@ internal sealed class QueryPlan
     /// in any form: it only chooses which cells are returned, never what a cell holds. So is any filter on a query
     /// whose figures are all exact (whole editions, published totals): there is no noise to average.
     /// </summary>
-    private static void CheckPublicFilter(FilterExpression? filter, QueryPlan plan, SemanticModel model)
+    private static void CheckPublicFilter(FilterExpression? filter, QueryPlan plan)
     {
         if (filter is null || !plan.Query.Policy.Protects)
         {
@@ -285,7 +287,7 @@ internal sealed class QueryPlan
         var grouped = plan.Dimensions.ToHashSet();
         var byEdition = plan.Dimensions.Any(d => d.IdentifiesEdition);
         bool Selects(FilterComparison c) =>
-            model.TryGetDimension(c.Field, out var d) && (grouped.Contains(d) || (byEdition && d.Level == DisclosureLevel.Edition));
+            plan.Bindings[c].Dimension is var d && (grouped.Contains(d) || (byEdition && d.Level == DisclosureLevel.Edition));
 
         var conjuncts = new Stack<FilterExpression>();
         conjuncts.Push(filter);
@@ -311,8 +313,8 @@ internal sealed class QueryPlan
             };
             throw new QueryException(
                 QueryErrorKind.InvalidQuery,
-                $"filter: under the public policy a query below the whole edition may only narrow the records with field = value conditions joined by AND; {what} (at position {first.Position}) is not allowed, because two differently filtered answers could be subtracted to single out a person. Group by {first.Field} and keep the rows you need (a condition on a grouped field is allowed), or ask with the internal policy (analyst role).",
-                first.Field, first.Position);
+                $"filter: under the public policy a query below the whole edition may only narrow the records with field = value conditions joined by AND; {what}{(first.Position < 0 ? "" : $" (at position {first.Position})")} is not allowed, because two differently filtered answers could be subtracted to single out a person. Group by {first.Field} and keep the rows you need (a condition on a grouped field is allowed), or ask with the internal policy (analyst role).",
+                first.Field, first.Position < 0 ? null : first.Position);
         }
     }
 

@@ -17,7 +17,7 @@ namespace Sesric.Analytics.Semantic;
 /// paging, ratios, time intelligence and disclosure control happen after, over these rows. Only
 /// fixed fragments from the model and <c>$n</c> placeholders appear in the text.
 /// </remarks>
-internal sealed class SqlCompiler(SemanticModel model)
+internal sealed class SqlCompiler
 {
     private const string ReferenceDate = "COALESCE(e.start_date, make_date(e.year, 7, 1))";
 
@@ -28,7 +28,7 @@ internal sealed class SqlCompiler(SemanticModel model)
     public SqlStatement Compile(QueryPlan plan)
     {
         var parameters = new List<object?>();
-        var indexes = plan.Filter is null ? null : FilterSql.BindAll(plan.Filter, model, parameters);
+        var indexes = plan.Filter is null ? null : FilterSql.BindAll(plan, parameters);
         var ctes = new List<(string Name, string Sql)>();
         if (plan.ComponentList.Any(c => c.Join == HelperJoin.FirstStateEdition))
         {
@@ -203,7 +203,7 @@ internal sealed class SqlCompiler(SemanticModel model)
         }
         if (plan.Filter is not null)
         {
-            var rendered = FilterSql.Render(plan.Filter, model, indexes!, SqlFor);
+            var rendered = FilterSql.Render(plan.Filter, plan, indexes!, SqlFor);
             conditions.Add(conditions.Count == 0 ? rendered : $"({rendered})");
         }
         var sql = new StringBuilder();

@@ -18,7 +18,7 @@ namespace Sesric.Analytics.Semantic;
 /// data and query give the same table.
 /// </remarks>
 /// <threadsafety>Safe to share across threads if the store is.</threadsafety>
-public sealed class QueryEngine
+public sealed class QueryEngine : IQueryRunner
 {
     private readonly IAnalyticsStore _store;
     private readonly SqlCompiler _compiler;
@@ -29,7 +29,7 @@ public sealed class QueryEngine
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         Model = model ?? SemanticModel.Default;
-        _compiler = new SqlCompiler(Model);
+        _compiler = new SqlCompiler();
     }
 
     /// <summary>The model queries are checked against.</summary>

@@ -9,7 +9,9 @@ namespace Sesric.Analytics.Semantic;
 /// </summary>
 /// <remarks>
 /// Build one with the constructor or fluently:
-/// <code>SemanticQuery.Of("participants", "member_states").By("year").Where("programme = \"diplomacy-cab\"").OrderedBy("year desc")</code>
+/// <code>SemanticQuery.Of("participants", "member_states").By("year").Where(FilterExpression.Equal("programme", "diplomacy-cab")).OrderedBy(new OrderTerm("year", Descending: true))</code>
+/// Text (AIP-160 filters, AIP-132 orders) is parsed only at the edges, by <see cref="FromText"/> and the
+/// <c>string</c> overloads, so a query inside the system is always typed.
 /// <see cref="Policy"/> defaults to <see cref="DisclosurePolicy.PublicDefault"/>.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share.</threadsafety>
@@ -18,16 +20,16 @@ public sealed record SemanticQuery
     /// <summary>Builds a query.</summary>
     /// <param name="measures">Measure names, such as <c>participants</c> or <c>yoy_pct(participants)</c>.</param>
     /// <param name="dimensions">Dimension names to group by, in column order.</param>
-    /// <param name="filter">An AIP-160 filter such as <c>programme = "diplomacy-cab" AND year &gt;= 2020</c>, or null.</param>
-    /// <param name="orderBy">An AIP-132 order such as <c>year desc, participants</c>, or null (dimensions ascending).</param>
+    /// <param name="filter">The condition rows must meet, or null for all rows.</param>
+    /// <param name="order">The order of the rows; empty or null for the dimensions ascending.</param>
     /// <param name="limit">The most rows to return, or null for all.</param>
     /// <param name="offset">Rows to skip before the first returned.</param>
     /// <param name="policy">The disclosure policy; null means public (cell key method).</param>
     public SemanticQuery(
         IEnumerable<string> measures,
         IEnumerable<string>? dimensions = null,
-        string? filter = null,
-        string? orderBy = null,
+        FilterExpression? filter = null,
+        IEnumerable<OrderTerm>? order = null,
         int? limit = null,
         int offset = 0,
         DisclosurePolicy? policy = null)
@@ -35,8 +37,8 @@ public sealed record SemanticQuery
         ArgumentNullException.ThrowIfNull(measures);
         Measures = measures.ToArray();
         Dimensions = dimensions?.ToArray() ?? [];
-        Filter = string.IsNullOrWhiteSpace(filter) ? null : filter;
-        OrderBy = string.IsNullOrWhiteSpace(orderBy) ? null : orderBy;
+        Filter = filter;
+        Order = order?.ToArray() ?? [];
         Limit = limit;
         Offset = offset;
         Policy = policy ?? DisclosurePolicy.PublicDefault;
@@ -48,11 +50,11 @@ public sealed record SemanticQuery
     /// <summary>The dimension names, in column order.</summary>
     public IReadOnlyList<string> Dimensions { get; init; }
 
-    /// <summary>The filter text, or null.</summary>
-    public string? Filter { get; init; }
+    /// <summary>The condition rows must meet, or null for all rows.</summary>
+    public FilterExpression? Filter { get; init; }
 
-    /// <summary>The order-by text, or null.</summary>
-    public string? OrderBy { get; init; }
+    /// <summary>The order keys; empty for the dimensions ascending.</summary>
+    public IReadOnlyList<OrderTerm> Order { get; init; }
 
     /// <summary>The most rows to return, or null for all.</summary>
     public int? Limit { get; init; }
@@ -66,14 +68,39 @@ public sealed record SemanticQuery
     /// <summary>A query for <paramref name="measures"/> with no grouping.</summary>
     public static SemanticQuery Of(params string[] measures) => new(measures);
 
+    /// <summary>
+    /// Builds a query from text as users write it (the edges: command line, gRPC, notebooks): the filter in
+    /// AIP-160 (<c>programme = "diplomacy-cab" AND year &gt;= 2020</c>) and the order in AIP-132
+    /// (<c>year desc, participants</c>). Both are parsed here, so a syntax error is a
+    /// <see cref="QueryException"/> naming the position before anything runs.
+    /// </summary>
+    public static SemanticQuery FromText(
+        IEnumerable<string> measures,
+        IEnumerable<string>? dimensions = null,
+        string? filter = null,
+        string? orderBy = null,
+        int? limit = null,
+        int offset = 0,
+        DisclosurePolicy? policy = null) =>
+        new(measures, dimensions, ParseFilter(filter), OrderTerm.ParseList(orderBy), limit, offset, policy);
+
     /// <summary>This query grouped by <paramref name="dimensions"/> (added after any already set).</summary>
     public SemanticQuery By(params string[] dimensions) => this with { Dimensions = [.. Dimensions, .. dimensions] };
 
-    /// <summary>This query with <paramref name="filter"/>.</summary>
-    public SemanticQuery Where(string? filter) => this with { Filter = string.IsNullOrWhiteSpace(filter) ? null : filter };
+    /// <summary>This query with <paramref name="filter"/> in place of any filter it had.</summary>
+    public SemanticQuery Where(FilterExpression? filter) => this with { Filter = filter };
 
-    /// <summary>This query ordered by <paramref name="orderBy"/>.</summary>
-    public SemanticQuery OrderedBy(string? orderBy) => this with { OrderBy = string.IsNullOrWhiteSpace(orderBy) ? null : orderBy };
+    /// <summary>This query with the filter parsed from AIP-160 <paramref name="filterText"/> in place of any it had (null or blank: none).</summary>
+    public SemanticQuery Where(string? filterText) => this with { Filter = ParseFilter(filterText) };
+
+    /// <summary>This query narrowed further: its filter AND <paramref name="condition"/>.</summary>
+    public SemanticQuery AndWhere(FilterExpression? condition) => this with { Filter = FilterExpression.All(Filter, condition) };
+
+    /// <summary>This query ordered by <paramref name="order"/>.</summary>
+    public SemanticQuery OrderedBy(params OrderTerm[] order) => this with { Order = order };
+
+    /// <summary>This query ordered by AIP-132 <paramref name="orderText"/> (null or blank: the default order).</summary>
+    public SemanticQuery OrderedBy(string? orderText) => this with { Order = OrderTerm.ParseList(orderText) };
 
     /// <summary>This query returning at most <paramref name="limit"/> rows after skipping <paramref name="offset"/>.</summary>
     public SemanticQuery Page(int? limit, int offset = 0) => this with { Limit = limit, Offset = offset };
@@ -93,15 +120,18 @@ public sealed record SemanticQuery
         int? limit = null,
         int offset = 0,
         string? policy = null) =>
-        new(SplitNames(measures), by is null ? null : SplitNames(by), filter, orderBy, limit, offset,
+        FromText(SplitNames(measures), by is null ? null : SplitNames(by), filter, orderBy, limit, offset,
             policy is null ? null : DisclosurePolicy.Parse(policy));
 
-    /// <summary>Two queries are equal when they ask the same thing: same names in the same order, same text, page and policy.</summary>
+    /// <summary>
+    /// Two queries are equal when they ask the same thing: same names in the same order, an equal filter (however
+    /// it was spelled), the same order, page and policy. This is the result cache's key.
+    /// </summary>
     public bool Equals(SemanticQuery? other) =>
         other is not null
         && Measures.SequenceEqual(other.Measures, StringComparer.Ordinal)
         && Dimensions.SequenceEqual(other.Dimensions, StringComparer.Ordinal)
-        && Filter == other.Filter && OrderBy == other.OrderBy
+        && Equals(Filter, other.Filter) && Order.SequenceEqual(other.Order)
         && Limit == other.Limit && Offset == other.Offset && Policy == other.Policy;
 
     /// <inheritdoc/>
@@ -117,7 +147,10 @@ public sealed record SemanticQuery
             hash.Add(d, StringComparer.Ordinal);
         }
         hash.Add(Filter);
-        hash.Add(OrderBy);
+        foreach (var o in Order)
+        {
+            hash.Add(o);
+        }
         hash.Add(Limit);
         hash.Add(Offset);
         hash.Add(Policy);
@@ -138,11 +171,11 @@ public sealed record SemanticQuery
         }
         if (Filter is not null)
         {
-            s.Append("--filter '").Append(Filter.Replace("'", "'\\''")).Append("' ");
+            s.Append("--filter '").Append(Filter.ToString().Replace("'", "'\\''")).Append("' ");
         }
-        if (OrderBy is not null)
+        if (Order.Count > 0)
         {
-            s.Append("--order-by '").Append(OrderBy).Append("' ");
+            s.Append("--order-by '").Append(string.Join(", ", Order)).Append("' ");
         }
         if (Limit is { } l)
         {
@@ -155,6 +188,8 @@ public sealed record SemanticQuery
         s.Append("--policy ").Append(Policy);
         return s.ToString();
     }
+
+    private static FilterExpression? ParseFilter(string? text) => string.IsNullOrWhiteSpace(text) ? null : FilterParser.Parse(text);
 
     /// <summary>Splits "a, b" items on commas that are outside parentheses.</summary>
     private static IEnumerable<string> SplitNames(IEnumerable<string> items)

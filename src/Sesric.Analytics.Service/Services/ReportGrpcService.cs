@@ -10,18 +10,18 @@ using Sesric.Analytics.Model;
 using Sesric.Analytics.Reporting;
 using Sesric.Analytics.Reporting.Binding;
 using Sesric.Analytics.Reporting.Specs;
-using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Service.Errors;
 using Sesric.Analytics.Service.Forecasts;
 using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Mapping;
+using Sesric.Analytics.Service.Statistics;
 
 using V1 = Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Service.Services;
 
 /// <summary>Charts (PNG/SVG) and HTML reports rendered from the store's data under the public disclosure policy.</summary>
-public sealed class ReportGrpcService(StoreHost host, ForecasterCache forecasts, ILogger<ReportGrpcService> logger) : V1.ReportService.ReportServiceBase
+public sealed class ReportGrpcService(StoreHost host, IStatisticsEngine engine, ForecasterCache forecasts, ILogger<ReportGrpcService> logger) : V1.ReportService.ReportServiceBase
 {
     /// <summary>The largest chunk of HTML sent in one message.</summary>
     public const int ChunkBytes = 64 * 1024;
@@ -37,7 +37,6 @@ public sealed class ReportGrpcService(StoreHost host, ForecasterCache forecasts,
         };
         var language = ReportRequests.Language(request.Language);
         var theme = ReportRequests.Theme(request.Theme);
-        var engine = new QueryEngine(host.Store);
         var vocabulary = ReportVocabulary.From(engine.Model);
         var visual = ReportRequests.Visual(request.VisualJson, vocabulary);
         var table = await engine.ExecuteAsync(VisualQuery.Build(visual, visual.Filters, null, vocabulary), ct);
@@ -96,7 +95,7 @@ public sealed class ReportGrpcService(StoreHost host, ForecasterCache forecasts,
         string html;
         try
         {
-            html = await ReportRenderer.RenderHtmlAsync(report, new QueryEngine(host.Store), language, ct, AnnualReport.RenderOptions(catalogue, forecast, annualProgramme));
+            html = await ReportRenderer.RenderHtmlAsync(report, engine, language, ct, AnnualReport.RenderOptions(catalogue, forecast, annualProgramme));
         }
         catch (SpecException e)
         {

@@ -31,10 +31,8 @@ public sealed class StatsGrpcService(IStatisticsEngine engine, StoreHost host) :
         var fingerprint = PageToken.Fingerprint(
             "query", string.Join(",", request.Measures), string.Join(",", request.Dimensions), request.Filter, request.OrderBy, isInternal ? "internal" : "public");
         var offset = PageToken.Decode(request.PageToken, fingerprint);
-        CheckQuery(request.Measures, request.Dimensions);
-        var table = await engine.RunAsync(
-            new StatisticsRequest(request.Measures, request.Dimensions, request.Filter, request.OrderBy, isInternal, size, offset),
-            context.CancellationToken);
+        var query = Semantic.SemanticQuery.FromText(request.Measures, request.Dimensions, request.Filter, request.OrderBy, size, checked((int)offset), Policy(isInternal));
+        var table = await engine.ExecuteAsync(query, context.CancellationToken);
         // A table served from the result cache answers one exact request (page included), so the message built
         // from it can be reused as is; messages are only read after this point, which is safe across calls.
         return MappedResponses.GetValue(table, t =>
@@ -53,10 +51,8 @@ public sealed class StatsGrpcService(IStatisticsEngine engine, StoreHost host) :
     {
         var isInternal = CheckPolicy(request.Policy, context);
         var batch = PageToken.Size(request.BatchSize, DefaultBatchSize, MaxPageSize, "batch_size");
-        CheckQuery(request.Measures, request.Dimensions);
         var ct = context.CancellationToken;
-        var table = await engine.RunAsync(
-            new StatisticsRequest(request.Measures, request.Dimensions, request.Filter, request.OrderBy, isInternal, null, 0), ct);
+        var table = await engine.ExecuteAsync(Semantic.SemanticQuery.FromText(request.Measures, request.Dimensions, request.Filter, request.OrderBy, policy: Policy(isInternal)), ct);
         var first = new StreamQueryResponse();
         first.Columns.AddRange(ResultMapper.Columns(table));
         var start = 0;
@@ -117,15 +113,6 @@ public sealed class StatsGrpcService(IStatisticsEngine engine, StoreHost host) :
         }
     }
 
-    private static void CheckQuery(IReadOnlyCollection<string> measures, IReadOnlyCollection<string> dimensions)
-    {
-        if (measures.Count == 0)
-        {
-            throw RpcErrors.InvalidArgument("measures", "name at least one measure, such as participants.");
-        }
-        if (measures.Count + dimensions.Count > 32)
-        {
-            throw RpcErrors.InvalidArgument("measures", $"{measures.Count} measures and {dimensions.Count} dimensions are too many; at most 32 in all.");
-        }
-    }
+    private static Semantic.DisclosurePolicy Policy(bool isInternal) =>
+        isInternal ? Semantic.DisclosurePolicy.Internal : Semantic.DisclosurePolicy.PublicDefault;
 }

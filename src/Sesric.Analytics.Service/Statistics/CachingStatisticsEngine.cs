@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
+using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Observability;
@@ -12,8 +13,8 @@ using Sesric.Analytics.Telemetry;
 namespace Sesric.Analytics.Service.Statistics;
 
 /// <summary>
-/// Keeps recent statistics results in memory, keyed by the whole request (measures, dimensions, filter,
-/// order, policy, page), and serves a repeat from memory while no write has happened since
+/// Keeps recent statistics results in memory, keyed by the whole query (its value equality: measures, dimensions,
+/// filter however spelled, order, policy, page), and serves a repeat from memory while no write has happened since
 /// (<see cref="StoreHost.DataVersion"/>). Results are immutable, so sharing them is safe.
 /// </summary>
 /// <remarks>At most <see cref="ServerOptions.MaxConcurrentQueries"/> queries run in the database at once; others wait,
@@ -23,34 +24,37 @@ namespace Sesric.Analytics.Service.Statistics;
 /// <threadsafety>Safe to share.</threadsafety>
 public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, StoreHost host, IOptions<ServerOptions> options) : IStatisticsEngine, IDisposable
 {
-    private readonly ConcurrentDictionary<string, (long Version, ResultTable Table)> _results = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SemanticQuery, (long Version, ResultTable Table)> _results = new();
 
     // Database queries beyond this many wait their turn (honouring the call's deadline) instead of all
     // competing for the cores and memory at once, which made every one of 64 concurrent 1M-row queries fail.
     private readonly SemaphoreSlim _gate = new(Math.Max(1, options.Value.MaxConcurrentQueries));
 
     /// <inheritdoc/>
-    public async Task<ResultTable> RunAsync(StatisticsRequest request, CancellationToken cancellationToken)
+    public SemanticModel Model => inner.Model;
+
+    /// <inheritdoc/>
+    public async Task<ResultTable> ExecuteAsync(SemanticQuery query, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var capacity = options.Value.QueryCacheEntries;
         if (capacity <= 0)
         {
-            return await RunGatedAsync(request, cancellationToken);
+            return await RunGatedAsync(query, ct);
         }
-        var key = Key(request);
         var version = host.DataVersion;
-        if (_results.TryGetValue(key, out var cached) && cached.Version == version)
+        if (_results.TryGetValue(query, out var cached) && cached.Version == version)
         {
             SesricTelemetry.CacheHits.Add(1);
             return cached.Table;
         }
         SesricTelemetry.CacheMisses.Add(1);
-        var table = await RunGatedAsync(request, cancellationToken);
+        var table = await RunGatedAsync(query, ct);
         if (_results.Count >= capacity)
         {
             _results.Clear();
         }
-        _results[key] = (version, table);
+        _results[query] = (version, table);
         return table;
     }
 
@@ -72,26 +76,16 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
     /// <inheritdoc/>
     public void Dispose() => _gate.Dispose();
 
-    private async Task<ResultTable> RunGatedAsync(StatisticsRequest request, CancellationToken cancellationToken)
+    private async Task<ResultTable> RunGatedAsync(SemanticQuery query, CancellationToken cancellationToken)
     {
         await _gate.WaitMeasuredAsync(cancellationToken);
         try
         {
-            return await inner.RunAsync(request, cancellationToken);
+            return await inner.ExecuteAsync(query, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
     }
-
-    private static string Key(StatisticsRequest r) => string.Join(
-        '\u001f',
-        string.Join('\u001e', r.Measures),
-        string.Join('\u001e', r.Dimensions),
-        r.Filter,
-        r.OrderBy,
-        r.Internal ? "internal" : "public",
-        r.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all",
-        r.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,14 +1,15 @@
 using Sesric.Analytics.Model;
-using Sesric.Analytics.Querying;
+using Sesric.Analytics.Semantic;
 
 namespace Sesric.Analytics.Service.Statistics;
 
-/// <summary>Runs semantic queries for the service: the seam between the gRPC layer and the semantic engine.</summary>
-public interface IStatisticsEngine
+/// <summary>
+/// Runs semantic queries for the service: the seam between the gRPC layer and the semantic engine. Every surface
+/// (statistics, coverage, charts, reports) runs its queries through the one registered instance, so all share the
+/// store's concurrency gate and the result cache.
+/// </summary>
+public interface IStatisticsEngine : IQueryRunner
 {
-    /// <summary>Runs <paramref name="request"/> in the database; throws the engine's own exception (mapped to INVALID_ARGUMENT) on a bad query.</summary>
-    Task<ResultTable> RunAsync(StatisticsRequest request, CancellationToken cancellationToken);
-
     /// <summary>
     /// The (programme, year, member state) triples with at least one counted participant from a member
     /// state in good standing on the edition's date, for coverage.

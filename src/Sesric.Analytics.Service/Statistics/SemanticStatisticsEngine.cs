@@ -7,8 +7,8 @@ using Sesric.Analytics.Storage;
 namespace Sesric.Analytics.Service.Statistics;
 
 /// <summary>
-/// The semantic engine (<see cref="QueryEngine"/>) over the service's store, with the configured public
-/// threshold k. One engine is built per opened store.
+/// The semantic engine (<see cref="QueryEngine"/>) over the service's current store. One engine is built per opened
+/// store (the store is replaced when it is reopened after a fault).
 /// </summary>
 /// <threadsafety>Safe to share; the engine and store are.</threadsafety>
 public sealed class SemanticStatisticsEngine(StoreHost host) : IStatisticsEngine
@@ -16,35 +16,20 @@ public sealed class SemanticStatisticsEngine(StoreHost host) : IStatisticsEngine
     private (IAnalyticsStore Store, QueryEngine Engine)? _current;
 
     /// <inheritdoc/>
-    public Task<ResultTable> RunAsync(StatisticsRequest request, CancellationToken cancellationToken)
-    {
-        var query = new SemanticQuery(
-            request.Measures,
-            request.Dimensions,
-            request.Filter,
-            request.OrderBy,
-            request.Limit,
-            checked((int)request.Offset),
-            request.Internal ? DisclosurePolicy.Internal : DisclosurePolicy.PublicDefault);
-        return Engine().ExecuteAsync(query, cancellationToken);
-    }
+    public SemanticModel Model => SemanticModel.Default;
+
+    /// <inheritdoc/>
+    public Task<ResultTable> ExecuteAsync(SemanticQuery query, CancellationToken ct = default) => Engine().ExecuteAsync(query, ct);
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<(ProgrammeId Programme, int Year, CountryCode Country)>> RepresentedMemberStatesAsync(
         ProgrammeId? programme, int? year, CancellationToken cancellationToken)
     {
-        var filters = new List<string>();
-        if (programme is { } p)
-        {
-            filters.Add($"programme = \"{p}\"");
-        }
-        if (year is { } y)
-        {
-            filters.Add($"year = {y}");
-        }
         // Internal policy: which states took part is the point here; no count is returned to the client.
         var query = SemanticQuery.Of("member_states").By("programme", "year", "member_state")
-            .Where(filters.Count == 0 ? null : string.Join(" AND ", filters))
+            .Where(FilterExpression.All(
+                programme is { } p ? FilterExpression.Equal("programme", p.ToString()) : null,
+                year is { } y ? FilterExpression.Equal("year", y) : null))
             .WithPolicy(DisclosurePolicy.Internal);
         var table = await Engine().ExecuteAsync(query, cancellationToken);
         var (pi, yi, ci, mi) = (table.IndexOf("programme"), table.IndexOf("year"), table.IndexOf("member_state"), table.IndexOf("member_states"));

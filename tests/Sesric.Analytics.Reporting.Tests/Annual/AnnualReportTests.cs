@@ -98,8 +98,9 @@ public sealed class AnnualReportTests(SeededStore seeded) : IClassFixture<Seeded
         var query = VisualQuery.Build(visual, [FilterSpec.Eq("programme", "diplomacy-cab"), FilterSpec.Between("year", 2017, 2022), FilterSpec.In("oic_group", "Arab Group", "Asian Group")]);
         Assert.Equal(["participants"], query.Measures);
         Assert.Equal(["member_state"], query.Dimensions);
-        Assert.Equal("programme = \"diplomacy-cab\" AND year >= 2017 AND year <= 2022 AND (oic_group = \"Arab Group\" OR oic_group = \"Asian Group\")", query.Filter);
-        Assert.Equal("participants desc, member_state", query.OrderBy);
+        Assert.Equal("programme = \"diplomacy-cab\" AND year >= 2017 AND year <= 2022 AND (oic_group = \"Arab Group\" OR oic_group = \"Asian Group\")", query.Filter?.ToString());
+        Assert.Equal(query.Filter, FilterParser.Parse(query.Filter!.ToString()));
+        Assert.Equal([new OrderTerm("participants", true), new OrderTerm("member_state", false)], query.Order);
     }
 
     private static string Figure(string html, string id) =>

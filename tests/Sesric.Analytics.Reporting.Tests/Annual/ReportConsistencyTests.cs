@@ -31,7 +31,7 @@ public sealed partial class ReportConsistencyTests(SeededStore seeded) : IClassF
         var fmt = new Sesric.Analytics.Reporting.Formatting.ValueFormatter(Language.English);
 
         // The engine's answers, asked independently of the report: per edition up to the report year.
-        var perYear = await engine.ExecuteAsync(new SemanticQuery(["participants", "member_states", "coverage"], ["year"], $"programme = \"diplomacy-cab\" AND year <= {year}"));
+        var perYear = await engine.ExecuteAsync(SemanticQuery.FromText(["participants", "member_states", "coverage"], ["year"], $"programme = \"diplomacy-cab\" AND year <= {year}"));
         string Engine(string measure, long y)
         {
             var row = perYear.Rows.Single(r => Convert.ToInt64(r[0].Value, CultureInfo.InvariantCulture) == y);
@@ -112,7 +112,7 @@ public sealed partial class ReportConsistencyTests(SeededStore seeded) : IClassF
 
         // The top member states: bars labelled with the table's values, and the table equals the engine's answer.
         var top = figures["top-member-states"];
-        var byState = await engine.ExecuteAsync(new SemanticQuery(["participants"], ["member_state"], $"programme = \"diplomacy-cab\" AND year = {year}"));
+        var byState = await engine.ExecuteAsync(SemanticQuery.FromText(["participants"], ["member_state"], $"programme = \"diplomacy-cab\" AND year = {year}"));
         var engineByName = byState.Rows.ToDictionary(r => new MemberLabels(catalogue).Label("member_state", (string)r[0].Value!, Language.English), r => fmt.Format(r[1], ValueFormat.Integer));
         Assert.Equal(10, top.Rows.Count);
         foreach (var row in top.Rows)

@@ -14,7 +14,7 @@ public sealed class FilterTextTests
     {
         Assert.True(FilterText.TryParse("programme = \"diplomacy-cab\" AND year >= 2020 AND year <= 2022", out var filters));
         Assert.Equal([FilterSpec.Eq("programme", "diplomacy-cab"), FilterSpec.Gte("year", 2020), FilterSpec.Lte("year", 2022)], filters);
-        Assert.Equal("programme = \"diplomacy-cab\" AND year >= 2020 AND year <= 2022", VisualQuery.Filter(filters));
+        Assert.Equal("programme = \"diplomacy-cab\" AND year >= 2020 AND year <= 2022", VisualQuery.Filter(filters)?.ToString());
     }
 
     [Theory]

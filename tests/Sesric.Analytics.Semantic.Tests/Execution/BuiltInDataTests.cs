@@ -28,6 +28,23 @@ public sealed class BuiltInDataTests(BuiltInStoreFixture fixture) : IClassFixtur
 {
     private readonly QueryEngine _engine = fixture.Engine;
 
+    [Fact]
+    public async Task The_readme_query_typed_and_as_text_gives_the_published_2020_figures()
+    {
+        // README "Querying statistics": Diplomacy-CaB 4th edition, 2020, 81 junior diplomats from 29 member states.
+        var typed = SemanticQuery.Of("participants", "member_states")
+            .By("year")
+            .Where(FilterExpression.Equal("programme", "diplomacy-cab") & FilterExpression.Equal("year", 2020))
+            .OrderedBy(new OrderTerm("year", Descending: true));
+        var text = SemanticQuery.FromText(["participants", "member_states"], ["year"], "programme = \"diplomacy-cab\" AND year = 2020", "year desc");
+
+        var table = await _engine.ExecuteAsync(typed);
+
+        Assert.Equal(text, typed);
+        var row = Assert.Single(table.Rows);
+        Assert.Equal((2020L, 81L, 29L), ((long)row[0].Value!, (long)row[1].Value!, (long)row[2].Value!));
+    }
+
     [Theory]
     [InlineData("participants")]
     [InlineData("published_participants")]

@@ -54,7 +54,7 @@ public class ReferenceComparisonTests
         // Coverage's denominator (member states) has no gender, so it can be neither split nor filtered by it.
         var byGender = dimensions.Contains("gender") || filter?.StartsWith("gender", StringComparison.Ordinal) == true;
         var measures = RegistryMeasures.Where(m => m != "coverage" || !byGender).ToList();
-        return new SemanticQuery(measures, dimensions, filter, policy: DisclosurePolicy.Internal);
+        return SemanticQuery.FromText(measures, dimensions, filter, policy: DisclosurePolicy.Internal);
     }
 
     private static async Task RunAsync(int seed, Func<Random, RandomDataset, SemanticQuery> queries)
@@ -132,7 +132,7 @@ public class ReferenceComparisonTests
                 };
             }
         }
-        return new SemanticQuery(measures, dimensions, filter, policy: DisclosurePolicy.Internal);
+        return SemanticQuery.FromText(measures, dimensions, filter, policy: DisclosurePolicy.Internal);
     }
 
     private static string Comparison(Random random, RandomDataset data, string field)
@@ -176,7 +176,7 @@ public class ReferenceComparisonTests
 
         public Dictionary<string, object?[]> Answer(SemanticQuery query)
         {
-            var filter = query.Filter is null ? null : FilterParser.Parse(query.Filter);
+            var filter = query.Filter;
             bool Passes(Func<string, object?> field) => filter is null || Eval(filter, field);
             var rows = _rows.Where(r => Passes(f => RowField(r, f))).ToArray();
             var registryCells = rows.GroupBy(r => Key(query.Dimensions.Select(d => RowField(r, d)))).ToDictionary(g => g.Key, g => g.ToArray());

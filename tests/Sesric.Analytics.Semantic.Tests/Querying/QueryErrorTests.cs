@@ -34,7 +34,7 @@ public class QueryErrorTests
     [InlineData("coverage", "gender", null, "gender")]
     public void Measures_that_cannot_be_split_by_a_field_say_which(string measure, string? by, string? filter, string field)
     {
-        var e = Refused(new SemanticQuery([measure], by is null ? null : [by], filter));
+        var e = Refused(SemanticQuery.FromText([measure], by is null ? null : [by], filter));
 
         Assert.Equal((QueryErrorKind.Incompatible, field), (e.Kind, e.Field));
     }
@@ -86,7 +86,7 @@ public class QueryErrorTests
     public void Queries_asking_the_same_thing_are_equal()
     {
         var a = SemanticQuery.Of("participants").By("year").Where("year = 2020");
-        var b = new SemanticQuery(["participants"], ["year"], "year = 2020", policy: DisclosurePolicy.PublicDefault);
+        var b = SemanticQuery.FromText(["participants"], ["year"], "year = 2020", policy: DisclosurePolicy.PublicDefault);
 
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());

@@ -138,7 +138,9 @@ public sealed class LimitsAndFailuresTests
 
         public Exception? Failure { get; init; }
 
-        public async Task<ResultTable> RunAsync(StatisticsRequest request, CancellationToken cancellationToken)
+        public Semantic.SemanticModel Model => Semantic.SemanticModel.Default;
+
+        public async Task<ResultTable> ExecuteAsync(Semantic.SemanticQuery query, CancellationToken cancellationToken)
         {
             Started.TrySetResult();
             if (Failure is not null)

@@ -1,7 +1,7 @@
 namespace Sesric.Analytics.Reporting;
 
-/// <summary>How a filter compares a dimension with its values. JSON names: eq, ne, in, between, gte, lte.</summary>
-public enum FilterOperator
+/// <summary>How a report filter (a <see cref="FilterSpec"/>) relates a dimension to its values; the engine's comparisons are <see cref="Semantic.FilterOperator"/>. JSON names: eq, ne, in, between, gte, lte.</summary>
+public enum FilterSpecOperator
 {
     /// <summary>Equal to the one value.</summary>
     Eq,
