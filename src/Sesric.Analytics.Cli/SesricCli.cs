@@ -52,7 +52,33 @@ public static class SesricCli
         {
             return Task.FromResult(ReportParseErrors(parseResult, console));
         }
+        if (parseResult.GetValue(CommonOptions.Trace) is { Length: > 0 } tracePath)
+        {
+            return InvokeTracedAsync(parseResult, configuration, tracePath, console, cancellationToken);
+        }
         return parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>Runs the command inside a root span named after its path and writes the spans to <paramref name="tracePath"/>.</summary>
+    private static async Task<int> InvokeTracedAsync(ParseResult parseResult, InvocationConfiguration configuration, string tracePath, CliConsole console, CancellationToken cancellationToken)
+    {
+        var path = new List<string>();
+        for (var command = parseResult.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            path.Insert(0, command.Command is RootCommand ? "sesric" : command.Command.Name);
+        }
+        using var recorder = new TraceRecorder(string.Join(' ', path));
+        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await recorder.WriteAsync(tracePath, exitCode, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"sesric: --trace: could not write {tracePath}: {e.Message}");
+            return exitCode == ExitCodes.Success ? ExitCodes.UserError : exitCode;
+        }
+        return exitCode;
     }
 
     /// <summary>Says what is wrong with the command line in the user's terms (never .NET's type names), and where help is.</summary>

@@ -36,6 +36,8 @@ public static class Forecaster
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= ForecastOptions.Default;
         clock ??= TimeProvider.System;
+        using var span = Telemetry.SesricTelemetry.Start("sesric.forecast.train");
+        using var timing = new Telemetry.Timing(Telemetry.SesricTelemetry.TrainingDuration);
         var report = Backtester.Run(dataset, options);
         var models = new Dictionary<ForecastTarget, ITransformer?>();
         var targets = new List<TargetCard>();

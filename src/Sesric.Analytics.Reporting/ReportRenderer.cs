@@ -103,6 +103,7 @@ public static class ReportRenderer
 
     internal static RenderedChart Render(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options, ChartFormat format)
     {
+        using var span = Telemetry.SesricTelemetry.Start("sesric.render")?.SetTag("sesric.render.format", format.ToString().ToLowerInvariant()).SetTag("sesric.render.visual", visual.Id);
         var problems = ReportValidator.ValidateVisual(visual, "visual", options?.Vocabulary);
         if (problems.Count > 0)
         {

@@ -23,13 +23,14 @@ public static class ServerSetup
     {
         ["--address"] = $"{ServerOptions.Section}:{nameof(ServerOptions.Address)}",
         ["--json-address"] = $"{ServerOptions.Section}:{nameof(ServerOptions.JsonAddress)}",
+        ["--metrics-address"] = $"{ServerOptions.Section}:{nameof(ServerOptions.MetricsAddress)}",
         ["--db"] = $"{ServerOptions.Section}:{nameof(ServerOptions.DatabasePath)}",
     };
 
     /// <summary>
-    /// Adds configuration switches (<c>--address</c>, <c>--json-address</c>, <c>--db</c>), Kestrel's plain
+    /// Adds configuration switches (<c>--address</c>, <c>--json-address</c>, <c>--metrics-address</c>, <c>--db</c>), Kestrel's plain
     /// HTTP/2 endpoint, gRPC with its interceptors, limits and gzip, reflection, health, JSON transcoding,
-    /// the API keys and the store host. Throws <see cref="ServerConfigurationException"/> for a configuration
+    /// the API keys, OpenTelemetry (<see cref="TelemetrySetup"/>) and the store host. Throws <see cref="ServerConfigurationException"/> for a configuration
     /// that must not start (bad address, no keys outside Development).
     /// </summary>
     public static WebApplicationBuilder AddSesricAnalyticsServer(this WebApplicationBuilder builder, string[] args)
@@ -67,6 +68,15 @@ public static class ServerSetup
                     endpoints.Json = o;
                 });
             }
+            if (options.TelemetryEnabled && !string.IsNullOrWhiteSpace(options.MetricsAddress))
+            {
+                var metricsAddress = ListenAddress.Parse(options.MetricsAddress, $"{ServerOptions.Section}:{nameof(ServerOptions.MetricsAddress)}");
+                kestrel.Listen(metricsAddress.Ip, metricsAddress.Port, o =>
+                {
+                    o.Protocols = HttpProtocols.Http1;
+                    endpoints.Metrics = o;
+                });
+            }
         });
 
         builder.Services
@@ -100,6 +110,7 @@ public static class ServerSetup
         // they are off in code (not only in appsettings.json), and CallLoggingInterceptor logs each call without its URL.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
+        builder.AddSesricTelemetry();
         builder.Services.AddSingleton<StoreHost>();
         builder.Services.AddSingleton<Forecasts.ForecasterCache>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreHost>());
@@ -112,6 +123,8 @@ public static class ServerSetup
     {
         // Fail now, before listening, when the keys are not configured (ServerConfigurationException).
         var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
+        app.UseSesricMetricsEndpoint();
+        _ = app.Services.GetService<StoreStateMetric>();
         app.UseMiddleware<RequestBodyCheck>();
         app.UseMiddleware<RetryAfterHeader>();
         app.MapGrpcService<CatalogGrpcService>();

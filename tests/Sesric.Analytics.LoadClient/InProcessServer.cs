@@ -25,18 +25,21 @@ internal sealed class InProcessServer : IAsyncDisposable
     /// <summary>A reader-role key accepted by this server.</summary>
     public const string ReaderKey = "load-client-reader-key";
 
-    public static async Task<InProcessServer> StartAsync(string databasePath, bool seed, bool cache)
+    public static async Task<InProcessServer> StartAsync(string databasePath, bool seed, bool cache, bool telemetry = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(ServerSetup).Assembly.GetName().Name });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sesric:Address"] = "http://127.0.0.1:0",
             ["Sesric:JsonAddress"] = "",
+            ["Sesric:MetricsAddress"] = "http://127.0.0.1:0",
             ["Sesric:DatabasePath"] = databasePath,
             ["Sesric:SeedBuiltInData"] = seed ? "true" : "false",
             ["Sesric:RequestsPerSecondPerKey"] = "1000000",
             ["Sesric:BurstPerKey"] = "1000000",
             ["Sesric:QueryCacheEntries"] = cache ? "512" : "0",
+            // Telemetry as deployed by default: metrics (Prometheus listener) and traces sampled at Sesric:TraceSampleRatio (0.1).
+            ["Sesric:TelemetryEnabled"] = telemetry ? "true" : "false",
             ["Sesric:ApiKeys:0:Name"] = "load-client",
             ["Sesric:ApiKeys:0:Sha256"] = ApiKeyRegistry.Hash(ReaderKey),
             ["Sesric:ApiKeys:0:Role"] = "Reader",

@@ -15,8 +15,11 @@ using Sesric.Analytics.Storage.DuckDb;
 // StatsService.Query (a dashboard aggregate) beside grpc.health.v1 Check at concurrency 1, 16 and 64,
 // first on the built-in dataset, then on synthetic participations (default 1,000,000).
 // Usage: dotnet run -c Release --project tests/Sesric.Analytics.LoadClient -- [--rows N] [--seconds S] [--out FILE]
+//        ... -- --telemetry-cost [--rounds R] [--seconds S]: Query throughput with telemetry on and off, same run.
 var rows = 1_000_000L;
 var seconds = 4.0;
+var rounds = 3;
+var telemetryCost = false;
 string? outFile = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -25,8 +28,23 @@ for (var i = 0; i < args.Length; i++)
         case "--rows": rows = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out": outFile = args[++i]; break;
-        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE"); return 2;
+        case "--telemetry-cost": telemetryCost = true; break;
+        case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R]"); return 2;
     }
+}
+if (telemetryCost)
+{
+    var costLines = await TelemetryCost.MeasureAsync(rounds, TimeSpan.FromSeconds(seconds));
+    foreach (var line in costLines)
+    {
+        Console.WriteLine(line);
+    }
+    if (outFile is not null)
+    {
+        await File.WriteAllLinesAsync(outFile, costLines);
+    }
+    return 0;
 }
 
 var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sesric-load", Guid.NewGuid().ToString("N"))).FullName;

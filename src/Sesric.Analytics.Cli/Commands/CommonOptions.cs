@@ -23,6 +23,14 @@ public static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary><c>--trace FILE</c>: record the command's spans (queries, SQL, rendering, training) to a JSON file.</summary>
+    public static Option<string?> Trace { get; } = new("--trace")
+    {
+        Description = "Record where the command spent its time (each query, SQL statement, chart and training, nested) to FILE as indented JSON.",
+        HelpName = "FILE",
+        Recursive = true,
+    };
+
     /// <summary><c>--progress auto|always|never</c> (auto when not given).</summary>
     public static Option<ProgressMode> Progress { get; } = CreateProgress();
 
@@ -59,5 +67,6 @@ public static class CommonOptions
         root.Add(Db);
         root.Add(NoSeed);
         root.Add(Progress);
+        root.Add(Trace);
     }
 }

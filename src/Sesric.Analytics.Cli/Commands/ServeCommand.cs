@@ -30,6 +30,12 @@ public sealed class ServeCommand : BaseCommand
         DefaultValueFactory = _ => ServerOptions.DefaultJsonAddress,
     };
 
+    private readonly Option<string> _metricsAddress = new("--metrics-address")
+    {
+        Description = "Where Prometheus scrapes /metrics (HTTP/1.1, loopback by default); empty for no scraping endpoint.",
+        DefaultValueFactory = _ => ServerOptions.DefaultMetricsAddress,
+    };
+
     private readonly Option<bool> _dev = new("--dev")
     {
         Description = "Run in the Development environment: with no API keys configured, a local admin key is generated and printed.",
@@ -41,6 +47,7 @@ public sealed class ServeCommand : BaseCommand
     {
         Add(_address);
         Add(_jsonAddress);
+        Add(_metricsAddress);
         Add(_dev);
     }
 
@@ -51,6 +58,7 @@ public sealed class ServeCommand : BaseCommand
         {
             "--address", parseResult.GetValue(_address) ?? ServerOptions.DefaultAddress,
             "--json-address", parseResult.GetValue(_jsonAddress) ?? "",
+            "--metrics-address", parseResult.GetValue(_metricsAddress) ?? "",
         };
         if (parseResult.GetValue(CommonOptions.Db) is { } db)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Storage;
+using Sesric.Analytics.Telemetry;
 
 namespace Sesric.Analytics.Semantic;
 
@@ -47,9 +48,25 @@ public sealed class QueryEngine : IQueryRunner
     public async Task<ResultTable> ExecuteAsync(SemanticQuery query, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var plan = QueryPlan.Resolve(query, Model);
-        var statement = _compiler.Compile(plan);
-        var rows = await _store.QueryAsync(statement, ct).ConfigureAwait(false);
-        return ResultAssembler.Assemble(plan, rows, clock);
+        using var span = QueryTelemetry.StartQuery(query);
+        QueryPlan plan;
+        SqlStatement statement;
+        using (QueryTelemetry.StartPlan())
+        {
+            plan = QueryPlan.Resolve(query, Model);
+            statement = _compiler.Compile(plan);
+        }
+        SqlRows rows;
+        using (QueryTelemetry.StartStatement(statement, _store))
+        {
+            rows = await _store.QueryAsync(statement, ct).ConfigureAwait(false);
+        }
+        ResultTable table;
+        using (SesricTelemetry.Start("sesric.query.assemble"))
+        {
+            table = ResultAssembler.Assemble(plan, rows, clock);
+        }
+        QueryTelemetry.Finish(span, table, clock, statements: 1);
+        return table;
     }
 }

@@ -111,6 +111,7 @@ internal static class ResultAssembler
     private static void FillMeasures(
         QueryPlan plan, ResultRows table, int[]? source, SqlColumn[] current, SqlColumn[]? previous, long[] people)
     {
+        using var span = Telemetry.SesricTelemetry.Start("sesric.query.disclosure");
         var components = plan.ComponentList;
         var width = plan.Dimensions.Count;
         var peopleAt = IndexOfComponent(components, Components.People);

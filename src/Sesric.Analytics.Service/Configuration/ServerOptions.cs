@@ -24,6 +24,28 @@ public sealed class ServerOptions
     /// <summary>The default JSON address.</summary>
     public const string DefaultJsonAddress = "http://127.0.0.1:5081";
 
+    /// <summary>
+    /// A third, HTTP/1.1 address that serves only Prometheus' <c>/metrics</c>; loopback by default, so that metrics
+    /// (which name key ids and methods) are not offered to whoever reaches the service. Empty: no scraping endpoint.
+    /// </summary>
+    public string? MetricsAddress { get; set; } = DefaultMetricsAddress;
+
+    /// <summary>The default metrics address.</summary>
+    public const string DefaultMetricsAddress = "http://127.0.0.1:5082";
+
+    /// <summary>An OTLP collector (<c>http://host:4317</c>, gRPC) that receives traces, metrics and logs; empty for none.</summary>
+    /// <remarks>The standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable is honoured as well.</remarks>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary>
+    /// The share of calls whose traces are recorded (0 to 1) when the caller did not decide; a caller's sampled
+    /// <c>traceparent</c> is always followed. Logs carry trace and span ids either way.
+    /// </summary>
+    public double TraceSampleRatio { get; set; } = 0.1;
+
+    /// <summary>Whether OpenTelemetry (metrics, traces, the scraping endpoint) is set up at all; off only to measure its cost.</summary>
+    public bool TelemetryEnabled { get; set; } = true;
+
     /// <summary>The DuckDB file; null or empty resolves to the store's default location (the <c>SESRIC_ANALYTICS_DB</c> variable, else the user's data folder).</summary>
     public string? DatabasePath { get; set; }
 

@@ -11,6 +11,12 @@ public sealed class ServerEndpoints
     /// <summary>The HTTP/1.1 endpoint for the JSON face, when configured.</summary>
     public ListenOptions? Json { get; set; }
 
+    /// <summary>The HTTP/1.1 endpoint serving only Prometheus' <c>/metrics</c>, when configured.</summary>
+    public ListenOptions? Metrics { get; set; }
+
+    /// <summary>The metrics address, such as <c>http://127.0.0.1:5082</c>; null when not configured.</summary>
+    public string? MetricsAddress => Metrics is { } o ? $"http://{o.IPEndPoint}" : null;
+
     /// <summary>The gRPC address, such as <c>http://127.0.0.1:5080</c>; null before the server binds.</summary>
     public string? GrpcAddress => Grpc is { } o ? $"http://{o.IPEndPoint}" : null;
 

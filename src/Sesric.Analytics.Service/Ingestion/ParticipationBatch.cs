@@ -146,6 +146,7 @@ public sealed class ParticipationBatch(Catalogue catalogue)
     {
         if (ProblemCount > 0)
         {
+            Telemetry.SesricTelemetry.RowsRejected.Add(BadRowCount);
             throw RpcErrors.InvalidArgument(
                 $"{BadRowCount:N0} of {Count:N0} row(s) are invalid ({ProblemCount:N0} problem(s)); nothing was imported. See the BadRequest details for each row and field.",
                 _problems,

@@ -12,7 +12,8 @@ namespace Sesric.Analytics.Service.Observability;
 /// <summary>
 /// The outermost interceptor: opens a structured logging scope with the request id and method, echoes
 /// the id in the response trailers, maps escaping exceptions to AIP-193 errors
-/// (<see cref="ExceptionMapper"/>) and logs one line per call with its status and duration.
+/// (<see cref="ExceptionMapper"/>) logs one line per call with its status and duration, and records the call's
+/// <c>rpc.server.call.duration</c> (<see cref="RpcTelemetry"/>).
 /// </summary>
 /// <remarks>Calls without a valid key are logged within a <see cref="LogBudget"/>: whoever reaches the port can make them.</remarks>
 public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logger, StoreHost host, LogBudget anonymousBudget) : Interceptor
@@ -46,6 +47,7 @@ public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logge
         try
         {
             var result = await call();
+            RpcTelemetry.Record(context, StatusCode.OK, started, requestId);
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("{Method} by {Caller} finished OK in {ElapsedMs:F2} ms", context.Method, context.FindCaller()?.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -55,6 +57,7 @@ public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logge
         catch (Exception e)
         {
             var (error, unexpected) = ExceptionMapper.Map(e, context.Deadline, context.CancellationToken.IsCancellationRequested, requestId);
+            RpcTelemetry.Record(context, error.StatusCode, started, requestId);
             if (ExceptionMapper.FindStoreFault(e) is { } fault)
             {
                 // The store, not the call, failed: stop serving and reopen it (the host logs the fault once).

@@ -85,6 +85,7 @@ public sealed class RateLimitInterceptor : Interceptor, IDisposable
         {
             return lease;
         }
+        Telemetry.SesricTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>(Telemetry.SesricTelemetry.KeyIdTag, caller.Name));
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMilliseconds(100);
         lease.Dispose();
         if (context.GetHttpContext() is { } http)

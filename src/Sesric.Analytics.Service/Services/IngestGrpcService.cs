@@ -8,6 +8,7 @@ using Sesric.Analytics.Service.Errors;
 using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Ingestion;
 using Sesric.Analytics.Service.Mapping;
+using Sesric.Analytics.Service.Observability;
 using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.Service.Services;
@@ -48,7 +49,12 @@ public sealed class IngestGrpcService(StoreHost host, IOptions<ServerOptions> op
             }
         }
         var rows = batch.Accept();
-        var outcome = await host.Store.ImportParticipationsAsync(rows, new ImportRequest(requestId.Length > 0 ? requestId : null), ct);
+        ImportOutcome outcome;
+        using (ImportTelemetry.Start(rows.Count))
+        {
+            outcome = await host.Store.ImportParticipationsAsync(rows, new ImportRequest(requestId.Length > 0 ? requestId : null), ct);
+        }
+        ImportTelemetry.Imported(outcome, rows.Count);
         host.NotifyWritten();
         logger.LogInformation("Imported {Rows} rows (request {ImportRequestId}, replay {WasReplay}): {Inserted} participations inserted",
             batch.Count, requestId, outcome.WasReplay, outcome.Participations.Inserted);

@@ -7,6 +7,8 @@ using Sesric.Analytics.Querying;
 using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Hosting;
+using Sesric.Analytics.Service.Observability;
+using Sesric.Analytics.Telemetry;
 
 namespace Sesric.Analytics.Service.Statistics;
 
@@ -43,8 +45,10 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
         var version = host.DataVersion;
         if (_results.TryGetValue(query, out var cached) && cached.Version == version)
         {
+            SesricTelemetry.CacheHits.Add(1);
             return cached.Table;
         }
+        SesricTelemetry.CacheMisses.Add(1);
         var table = await RunGatedAsync(query, ct);
         if (_results.Count >= capacity)
         {
@@ -58,7 +62,7 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
     public async Task<IReadOnlyList<(ProgrammeId Programme, int Year, CountryCode Country)>> RepresentedMemberStatesAsync(
         ProgrammeId? programme, int? year, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.WaitMeasuredAsync(cancellationToken);
         try
         {
             return await inner.RepresentedMemberStatesAsync(programme, year, cancellationToken);
@@ -74,7 +78,7 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
 
     private async Task<ResultTable> RunGatedAsync(SemanticQuery query, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.WaitMeasuredAsync(cancellationToken);
         try
         {
             return await inner.ExecuteAsync(query, cancellationToken);

@@ -21,7 +21,7 @@ public sealed class ServeAndHelpCommandTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         var run = SesricCli.RunAsync(
-            ["serve", "--db", _folder.File("serve.duckdb"), "--dev", "--address", $"http://127.0.0.1:{port}", "--json-address", ""],
+            ["serve", "--db", _folder.File("serve.duckdb"), "--dev", "--address", $"http://127.0.0.1:{port}", "--json-address", "", "--metrics-address", ""],
             Hosting.CliConsole.Captured(output, error), cancellationToken: cancel.Token);
 
         var listening = false;
@@ -48,7 +48,7 @@ public sealed class ServeAndHelpCommandTests : IDisposable
     [Fact]
     public async Task Serve_with_a_non_loopback_host_name_exits_1()
     {
-        var result = await CliRun.RunAsync("serve", "--db", _folder.File("serve.duckdb"), "--dev", "--address", "http://example.org:5080", "--json-address", "");
+        var result = await CliRun.RunAsync("serve", "--db", _folder.File("serve.duckdb"), "--dev", "--address", "http://example.org:5080", "--json-address", "", "--metrics-address", "");
 
         Assert.Equal(ExitCodes.UserError, result.ExitCode);
         Assert.Contains("will not start", result.Error);

@@ -71,7 +71,7 @@ public sealed class DotnetToolInstallTests(ITestOutputHelper log) : IDisposable
         var settings = Assert.Single(Directory.GetFiles(Path.Combine(toolPath, ".store"), "appsettings.json", SearchOption.AllDirectories));
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(root, "src", "Sesric.Analytics.Cli", "appsettings.json")), await File.ReadAllTextAsync(settings));
         var banner = await FirstLineAsync(
-            sesric, ["serve", "--dev", "--address", "http://127.0.0.1:0", "--json-address", "", "--db", _folder.File("serve.duckdb")],
+            sesric, ["serve", "--dev", "--address", "http://127.0.0.1:0", "--json-address", "", "--metrics-address", "", "--db", _folder.File("serve.duckdb")],
             "Sesric.Analytics gRPC service listening on http://127.0.0.1:", TimeSpan.FromMinutes(1));
         log.WriteLine(banner);
 

@@ -57,7 +57,7 @@ public sealed partial class ServiceProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { server, "--address", "http://127.0.0.1:0", "--json-address", "http://127.0.0.1:0", "--db", databasePath })
+        foreach (var a in new[] { server, "--address", "http://127.0.0.1:0", "--json-address", "http://127.0.0.1:0", "--metrics-address", "http://127.0.0.1:0", "--db", databasePath })
         {
             start.ArgumentList.Add(a);
         }

@@ -15,11 +15,11 @@ public static class Child
     public static Task<ChildResult> SesricAsync(params string[] args) => RunAsync("sesric.dll", args, TimeSpan.FromSeconds(90));
 
     /// <summary>The gRPC server, expected to stop by itself.</summary>
-    public static Task<ChildResult> ServerAsync(params string[] args) => RunAsync("Sesric.Analytics.Server.dll", args, TimeSpan.FromSeconds(60));
+    public static Task<ChildResult> ServerAsync(params string[] args) => RunAsync("Sesric.Analytics.Server.dll", ["--metrics-address", "http://127.0.0.1:0", .. args], TimeSpan.FromSeconds(60));
 
     /// <summary>The gRPC server started from <paramref name="workingDirectory"/>, expected to stop by itself.</summary>
     public static Task<ChildResult> ServerFromAsync(string workingDirectory, params string[] args) =>
-        RunAsync("Sesric.Analytics.Server.dll", args, TimeSpan.FromSeconds(60), workingDirectory);
+        RunAsync("Sesric.Analytics.Server.dll", ["--metrics-address", "http://127.0.0.1:0", .. args], TimeSpan.FromSeconds(60), workingDirectory);
 
     private static async Task<ChildResult> RunAsync(string dll, string[] args, TimeSpan timeout, string? workingDirectory = null)
     {

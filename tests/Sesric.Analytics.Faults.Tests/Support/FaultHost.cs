@@ -71,6 +71,7 @@ public sealed class FaultHost : IAsyncDisposable
             ["Sesric:DatabasePath"] = databasePath,
             ["Sesric:Address"] = "http://127.0.0.1:0",
             ["Sesric:JsonAddress"] = "http://127.0.0.1:0",
+            ["Sesric:MetricsAddress"] = "http://127.0.0.1:0",
             ["Sesric:StoreReopenDelayMilliseconds"] = "100",
             ["Sesric:ApiKeys:0:Name"] = "admin",
             ["Sesric:ApiKeys:0:Sha256"] = ApiKeyRegistry.Hash(AdminKey),

@@ -25,8 +25,9 @@ public sealed class ServiceHost : IAsyncDisposable
     // host still gets its own DuckDB file.
     private static readonly Lazy<Task<string>> SeededTemplate = new(CreateTemplateAsync);
 
-    private ServiceHost(WebApplication app, TempFolder folder, GrpcChannel channel, string? grpcAddress, string? jsonAddress)
+    private ServiceHost(WebApplication app, TempFolder folder, GrpcChannel channel, string? grpcAddress, string? jsonAddress, string? metricsAddress = null)
     {
+        MetricsAddress = metricsAddress;
         _app = app;
         _folder = folder;
         Channel = channel;
@@ -42,6 +43,9 @@ public sealed class ServiceHost : IAsyncDisposable
 
     /// <summary>The HTTP/1.1 JSON address (Kestrel hosts only).</summary>
     public string? JsonAddress { get; }
+
+    /// <summary>The Prometheus scraping address (Kestrel hosts only).</summary>
+    public string? MetricsAddress { get; }
 
     /// <summary>The host's services.</summary>
     public IServiceProvider Services => _app.Services;
@@ -78,6 +82,7 @@ public sealed class ServiceHost : IAsyncDisposable
             ["Sesric:DatabasePath"] = folder.File("analytics.duckdb"),
             ["Sesric:Address"] = "http://127.0.0.1:0",
             ["Sesric:JsonAddress"] = kestrel ? "http://127.0.0.1:0" : "",
+            ["Sesric:MetricsAddress"] = kestrel ? "http://127.0.0.1:0" : "",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in TestKeys.Configuration())
@@ -101,20 +106,21 @@ public sealed class ServiceHost : IAsyncDisposable
         await app.Services.GetRequiredService<StoreHost>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
 
         GrpcChannel channel;
-        string? grpcAddress = null, jsonAddress = null;
+        string? grpcAddress = null, jsonAddress = null, metricsAddress = null;
         if (kestrel)
         {
             var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
             grpcAddress = endpoints.GrpcAddress;
             channel = GrpcChannel.ForAddress(grpcAddress!);
             jsonAddress = endpoints.JsonAddress;
+            metricsAddress = endpoints.MetricsAddress;
         }
         else
         {
             var server = app.GetTestServer();
             channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
         }
-        return new ServiceHost(app, folder, channel, grpcAddress, jsonAddress);
+        return new ServiceHost(app, folder, channel, grpcAddress, jsonAddress, metricsAddress);
     }
 
     private static async Task<string> CreateTemplateAsync()
