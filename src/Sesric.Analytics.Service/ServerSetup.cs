@@ -6,6 +6,7 @@ using Google.Rpc;
 using Grpc.AspNetCore.Server;
 
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 using Sesric.Analytics.Service.Configuration;
@@ -27,10 +28,10 @@ public static class ServerSetup
     };
 
     /// <summary>
-    /// Adds configuration switches (<c>--address</c>, <c>--json-address</c>, <c>--db</c>), Kestrel's plain
-    /// HTTP/2 endpoint, gRPC with its interceptors, limits and gzip, reflection, health, JSON transcoding,
+    /// Adds configuration switches (<c>--address</c>, <c>--json-address</c>, <c>--db</c>), Kestrel's endpoints
+    /// (plain HTTP/2 on loopback, or TLS with ALPN; <see cref="ListenPlan"/>), gRPC with its interceptors, limits and gzip, reflection, health, JSON transcoding,
     /// the API keys and the store host. Throws <see cref="ServerConfigurationException"/> for a configuration
-    /// that must not start (bad address, no keys outside Development).
+    /// that must not start (bad address, plain text on a network address, unreadable certificate, no keys outside Development).
     /// </summary>
     public static WebApplicationBuilder AddSesricAnalyticsServer(this WebApplicationBuilder builder, string[] args)
     {
@@ -44,27 +45,41 @@ public static class ServerSetup
             sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<ApiKeySetup.Result>().Registry);
 
+        builder.Services.AddSingleton(sp => ListenPlan.From(
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ListenPlan>().ClientCertificates);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
         // Plain-text HTTP/2 must be set in code: an appsettings-only setting is lost when the process
         // starts from another working directory, and clients then fail with HTTP_1_1_REQUIRED.
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
-            var options = context.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
-            var grpcAddress = ListenAddress.Parse(options.Address, $"{ServerOptions.Section}:{nameof(ServerOptions.Address)}");
+            // The plan was checked in MapSesricAnalytics (a refused configuration never gets here).
+            var plan = kestrel.ApplicationServices.GetRequiredService<ListenPlan>();
             kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(grpcAddress.Ip, grpcAddress.Port, o =>
+            kestrel.Listen(plan.Grpc.Ip, plan.Grpc.Port, o =>
             {
-                o.Protocols = HttpProtocols.Http2;
-                endpoints.Grpc = o;
-            });
-            if (!string.IsNullOrWhiteSpace(options.JsonAddress))
-            {
-                var jsonAddress = ListenAddress.Parse(options.JsonAddress, $"{ServerOptions.Section}:{nameof(ServerOptions.JsonAddress)}");
-                kestrel.Listen(jsonAddress.Ip, jsonAddress.Port, o =>
+                o.Protocols = ListenPlan.Protocols(plan.Grpc, HttpProtocols.Http2);
+                if (plan.Grpc.Tls)
                 {
-                    o.Protocols = HttpProtocols.Http1;
+                    o.UseHttps(plan.HttpsOptions());
+                }
+                endpoints.Grpc = o;
+                endpoints.GrpcTls = plan.Grpc.Tls;
+            });
+            if (plan.Json is { } json)
+            {
+                kestrel.Listen(json.Ip, json.Port, o =>
+                {
+                    o.Protocols = ListenPlan.Protocols(json, HttpProtocols.Http1);
+                    if (json.Tls)
+                    {
+                        o.UseHttps(plan.HttpsOptions());
+                    }
                     endpoints.Json = o;
+                    endpoints.JsonTls = json.Tls;
                 });
             }
         });
@@ -110,8 +125,10 @@ public static class ServerSetup
     /// <summary>Maps the three services, health and reflection, and prints the banner once the server listens.</summary>
     public static WebApplication MapSesricAnalytics(this WebApplication app)
     {
-        // Fail now, before listening, when the keys are not configured (ServerConfigurationException).
+        // Fail now, before listening, when the keys are not configured or the addresses, certificates or the
+        // plain-text rule refuse the start (ServerConfigurationException).
         var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
+        _ = app.Services.GetRequiredService<ListenPlan>();
         app.UseMiddleware<RequestBodyCheck>();
         app.UseMiddleware<RetryAfterHeader>();
         app.MapGrpcService<CatalogGrpcService>();
@@ -140,7 +157,7 @@ public static class ServerSetup
         var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
         if (endpoints.GrpcAddress is { } grpcAddress)
         {
-            foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, generatedKey))
+            foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, generatedKey, endpoints.GrpcTls))
             {
                 Console.WriteLine(line);
             }
