@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
+using Sesric.Analytics.Service.Auditing;
 using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Observability;
@@ -43,7 +44,23 @@ public static class ServerSetup
         builder.Services.AddSingleton(sp => ApiKeySetup.Resolve(
             sp.GetRequiredService<IOptions<ServerOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<ApiKeySetup.Result>().Registry);
+        builder.Services.AddSingleton(sp =>
+        {
+            var setup = sp.GetRequiredService<ApiKeySetup.Result>();
+            var source = new ApiKeySource(setup.Registry, setup.FileKeys, sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<ILogger<ApiKeySource>>());
+            var audit = sp.GetRequiredService<AuditLog>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            source.Changed += (before, after) =>
+            {
+                foreach (var record in KeyChangeAudit.Records(before, after, time.GetUtcNow()))
+                {
+                    audit.Write(record);
+                }
+            };
+            return source;
+        });
+        builder.Services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Audit));
+        builder.Services.AddHostedService<KeyFileReloader>();
 
         builder.Services.AddSingleton(sp => ListenPlan.From(
             sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
@@ -89,6 +106,8 @@ public static class ServerSetup
             {
                 // Outermost first: request id, logging and error mapping wrap authentication and rate limiting.
                 grpc.Interceptors.Add<CallLoggingInterceptor>();
+                // Outside authentication, so that refused attempts at audited methods are audited too.
+                grpc.Interceptors.Add<AuditInterceptor>();
                 grpc.Interceptors.Add<ApiKeyAuthInterceptor>();
                 grpc.Interceptors.Add<RateLimitInterceptor>();
                 grpc.ResponseCompressionAlgorithm = "gzip";
@@ -129,6 +148,7 @@ public static class ServerSetup
         // plain-text rule refuse the start (ServerConfigurationException).
         var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
         _ = app.Services.GetRequiredService<ListenPlan>();
+        _ = app.Services.GetRequiredService<AuditLog>();
         app.UseMiddleware<RequestBodyCheck>();
         app.UseMiddleware<RetryAfterHeader>();
         app.MapGrpcService<CatalogGrpcService>();

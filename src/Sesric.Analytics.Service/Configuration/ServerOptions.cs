@@ -43,8 +43,20 @@ public sealed class ServerOptions
     /// <summary>Whether an empty store is filled with the built-in dataset on start.</summary>
     public bool SeedBuiltInData { get; set; } = true;
 
-    /// <summary>The API keys accepted, each stored as its SHA-256 hash with a role.</summary>
+    /// <summary>The API keys accepted, each stored as its SHA-256 hash with a role (valid until the configuration changes).</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// The key file (<c>sesric keys create|list|revoke --file</c>): keys with ids, expiry and revocation, accepted besides
+    /// <see cref="ApiKeys"/> and reloaded while the service runs. Empty for none.
+    /// </summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>The audit log: internal-policy queries, imports, retraining and key changes, as JSON lines.</summary>
+    public AuditOptions Audit { get; set; } = new();
+
+    /// <summary>How often the key file is checked for changes, in seconds.</summary>
+    public double KeyFileReloadSeconds { get; set; } = 2;
 
     /// <summary>
     /// How many distinct statistics results are kept in memory (dashboards repeat the same queries); every

@@ -11,7 +11,7 @@ namespace Sesric.Analytics.Service.Security;
 /// gives PERMISSION_DENIED. A call without a key is authenticated by the connection's client certificate when
 /// <see cref="ClientCertificateMap"/> maps it (mutual TLS). Health and reflection stay open.
 /// </summary>
-public sealed class ApiKeyAuthInterceptor(ApiKeyRegistry keys, ClientCertificateMap certificates) : Interceptor
+public sealed class ApiKeyAuthInterceptor(ApiKeySource keys, ClientCertificateMap certificates, TimeProvider time) : Interceptor
 {
     /// <summary>The metadata key the API key travels in.</summary>
     public const string Header = "x-api-key";
@@ -59,8 +59,8 @@ public sealed class ApiKeyAuthInterceptor(ApiKeyRegistry keys, ClientCertificate
         if (!string.IsNullOrWhiteSpace(presented))
         {
             // An explicit key wins over the connection's certificate: a shared gateway certificate must not lift a key's limits.
-            caller = keys.Find(presented.Trim())
-                ?? throw RpcErrors.Unauthenticated(ErrorReasons.ApiKeyInvalid, $"the '{Header}' metadata holds a key this server does not accept.");
+            caller = keys.Current.Find(presented.Trim(), time.GetUtcNow(), out var refusal)
+                ?? throw RpcErrors.Unauthenticated(ErrorReasons.ApiKeyInvalid, $"the '{Header}' metadata {refusal}.");
         }
         else
         {

@@ -54,7 +54,7 @@ public sealed class ClientCertificateMap
             {
                 throw new ServerConfigurationException($"{where}:Role for '{entry.Name}' must be Reader, Analyst or Admin.");
             }
-            var caller = new Caller(entry.Name, entry.Role);
+            var caller = new Caller(entry.Name, entry.Role, "cert:" + entry.Name);
             var hasThumbprint = !string.IsNullOrWhiteSpace(entry.Thumbprint);
             var hasSubject = !string.IsNullOrWhiteSpace(entry.Subject);
             if (hasThumbprint == hasSubject)
