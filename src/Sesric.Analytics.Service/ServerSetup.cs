@@ -6,8 +6,10 @@ using Google.Rpc;
 using Grpc.AspNetCore.Server;
 
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
+using Sesric.Analytics.Service.Auditing;
 using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Observability;
@@ -28,10 +30,10 @@ public static class ServerSetup
     };
 
     /// <summary>
-    /// Adds configuration switches (<c>--address</c>, <c>--json-address</c>, <c>--metrics-address</c>, <c>--db</c>), Kestrel's plain
-    /// HTTP/2 endpoint, gRPC with its interceptors, limits and gzip, reflection, health, JSON transcoding,
+    /// Adds configuration switches (<c>--address</c>, <c>--json-address</c>, <c>--metrics-address</c>, <c>--db</c>), Kestrel's endpoints
+    /// (plain HTTP/2 on loopback, or TLS with ALPN; <see cref="ListenPlan"/>), gRPC with its interceptors, limits and gzip, reflection, health, JSON transcoding,
     /// the API keys, OpenTelemetry (<see cref="TelemetrySetup"/>) and the store host. Throws <see cref="ServerConfigurationException"/> for a configuration
-    /// that must not start (bad address, no keys outside Development).
+    /// that must not start (bad address, plain text on a network address, unreadable certificate, no keys outside Development).
     /// </summary>
     public static WebApplicationBuilder AddSesricAnalyticsServer(this WebApplicationBuilder builder, string[] args)
     {
@@ -43,7 +45,28 @@ public static class ServerSetup
         builder.Services.AddSingleton(sp => ApiKeySetup.Resolve(
             sp.GetRequiredService<IOptions<ServerOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<ApiKeySetup.Result>().Registry);
+        builder.Services.AddSingleton(sp =>
+        {
+            var setup = sp.GetRequiredService<ApiKeySetup.Result>();
+            var source = new ApiKeySource(setup.Registry, setup.FileKeys, sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<ILogger<ApiKeySource>>());
+            var audit = sp.GetRequiredService<AuditLog>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            source.Changed += (before, after) =>
+            {
+                foreach (var record in KeyChangeAudit.Records(before, after, time.GetUtcNow()))
+                {
+                    audit.Write(record);
+                }
+            };
+            return source;
+        });
+        builder.Services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IOptions<ServerOptions>>().Value.Audit));
+        builder.Services.AddHostedService<KeyFileReloader>();
+
+        builder.Services.AddSingleton(sp => ListenPlan.From(
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ListenPlan>().ClientCertificates);
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
@@ -51,21 +74,31 @@ public static class ServerSetup
         // starts from another working directory, and clients then fail with HTTP_1_1_REQUIRED.
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
+            // The plan was checked in MapSesricAnalytics (a refused configuration never gets here).
+            var plan = kestrel.ApplicationServices.GetRequiredService<ListenPlan>();
             var options = context.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
-            var grpcAddress = ListenAddress.Parse(options.Address, $"{ServerOptions.Section}:{nameof(ServerOptions.Address)}");
             kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(grpcAddress.Ip, grpcAddress.Port, o =>
+            kestrel.Listen(plan.Grpc.Ip, plan.Grpc.Port, o =>
             {
-                o.Protocols = HttpProtocols.Http2;
-                endpoints.Grpc = o;
-            });
-            if (!string.IsNullOrWhiteSpace(options.JsonAddress))
-            {
-                var jsonAddress = ListenAddress.Parse(options.JsonAddress, $"{ServerOptions.Section}:{nameof(ServerOptions.JsonAddress)}");
-                kestrel.Listen(jsonAddress.Ip, jsonAddress.Port, o =>
+                o.Protocols = ListenPlan.Protocols(plan.Grpc, HttpProtocols.Http2);
+                if (plan.Grpc.Tls)
                 {
-                    o.Protocols = HttpProtocols.Http1;
+                    o.UseHttps(plan.HttpsOptions());
+                }
+                endpoints.Grpc = o;
+                endpoints.GrpcTls = plan.Grpc.Tls;
+            });
+            if (plan.Json is { } json)
+            {
+                kestrel.Listen(json.Ip, json.Port, o =>
+                {
+                    o.Protocols = ListenPlan.Protocols(json, HttpProtocols.Http1);
+                    if (json.Tls)
+                    {
+                        o.UseHttps(plan.HttpsOptions());
+                    }
                     endpoints.Json = o;
+                    endpoints.JsonTls = json.Tls;
                 });
             }
             if (options.TelemetryEnabled && !string.IsNullOrWhiteSpace(options.MetricsAddress))
@@ -84,6 +117,8 @@ public static class ServerSetup
             {
                 // Outermost first: request id, logging and error mapping wrap authentication and rate limiting.
                 grpc.Interceptors.Add<CallLoggingInterceptor>();
+                // Outside authentication, so that refused attempts at audited methods are audited too.
+                grpc.Interceptors.Add<AuditInterceptor>();
                 grpc.Interceptors.Add<ApiKeyAuthInterceptor>();
                 grpc.Interceptors.Add<RateLimitInterceptor>();
                 grpc.ResponseCompressionAlgorithm = "gzip";
@@ -121,10 +156,13 @@ public static class ServerSetup
     /// <summary>Maps the three services, health and reflection, and prints the banner once the server listens.</summary>
     public static WebApplication MapSesricAnalytics(this WebApplication app)
     {
-        // Fail now, before listening, when the keys are not configured (ServerConfigurationException).
+        // Fail now, before listening, when the keys are not configured or the addresses, certificates or the
+        // plain-text rule refuse the start (ServerConfigurationException).
         var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
         app.UseSesricMetricsEndpoint();
         _ = app.Services.GetService<StoreStateMetric>();
+        _ = app.Services.GetRequiredService<ListenPlan>();
+        _ = app.Services.GetRequiredService<AuditLog>();
         app.UseMiddleware<RequestBodyCheck>();
         app.UseMiddleware<RetryAfterHeader>();
         app.MapGrpcService<CatalogGrpcService>();
@@ -154,7 +192,7 @@ public static class ServerSetup
         var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
         if (endpoints.GrpcAddress is { } grpcAddress)
         {
-            foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, generatedKey))
+            foreach (var line in ServerBanner.Lines(grpcAddress, endpoints.JsonAddress, generatedKey, endpoints.GrpcTls))
             {
                 Console.WriteLine(line);
             }

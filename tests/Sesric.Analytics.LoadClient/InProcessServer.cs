@@ -25,7 +25,7 @@ internal sealed class InProcessServer : IAsyncDisposable
     /// <summary>A reader-role key accepted by this server.</summary>
     public const string ReaderKey = "load-client-reader-key";
 
-    public static async Task<InProcessServer> StartAsync(string databasePath, bool seed, bool cache, bool telemetry = true)
+    public static async Task<InProcessServer> StartAsync(string databasePath, bool seed, bool cache, bool telemetry = true, string? pfxPath = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(ServerSetup).Assembly.GetName().Name });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -45,6 +45,15 @@ internal sealed class InProcessServer : IAsyncDisposable
             ["Sesric:ApiKeys:0:Role"] = "Reader",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (pfxPath is not null)
+        {
+            // The service's own TLS (ListenPlan): HTTP/2 by ALPN on an https address.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Sesric:Address"] = "https://127.0.0.1:0",
+                ["Sesric:Tls:CertificatePath"] = pfxPath,
+            });
+        }
         builder.AddSesricAnalyticsServer([]);
         var app = builder.Build();
         app.MapSesricAnalytics();

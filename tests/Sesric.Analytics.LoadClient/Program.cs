@@ -16,11 +16,13 @@ using Sesric.Analytics.Storage.DuckDb;
 // first on the built-in dataset, then on synthetic participations (default 1,000,000).
 // Usage: dotnet run -c Release --project tests/Sesric.Analytics.LoadClient -- [--rows N] [--seconds S] [--out FILE]
 //        ... -- --telemetry-cost [--rounds R] [--seconds S]: Query throughput with telemetry on and off, same run.
+// --tls instead measures the service's own TLS against h2c (new connections, and calls on an open connection).
 var rows = 1_000_000L;
 var seconds = 4.0;
 var rounds = 3;
 var telemetryCost = false;
 string? outFile = null;
+var tlsOnly = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -30,7 +32,8 @@ for (var i = 0; i < args.Length; i++)
         case "--out": outFile = args[++i]; break;
         case "--telemetry-cost": telemetryCost = true; break;
         case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R]"); return 2;
+        case "--tls": tlsOnly = true; break;
+        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R], --tls"); return 2;
     }
 }
 if (telemetryCost)
@@ -48,6 +51,25 @@ if (telemetryCost)
 }
 
 var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sesric-load", Guid.NewGuid().ToString("N"))).FullName;
+if (tlsOnly)
+{
+    // --tls: the cost of the service's own TLS against h2c, on the built-in dataset.
+    try
+    {
+        var tlsLines = await TlsCost.MeasureAsync(folder, seconds);
+        tlsLines.Insert(0, $"TLS cost {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, server and client in one process, loopback; load average {File.ReadAllText("/proc/loadavg").Trim()}.");
+        tlsLines.ForEach(Console.WriteLine);
+        if (outFile is not null)
+        {
+            await File.WriteAllLinesAsync(outFile, tlsLines);
+        }
+        return 0;
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
 var report = new List<string>
 {
     $"Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, server and client in one process, loopback h2c, {seconds:F0} s per phase (after warm-up), at most 50,000 calls per phase.",

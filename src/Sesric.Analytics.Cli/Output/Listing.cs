@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using Sesric.Analytics.Import;
+
 using Spectre.Console;
 
 namespace Sesric.Analytics.Cli.Output;
@@ -124,14 +126,18 @@ public sealed record Listing(IReadOnlyList<ListingColumn> Columns, IReadOnlyList
         }
     }
 
-    /// <summary>Writes CSV: header line, then rows; null as an empty cell; quotes only where needed.</summary>
+    /// <summary>
+    /// Writes CSV: header line, then rows; null as an empty cell; quotes only where needed. Text cells that a
+    /// spreadsheet would run as a formula get an apostrophe in front (<see cref="CsvFormulaGuard"/>); numbers,
+    /// dates and booleans are written as they are, so <c>-3</c> stays a number.
+    /// </summary>
     public void WriteCsv(TextWriter writer)
     {
         writer.Write(string.Join(",", Columns.Select(c => Quote(c.Key))));
         writer.Write('\n');
         foreach (var row in Rows)
         {
-            writer.Write(string.Join(",", row.Select(cell => Quote(Plain(cell)))));
+            writer.Write(string.Join(",", row.Select(cell => Quote(cell is null or bool or DateOnly or IFormattable ? Plain(cell) : CsvFormulaGuard.Protect(Plain(cell))))));
             writer.Write('\n');
         }
     }

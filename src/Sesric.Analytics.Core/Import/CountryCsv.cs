@@ -63,23 +63,23 @@ public static class CountryCsv
         using var csv = CsvWriter.Create(writer, CsvText.WriterOptions, leaveOpen: true);
         foreach (var column in Columns)
         {
-            csv.WriteField(column);
+            csv.WriteCell(column);
         }
         csv.EndRecord();
         foreach (var c in countries)
         {
-            csv.WriteField(c.Code.Value);
-            csv.WriteField(c.Kind == CountryKind.Member ? "member" : "observer");
-            csv.WriteField(c.Name.English);
-            csv.WriteField(c.Name.Arabic ?? "");
-            csv.WriteField(c.Name.French ?? "");
-            csv.WriteField(CsvText.Int(c.AccessionYear));
-            csv.WriteField(c.Group == OicGroup.Unknown ? "" : c.Group.Name());
-            csv.WriteField(c.GroupBasis.Code());
-            csv.WriteField(FormatSuspensions(c.Suspensions));
-            csv.WriteField(CsvText.Int(c.ObserverSince));
-            csv.WriteField(c.SourceUrl ?? "");
-            csv.WriteField(c.Notes ?? "");
+            csv.WriteCell(c.Code.Value);
+            csv.WriteCell(c.Kind == CountryKind.Member ? "member" : "observer");
+            csv.WriteCell(c.Name.English);
+            csv.WriteCell(c.Name.Arabic ?? "");
+            csv.WriteCell(c.Name.French ?? "");
+            csv.WriteCell(CsvText.Int(c.AccessionYear));
+            csv.WriteCell(c.Group == OicGroup.Unknown ? "" : c.Group.Name());
+            csv.WriteCell(c.GroupBasis.Code());
+            csv.WriteCell(FormatSuspensions(c.Suspensions));
+            csv.WriteCell(CsvText.Int(c.ObserverSince));
+            csv.WriteCell(c.SourceUrl ?? "");
+            csv.WriteCell(c.Notes ?? "");
             csv.EndRecord();
         }
         csv.Flush();

@@ -140,14 +140,17 @@ internal sealed class CsvTableReader : IDisposable
     /// <summary>Whether the header has <paramref name="column"/>.</summary>
     public bool Has(string column) => _index.ContainsKey(column);
 
-    /// <summary>The raw text of <paramref name="column"/> in the current row; empty when the column is absent.</summary>
-    public string this[string column] => _index.TryGetValue(column, out var i) ? _csv.GetString(i) : "";
+    /// <summary>
+    /// The text of <paramref name="column"/> in the current row, with an export's formula neutralisation undone
+    /// (<see cref="CsvFormulaGuard.Restore"/>); empty when the column is absent.
+    /// </summary>
+    public string this[string column] => _index.TryGetValue(column, out var i) ? this[i] : "";
 
     /// <summary>The field index of <paramref name="column"/>, or -1 when the header lacks it (for readers that look columns up once).</summary>
     public int IndexOf(string column) => _index.TryGetValue(column, out var i) ? i : -1;
 
-    /// <summary>The raw text of field <paramref name="index"/> in the current row; empty for -1.</summary>
-    public string this[int index] => index < 0 ? "" : _csv.GetString(index);
+    /// <summary>The text of field <paramref name="index"/> in the current row (neutralisation undone, as above); empty for -1.</summary>
+    public string this[int index] => index < 0 ? "" : CsvFormulaGuard.Restore(_csv.GetString(index));
 
     /// <inheritdoc/>
     public void Dispose() => _csv.Dispose();

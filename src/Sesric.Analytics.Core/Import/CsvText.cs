@@ -71,12 +71,24 @@ internal static class CsvText
     /// <summary>Null for blank text, else the trimmed text.</summary>
     public static string? Optional(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>Writer options shared by every format: comma, LF line ends, quotes only when needed, no BOM.</summary>
+    /// <summary>
+    /// Writer options shared by every format: comma, LF line ends, quotes only when needed, no BOM. CsvHelper's
+    /// own formula escaping is on as a safety net for a field written without <see cref="WriteCell"/>: it puts the
+    /// same apostrophe in front of the same characters, so <see cref="CsvFormulaGuard.Restore"/> reads it back.
+    /// </summary>
     public static CsvHelper.CsvWriterOptions WriterOptions { get; } = CsvHelper.CsvWriterOptions.Default with
     {
         Separator = ',',
         NewLine = "\n",
         FormatProvider = CultureInfo.InvariantCulture,
         WriteByteOrderMark = false,
+        Injection = CsvHelper.CsvInjection.Escape,
+        InjectionEscape = CsvFormulaGuard.Escape,
     };
+
+    /// <summary>
+    /// Writes one text cell through <see cref="CsvFormulaGuard.Protect"/>: every format writes its cells with this,
+    /// and <see cref="CsvTableReader"/> undoes it, so exports are safe to open in a spreadsheet and still import exactly.
+    /// </summary>
+    public static void WriteCell(this CsvHelper.CsvWriter csv, string value) => csv.WriteField(CsvFormulaGuard.Protect(value));
 }

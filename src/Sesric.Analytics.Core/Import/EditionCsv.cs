@@ -66,26 +66,26 @@ public static class EditionCsv
         using var csv = CsvWriter.Create(writer, CsvText.WriterOptions, leaveOpen: true);
         foreach (var column in Columns)
         {
-            csv.WriteField(column);
+            csv.WriteCell(column);
         }
         csv.EndRecord();
         foreach (var e in editions)
         {
-            csv.WriteField(e.Programme.Value);
-            csv.WriteField(CsvText.Int(e.Number));
-            csv.WriteField(CsvText.Int(e.Year));
-            csv.WriteField(e.Dates is { } d ? CsvText.Date(d.Start) : "");
-            csv.WriteField(e.Dates is { } d2 ? CsvText.Date(d2.End) : "");
-            csv.WriteField(e.Modality.Code());
-            csv.WriteField(e.HostCity ?? "");
-            csv.WriteField(e.HostCountry?.Value ?? "");
-            csv.WriteField(string.Join("; ", e.Partners));
-            csv.WriteField(e.Theme ?? "");
-            csv.WriteField(CsvText.Int(e.Published.Participants));
-            csv.WriteField(CsvText.Bool(e.Published.ParticipantsIsLowerBound));
-            csv.WriteField(CsvText.Int(e.Published.MemberStates));
-            csv.WriteField(e.Published.SourceUrl ?? "");
-            csv.WriteField(e.Notes ?? "");
+            csv.WriteCell(e.Programme.Value);
+            csv.WriteCell(CsvText.Int(e.Number));
+            csv.WriteCell(CsvText.Int(e.Year));
+            csv.WriteCell(e.Dates is { } d ? CsvText.Date(d.Start) : "");
+            csv.WriteCell(e.Dates is { } d2 ? CsvText.Date(d2.End) : "");
+            csv.WriteCell(e.Modality.Code());
+            csv.WriteCell(e.HostCity ?? "");
+            csv.WriteCell(e.HostCountry?.Value ?? "");
+            csv.WriteCell(string.Join("; ", e.Partners));
+            csv.WriteCell(e.Theme ?? "");
+            csv.WriteCell(CsvText.Int(e.Published.Participants));
+            csv.WriteCell(CsvText.Bool(e.Published.ParticipantsIsLowerBound));
+            csv.WriteCell(CsvText.Int(e.Published.MemberStates));
+            csv.WriteCell(e.Published.SourceUrl ?? "");
+            csv.WriteCell(e.Notes ?? "");
             csv.EndRecord();
         }
         csv.Flush();

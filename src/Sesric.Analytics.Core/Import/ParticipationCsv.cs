@@ -84,22 +84,22 @@ public static class ParticipationCsv
     {
         foreach (var column in Columns.Concat(OptionalColumns))
         {
-            csv.WriteField(column);
+            csv.WriteCell(column);
         }
         csv.EndRecord();
     }
 
     private static void WriteRow(CsvWriter csv, Participation row)
     {
-        csv.WriteField(row.Edition.Programme.Value);
-        csv.WriteField(CsvText.Int(row.Edition.Number));
-        csv.WriteField(row.Participant.Id.Value);
-        csv.WriteField(row.Participant.Country.Value);
-        csv.WriteField(row.Participant.Gender.Code());
-        csv.WriteField(row.Participant.InstitutionType ?? "");
-        csv.WriteField(row.Status.Code());
-        csv.WriteField(CsvText.Bool(row.IsSynthetic));
-        csv.WriteField(row.Participant.RecordKey is { } key ? CsvText.Int(key) : "");
+        csv.WriteCell(row.Edition.Programme.Value);
+        csv.WriteCell(CsvText.Int(row.Edition.Number));
+        csv.WriteCell(row.Participant.Id.Value);
+        csv.WriteCell(row.Participant.Country.Value);
+        csv.WriteCell(row.Participant.Gender.Code());
+        csv.WriteCell(row.Participant.InstitutionType ?? "");
+        csv.WriteCell(row.Status.Code());
+        csv.WriteCell(CsvText.Bool(row.IsSynthetic));
+        csv.WriteCell(row.Participant.RecordKey is { } key ? CsvText.Int(key) : "");
     }
 
     private static async IAsyncEnumerable<Participation> ToAsync(IEnumerable<Participation> rows, [EnumeratorCancellation] CancellationToken ct)

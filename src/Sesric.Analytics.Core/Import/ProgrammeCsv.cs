@@ -80,17 +80,17 @@ public static class ProgrammeCsv
         using var csv = CsvWriter.Create(writer, CsvText.WriterOptions, leaveOpen: true);
         foreach (var column in Columns)
         {
-            csv.WriteField(column);
+            csv.WriteCell(column);
         }
         csv.EndRecord();
         foreach (var p in programmes)
         {
-            csv.WriteField(p.Id.Value);
-            csv.WriteField(p.Name.English);
-            csv.WriteField(p.Name.Arabic ?? "");
-            csv.WriteField(p.Name.French ?? "");
-            csv.WriteField(p.StartYear?.ToString(CultureInfo.InvariantCulture) ?? "");
-            csv.WriteField(p.SourceUrl ?? "");
+            csv.WriteCell(p.Id.Value);
+            csv.WriteCell(p.Name.English);
+            csv.WriteCell(p.Name.Arabic ?? "");
+            csv.WriteCell(p.Name.French ?? "");
+            csv.WriteCell(p.StartYear?.ToString(CultureInfo.InvariantCulture) ?? "");
+            csv.WriteCell(p.SourceUrl ?? "");
             csv.EndRecord();
         }
         csv.Flush();

@@ -12,8 +12,21 @@ public sealed class ServerOptions
     /// <summary>The default listening address: loopback only, plain HTTP/2.</summary>
     public const string DefaultAddress = "http://127.0.0.1:5080";
 
-    /// <summary>Where Kestrel listens (<c>http://host:port</c>; the host must be an IP address or <c>localhost</c>; port 0 picks a free port).</summary>
+    /// <summary>
+    /// Where Kestrel listens (<c>http://host:port</c> or <c>https://host:port</c>; the host must be an IP address or
+    /// <c>localhost</c>; port 0 picks a free port). <c>https</c> needs <see cref="Tls"/>; plain <c>http</c> on an address
+    /// other than loopback needs <see cref="AllowPlaintext"/>.
+    /// </summary>
     public string Address { get; set; } = DefaultAddress;
+
+    /// <summary>The service's own TLS: server certificate and client certificates.</summary>
+    public TlsOptions Tls { get; set; } = new();
+
+    /// <summary>
+    /// Whether the service may listen in plain text on an address other than loopback (API keys and figures then
+    /// cross the network in clear): only for a TLS-terminating proxy on a trusted network. Off by default.
+    /// </summary>
+    public bool AllowPlaintext { get; set; }
 
     /// <summary>
     /// A second, HTTP/1.1 address for the JSON face (browsers and BI web connectors cannot speak plain-text
@@ -52,8 +65,20 @@ public sealed class ServerOptions
     /// <summary>Whether an empty store is filled with the built-in dataset on start.</summary>
     public bool SeedBuiltInData { get; set; } = true;
 
-    /// <summary>The API keys accepted, each stored as its SHA-256 hash with a role.</summary>
+    /// <summary>The API keys accepted, each stored as its SHA-256 hash with a role (valid until the configuration changes).</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// The key file (<c>sesric keys create|list|revoke --file</c>): keys with ids, expiry and revocation, accepted besides
+    /// <see cref="ApiKeys"/> and reloaded while the service runs. Empty for none.
+    /// </summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>The audit log: internal-policy queries, imports, retraining and key changes, as JSON lines.</summary>
+    public AuditOptions Audit { get; set; } = new();
+
+    /// <summary>How often the key file is checked for changes, in seconds.</summary>
+    public double KeyFileReloadSeconds { get; set; } = 2;
 
     /// <summary>
     /// How many distinct statistics results are kept in memory (dashboards repeat the same queries); every

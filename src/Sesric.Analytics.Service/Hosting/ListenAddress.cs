@@ -4,21 +4,25 @@ using Sesric.Analytics.Service.Configuration;
 
 namespace Sesric.Analytics.Service.Hosting;
 
-/// <summary>A parsed <c>http://host:port</c> listening address.</summary>
+/// <summary>A parsed <c>http://host:port</c> or <c>https://host:port</c> listening address.</summary>
 /// <param name="Ip">The IP address to bind (<c>localhost</c> becomes the IPv4 loopback).</param>
 /// <param name="Port">The port; 0 lets the system choose a free one.</param>
-public sealed record ListenAddress(IPAddress Ip, int Port)
+/// <param name="Tls">Whether the address is <c>https</c>: the service speaks TLS itself there.</param>
+public sealed record ListenAddress(IPAddress Ip, int Port, bool Tls = false)
 {
+    /// <summary>Whether only this machine can reach the address.</summary>
+    public bool IsLoopback => IPAddress.IsLoopback(Ip);
+
     /// <summary>Parses an address, or throws <see cref="ServerConfigurationException"/> naming the setting.</summary>
     public static ListenAddress Parse(string? text, string setting)
     {
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.AbsolutePath == "/"
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.AbsolutePath == "/"
             && (uri.Host == "localhost" || IPAddress.TryParse(uri.Host.Trim('[', ']'), out _)))
         {
             var ip = uri.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host.Trim('[', ']'));
-            return new ListenAddress(ip, uri.Port);
+            return new ListenAddress(ip, uri.Port, uri.Scheme == Uri.UriSchemeHttps);
         }
         throw new ServerConfigurationException(
-            $"{setting} = '{text}' is not a listening address; write http://IP:PORT, such as {ServerOptions.DefaultAddress} (TLS is terminated in front of the service).");
+            $"{setting} = '{text}' is not a listening address; write http://IP:PORT or https://IP:PORT, such as {ServerOptions.DefaultAddress}.");
     }
 }

@@ -4,14 +4,18 @@ namespace Sesric.Analytics.Service.Hosting;
 public static class ServerBanner
 {
     /// <summary>The lines to print, given the bound addresses.</summary>
-    public static IReadOnlyList<string> Lines(string grpcAddress, string? jsonAddress, string? generatedKey)
+    /// <param name="grpcAddress">The bound gRPC address.</param>
+    /// <param name="jsonAddress">The bound JSON address, or null.</param>
+    /// <param name="generatedKey">The development key, or null.</param>
+    /// <param name="tls">Whether the gRPC address speaks TLS.</param>
+    public static IReadOnlyList<string> Lines(string grpcAddress, string? jsonAddress, string? generatedKey, bool tls = false)
     {
         // Without a generated key the commands name the shell variable the README sets ($KEY); double quotes so
         // that the shell expands it when the line is pasted.
         var key = generatedKey ?? "$KEY";
         var lines = new List<string>
         {
-            $"Sesric.Analytics gRPC service listening on {grpcAddress} (plain HTTP/2; reflection and grpc.health.v1 open)",
+            $"Sesric.Analytics gRPC service listening on {grpcAddress} ({(tls ? "TLS, HTTP/2 and HTTP/1.1 by ALPN" : "plain HTTP/2")}; reflection and grpc.health.v1 open)",
         };
         if (jsonAddress is not null)
         {
@@ -23,7 +27,7 @@ public static class ServerBanner
         }
         lines.Add("Try:");
         lines.Add(
-            $"  npx buf curl --protocol grpc --http2-prior-knowledge -H \"x-api-key: {key}\" "
+            $"  npx buf curl --protocol grpc {(tls ? "" : "--http2-prior-knowledge ")}-H \"x-api-key: {key}\" "
             + "-d '{\"measures\":[\"participants\",\"member_states\"],\"dimensions\":[\"year\"],\"filter\":\"programme = \\\"diplomacy-cab\\\"\"}' "
             + $"{grpcAddress}/sesric.analytics.v1.StatsService/Query");
         return lines;

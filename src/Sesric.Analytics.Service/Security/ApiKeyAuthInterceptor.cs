@@ -8,9 +8,10 @@ namespace Sesric.Analytics.Service.Security;
 /// <summary>
 /// Authenticates every call by its <c>x-api-key</c> metadata and checks the method's role
 /// (<see cref="MethodAccess"/>): no or unknown key gives UNAUTHENTICATED, a key whose role is too low
-/// gives PERMISSION_DENIED. Health and reflection stay open.
+/// gives PERMISSION_DENIED. A call without a key is authenticated by the connection's client certificate when
+/// <see cref="ClientCertificateMap"/> maps it (mutual TLS). Health and reflection stay open.
 /// </summary>
-public sealed class ApiKeyAuthInterceptor(ApiKeyRegistry keys) : Interceptor
+public sealed class ApiKeyAuthInterceptor(ApiKeySource keys, ClientCertificateMap certificates, TimeProvider time) : Interceptor
 {
     /// <summary>The metadata key the API key travels in.</summary>
     public const string Header = "x-api-key";
@@ -54,12 +55,18 @@ public sealed class ApiKeyAuthInterceptor(ApiKeyRegistry keys) : Interceptor
             return;
         }
         var presented = context.RequestHeaders.GetValue(Header);
-        if (string.IsNullOrWhiteSpace(presented))
+        Caller caller;
+        if (!string.IsNullOrWhiteSpace(presented))
         {
-            throw RpcErrors.Unauthenticated(ErrorReasons.ApiKeyMissing, $"this method needs an API key in the '{Header}' metadata.");
+            // An explicit key wins over the connection's certificate: a shared gateway certificate must not lift a key's limits.
+            caller = keys.Current.Find(presented.Trim(), time.GetUtcNow(), out var refusal)
+                ?? throw RpcErrors.Unauthenticated(ErrorReasons.ApiKeyInvalid, $"the '{Header}' metadata {refusal}.");
         }
-        var caller = keys.Find(presented.Trim())
-            ?? throw RpcErrors.Unauthenticated(ErrorReasons.ApiKeyInvalid, $"the '{Header}' metadata holds a key this server does not accept.");
+        else
+        {
+            caller = certificates.Find(context.GetHttpContext().Connection.ClientCertificate)
+                ?? throw RpcErrors.Unauthenticated(ErrorReasons.ApiKeyMissing, $"this method needs an API key in the '{Header}' metadata (or a mapped client certificate).");
+        }
         var required = MethodAccess.RequiredRole(context.Method)
             ?? throw RpcErrors.PermissionDenied(ErrorReasons.MethodNotAllowed, $"no role may call {context.Method}.");
         if (!caller.Has(required))

@@ -15,18 +15,28 @@ public static class ApiKeySetup
     /// <summary>The keys accepted, and the generated development key when one was made.</summary>
     /// <param name="Registry">The accepted keys.</param>
     /// <param name="GeneratedKey">The generated development key (printed once at start, never logged), or null.</param>
-    public sealed record Result(ApiKeyRegistry Registry, string? GeneratedKey);
+    /// <param name="FileKeys">The key file's entries as read at start.</param>
+    public sealed record Result(ApiKeyRegistry Registry, string? GeneratedKey, IReadOnlyList<KeyFileEntry> FileKeys);
 
     /// <summary>The registry, and the generated key when one was made.</summary>
     public static Result Resolve(ServerOptions options, bool isDevelopment)
     {
-        if (options.ApiKeys.Count > 0)
+        if (!string.IsNullOrWhiteSpace(options.KeyFile))
+        {
+            if (!File.Exists(options.KeyFile))
+            {
+                throw new ServerConfigurationException(
+                    $"{ServerOptions.Section}:KeyFile = '{options.KeyFile}' does not exist; create it with a first key: sesric keys create --file {options.KeyFile} --name NAME --role admin");
+            }
+        }
+        if (options.ApiKeys.Count > 0 || !string.IsNullOrWhiteSpace(options.KeyFile))
         {
             try
             {
-                return new Result(new ApiKeyRegistry(options.ApiKeys), null);
+                var fileKeys = string.IsNullOrWhiteSpace(options.KeyFile) ? [] : KeyFile.Load(options.KeyFile);
+                return new Result(new ApiKeyRegistry(options.ApiKeys, fileKeys), null, fileKeys);
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or UnauthorizedAccessException)
             {
                 throw new ServerConfigurationException(e.Message);
             }
@@ -34,13 +44,13 @@ public static class ApiKeySetup
         if (!isDevelopment)
         {
             throw new ServerConfigurationException(
-                "no API keys are configured, and outside the Development environment the service refuses to start without them. "
+                "no API keys are configured (Sesric:ApiKeys or Sesric:KeyFile), and outside the Development environment the service refuses to start without them. "
                 + "Add at least one under Sesric:ApiKeys (Name, Sha256 = the key's SHA-256 hex digest from `printf %s \"$KEY\" | sha256sum`, Role = Reader|Analyst|Admin), "
                 + "for example with environment variables Sesric__ApiKeys__0__Name=ops Sesric__ApiKeys__0__Sha256=<digest> Sesric__ApiKeys__0__Role=Admin; "
                 + "or run with ASPNETCORE_ENVIRONMENT=Development to get a printed local key.");
         }
         var key = ApiKeyRegistry.NewKey();
         var registry = new ApiKeyRegistry([new ApiKeyOptions { Name = DevelopmentKeyName, Sha256 = ApiKeyRegistry.Hash(key), Role = Role.Admin }]);
-        return new Result(registry, key);
+        return new Result(registry, key, []);
     }
 }

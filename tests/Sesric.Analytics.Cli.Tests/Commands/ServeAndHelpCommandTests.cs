@@ -54,6 +54,18 @@ public sealed class ServeAndHelpCommandTests : IDisposable
         Assert.Contains("will not start", result.Error);
     }
 
+    [Fact]
+    public async Task Serve_in_plain_text_on_all_interfaces_exits_1_before_the_banner_with_the_reason()
+    {
+        var result = await CliRun.RunAsync("serve", "--db", _folder.File("serve.duckdb"), "--dev", "--address", "http://0.0.0.0:0", "--json-address", "");
+
+        Assert.Equal(ExitCodes.UserError, result.ExitCode);
+        Assert.Contains("will not start", result.Error);
+        Assert.Contains("plain text on a network address", result.Error);
+        Assert.Contains("Sesric:AllowPlaintext=true", result.Error);
+        Assert.DoesNotContain("listening on", result.Out);
+    }
+
     [Theory]
     [InlineData("query")]
     [InlineData("chart")]

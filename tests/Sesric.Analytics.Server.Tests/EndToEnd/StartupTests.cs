@@ -101,4 +101,64 @@ public sealed class StartupTests
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
         Assert.True(File.Exists(folder.File("analytics.duckdb")));
     }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:0")]
+    [InlineData("http://[::]:0")]
+    [InlineData("http://192.168.10.5:5080")]
+    public async Task Plain_text_on_a_network_address_refuses_to_start_and_says_why(string address)
+    {
+        using var folder = new TempFolder("server");
+        await using var app = Build("Production", folder.Path, WithKeys(new() { ["Sesric:Address"] = address }));
+
+        var e = Assert.Throws<ServerConfigurationException>(() => app.MapSesricAnalytics());
+
+        Assert.Contains("Sesric:Address", e.Message, StringComparison.Ordinal);
+        Assert.Contains("plain text on a network address", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Sesric:AllowPlaintext=true", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plain_text_on_a_network_json_address_is_refused_too_and_AllowPlaintext_lets_both_start()
+    {
+        using var folder = new TempFolder("server");
+        await using var refused = Build("Production", folder.Path, WithKeys(new() { ["Sesric:JsonAddress"] = "http://0.0.0.0:0" }));
+        await using var allowed = Build("Production", folder.Path, WithKeys(new()
+        {
+            ["Sesric:Address"] = "http://0.0.0.0:0",
+            ["Sesric:JsonAddress"] = "http://0.0.0.0:0",
+            ["Sesric:AllowPlaintext"] = "true",
+        }));
+
+        var e = Assert.Throws<ServerConfigurationException>(() => refused.MapSesricAnalytics());
+        allowed.MapSesricAnalytics();
+
+        Assert.Contains("Sesric:JsonAddress", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Https_without_a_certificate_and_client_certificates_without_tls_are_refused_naming_the_setting()
+    {
+        using var folder = new TempFolder("server");
+        await using var noCertificate = Build("Production", folder.Path, WithKeys(new() { ["Sesric:Address"] = "https://127.0.0.1:0" }));
+        await using var mtlsWithoutTls = Build("Production", folder.Path, WithKeys(new() { ["Sesric:Tls:ClientCertificateMode"] = "RequireCertificate" }));
+        await using var missingFile = Build("Production", folder.Path, WithKeys(new()
+        {
+            ["Sesric:Address"] = "https://127.0.0.1:0",
+            ["Sesric:Tls:CertificatePath"] = folder.File("nope.pem"),
+        }));
+
+        Assert.Contains("Sesric:Tls:CertificatePath", Assert.Throws<ServerConfigurationException>(() => noCertificate.MapSesricAnalytics()).Message, StringComparison.Ordinal);
+        Assert.Contains("needs TLS", Assert.Throws<ServerConfigurationException>(() => mtlsWithoutTls.MapSesricAnalytics()).Message, StringComparison.Ordinal);
+        Assert.Contains("nope.pem", Assert.Throws<ServerConfigurationException>(() => missingFile.MapSesricAnalytics()).Message, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> WithKeys(Dictionary<string, string?> settings)
+    {
+        foreach (var (k, v) in TestKeys.Configuration())
+        {
+            settings[k] = v;
+        }
+        return settings;
+    }
 }

@@ -10,9 +10,9 @@ public sealed class ApiKeyRegistryTests
     {
         var registry = new ApiKeyRegistry([new ApiKeyOptions { Name = "bi", Sha256 = ApiKeyRegistry.Hash("k1").ToUpperInvariant(), Role = Role.Analyst }]);
 
-        Assert.Equal(new Caller("bi", Role.Analyst), registry.Find("k1"));
-        Assert.Null(registry.Find("k2"));
-        Assert.Null(registry.Find(ApiKeyRegistry.Hash("k1")));
+        Assert.Equal(new Caller("bi", Role.Analyst, "config:bi"), registry.Find("k1", DateTimeOffset.UtcNow));
+        Assert.Null(registry.Find("k2", DateTimeOffset.UtcNow));
+        Assert.Null(registry.Find(ApiKeyRegistry.Hash("k1"), DateTimeOffset.UtcNow));
     }
 
     [Fact]
@@ -49,5 +49,39 @@ public sealed class ApiKeyRegistryTests
         Assert.True(MethodAccess.IsOpen("/grpc.health.v1.Health/Check"));
         Assert.False(MethodAccess.IsOpen("/sesric.analytics.v1.StatsService/Query"));
         Assert.Null(MethodAccess.RequiredRole("/sesric.analytics.v1.StatsService/DropEverything"));
+    }
+
+    [Fact]
+    public void Key_file_keys_are_refused_from_their_expiry_and_once_revoked_and_two_keys_of_one_holder_work_together()
+    {
+        var now = new DateTimeOffset(2026, 12, 3, 22, 0, 0, TimeSpan.Zero);
+        var (old, oldSecret) = KeyFileEntry.Create("etl", Role.Admin, now.AddDays(-90), now.AddDays(1));
+        var (rotated, rotatedSecret) = KeyFileEntry.Create("etl", Role.Admin, now, null);
+        var (revoked, revokedSecret) = KeyFileEntry.Create("intern", Role.Reader, now.AddDays(-2), null);
+        var registry = new ApiKeyRegistry([], [old, rotated, revoked with { Revoked = now.AddHours(-1) }]);
+
+        Assert.Equal(old.Id, registry.Find(oldSecret, now)!.KeyId);
+        Assert.Equal(rotated.Id, registry.Find(rotatedSecret, now)!.KeyId);
+        Assert.Null(registry.Find(oldSecret, now.AddDays(1), out var expired));
+        Assert.Contains("expired on 2026-12-04 22:00 UTC", expired, StringComparison.Ordinal);
+        Assert.Null(registry.Find(revokedSecret, now, out var refusal));
+        Assert.Contains($"{revoked.Id}, revoked", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain(revokedSecret, refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_key_file_keeps_hashes_never_secrets_and_reads_back_what_it_wrote()
+    {
+        using var folder = new Sesric.Analytics.Testing.TempFolder("server");
+        var path = folder.File("keys.json");
+        var (entry, secret) = KeyFileEntry.Create("bi", Role.Reader, new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero), null);
+
+        KeyFile.Save(path, [entry]);
+
+        var text = File.ReadAllText(path);
+        Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        Assert.Contains(ApiKeyRegistry.Hash(secret), text, StringComparison.Ordinal);
+        Assert.Contains("\"role\": \"reader\"", text, StringComparison.Ordinal);
+        Assert.Equal([entry], KeyFile.Load(path));
     }
 }

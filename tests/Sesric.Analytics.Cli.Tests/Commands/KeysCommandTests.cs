@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+using Sesric.Analytics.Cli.Tests.Support;
+using Sesric.Analytics.Service.Security;
+using Sesric.Analytics.Testing;
+
+namespace Sesric.Analytics.Cli.Tests.Commands;
+
+public sealed class KeysCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new("cli-keys");
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Create_prints_the_secret_once_list_never_shows_it_and_revoke_marks_the_key()
+    {
+        var file = _folder.File("keys.json");
+
+        var created = await CliRun.SucceedAsync("keys", "create", "--file", file, "--name", "bi-dashboard", "--role", "analyst", "--days", "90");
+        var second = await CliRun.SucceedAsync("keys", "create", "--file", file, "--name", "bi-dashboard", "--role", "analyst");
+
+        var secret = created.Out.Split("secret (shown only now; the key file keeps its SHA-256): ")[1].Trim();
+        var id = created.Out.Split(' ')[1];
+        Assert.StartsWith("sk_", secret, StringComparison.Ordinal);
+        Assert.StartsWith("key_", id, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        // The file's entry authenticates exactly this secret.
+        Assert.Equal(id, new ApiKeyRegistry([], KeyFile.Load(file)).Find(secret, DateTimeOffset.UtcNow)!.KeyId);
+
+        var listed = await CliRun.SucceedAsync("keys", "list", "--file", file, "-f", "json");
+        var rows = JsonDocument.Parse(listed.Out).RootElement.EnumerateArray().ToList();
+        Assert.DoesNotContain(secret, listed.Out, StringComparison.Ordinal);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal("active", r.GetProperty("state").GetString()));
+        Assert.Equal(JsonValueKind.String, rows[0].GetProperty("expires").ValueKind);
+        Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("expires").ValueKind);
+
+        var revoked = await CliRun.SucceedAsync("keys", "revoke", "--file", file, id);
+        var again = await CliRun.SucceedAsync("keys", "revoke", "--file", file, id);
+        var after = JsonDocument.Parse((await CliRun.SucceedAsync("keys", "list", "--file", file, "-f", "json")).Out).RootElement;
+
+        Assert.Contains($"revoked {id} (bi-dashboard)", revoked.Out, StringComparison.Ordinal);
+        Assert.Contains("already revoked", again.Out, StringComparison.Ordinal);
+        Assert.Equal("revoked", after[0].GetProperty("state").GetString());
+        Assert.Equal("active", after[1].GetProperty("state").GetString());
+        Assert.Null(new ApiKeyRegistry([], KeyFile.Load(file)).Find(secret, DateTimeOffset.UtcNow));
+        Assert.Contains("secret", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_id_and_a_past_expiry_are_user_errors()
+    {
+        var file = _folder.File("keys.json");
+        await CliRun.SucceedAsync("keys", "create", "--file", file, "--name", "ops", "--role", "admin");
+
+        var unknown = await CliRun.RunAsync("keys", "revoke", "--file", file, "key_000000000000");
+        var past = await CliRun.RunAsync("keys", "create", "--file", file, "--name", "x", "--expires", "2001-01-01");
+
+        Assert.Equal(ExitCodes.UserError, unknown.ExitCode);
+        Assert.Contains("no key 'key_000000000000'", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UserError, past.ExitCode);
+        Assert.Contains("not in the future", past.Error, StringComparison.Ordinal);
+    }
+}
