@@ -28,7 +28,8 @@ public sealed class QueryEngine
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         Model = model ?? SemanticModel.Default;
-        _compiler = new SqlCompiler(Model);
+        // The store names its engine; the compiler writes that engine's dialect.
+        _compiler = new SqlCompiler(Model, SqlDialect.For(store.Description.Engine));
     }
 
     /// <summary>The model queries are checked against.</summary>
