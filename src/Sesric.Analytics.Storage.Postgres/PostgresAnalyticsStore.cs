@@ -23,15 +23,18 @@ namespace Sesric.Analytics.Storage.Postgres;
 /// of kind <see cref="StoreFaultKind.Unreachable"/>; the pool reconnects by itself once the server is back.</para>
 /// </remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
-public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal
+public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IStoreChangeFeed, IStoreLiveness
 {
-    /// <summary>The channel every committed write notifies (its payload: the committing process's id), for replicas' caches.</summary>
+    /// <summary>The channel every committed write notifies (its payload: the writing store object's id), for replicas' caches.</summary>
     public const string ChangeChannel = "sesric_data_changed";
 
     /// <summary>The advisory lock key every write transaction holds ("sesric-w" in ASCII).</summary>
     internal const long WriteLock = 0x73657372_69632d77;
 
     private readonly NpgsqlDataSource _source;
+
+    // Names this store object in its notifications, so that its own writes are not announced back to it.
+    private readonly string _instance = Guid.NewGuid().ToString("N");
     private volatile bool _disposed;
 
     private PostgresAnalyticsStore(NpgsqlDataSource source, PostgresAddress address, int version)
@@ -180,8 +183,8 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal
     public Task<ImportRecord> UndoImportAsync(long importId, CancellationToken cancellationToken = default) =>
         WriteAsync((connection, _) => ImportUndo.Undo(connection, importId), _ => true, cancellationToken);
 
-    /// <summary>Whether the server answers now (a round trip on a pooled connection), for health checks.</summary>
-    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
     {
         try
         {
@@ -189,19 +192,67 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal
             await using var command = connection.Command("SELECT 1");
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is 1;
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
         {
             return false;
         }
     }
 
-    /// <summary>Opens a dedicated connection (not from the pool's budget for calls) for LISTEN; the caller disposes it.</summary>
-    internal NpgsqlConnection OpenListenerConnection()
+    /// <inheritdoc/>
+    /// <remarks>
+    /// LISTENs on <see cref="ChangeChannel"/> over a connection of its own (outside the pool's budget). PostgreSQL
+    /// delivers a notification when the writing transaction commits, to every listener; a dropped connection is
+    /// reopened every second until the server is back, and then <paramref name="changedElsewhere"/> is called once.
+    /// </remarks>
+    public async Task WatchAsync(Action changedElsewhere, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(changedElsewhere);
         var settings = new NpgsqlConnectionStringBuilder(Address.Settings.ConnectionString) { Pooling = false, KeepAlive = 5 };
-        var connection = new NpgsqlConnection(settings.ConnectionString);
-        connection.Open();
-        return connection;
+        var first = true;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(settings.ConnectionString);
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                connection.Notification += (_, e) =>
+                {
+                    if (e.Payload != _instance)
+                    {
+                        changedElsewhere();
+                    }
+                };
+                await using (var listen = connection.Command($"LISTEN {ChangeChannel}"))
+                {
+                    await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                if (!first)
+                {
+                    changedElsewhere();
+                }
+                first = false;
+                while (true)
+                {
+                    await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            {
+                first = false;
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -256,7 +307,7 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal
                     cancellationToken.ThrowIfCancellationRequested();
                     if (changed(result))
                     {
-                        connection.Execute("SELECT pg_notify($1, $2)", ChangeChannel, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        connection.Execute("SELECT pg_notify($1, $2)", ChangeChannel, _instance);
                     }
                     transaction.Commit();
                     return result;

@@ -37,6 +37,7 @@ public sealed class PostgresCluster : IDisposable
     private readonly bool _asPostgresUser;
     private readonly Lock _gate = new();
     private bool _stopped;
+    private string _options = "";
 
     private PostgresCluster(string bin, string folder, int port, bool asPostgresUser)
     {
@@ -79,9 +80,9 @@ public sealed class PostgresCluster : IDisposable
                 Run("chown", ["-R", "postgres:postgres", folder], TimeSpan.FromSeconds(30));
             }
             cluster.Server("initdb", ["-D", cluster.DataFolder, "-A", "trust", "-U", User, "-E", "UTF8", "--locale=C", "--no-sync"], TimeSpan.FromSeconds(120));
-            var options = $"-p {cluster.Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
+            cluster._options = $"-p {cluster.Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
                 + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-            cluster.Server("pg_ctl", ["-D", cluster.DataFolder, "-l", cluster.LogFile, "-w", "-t", "60", "-o", options, "start"], TimeSpan.FromSeconds(90));
+            cluster.Restart();
         }
         catch
         {
@@ -122,11 +123,11 @@ public sealed class PostgresCluster : IDisposable
             ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", User, "-d", database, "-v", "ON_ERROR_STOP=1", "-X", "-A", "-t", "-c", sql],
             TimeSpan.FromSeconds(60));
 
-    /// <summary>Stops the server (fast shutdown) and starts it again on the same port: for tests of an unreachable database.</summary>
+    /// <summary>Stops the server (fast shutdown): for tests of an unreachable database; <see cref="Restart"/> brings it back.</summary>
     public void Stop() => Server("pg_ctl", ["-D", DataFolder, "-w", "-t", "60", "-m", "fast", "stop"], TimeSpan.FromSeconds(90));
 
-    /// <summary>Starts a server stopped by <see cref="Stop"/> again, with the same settings.</summary>
-    public void Restart() => Server("pg_ctl", ["-D", DataFolder, "-l", LogFile, "-w", "-t", "60", "start"], TimeSpan.FromSeconds(90));
+    /// <summary>Starts the server (again, after <see cref="Stop"/>) with the same port and settings (pg_ctl start does not remember them).</summary>
+    public void Restart() => Server("pg_ctl", ["-D", DataFolder, "-l", LogFile, "-w", "-t", "60", "-o", _options, "start"], TimeSpan.FromSeconds(90));
 
     /// <summary>Stops the server and deletes its folder; safe to call twice.</summary>
     public void Dispose()
