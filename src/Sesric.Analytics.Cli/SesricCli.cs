@@ -27,6 +27,7 @@ public static class SesricCli
         root.Add(new ForecastCommand(console));
         root.Add(new BacktestCommand(console));
         root.Add(new ServeCommand(console));
+        root.Add(new MigrateStoreCommand(console));
         return root;
     }
 

@@ -75,17 +75,18 @@ public static class StoreLocation
     }
 
     /// <summary>
-    /// <paramref name="location"/> fit to print: a PostgreSQL address with its password replaced by <c>***</c>
-    /// (<c>postgresql://user:***@host/db</c>); a file path unchanged.
+    /// <paramref name="location"/> fit to print: an address (<c>scheme://user:password@host/…</c>, PostgreSQL or a
+    /// mistyped other one) with its password replaced by <c>***</c> (<c>postgresql://user:***@host/db</c>); a file path unchanged.
     /// </summary>
     public static string Redact(string location)
     {
         ArgumentNullException.ThrowIfNull(location);
-        if (!IsPostgres(location))
+        var separator = location.IndexOf("://", StringComparison.Ordinal);
+        if (separator < 0)
         {
             return location;
         }
-        var scheme = location.IndexOf("://", StringComparison.Ordinal) + 3;
+        var scheme = separator + 3;
         // The user information ends at the last '@' before the path: a password may itself hold '@' or ':'.
         var slash = location.IndexOf('/', scheme);
         var at = location.LastIndexOf('@', slash < 0 ? location.Length - 1 : slash);
