@@ -29,6 +29,7 @@ public static class SesricCli
         root.Add(new BacktestCommand(console));
         root.Add(new ServeCommand(console));
         root.Add(new KeysCommand(console));
+        root.Add(new MigrateStoreCommand(console));
         return root;
     }
 

@@ -39,6 +39,8 @@ public sealed class StoreFaultException : IOException
                 $"the disk holding the store '{location}' is full; nothing was written. Free space in {folder} and retry.",
             StoreFaultKind.Invalidated =>
                 $"the store '{location}' stopped after a fatal error ({detail}); it must be opened again. Nothing of the failed write was kept.",
+            StoreFaultKind.Unreachable =>
+                $"the database server of the store '{location}' cannot be reached ({detail}); nothing of the failed write was kept. Calls succeed again once it is back.",
             StoreFaultKind.Corrupt =>
                 $"the store '{location}' is damaged ({detail}). Restore it from a backup, or move it aside to start a new one.",
             _ =>

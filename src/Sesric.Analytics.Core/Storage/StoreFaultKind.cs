@@ -14,4 +14,7 @@ public enum StoreFaultKind
 
     /// <summary>The file or its folder cannot be written (read-only mount, permissions).</summary>
     NotWritable,
+
+    /// <summary>A database server (PostgreSQL) cannot be reached or dropped the connection; it recovers by itself when the server returns.</summary>
+    Unreachable,
 }

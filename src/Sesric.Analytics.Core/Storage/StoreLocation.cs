@@ -1,10 +1,12 @@
 namespace Sesric.Analytics.Storage;
 
 /// <summary>
-/// Decides which store file a command or the service opens: an explicit path (<c>--db PATH</c>), else
+/// Decides which store a command or the service opens: an explicit path (<c>--db PATH</c>), else
 /// the <c>SESRIC_ANALYTICS_DB</c> environment variable, else <c>analytics.duckdb</c> in the user's data
 /// directory (<c>~/.local/share/sesric-analytics/</c> on Linux).
 /// </summary>
+/// <remarks>A <c>postgresql://</c> (or <c>postgres://</c>) address names a PostgreSQL database instead of a DuckDB
+/// file; it is passed through unchanged, and <see cref="Redact"/> hides its password wherever it is shown.</remarks>
 /// <threadsafety>Stateless; safe to call from any thread.</threadsafety>
 public static class StoreLocation
 {
@@ -65,9 +67,44 @@ public static class StoreLocation
     /// <summary>Whether <paramref name="path"/> asks for a throw-away in-memory store instead of a file.</summary>
     public static bool IsInMemory(string path) => string.Equals(path.Trim(), ":memory:", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether <paramref name="address"/> names a PostgreSQL database (<c>postgresql://</c> or <c>postgres://</c>) rather than a DuckDB file.</summary>
+    public static bool IsPostgres(string? address)
+    {
+        var trimmed = address?.Trim() ?? "";
+        return trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// <paramref name="location"/> fit to print: an address (<c>scheme://user:password@host/…</c>, PostgreSQL or a
+    /// mistyped other one) with its password replaced by <c>***</c> (<c>postgresql://user:***@host/db</c>); a file path unchanged.
+    /// </summary>
+    public static string Redact(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var separator = location.IndexOf("://", StringComparison.Ordinal);
+        if (separator < 0)
+        {
+            return location;
+        }
+        var scheme = separator + 3;
+        // The user information ends at the last '@' before the path: a password may itself hold '@' or ':'.
+        var slash = location.IndexOf('/', scheme);
+        var at = location.LastIndexOf('@', slash < 0 ? location.Length - 1 : slash);
+        if (at < scheme)
+        {
+            return location;
+        }
+        var colon = location.IndexOf(':', scheme, at - scheme);
+        return colon < 0 ? location : location[..(colon + 1)] + "***" + location[at..];
+    }
+
     private static string Normalise(string path)
     {
         var trimmed = path.Trim();
+        if (IsPostgres(trimmed))
+        {
+            return trimmed;
+        }
         if (IsInMemory(trimmed))
         {
             return ":memory:";

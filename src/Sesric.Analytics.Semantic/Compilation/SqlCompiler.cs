@@ -6,7 +6,7 @@ using Sesric.Analytics.Querying;
 namespace Sesric.Analytics.Semantic;
 
 /// <summary>
-/// Compiles a <see cref="QueryPlan"/> to one portable SQL statement (DuckDB and PostgreSQL) over the
+/// Compiles a <see cref="QueryPlan"/> to one SQL statement in <paramref name="dialect"/> (DuckDB or PostgreSQL) over the
 /// schema's <c>participation_fact</c> table and <c>edition</c>, <c>country</c> and
 /// <c>membership_suspension</c> tables.
 /// </summary>
@@ -17,9 +17,9 @@ namespace Sesric.Analytics.Semantic;
 /// paging, ratios, time intelligence and disclosure control happen after, over these rows. Only
 /// fixed fragments from the model and <c>$n</c> placeholders appear in the text.
 /// </remarks>
-internal sealed class SqlCompiler
+internal sealed class SqlCompiler(SqlDialect dialect)
 {
-    private const string ReferenceDate = "COALESCE(e.start_date, make_date(e.year, 7, 1))";
+    private readonly string _referenceDate = $"COALESCE(e.start_date, {dialect.MakeDate("e.year", "7", "1")})";
 
     /// <summary>The column name of a component for the previous year.</summary>
     public static string PreviousKey(Component c) => "prev_" + c.Key;
@@ -69,7 +69,8 @@ internal sealed class SqlCompiler
             sql.AppendJoin(",\n", ctes.Select(c => $"{c.Name} AS (\n{Indent(c.Sql)}\n)"));
             sql.Append('\n');
         }
-        sql.Append(select).Append(OrderBy(plan.Dimensions));
+        // With the previous year joined, a column name alone is ambiguous as an input (both sides have it).
+        sql.Append(select).Append(OrderBy(plan.Dimensions, qualifier: plan.NeedsPreviousYear ? "cur." : ""));
         return new SqlStatement(sql.ToString(), parameters);
     }
 
@@ -158,7 +159,7 @@ internal sealed class SqlCompiler
             }
             if (shifted && d.Time == TimeGrain.Day)
             {
-                return $"CAST({sql} + INTERVAL '1 year' AS DATE)";
+                return dialect.AddYears(sql, 1);
             }
             return sql;
         }
@@ -194,7 +195,7 @@ internal sealed class SqlCompiler
                 break;
             case ComponentSource.Membership:
                 from = "edition e\nJOIN country c ON c.kind = 'member' AND c.accession_year <= e.year";
-                conditions.Add($"NOT EXISTS (SELECT 1 FROM membership_suspension s WHERE s.iso3 = c.iso3 AND s.suspended_from <= {ReferenceDate} AND (s.restored_on IS NULL OR s.restored_on > {ReferenceDate}))");
+                conditions.Add($"NOT EXISTS (SELECT 1 FROM membership_suspension s WHERE s.iso3 = c.iso3 AND s.suspended_from <= {_referenceDate} AND (s.restored_on IS NULL OR s.restored_on > {_referenceDate}))");
                 conditions.Add("EXISTS (SELECT 1 FROM participation_fact x WHERE x.programme_id = e.programme_id AND x.edition_number = e.edition_number AND x.is_counted)");
                 break;
             default:
@@ -261,14 +262,23 @@ internal sealed class SqlCompiler
     /// </summary>
     /// <param name="dimensions">The plan's dimensions.</param>
     /// <param name="source">The one relation the statement aggregates directly, if so: a dimension may then order by its raw columns.</param>
-    private static string OrderBy(IReadOnlyList<DimensionDefinition> dimensions, ComponentSource? source = null) =>
-        dimensions.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", dimensions.Select(d => OrderTerms(d, source)));
+    /// <param name="qualifier">The alias (with its dot) of the relation the output columns come from, when others are joined.</param>
+    private string OrderBy(IReadOnlyList<DimensionDefinition> dimensions, ComponentSource? source = null, string qualifier = "") =>
+        dimensions.Count == 0 ? "" : "\nORDER BY " + string.Join(", ", dimensions.Select(d => OrderTerms(d, source, qualifier)));
 
-    private static string OrderTerms(DimensionDefinition d, ComponentSource? source) => source switch
+    private string OrderTerms(DimensionDefinition d, ComponentSource? source, string qualifier) => source switch
     {
         ComponentSource.Registry when d.RegistryOrderSql is { } raw => raw,
         ComponentSource.Edition when d.EditionOrderSql is { } raw => raw,
-        _ => string.Format(CultureInfo.InvariantCulture, d.OrderSql, Quote(d.Name)),
+        _ => string.Format(CultureInfo.InvariantCulture, d.OrderSql, d.ColumnType == ColumnType.String ? dialect.OrdinalText(Quote(d.Name), InputSql(d, source, qualifier)) : Quote(d.Name)),
+    };
+
+    /// <summary>What the statement computes a dimension's output column from: its SQL over the one aggregated relation, else the CTE column itself.</summary>
+    private static string InputSql(DimensionDefinition d, ComponentSource? source, string qualifier) => source switch
+    {
+        ComponentSource.Registry => d.RegistrySql,
+        ComponentSource.Edition => d.EditionSql!,
+        _ => qualifier + Quote(d.Name),
     };
 
     private static string JoinOn(string left, string right, IEnumerable<string> quotedColumns)

@@ -29,7 +29,8 @@ public sealed class QueryEngine : IQueryRunner
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         Model = model ?? SemanticModel.Default;
-        _compiler = new SqlCompiler();
+        // The store names its engine; the compiler writes that engine's dialect.
+        _compiler = new SqlCompiler(SqlDialect.For(store.Description.Engine));
     }
 
     /// <summary>The model queries are checked against.</summary>

@@ -5,10 +5,17 @@ namespace Sesric.Analytics.Service.Hosting;
 /// <summary>Chooses the storage engine and the statistics engine behind the service.</summary>
 public static class StorageRegistration
 {
-    /// <summary>Registers the embedded DuckDB store (opened by <see cref="StoreHost"/>) and the semantic engine over it, behind a result cache.</summary>
+    /// <summary>
+    /// Registers the store (opened by <see cref="StoreHost"/>: DuckDB for a file path, PostgreSQL for a postgresql://
+    /// address), the listener that empties the caches when another replica writes, and the semantic engine over the
+    /// store, behind a result cache.
+    /// </summary>
     public static IServiceCollection AddAnalyticsStore(this IServiceCollection services)
     {
-        services.AddSingleton<IStoreOpener, DuckDbStoreOpener>();
+        services.AddSingleton<DuckDbStoreOpener>();
+        services.AddSingleton<PostgresStoreOpener>();
+        services.AddSingleton<IStoreOpener, AddressStoreOpener>();
+        services.AddHostedService<StoreChangeListener>();
         services.AddSingleton<SemanticStatisticsEngine>();
         services.AddSingleton<IStatisticsEngine, CachingStatisticsEngine>();
         return services;

@@ -25,8 +25,11 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<ServerOptions> optio
     private CancellationToken _stopping;
     private long _dataVersion;
 
-    /// <summary>The resolved store path (set once opening starts).</summary>
+    /// <summary>The resolved store path or address (set once opening starts); may hold a password, so log <see cref="DisplayPath"/>.</summary>
     public string? Path { get; private set; }
+
+    /// <summary><see cref="Path"/> fit to print: a PostgreSQL address's password replaced by <c>***</c>.</summary>
+    public string? DisplayPath => Path is null ? null : StoreLocation.Redact(Path);
 
     /// <summary>Whether the store is open and answering (false while it opens, after a fault until it is reopened, and after a failed start).</summary>
     public bool IsReady => _store is not null && _fault is null;
@@ -105,7 +108,7 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<ServerOptions> optio
         }
         logger.LogError(
             "The store at {StorePath} failed ({Kind}: {Detail}); not serving until it is reopened",
-            Path, fault.Kind, fault.Detail);
+            DisplayPath, fault.Kind, fault.Detail);
         _ = Task.Run(() => ReopenAsync(broken, _stopping));
     }
 
@@ -116,7 +119,7 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<ServerOptions> optio
         try
         {
             Path = opener.ResolvePath(options.Value.DatabasePath);
-            logger.LogInformation("Opening the store at {StorePath}", Path);
+            logger.LogInformation("Opening the store at {StorePath}", DisplayPath);
             var store = await opener.OpenAsync(Path, stoppingToken);
             _store = store;
             if (options.Value.SeedBuiltInData)
@@ -130,7 +133,7 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<ServerOptions> optio
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             // A store that cannot be opened is fatal: say so in one line, stop the host, and let Program exit non-zero.
-            logger.LogCritical("The store at {StorePath} could not be opened: {Reason}", Path, e.Message);
+            logger.LogCritical("The store at {StorePath} could not be opened: {Reason}", DisplayPath, e.Message);
             StartupFailure = e;
             if (_store is { } opened)
             {
@@ -179,7 +182,7 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<ServerOptions> optio
                     _fault = null;
                 }
                 Interlocked.Increment(ref _dataVersion);
-                logger.LogWarning("The store at {StorePath} was reopened after {Attempts} attempt(s); serving again", Path, attempt);
+                logger.LogWarning("The store at {StorePath} was reopened after {Attempts} attempt(s); serving again", DisplayPath, attempt);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -189,7 +192,7 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<ServerOptions> optio
             catch (Exception e)
             {
                 // One line per attempt, and fewer as the delay grows: a full disk can last hours.
-                logger.LogWarning("Reopening the store at {StorePath} failed (attempt {Attempt}): {Reason}; next try in {DelayMs} ms", Path, attempt, e.Message, delay.TotalMilliseconds * 2);
+                logger.LogWarning("Reopening the store at {StorePath} failed (attempt {Attempt}): {Reason}; next try in {DelayMs} ms", DisplayPath, attempt, e.Message, delay.TotalMilliseconds * 2);
                 if (e is StoreFaultException fault)
                 {
                     _fault = fault;

@@ -9,11 +9,11 @@ namespace Sesric.Analytics.Semantic.Tests.Support;
 /// compiler tests and for the engine's post-processing (disclosure, time intelligence) on rows whose
 /// values the test chooses. Real-database tests use the DuckDB store.
 /// </summary>
-internal sealed class CannedStore(SqlRows? rows = null) : IAnalyticsStore
+internal sealed class CannedStore(SqlRows? rows = null, string engine = "canned") : IAnalyticsStore
 {
     public List<SqlStatement> Statements { get; } = [];
 
-    public StoreDescription Description => new("canned", "memory", 0);
+    public StoreDescription Description => new(engine, "memory", 0);
 
     public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,357 @@
+using System.Text.Json;
+
+using Npgsql;
+
+using NpgsqlTypes;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Storage.Postgres.Sql;
+
+namespace Sesric.Analytics.Storage.Postgres;
+
+/// <summary>
+/// The participations import: stage with binary COPY, merge by natural key in SQL, all in the caller's transaction
+/// (which holds the store's write lock). The same statements as the DuckDB store's, so both classify, journal and
+/// derive fact rows alike.
+/// </summary>
+internal static class ParticipationImport
+{
+    /// <summary>How often (in rows) progress is reported and cancellation is checked.</summary>
+    internal const int ProgressInterval = 50_000;
+
+    private const int CancellationCheckInterval = 1_024;
+
+    /// <summary>Imports <paramref name="rows"/>; see <see cref="IAnalyticsStore.ImportParticipationsAsync"/>.</summary>
+    public static ImportOutcome Run(NpgsqlConnection connection, IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken)
+    {
+        if (request.RequestId is { } requestId && FindRequest(connection, requestId) is { } earlier)
+        {
+            // The same id with other rows is another batch, not a retry: answering the first outcome would
+            // silently drop it. Rows are compared by their fingerprint (a retry sends the same rows in order).
+            if (earlier.Fingerprint.StartsWith("sha256:", StringComparison.Ordinal)
+                && RowFingerprint.Of(rows, cancellationToken) != earlier.Fingerprint)
+            {
+                throw new ImportRequestConflictException(requestId);
+            }
+            // A retried call: return the first answer and write nothing (the caller's transaction commits nothing).
+            return earlier.Outcome with { WasReplay = true };
+        }
+
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_row (
+                participant_id          VARCHAR,
+                iso3                    VARCHAR,
+                gender                  VARCHAR,
+                institution_type        VARCHAR,
+                participant_synthetic   BOOLEAN,
+                programme_id            VARCHAR,
+                edition_number          INTEGER,
+                attendance              VARCHAR,
+                participation_synthetic BOOLEAN,
+                record_key              INTEGER
+            )
+            """);
+        var fingerprint = Stage(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken);
+        RejectUnknownReferences(connection);
+
+        // Classify each distinct participant and participation against the store, then apply: the counts
+        // come from the same classification the writes use, so they cannot disagree. New rows are inserted
+        // in key order: DuckDB's primary-key index (an ART) takes sorted keys markedly faster than random ones.
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_participation AS
+            SELECT s.participant_id, s.programme_id, s.edition_number, s.attendance, s.participation_synthetic, s.copies,
+                   CASE WHEN p.participant_id IS NULL THEN 'insert'
+                        WHEN p.attendance = s.attendance AND p.is_synthetic = s.participation_synthetic THEN 'same'
+                        ELSE 'update' END AS change,
+                   p.attendance AS prior_attendance, p.is_synthetic AS prior_is_synthetic
+            FROM (SELECT participant_id, programme_id, edition_number, MIN(attendance) AS attendance,
+                         BOOL_AND(participation_synthetic) AS participation_synthetic, COUNT(*) AS copies
+                  FROM import_row GROUP BY participant_id, programme_id, edition_number) s
+            LEFT JOIN participation p
+              ON p.participant_id = s.participant_id AND p.programme_id = s.programme_id AND p.edition_number = s.edition_number
+            """);
+        connection.Execute("ANALYZE import_participation");
+        RejectDuplicateParticipations(connection);
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_participant AS
+            SELECT s.participant_id, s.iso3, s.gender, s.institution_type, s.participant_synthetic,
+                   -- A stored person keeps the key they have; a new one takes the file's, else a fresh random one.
+                   COALESCE(p.record_key, s.record_key, CAST(floor(random() * 16777216) AS INTEGER)) AS record_key,
+                   CASE WHEN p.participant_id IS NULL THEN 'insert'
+                        WHEN p.iso3 = s.iso3 AND p.gender = s.gender
+                             AND p.institution_type IS NOT DISTINCT FROM s.institution_type
+                             AND p.is_synthetic = s.participant_synthetic THEN 'same'
+                        ELSE 'update' END AS change,
+                   -- New people are numbered after everyone stored, in id order (see migration 004).
+                   CASE WHEN p.participant_id IS NULL
+                        THEN CAST((SELECT COALESCE(MAX(participant_key), 0) FROM participant)
+                                  + row_number() OVER (PARTITION BY p.participant_id IS NULL ORDER BY s.participant_id) AS INTEGER)
+                        ELSE p.participant_key END AS participant_key,
+                   p.iso3 AS prior_iso3, p.gender AS prior_gender, p.institution_type AS prior_institution_type, p.is_synthetic AS prior_is_synthetic
+            FROM (SELECT participant_id, iso3, gender, institution_type, participant_synthetic, MIN(record_key) AS record_key
+                  FROM import_row GROUP BY participant_id, iso3, gender, institution_type, participant_synthetic) s
+            LEFT JOIN participant p ON p.participant_id = s.participant_id
+            """);
+        connection.Execute("ANALYZE import_participant");
+        RejectInconsistentParticipants(connection);
+        connection.Execute("DROP TABLE import_row");
+        var participants = CountChanges(connection, "import_participant");
+        var participations = CountChanges(connection, "import_participation");
+        var importId = ImportUndo.Journal(connection, request, participations, participants);
+
+        connection.Execute(
+            """
+            UPDATE participant
+            SET iso3 = s.iso3, gender = s.gender, institution_type = s.institution_type, is_synthetic = s.participant_synthetic
+            FROM import_participant s
+            WHERE participant.participant_id = s.participant_id AND s.change = 'update'
+            """);
+        connection.Execute(
+            """
+            INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key)
+            SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key, record_key
+            FROM import_participant WHERE change = 'insert'
+            ORDER BY participant_id
+            """);
+        connection.Execute(
+            """
+            UPDATE participation
+            SET attendance = s.attendance, is_synthetic = s.participation_synthetic
+            FROM import_participation s
+            WHERE participation.participant_id = s.participant_id AND participation.programme_id = s.programme_id
+              AND participation.edition_number = s.edition_number AND s.change = 'update'
+            """);
+        connection.Execute(
+            """
+            INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic)
+            SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic
+            FROM import_participation WHERE change = 'insert'
+            ORDER BY participant_id, programme_id, edition_number
+            """);
+        RefreshImportedFacts(connection);
+        connection.Execute("DROP TABLE import_participation");
+        connection.Execute("DROP TABLE import_participant");
+
+        var outcome = new ImportOutcome(participations, participants) { ImportId = importId };
+        if (request.RequestId is { } newRequestId)
+        {
+            connection.Execute(
+                "INSERT INTO ingest_request (request_id, fingerprint, outcome_json, completed_at) VALUES ($1, $2, $3, CAST(CURRENT_TIMESTAMP AS TIMESTAMP))",
+                newRequestId, fingerprint, JsonSerializer.Serialize(StoredOutcome.From(outcome)));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return outcome;
+    }
+
+    /// <summary>
+    /// Rewrites the <c>participation_fact</c> rows of every participant this import inserted or changed, or
+    /// whose participations it inserted or changed (a changed country or gender touches all of a person's rows).
+    /// Runs after the base tables are written, in the same transaction; a person's attributes come from the
+    /// import's own table, which the participant rows now equal, saving a join on the text id. Every row of a
+    /// touched person is rewritten, so <c>is_single</c> and <c>is_single_in_year</c> (their only counted participation,
+    /// overall and in that year) are judged over all of them.
+    /// </summary>
+    public static void RefreshImportedFacts(NpgsqlConnection connection)
+    {
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_refresh AS
+            SELECT participant_key, participant_id, iso3, gender, participant_synthetic, record_key, change FROM import_participant
+            WHERE change <> 'same'
+               OR participant_id IN (SELECT participant_id FROM import_participation WHERE change <> 'same')
+            """);
+        connection.Execute(
+            """
+            DELETE FROM participation_fact
+            WHERE participant_key IN (SELECT participant_key FROM import_refresh WHERE change <> 'insert')
+            """);
+        connection.Execute(
+            """
+            INSERT INTO participation_fact
+            SELECT x.participant_key, pn.programme_id, pn.edition_number,
+                   r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
+                   (pn.attendance IN ('attended', 'completed')), (pn.is_synthetic OR x.participant_synthetic), r.counts_as_member,
+                   (pn.attendance IN ('attended', 'completed'))
+                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
+                   (pn.attendance IN ('attended', 'completed'))
+                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1,
+                   x.record_key
+            FROM import_refresh x
+            JOIN participation pn ON pn.participant_id = x.participant_id
+            JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3
+            -- One sort serves both flags: over all the person's rows, and over the peers in the same year.
+            WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
+            """);
+        connection.Execute("DROP TABLE import_refresh");
+    }
+
+    /// <summary>
+    /// Streams the rows into <c>import_row</c> with binary COPY; returns a fingerprint of what was staged
+    /// (a SHA-256 of the rows when the import has a request id and the fingerprint is kept, else only the count).
+    /// </summary>
+    /// <remarks>Binary COPY sends each value in its wire form, with no SQL to parse per row: the import's staging costs
+    /// about what reading the rows costs (row-by-row INSERTs would be an order of magnitude slower).</remarks>
+    private static string Stage(NpgsqlConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
+    {
+        using var hash = computeFingerprint ? new RowFingerprint() : null;
+        long count = 0;
+        using (var copy = connection.BeginBinaryImport(
+            """
+            COPY import_row (participant_id, iso3, gender, institution_type, participant_synthetic, programme_id, edition_number,
+                             attendance, participation_synthetic, record_key) FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            // Parsing runs on a worker thread a few batches ahead while this thread copies.
+            foreach (var row in ReadAhead.Of(rows, cancellationToken))
+            {
+                var p = row.Participant;
+                copy.StartRow();
+                copy.Write(p.Id.Value, NpgsqlDbType.Varchar);
+                copy.Write(p.Country.Value, NpgsqlDbType.Varchar);
+                copy.Write(p.Gender.Code(), NpgsqlDbType.Varchar);
+                if (p.InstitutionType is { } institution)
+                {
+                    copy.Write(institution, NpgsqlDbType.Varchar);
+                }
+                else
+                {
+                    copy.WriteNull();
+                }
+                copy.Write(p.IsSynthetic, NpgsqlDbType.Boolean);
+                copy.Write(row.Edition.Programme.Value, NpgsqlDbType.Varchar);
+                copy.Write(row.Edition.Number, NpgsqlDbType.Integer);
+                copy.Write(row.Status.Code(), NpgsqlDbType.Varchar);
+                copy.Write(row.IsSynthetic, NpgsqlDbType.Boolean);
+                if (p.RecordKey is { } key)
+                {
+                    copy.Write(key, NpgsqlDbType.Integer);
+                }
+                else
+                {
+                    copy.WriteNull();
+                }
+
+                hash?.Add(row);
+
+                count++;
+                if (count % CancellationCheckInterval == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                if (count % ProgressInterval == 0)
+                {
+                    progress?.Report(count);
+                }
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            copy.Complete();
+        }
+        progress?.Report(count);
+        // PostgreSQL keeps no statistics on temp tables until asked: without them the merge below is planned for a
+        // tiny table and joins a million rows by nested loops.
+        connection.Execute("ANALYZE import_row");
+        return hash is null ? $"rows:{count}" : hash.Finish(count);
+    }
+
+    /// <summary>Refuses a batch that gives one participation twice (whatever the attendance).</summary>
+    private static void RejectDuplicateParticipations(NpgsqlConnection connection)
+    {
+        var duplicated = connection.Strings(
+            """
+            SELECT participant_id || ' in ' || programme_id || '/' || CAST(edition_number AS VARCHAR) || ' (' || CAST(copies AS VARCHAR) || ' times)'
+            FROM import_participation WHERE copies > 1
+            ORDER BY participant_id, programme_id, edition_number LIMIT 10
+            """);
+        if (duplicated.Count > 0)
+        {
+            throw new ArgumentException(
+                $"duplicate participation(s) in the same import: {string.Join(", ", duplicated)}; each participant appears at most once per edition.", "rows");
+        }
+    }
+
+    /// <summary>Refuses a batch that gives one participant two different descriptions (country, gender, institution, synthetic flag).</summary>
+    private static void RejectInconsistentParticipants(NpgsqlConnection connection)
+    {
+        var conflicting = connection.Strings(
+            """
+            SELECT participant_id FROM import_participant
+            GROUP BY participant_id HAVING COUNT(*) > 1 ORDER BY participant_id LIMIT 10
+            """);
+        if (conflicting.Count > 0)
+        {
+            throw new ArgumentException(
+                $"participant(s) {string.Join(", ", conflicting)} appear with different country, gender, institution type or synthetic flag "
+                + "in the same import; give each participant one description.", "rows");
+        }
+    }
+
+    /// <summary>Refuses rows whose edition or country is not in the store (the rows' catalogue may differ from the store's).</summary>
+    private static void RejectUnknownReferences(NpgsqlConnection connection)
+    {
+        var editions = connection.Strings(
+            """
+            SELECT DISTINCT s.programme_id || '/' || CAST(s.edition_number AS VARCHAR) AS id FROM import_row s
+            WHERE NOT EXISTS (SELECT 1 FROM edition e WHERE e.programme_id = s.programme_id AND e.edition_number = s.edition_number)
+            ORDER BY id LIMIT 10
+            """);
+        if (editions.Count > 0)
+        {
+            throw new ArgumentException($"edition(s) {string.Join(", ", editions)} are not in the store; import the editions first.", "rows");
+        }
+        var countries = connection.Strings(
+            """
+            SELECT DISTINCT s.iso3 FROM import_row s
+            WHERE NOT EXISTS (SELECT 1 FROM country c WHERE c.iso3 = s.iso3)
+            ORDER BY s.iso3 LIMIT 10
+            """);
+        if (countries.Count > 0)
+        {
+            throw new ArgumentException($"country code(s) {string.Join(", ", countries)} are not in the store; import the member states first.", "rows");
+        }
+    }
+
+    private static WriteOutcome CountChanges(NpgsqlConnection connection, string table)
+    {
+        long inserted = 0, updated = 0, unchanged = 0;
+        using var command = connection.Command($"SELECT change, COUNT(*) FROM {table} GROUP BY change");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var n = reader.GetInt64(1);
+            switch (reader.GetString(0))
+            {
+                case "insert": inserted = n; break;
+                case "update": updated = n; break;
+                default: unchanged = n; break;
+            }
+        }
+        return new WriteOutcome(inserted, updated, unchanged);
+    }
+
+    private static (ImportOutcome Outcome, string Fingerprint)? FindRequest(NpgsqlConnection connection, string requestId)
+    {
+        using var command = connection.Command("SELECT outcome_json, fingerprint FROM ingest_request WHERE request_id = $1", requestId);
+        using var r = command.ExecuteReader();
+        return r.Read() && JsonSerializer.Deserialize<StoredOutcome>(r.GetString(0))?.ToOutcome() is { } outcome
+            ? (outcome, r.GetString(1))
+            : null;
+    }
+
+    /// <summary>The JSON shape of an outcome kept in <c>ingest_request</c>; explicit so that renaming a C# member cannot break stored rows.</summary>
+    private sealed record StoredOutcome(StoredCounts Participations, StoredCounts Participants)
+    {
+        public static StoredOutcome From(ImportOutcome o) => new(StoredCounts.From(o.Participations), StoredCounts.From(o.Participants));
+
+        public ImportOutcome ToOutcome() => new(Participations.ToOutcome(), Participants.ToOutcome());
+    }
+
+    private sealed record StoredCounts(long Inserted, long Updated, long Unchanged)
+    {
+        public static StoredCounts From(WriteOutcome o) => new(o.Inserted, o.Updated, o.Unchanged);
+
+        public WriteOutcome ToOutcome() => new(Inserted, Updated, Unchanged);
+    }
+}

@@ -1,0 +1,325 @@
+using Npgsql;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Storage.Postgres.Schema;
+using Sesric.Analytics.Storage.Postgres.Sql;
+
+namespace Sesric.Analytics.Storage.Postgres;
+
+/// <summary>
+/// The store for several service replicas: one PostgreSQL database, created and migrated to the newest schema
+/// when opened, with the same tables, schema versions and behaviour as the embedded DuckDB store.
+/// </summary>
+/// <remarks>
+/// <para>Connections come from one bounded Npgsql pool per store (<see cref="PostgresAddress.DefaultPoolSize"/>,
+/// or <c>?pool=N</c> in the address). Reads run in parallel, each in its own read-only transaction.</para>
+/// <para>Every write is one transaction that first takes a transaction-level advisory lock
+/// (<see cref="WriteLock"/>), so writes are serialised across every replica that shares the database, as the DuckDB
+/// store's write gate serialises them in one process: an import's key numbering and its request-id check then see
+/// every earlier write, and a retry that lands on another replica is a replay. A write that changed something
+/// sends <c>NOTIFY</c> on <see cref="ChangeChannel"/>, delivered to listeners when (and only if) it commits.</para>
+/// <para>A server that cannot be reached, or drops the connection, surfaces as <see cref="StoreFaultException"/>
+/// of kind <see cref="StoreFaultKind.Unreachable"/>; the pool reconnects by itself once the server is back.</para>
+/// </remarks>
+/// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
+public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IStoreChangeFeed, IStoreLiveness
+{
+    /// <summary>The channel every committed write notifies (its payload: the writing store object's id), for replicas' caches.</summary>
+    public const string ChangeChannel = "sesric_data_changed";
+
+    /// <summary>The advisory lock key every write transaction holds ("sesric-w" in ASCII).</summary>
+    internal const long WriteLock = 0x73657372_69632d77;
+
+    private readonly NpgsqlDataSource _source;
+
+    // Names this store object in its notifications, so that its own writes are not announced back to it.
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+    private volatile bool _disposed;
+
+    private PostgresAnalyticsStore(NpgsqlDataSource source, PostgresAddress address, int version)
+    {
+        _source = source;
+        Address = address;
+        Description = new StoreDescription("postgresql", address.Display, version);
+    }
+
+    /// <inheritdoc/>
+    public StoreDescription Description { get; }
+
+    /// <summary>The address this store was opened with (its <see cref="PostgresAddress.Display"/> has no password).</summary>
+    public PostgresAddress Address { get; }
+
+    /// <summary>The newest schema version this build writes (the same number as the DuckDB store's).</summary>
+    public static int SupportedSchemaVersion => PostgresMigrator.LatestVersion;
+
+    /// <summary>Opens the database at <paramref name="address"/> and migrates it to the newest schema.</summary>
+    /// <param name="address">A <c>postgresql://user@host:port/database</c> address (see <see cref="PostgresAddress"/>).</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <exception cref="ArgumentException">The address does not parse.</exception>
+    /// <exception cref="StoreVersionException">The database was written by a newer schema than this build knows.</exception>
+    /// <exception cref="StoreFaultException">The server cannot be reached (kind <see cref="StoreFaultKind.Unreachable"/>).</exception>
+    public static Task<PostgresAnalyticsStore> OpenAsync(string address, CancellationToken cancellationToken = default) =>
+        OpenAsync(address, upgrading: null, cancellationToken);
+
+    /// <summary>
+    /// Opens and migrates as <see cref="OpenAsync(string, CancellationToken)"/> does, calling <paramref name="upgrading"/>
+    /// (from version, to version, migration name) before each migration that runs on a database that already had a schema.
+    /// </summary>
+    public static Task<PostgresAnalyticsStore> OpenAsync(string address, Action<int, int, string>? upgrading, CancellationToken cancellationToken = default) =>
+        OpenAsync(PostgresAddress.Parse(address), PostgresMigrator.LatestVersion, upgrading, cancellationToken);
+
+    /// <summary>Opens and migrates up to <paramref name="targetVersion"/> (tests stop earlier to check upgrades).</summary>
+    internal static Task<PostgresAnalyticsStore> OpenAsync(PostgresAddress address, int targetVersion, Action<int, int, string>? upgrading, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.Run(
+            () =>
+            {
+                var source = NpgsqlDataSource.Create(address.Settings.ConnectionString);
+                try
+                {
+                    using var connection = source.OpenConnection();
+                    var version = PostgresMigrator.Migrate(connection, address.Display, targetVersion, upgrading);
+                    return new PostgresAnalyticsStore(source, address, version);
+                }
+                catch (Exception e) when (PostgresFaults.Classify(e, address.Display) is { } fault)
+                {
+                    source.Dispose();
+                    throw fault;
+                }
+                catch
+                {
+                    source.Dispose();
+                    throw;
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<Catalogue> LoadCatalogueAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync((connection, _) => ReferenceData.LoadCatalogue(connection), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<WriteOutcome> UpsertProgrammesAsync(IReadOnlyCollection<Programme> programmes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(programmes);
+        return WriteAsync((connection, ct) => ReferenceData.UpsertProgrammes(connection, programmes, ct), o => !o.WasNoOp, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<WriteOutcome> UpsertCountriesAsync(IReadOnlyCollection<Country> countries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(countries);
+        return WriteAsync((connection, ct) => ReferenceData.UpsertCountries(connection, countries, ct), o => !o.WasNoOp, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<WriteOutcome> UpsertEditionsAsync(IReadOnlyCollection<Edition> editions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(editions);
+        return WriteAsync((connection, ct) => ReferenceData.UpsertEditions(connection, editions, ct), o => !o.WasNoOp, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<ImportOutcome> ImportParticipationsAsync(IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RequestId is { } id)
+        {
+            Preconditions.CheckNotBlank(id, nameof(request.RequestId));
+        }
+        return WriteAsync(
+            (connection, ct) => ParticipationImport.Run(connection, rows, request, ct),
+            o => !o.WasReplay && !(o.Participations.WasNoOp && o.Participants.WasNoOp),
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<Participation> ReadParticipationsAsync(Catalogue catalogue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return StoreReads.ReadParticipationsAsync(_source, catalogue, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<EditionStatistics>> GetEditionStatisticsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync((connection, _) => StoreReads.EditionStatistics(connection), cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The statement runs in a read-only transaction that is always rolled back. Parameters bind to <c>$1..$n</c> in
+    /// order; values come back as the DuckDB store gives them (every integer width as long, NUMERIC and floating point
+    /// as double, DATE as <see cref="DateOnly"/>). Cancelling <paramref name="cancellationToken"/> cancels the statement
+    /// on the server and throws <see cref="OperationCanceledException"/>.
+    /// </remarks>
+    public async Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            return await StoreReads.QueryAsync(_source, statement, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Fault(e) is { } fault)
+        {
+            throw fault;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<long> CountParticipationsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync((connection, _) => connection.ScalarLong("SELECT COUNT(*) FROM participation"), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<ImportRecord>>((connection, _) => ImportUndo.ReadBatches(connection, null), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<ImportRecord> UndoImportAsync(long importId, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, _) => ImportUndo.Undo(connection, importId), _ => true, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.Command("SELECT 1");
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is 1;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// LISTENs on <see cref="ChangeChannel"/> over a connection of its own (outside the pool's budget). PostgreSQL
+    /// delivers a notification when the writing transaction commits, to every listener; a dropped connection is
+    /// reopened every second until the server is back, and then <paramref name="changedElsewhere"/> is called once.
+    /// </remarks>
+    public async Task WatchAsync(Action changedElsewhere, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changedElsewhere);
+        var settings = new NpgsqlConnectionStringBuilder(Address.Settings.ConnectionString) { Pooling = false, KeepAlive = 5 };
+        var first = true;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(settings.ConnectionString);
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                connection.Notification += (_, e) =>
+                {
+                    if (e.Payload != _instance)
+                    {
+                        changedElsewhere();
+                    }
+                };
+                await using (var listen = connection.Command($"LISTEN {ChangeChannel}"))
+                {
+                    await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                if (!first)
+                {
+                    changedElsewhere();
+                }
+                first = false;
+                while (true)
+                {
+                    await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            {
+                first = false;
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        return _source.DisposeAsync();
+    }
+
+    /// <summary>Runs a read on a pooled connection in a read-only transaction, off the caller's thread.</summary>
+    private Task<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, T> read, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.Run(
+            () =>
+            {
+                try
+                {
+                    using var connection = _source.OpenConnection();
+                    using var transaction = connection.BeginTransaction();
+                    connection.Execute("SET TRANSACTION READ ONLY");
+                    return read(connection, cancellationToken);
+                }
+                catch (Exception e) when (Fault(e) is { } fault)
+                {
+                    throw fault;
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a write in one transaction on a pooled connection, after every earlier write of every replica
+    /// (the advisory lock), and notifies <see cref="ChangeChannel"/> when <paramref name="changed"/> says it changed data.
+    /// </summary>
+    private Task<T> WriteAsync<T>(Func<NpgsqlConnection, CancellationToken, T> write, Func<T, bool> changed, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.Run(
+            () =>
+            {
+                try
+                {
+                    using var connection = _source.OpenConnection();
+                    using var transaction = connection.BeginTransaction();
+                    connection.Execute("SELECT pg_advisory_xact_lock($1)", WriteLock);
+                    // The write checks the token between steps (every 1,024 staged rows for an import); a cancelled
+                    // write throws before the commit, and disposing the transaction rolls it back.
+                    var result = write(connection, cancellationToken);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (changed(result))
+                    {
+                        connection.Execute("SELECT pg_notify($1, $2)", ChangeChannel, _instance);
+                    }
+                    transaction.Commit();
+                    return result;
+                }
+                catch (Exception e) when (Fault(e) is { } fault)
+                {
+                    throw fault;
+                }
+            },
+            CancellationToken.None);
+    }
+
+    private StoreFaultException? Fault(Exception e) =>
+        e is StoreFaultException ? null : PostgresFaults.Classify(e, Description.Location);
+}

@@ -1,0 +1,69 @@
+using Npgsql;
+
+namespace Sesric.Analytics.Storage.Postgres.Sql;
+
+/// <summary>Small helpers to run SQL with positional <c>$1..$n</c> parameters on one connection.</summary>
+/// <remarks>Npgsql binds unnamed parameters to <c>$1</c>, <c>$2</c>, … in the order they are added, the same
+/// placeholders the DuckDB store and the semantic engine write.</remarks>
+internal static class PgCommands
+{
+    /// <summary>Creates a command with its parameters bound in order (null becomes SQL NULL).</summary>
+    public static NpgsqlCommand Command(this NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        return command;
+    }
+
+    /// <summary>Runs a statement that returns no rows; returns the rows it changed.</summary>
+    public static int Execute(this NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        using var command = connection.Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a statement and returns its first value as a long (0 when it returns no row or NULL).</summary>
+    public static long ScalarLong(this NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        using var command = connection.Command(sql, parameters);
+        return command.ExecuteScalar() switch
+        {
+            long l => l,
+            int i => i,
+            short s => s,
+            decimal m => (long)m,
+            double d => (long)d,
+            _ => 0,
+        };
+    }
+
+    /// <summary>Runs a query and returns its first column as text, one value a row.</summary>
+    public static List<string> Strings(this NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        var values = new List<string>();
+        using var command = connection.Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+        return values;
+    }
+
+    /// <summary>Runs a query and returns its first column as longs, one value a row.</summary>
+    public static List<long> Longs(this NpgsqlConnection connection, string sql, params object?[] parameters)
+    {
+        var values = new List<long>();
+        using var command = connection.Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            values.Add(reader.GetInt64(0));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Runtime.CompilerServices;
+
+using Npgsql;
+
+using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Storage.Postgres.Sql;
+
+namespace Sesric.Analytics.Storage.Postgres;
+
+/// <summary>Reads: per-edition statistics, the registry stream and the semantic engine's parameterised queries.</summary>
+internal static class StoreReads
+{
+    private const int CancellationCheckInterval = 1_024;
+
+    /// <summary>The DuckDB store's statement (portable SQL), so both stores compute the same statistics.</summary>
+    private const string EditionStatisticsSql =
+        """
+        SELECT e.programme_id,
+               e.edition_number,
+               e.year,
+               COALESCE(f.registry_participants, 0) AS registry_participants,
+               COALESCE(f.registry_member_states, 0) AS registry_member_states,
+               COALESCE(f.registry_observer_participants, 0) AS registry_observer_participants,
+               COALESCE(f.synthetic_participations, 0) AS synthetic_participations,
+               e.published_participants,
+               e.published_member_states,
+               e.source_url,
+               e.published_is_lower_bound,
+               COALESCE(f.observer_key, 0) AS observer_key
+        FROM edition e
+        LEFT JOIN (
+            SELECT programme_id, edition_number,
+                   COUNT(*) FILTER (WHERE is_counted) AS registry_participants,
+                   COUNT(DISTINCT iso3) FILTER (WHERE is_counted AND counts_as_member) AS registry_member_states,
+                   COUNT(*) FILTER (WHERE is_counted AND NOT counts_as_member) AS registry_observer_participants,
+                   COUNT(*) FILTER (WHERE is_synthetic) AS synthetic_participations,
+                   CAST(COALESCE(SUM(record_key) FILTER (WHERE is_counted AND NOT counts_as_member), 0) % 16777216 AS BIGINT) AS observer_key
+            FROM participation_fact
+            GROUP BY programme_id, edition_number
+        ) f ON f.programme_id = e.programme_id AND f.edition_number = e.edition_number
+        ORDER BY e.programme_id, e.edition_number
+        """;
+
+    /// <summary>Per edition, registry counts beside the published totals.</summary>
+    public static IReadOnlyList<EditionStatistics> EditionStatistics(NpgsqlConnection connection)
+    {
+        var result = new List<EditionStatistics>();
+        using var command = connection.Command(EditionStatisticsSql);
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            result.Add(new EditionStatistics(
+                EditionId.Of(ProgrammeId.Parse(r.GetString(0)), r.GetInt32(1)),
+                r.GetInt32(2),
+                r.GetInt64(3),
+                r.GetInt64(4),
+                r.GetInt64(5),
+                r.GetInt64(6),
+                new PublishedTotals(
+                    r.IsDBNull(7) ? null : r.GetInt32(7),
+                    r.IsDBNull(8) ? null : r.GetInt32(8),
+                    r.IsDBNull(9) ? null : r.GetString(9),
+                    r.GetBoolean(10)))
+            {
+                ObserverParticipantsCellKey = r.GetInt64(11),
+            });
+        }
+        return result;
+    }
+
+    /// <summary>Streams every participation in (programme, edition, participant) order, from one snapshot.</summary>
+    public static async IAsyncEnumerable<Participation> ReadParticipationsAsync(
+        NpgsqlDataSource source, Catalogue catalogue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(
+            """
+            SELECT pn.participant_id, pt.iso3, pt.gender, pt.institution_type, pt.is_synthetic,
+                   pn.programme_id, pn.edition_number, pn.attendance, pn.is_synthetic, pt.record_key
+            FROM participation pn
+            JOIN participant pt ON pt.participant_id = pn.participant_id
+            ORDER BY pn.programme_id, pn.edition_number, pn.participant_id
+            """);
+        // Npgsql streams rows as they arrive (it never buffers a whole result): memory stays flat.
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var editions = new Dictionary<(string, int), EditionId>();
+        var countries = new Dictionary<string, CountryCode>(StringComparer.Ordinal);
+        long count = 0;
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (++count % CancellationCheckInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var idText = r.GetString(0);
+            if (!ParticipantId.TryParse(idText, out var id, out var why))
+            {
+                throw new InvalidDataException($"participant id '{idText}' in the store is invalid: {why}");
+            }
+            var iso3 = r.GetString(1);
+            if (!countries.TryGetValue(iso3, out var country))
+            {
+                countries[iso3] = country = CountryCode.Parse(iso3);
+            }
+            var programme = r.GetString(5);
+            var number = r.GetInt32(6);
+            if (!editions.TryGetValue((programme, number), out var edition))
+            {
+                editions[(programme, number)] = edition = EditionId.Of(ProgrammeId.Parse(programme), number);
+            }
+            var participant = catalogue.CreateParticipant(
+                id,
+                country,
+                GenderText.TryParse(r.GetString(2), out var gender) ? gender : Gender.Unknown,
+                r.IsDBNull(3) ? null : r.GetString(3),
+                r.GetBoolean(4),
+                r.GetInt32(9));
+            if (!AttendanceStatusText.TryParse(r.GetString(7), out var status))
+            {
+                throw new InvalidDataException($"participation of {idText} in {edition} has attendance '{r.GetString(7)}' in the store.");
+            }
+            yield return catalogue.CreateParticipation(participant, edition, status, r.GetBoolean(8));
+        }
+    }
+
+    /// <summary>Runs a read-only statement in a transaction that is rolled back, reading each column into typed storage.</summary>
+    public static async Task<SqlRows> QueryAsync(NpgsqlDataSource source, SqlStatement statement, CancellationToken cancellationToken)
+    {
+        var parameters = statement.Parameters.Select((v, i) => ToParameter(v, i + 1)).ToArray();
+        await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var readOnly = connection.Command("SET TRANSACTION READ ONLY"))
+        {
+            await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await using var command = connection.Command(statement.Sql, parameters);
+        try
+        {
+            // Npgsql cancels the statement on the server when the token fires, so a deadline stops the aggregation itself.
+            await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var readers = new PgColumnReader[r.FieldCount];
+            for (var i = 0; i < readers.Length; i++)
+            {
+                readers[i] = PgColumnReader.For(r.GetDataTypeName(i));
+            }
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                for (var i = 0; i < readers.Length; i++)
+                {
+                    readers[i].Read(r, i);
+                }
+            }
+            var columns = new SqlColumn[readers.Length];
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i] = readers[i].Build(r.GetName(i));
+            }
+            return new SqlRows(columns);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the query was cancelled while it ran.", e, cancellationToken);
+        }
+    }
+
+    /// <summary>Checks that a parameter value is one <see cref="SqlStatement"/> allows, naming its position otherwise.</summary>
+    private static object? ToParameter(object? value, int position) => value switch
+    {
+        null => null,
+        string or long or double or bool or DateOnly => value,
+        int i => (long)i,
+        decimal m => (double)m,
+        float f => (double)f,
+        _ => throw new ArgumentException(
+            $"parameter ${position} has type {value.GetType().Name}; use string, long, double, bool, DateOnly or null.", nameof(value)),
+    };
+}

@@ -1,0 +1,19 @@
+using Sesric.Analytics.Storage;
+
+namespace Sesric.Analytics.StoreConformance;
+
+/// <summary>How the conformance suite makes and opens the stores of one engine.</summary>
+public interface IStoreFactory
+{
+    /// <summary>The engine name the stores report in <see cref="StoreDescription.Engine"/>.</summary>
+    string Engine { get; }
+
+    /// <summary>A fresh location (file path or database address) where no store exists yet.</summary>
+    string NewLocation();
+
+    /// <summary>Opens (creating and migrating) the store at <paramref name="location"/>.</summary>
+    Task<IAnalyticsStore> OpenAsync(string location);
+
+    /// <summary>Runs raw SQL against the store at <paramref name="location"/> while no store object has it open.</summary>
+    Task ExecuteSqlAsync(string location, string sql);
+}
