@@ -48,7 +48,9 @@ public sealed record ConformanceData(Catalogue Catalogue, IReadOnlyList<Particip
             foreach (var edition in editions.Where(_ => random.NextDouble() < 0.35))
             {
                 var status = new[] { AttendanceStatus.Attended, AttendanceStatus.Attended, AttendanceStatus.Completed, AttendanceStatus.Registered, AttendanceStatus.NoShow }[random.Next(5)];
-                participations.Add(catalogue.CreateParticipation(person, edition.Id, status, random.Next(4) == 0));
+                // About half the rows carry a nomination date (schema 8), so the stores are compared on it too.
+                DateOnly? nominated = random.Next(2) == 0 ? null : new DateOnly(edition.Year, 1, 1).AddDays(random.Next(200));
+                participations.Add(catalogue.CreateParticipation(person, edition.Id, status, random.Next(4) == 0, nominated));
             }
         }
         return new ConformanceData(catalogue, participations);

@@ -124,8 +124,45 @@ public abstract class ImportConformance
         Assert.Equal(expected, expected == 0 ? 0 : (long)table.Rows.Single()[1].Value!);
     }
 
+    [Fact]
+    public async Task A_blank_nomination_date_keeps_the_stored_one_a_corrected_date_is_an_update_and_undo_restores_it()
+    {
+        var data = ConformanceData.Create(seed: 7);
+        await using var store = await Factory.OpenAsync(Factory.NewLocation());
+        await data.LoadIntoAsync(store);
+        var dated = data.Participations.First(p => p.NominatedOn is not null);
+        var original = dated.NominatedOn!.Value;
+
+        // The outcomes file arrives after the edition without nomination dates: the stored dates stay, nothing changes.
+        var outcomes = await store.ImportParticipationsAsync(
+            data.Participations.Select(p => data.Catalogue.CreateParticipation(p.Participant, p.Edition, p.Status, p.IsSynthetic, null)).ToList(),
+            ImportRequest.Default);
+        Assert.True(outcomes.WasNoOp);
+        Assert.Equal(original, (await ReadAsync(store, dated)).NominatedOn);
+
+        var corrected = await store.ImportParticipationsAsync(
+            [data.Catalogue.CreateParticipation(dated.Participant, dated.Edition, dated.Status, dated.IsSynthetic, original.AddDays(3))], ImportRequest.Default);
+        Assert.Equal(new WriteOutcome(0, 1, 0), corrected.Participations);
+        Assert.Equal(original.AddDays(3), (await ReadAsync(store, dated)).NominatedOn);
+
+        await ((IImportJournal)store).UndoImportAsync(corrected.ImportId!.Value);
+        Assert.Equal(original, (await ReadAsync(store, dated)).NominatedOn);
+    }
+
+    private static async Task<Participation> ReadAsync(IAnalyticsStore store, Participation wanted)
+    {
+        await foreach (var p in store.ReadParticipationsAsync(await store.LoadCatalogueAsync()))
+        {
+            if (p.Participant.Id == wanted.Participant.Id && p.Edition == wanted.Edition)
+            {
+                return p;
+            }
+        }
+        throw new InvalidOperationException($"{wanted.Participant.Id} in {wanted.Edition} is not in the store.");
+    }
+
     private static string Describe(Participation p) =>
-        $"{p.Participant.Id}|{p.Edition}|{p.Status}|{p.IsSynthetic}|{p.Participant.Country}|{p.Participant.Gender}|{p.Participant.InstitutionType}|{p.Participant.IsSynthetic}|{p.Participant.RecordKey}";
+        $"{p.Participant.Id}|{p.Edition}|{p.Status}|{p.IsSynthetic}|{p.Participant.Country}|{p.Participant.Gender}|{p.Participant.InstitutionType}|{p.Participant.IsSynthetic}|{p.Participant.RecordKey}|{p.NominatedOn:yyyy-MM-dd}";
 
     private static IEnumerable<Participation> ThrowAfter(IEnumerable<Participation> rows)
     {
