@@ -51,9 +51,13 @@ public static class Harness
             var gen2 = GC.CollectionCount(2);
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(() => SamplePeaks(sampling.Token));
             var clock = Stopwatch.StartNew();
             var outcome = await data.ImportAsync(store, catalogue);
             clock.Stop();
+            await sampling.CancelAsync();
+            var (peakManaged, peakResident) = await sampler;
             var cpuText = Cpu(cpu);
             var peak = PeakResidentBytes();
             output.WriteLine(Line($"import run {run} (CSV → store, one transaction)", clock.Elapsed, outcome.Participations.Inserted) + cpuText);
@@ -61,6 +65,8 @@ public static class Harness
                 $"    peak resident memory during import: {peak / 1_048_576.0:F0} MiB; managed allocated: {(GC.GetTotalAllocatedBytes(true) - allocated) / 1_048_576.0:F0} MiB; "
                 + $"GCs gen0/1/2: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}; "
                 + $"participants: {outcome.Participants.Inserted:N0}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    sampled every 50 ms: peak managed heap committed {peakManaged / 1_048_576.0:F0} MiB, peak resident {peakResident / 1_048_576.0:F0} MiB"));
             foreach (var (phase, elapsed) in phases.Phases)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {elapsed.TotalSeconds,6:F2} s  {phase}"));
@@ -91,6 +97,26 @@ public static class Harness
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"open existing {rows:N0}-row store: median {opens[opens.Count / 2]:F1} ms (min {opens[0]:F1}, max {opens[^1]:F1}, 10 opens)"));
         return 0;
+    }
+
+    /// <summary>The largest managed heap (committed) and resident set seen while <paramref name="stop"/> is not cancelled, sampled every 50 ms.</summary>
+    private static async Task<(long Managed, long Resident)> SamplePeaks(CancellationToken stop)
+    {
+        long managed = 0, resident = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            managed = Math.Max(managed, GC.GetGCMemoryInfo().TotalCommittedBytes);
+            resident = Math.Max(resident, Environment.WorkingSet);
+            try
+            {
+                await Task.Delay(50, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        return (managed, resident);
     }
 
     /// <summary>DuckDB's own load of the file into a table of a new database file: the floor an import is compared with.</summary>
