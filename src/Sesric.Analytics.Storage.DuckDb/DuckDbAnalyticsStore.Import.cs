@@ -15,6 +15,9 @@ public sealed partial class DuckDbAnalyticsStore
 
     private const int CancellationCheckInterval = 1_024;
 
+    /// <summary>When set, imports record the time of each phase here (the benchmark project's breakdown).</summary>
+    internal PhaseClock? ImportPhases { get; set; }
+
     /// <inheritdoc/>
     public Task<ImportOutcome> ImportParticipationsAsync(IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken = default)
     {
@@ -24,11 +27,13 @@ public sealed partial class DuckDbAnalyticsStore
         {
             Preconditions.CheckNotBlank(id, nameof(request.RequestId));
         }
-        return WriteAsync((connection, ct) => Import(connection, rows, request, ct), cancellationToken);
+        var phases = ImportPhases;
+        return WriteAsync((connection, ct) => Import(connection, rows, request, phases, ct), cancellationToken);
     }
 
-    private static ImportOutcome Import(DuckDBConnection connection, IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken)
+    private static ImportOutcome Import(DuckDBConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
     {
+        phases?.Start();
         if (request.RequestId is { } requestId && FindRequest(connection, requestId) is { } earlier)
         {
             // The same id with other rows is another batch, not a retry: answering the first outcome would
@@ -60,6 +65,7 @@ public sealed partial class DuckDbAnalyticsStore
             """);
         var fingerprint = Stage(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken);
         RejectUnknownReferences(connection);
+        phases?.Mark("stage rows (parse + validate overlapped with the appender), check references");
 
         // Classify each distinct participant and participation against the store, then apply: the counts
         // come from the same classification the writes use, so they cannot disagree. New rows are inserted
@@ -82,6 +88,7 @@ public sealed partial class DuckDbAnalyticsStore
               ON p.participant_id = s.participant_id AND p.programme_id = s.programme_id AND p.edition_number = s.edition_number
             """);
         RejectDuplicateParticipations(connection);
+        phases?.Mark("classify participations");
         connection.Execute(
             """
             CREATE TEMP TABLE import_participant AS
@@ -104,10 +111,12 @@ public sealed partial class DuckDbAnalyticsStore
             LEFT JOIN participant p ON p.participant_id = s.participant_id
             """);
         RejectInconsistentParticipants(connection);
+        phases?.Mark("classify participants");
         connection.Execute("DROP TABLE import_row");
         var participants = CountChanges(connection, "import_participant");
         var participations = CountChanges(connection, "import_participation");
         var importId = Journal(connection, request, participations, participants);
+        phases?.Mark("count and journal");
 
         connection.Execute(
             """
@@ -123,6 +132,7 @@ public sealed partial class DuckDbAnalyticsStore
             FROM import_participant WHERE change = 'insert'
             ORDER BY participant_id
             """);
+        phases?.Mark("write participants");
         connection.Execute(
             """
             UPDATE participation
@@ -138,7 +148,9 @@ public sealed partial class DuckDbAnalyticsStore
             FROM import_participation WHERE change = 'insert'
             ORDER BY participant_id, programme_id, edition_number
             """);
+        phases?.Mark("write participations");
         RefreshImportedFacts(connection);
+        phases?.Mark("fact rows and flags");
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 using DuckDB.NET.Data;
 
 using Sesric.Analytics.Storage.DuckDb.Schema;
@@ -14,7 +16,9 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// <para>Connections: the store keeps one connection open for its lifetime, which keeps the DuckDB database
 /// instance (and its cache) alive, and each operation opens its own short-lived connection to that same
 /// instance (DuckDB.NET shares one instance between connections to the same path in a process). Reads
-/// therefore run in parallel, each on its own snapshot. Writes are serialised by a gate: DuckDB's
+/// therefore run in parallel, each on its own connection and snapshot; a read's connection is kept for the next
+/// read (up to <see cref="MaxIdleReaders"/> idle ones) instead of being opened and closed on every call, since
+/// a dashboard's uncached queries are small and many. Writes are serialised by a gate: DuckDB's
 /// optimistic concurrency would abort one of two transactions that touch the same rows, and imports are
 /// large enough that retrying is worse than waiting.</para>
 /// <para>A DuckDB file can be open in one process at a time; a second process gets a clear error naming the file.</para>
@@ -29,6 +33,8 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
     private readonly bool _inMemory;
     private readonly bool _rollBackWrites;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConcurrentBag<DuckDBConnection> _idleReaders = [];
+    private int _idleReaderCount;
     private volatile bool _disposed;
 
     private DuckDbAnalyticsStore(DuckDBConnection keepAlive, string connectionString, bool inMemory, bool rollBackWrites, StoreDescription description)
@@ -157,6 +163,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
+            CloseIdleReaders();
             _keepAlive.Dispose();
         }
         finally
@@ -184,7 +191,15 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
         return connection;
     }
 
-    /// <summary>Runs a read on its own connection, off the caller's thread.</summary>
+    /// <summary>At most this many read connections are kept open between reads; more concurrent reads open (and then close) their own.</summary>
+    internal const int MaxIdleReaders = 16;
+
+    /// <summary>Read connections open now and waiting for a read (for tests).</summary>
+    internal int IdleReaders => Volatile.Read(ref _idleReaderCount);
+
+    /// <summary>Runs a read on a connection of its own (an idle one when there is one), off the caller's thread.</summary>
+    /// <remarks>A read that fails or is cancelled closes its connection rather than return it: an interrupted
+    /// statement or a transaction left open must not reach the next read.</remarks>
     private Task<T> ReadAsync<T>(Func<DuckDBConnection, T> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -193,8 +208,25 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
             {
                 try
                 {
-                    using var connection = Connect();
-                    return read(connection);
+                    var connection = RentReader();
+                    var sound = false;
+                    try
+                    {
+                        var result = read(connection);
+                        sound = !cancellationToken.IsCancellationRequested;
+                        return result;
+                    }
+                    finally
+                    {
+                        if (sound)
+                        {
+                            ReturnReader(connection);
+                        }
+                        else
+                        {
+                            connection.Dispose();
+                        }
+                    }
                 }
                 catch (Exception e) when (Fault(e) is { } fault)
                 {
@@ -202,6 +234,46 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
                 }
             },
             cancellationToken);
+    }
+
+    private DuckDBConnection RentReader()
+    {
+        if (_idleReaders.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+            return idle;
+        }
+        return Connect();
+    }
+
+    private void ReturnReader(DuckDBConnection connection)
+    {
+        if (_disposed)
+        {
+            connection.Dispose();
+            return;
+        }
+        if (Interlocked.Increment(ref _idleReaderCount) > MaxIdleReaders)
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+            connection.Dispose();
+            return;
+        }
+        _idleReaders.Add(connection);
+        if (_disposed)
+        {
+            // Disposal began while this read ended: make sure no connection outlives the store.
+            CloseIdleReaders();
+        }
+    }
+
+    private void CloseIdleReaders()
+    {
+        while (_idleReaders.TryTake(out var connection))
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+            connection.Dispose();
+        }
     }
 
     /// <summary>Runs a write in one transaction on its own connection, after earlier writes have finished.</summary>

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 
+using DuckDB.NET.Data;
+
 using Sesric.Analytics.Storage.DuckDb;
+using Sesric.Analytics.Storage.DuckDb.Sql;
 
 namespace Sesric.Analytics.Benchmarks;
 
@@ -9,15 +12,15 @@ namespace Sesric.Analytics.Benchmarks;
 /// A plain measurement run (<c>dotnet run -c Release -- --harness [rows]</c>) for figures BenchmarkDotNet does
 /// not give: the peak resident memory of the process during the import (managed heap plus DuckDB's native
 /// memory, from Linux's VmHWM after resetting it), GC counts, and how the time splits between parsing the CSV
-/// and writing the store.
+/// and writing the store, phase by phase, beside DuckDB's own <c>read_csv</c> of the same file into a table.
 /// </summary>
 public static class Harness
 {
-    public static async Task<int> RunAsync(long rows)
+    public static async Task<int> RunAsync(long rows, int seed, int runs)
     {
         var output = Console.Out;
         output.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, {Environment.OSVersion}, .NET {Environment.Version}");
-        var data = BenchmarkData.Prepare(rows);
+        var data = BenchmarkData.Prepare(rows, seed);
         output.WriteLine($"input: {data.ParticipationsCsv} ({new FileInfo(data.ParticipationsCsv).Length / 1_000_000.0:F1} MB, {rows:N0} rows)");
         var path = Path.Combine(data.Folder, "harness.duckdb");
 
@@ -35,10 +38,12 @@ public static class Harness
         parse.Stop();
         output.WriteLine(Line("CSV read + validate only", parse.Elapsed, parsed) + Cpu(parseCpu));
 
-        for (var run = 1; run <= 2; run++)
+        for (var run = 1; run <= runs; run++)
         {
             var store = await data.CreateEmptyStoreAsync(path);
             var catalogue = await store.LoadCatalogueAsync();
+            var phases = new PhaseClock();
+            store.ImportPhases = phases;
             GC.Collect();
             ResetPeakResident();
             var gen0 = GC.CollectionCount(0);
@@ -46,9 +51,13 @@ public static class Harness
             var gen2 = GC.CollectionCount(2);
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(() => SamplePeaks(sampling.Token));
             var clock = Stopwatch.StartNew();
             var outcome = await data.ImportAsync(store, catalogue);
             clock.Stop();
+            await sampling.CancelAsync();
+            var (peakManaged, peakResident) = await sampler;
             var cpuText = Cpu(cpu);
             var peak = PeakResidentBytes();
             output.WriteLine(Line($"import run {run} (CSV → store, one transaction)", clock.Elapsed, outcome.Participations.Inserted) + cpuText);
@@ -56,10 +65,25 @@ public static class Harness
                 $"    peak resident memory during import: {peak / 1_048_576.0:F0} MiB; managed allocated: {(GC.GetTotalAllocatedBytes(true) - allocated) / 1_048_576.0:F0} MiB; "
                 + $"GCs gen0/1/2: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}; "
                 + $"participants: {outcome.Participants.Inserted:N0}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    sampled every 50 ms: peak managed heap committed {peakManaged / 1_048_576.0:F0} MiB, peak resident {peakResident / 1_048_576.0:F0} MiB"));
+            foreach (var (phase, elapsed) in phases.Phases)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {elapsed.TotalSeconds,6:F2} s  {phase}"));
+            }
             await store.DisposeAsync();
+        }
+        for (var run = 1; run <= runs; run++)
+        {
+            var elapsed = ReadCsvIntoTable(data.ParticipationsCsv, Path.Combine(data.Folder, "read-csv.duckdb"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DuckDB read_csv into a table, run {run}: {elapsed.TotalSeconds:F2} s"));
         }
         output.WriteLine($"store file after import: {new FileInfo(path).Length / 1_048_576.0:F0} MiB");
 
+        if (runs < 2)
+        {
+            return 0;
+        }
         var opens = new List<double>();
         for (var i = 0; i < 10; i++)
         {
@@ -73,6 +97,45 @@ public static class Harness
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"open existing {rows:N0}-row store: median {opens[opens.Count / 2]:F1} ms (min {opens[0]:F1}, max {opens[^1]:F1}, 10 opens)"));
         return 0;
+    }
+
+    /// <summary>The largest managed heap (committed) and resident set seen while <paramref name="stop"/> is not cancelled, sampled every 50 ms.</summary>
+    private static async Task<(long Managed, long Resident)> SamplePeaks(CancellationToken stop)
+    {
+        long managed = 0, resident = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            managed = Math.Max(managed, GC.GetGCMemoryInfo().TotalCommittedBytes);
+            resident = Math.Max(resident, Environment.WorkingSet);
+            try
+            {
+                await Task.Delay(50, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        return (managed, resident);
+    }
+
+    /// <summary>DuckDB's own load of the file into a table of a new database file: the floor an import is compared with.</summary>
+    internal static TimeSpan ReadCsvIntoTable(string csv, string database)
+    {
+        foreach (var file in new[] { database, database + ".wal" })
+        {
+            File.Delete(file);
+        }
+        using var connection = new DuckDBConnection($"Data Source={database}");
+        connection.Open();
+        var clock = Stopwatch.StartNew();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"CREATE TABLE participation AS SELECT * FROM read_csv('{csv.Replace("'", "''", StringComparison.Ordinal)}', header = true)";
+            command.ExecuteNonQuery();
+        }
+        clock.Stop();
+        return clock.Elapsed;
     }
 
     private static string Line(string what, TimeSpan elapsed, long count) =>

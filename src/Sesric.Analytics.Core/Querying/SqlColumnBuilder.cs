@@ -24,14 +24,33 @@ public sealed class SqlColumnBuilder<T>
     /// <summary>The number of values added so far.</summary>
     public int Count => _count;
 
+    // The first block starts small and doubles up to a full block: most results are a few dozen cells,
+    // and a full block per column (32 KB for 8-byte values) was most of an uncached query's allocations.
+    private const int FirstBlockSize = 64;
+
     /// <summary>Appends a value (for a reference type, null appends SQL NULL).</summary>
     public void Add(T value)
     {
         var offset = _count & SqlColumn.BlockMask;
         if (offset == 0)
         {
-            _blocks.Add(new T[SqlColumn.BlockSize]);
-            _nulls?.Add(new bool[SqlColumn.BlockSize]);
+            var size = _blocks.Count == 0 ? FirstBlockSize : SqlColumn.BlockSize;
+            _blocks.Add(new T[size]);
+            _nulls?.Add(new bool[size]);
+        }
+        else if (offset == _blocks[^1].Length)
+        {
+            // Only the first block is ever short; rows keep their (block, offset) positions as it grows.
+            var size = Math.Min(SqlColumn.BlockSize, offset * 2);
+            var grown = _blocks[^1];
+            Array.Resize(ref grown, size);
+            _blocks[^1] = grown;
+            if (_nulls is not null)
+            {
+                var nulls = _nulls[^1];
+                Array.Resize(ref nulls, size);
+                _nulls[^1] = nulls;
+            }
         }
         _blocks[^1][offset] = value;
         _count++;
@@ -51,7 +70,7 @@ public sealed class SqlColumnBuilder<T>
             _nulls = new List<bool[]>(_blocks.Count);
             for (var i = 0; i < _blocks.Count; i++)
             {
-                _nulls.Add(new bool[SqlColumn.BlockSize]);
+                _nulls.Add(new bool[_blocks[i].Length]);
             }
         }
         _nulls[row >> SqlColumn.BlockShift][row & SqlColumn.BlockMask] = true;

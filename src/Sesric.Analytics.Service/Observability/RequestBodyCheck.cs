@@ -38,9 +38,8 @@ public sealed class RequestBodyCheck(RequestDelegate next, IOptions<ServerOption
             await next(context);
             return;
         }
-        context.Request.EnableBuffering();
         var limit = options.Value.MaxReceiveMessageBytes;
-        var (body, tooLarge) = await ReadUpToAsync(context.Request.Body, limit + 5L, context.RequestAborted);
+        var (body, length, tooLarge) = await ReadUpToAsync(context.Request.Body, limit + 5L, context.Request.ContentLength, context.RequestAborted);
         var method = context.Request.Path.Value!;
         RpcException error;
         string problem;
@@ -50,7 +49,7 @@ public sealed class RequestBodyCheck(RequestDelegate next, IOptions<ServerOption
             problem = $"larger than {limit:N0} bytes";
             error = RpcErrors.ResourceExhausted(ErrorReasons.TooLarge, $"the request message is larger than the server's limit of {limit:N0} bytes; send smaller requests (split an import into several calls).");
         }
-        else if (Problem(body, input) is { } found)
+        else if (Problem(body.AsSpan(0, length), input) is { } found)
         {
             problem = found;
             error = RpcErrors.Build(
@@ -60,7 +59,9 @@ public sealed class RequestBodyCheck(RequestDelegate next, IOptions<ServerOption
         }
         else
         {
-            context.Request.Body.Position = 0;
+            // gRPC reads the body again from memory. (EnableBuffering's stream, used before, copied it once more
+            // and moved bodies over 30 KB to a temporary file.)
+            context.Request.Body = new MemoryStream(body, 0, length, writable: false);
             await next(context);
             return;
         }
@@ -113,20 +114,32 @@ public sealed class RequestBodyCheck(RequestDelegate next, IOptions<ServerOption
         }
     }
 
-    private static async Task<(byte[] Body, bool TooLarge)> ReadUpToAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body into one array (sized from Content-Length when given), stopping once it passes <paramref name="limit"/>.</summary>
+    private static async Task<(byte[] Body, int Length, bool TooLarge)> ReadUpToAsync(Stream stream, long limit, long? contentLength, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        if (contentLength > limit)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
+            return ([], 0, true);
+        }
+        var buffer = new byte[Math.Max(64, (int)(contentLength ?? 1024) + 1)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
             {
-                return ([], true);
+                Array.Resize(ref buffer, (int)Math.Min(Math.Min(limit + 1, buffer.Length * 2L), Array.MaxLength));
+            }
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                return (buffer, length, false);
+            }
+            length += read;
+            if (length > limit)
+            {
+                return ([], 0, true);
             }
         }
-        return (buffer.ToArray(), false);
     }
 
     // grpc-message is percent-encoded UTF-8: bytes outside printable ASCII, and '%', are escaped.

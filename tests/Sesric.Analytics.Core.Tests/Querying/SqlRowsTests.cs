@@ -48,6 +48,38 @@ public class SqlRowsTests
         Assert.Equal(3, rows.RowCount);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(65)]
+    [InlineData(300)]
+    [InlineData(SqlColumn.BlockSize + 70)]
+    public void Nulls_and_values_keep_their_rows_while_the_first_block_grows(int count)
+    {
+        // The first block starts small and grows; nulls recorded before and after each growth stay on their rows.
+        var builder = new SqlColumnBuilder<double>();
+        var nulls = new HashSet<int> { 0, 63, 64, 65, 129, 4095, 4096 };
+        for (var i = 0; i < count; i++)
+        {
+            if (nulls.Contains(i))
+            {
+                builder.AddNull();
+            }
+            else
+            {
+                builder.Add(i + 0.5);
+            }
+        }
+
+        var column = builder.Build("x");
+
+        Assert.Equal(count, column.Count);
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(nulls.Contains(i), column.IsNull(i));
+            Assert.Equal(nulls.Contains(i) ? null : i + 0.5, column.GetValue(i));
+        }
+    }
+
     [Fact]
     public void Values_cross_storage_blocks_and_a_null_after_many_values_marks_only_its_row()
     {
