@@ -54,7 +54,8 @@ public sealed partial class DuckDbAnalyticsStore
                 edition_number          INTEGER,
                 attendance              VARCHAR,
                 participation_synthetic BOOLEAN,
-                record_key              INTEGER
+                record_key              INTEGER,
+                nominated_on            DATE
             )
             """);
         var fingerprint = Stage(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken);
@@ -67,12 +68,15 @@ public sealed partial class DuckDbAnalyticsStore
             """
             CREATE TEMP TABLE import_participation AS
             SELECT s.participant_id, s.programme_id, s.edition_number, s.attendance, s.participation_synthetic, s.copies,
+                   -- A blank nomination date keeps the stored one: an outcomes file need not repeat the nominations.
+                   COALESCE(s.nominated_on, p.nominated_on) AS nominated_on,
                    CASE WHEN p.participant_id IS NULL THEN 'insert'
-                        WHEN p.attendance = s.attendance AND p.is_synthetic = s.participation_synthetic THEN 'same'
+                        WHEN p.attendance = s.attendance AND p.is_synthetic = s.participation_synthetic
+                             AND (s.nominated_on IS NULL OR s.nominated_on = p.nominated_on) THEN 'same'
                         ELSE 'update' END AS change,
-                   p.attendance AS prior_attendance, p.is_synthetic AS prior_is_synthetic
+                   p.attendance AS prior_attendance, p.is_synthetic AS prior_is_synthetic, p.nominated_on AS prior_nominated_on
             FROM (SELECT participant_id, programme_id, edition_number, MIN(attendance) AS attendance,
-                         BOOL_AND(participation_synthetic) AS participation_synthetic, COUNT(*) AS copies
+                         BOOL_AND(participation_synthetic) AS participation_synthetic, MIN(nominated_on) AS nominated_on, COUNT(*) AS copies
                   FROM import_row GROUP BY participant_id, programme_id, edition_number) s
             LEFT JOIN participation p
               ON p.participant_id = s.participant_id AND p.programme_id = s.programme_id AND p.edition_number = s.edition_number
@@ -122,15 +126,15 @@ public sealed partial class DuckDbAnalyticsStore
         connection.Execute(
             """
             UPDATE participation
-            SET attendance = s.attendance, is_synthetic = s.participation_synthetic
+            SET attendance = s.attendance, is_synthetic = s.participation_synthetic, nominated_on = s.nominated_on
             FROM import_participation s
             WHERE participation.participant_id = s.participant_id AND participation.programme_id = s.programme_id
               AND participation.edition_number = s.edition_number AND s.change = 'update'
             """);
         connection.Execute(
             """
-            INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic)
-            SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic
+            INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic, nominated_on)
+            SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic, nominated_on
             FROM import_participation WHERE change = 'insert'
             ORDER BY participant_id, programme_id, edition_number
             """);
@@ -221,6 +225,7 @@ public sealed partial class DuckDbAnalyticsStore
                     .AppendValue(attendance)
                     .AppendValue((bool?)row.IsSynthetic)
                     .AppendValue(p.RecordKey)
+                    .AppendValue(row.NominatedOn)
                     .EndRow();
 
                 hash?.Add(row);

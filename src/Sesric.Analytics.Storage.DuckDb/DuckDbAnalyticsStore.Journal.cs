@@ -84,7 +84,7 @@ public sealed partial class DuckDbAnalyticsStore : IImportJournal
         connection.Execute(
             """
             INSERT INTO import_participation_change
-            SELECT $1, participant_id, programme_id, edition_number, change, prior_attendance, prior_is_synthetic
+            SELECT $1, participant_id, programme_id, edition_number, change, prior_attendance, prior_is_synthetic, prior_nominated_on
             FROM import_participation WHERE change <> 'same'
             """,
             importId);
@@ -134,7 +134,7 @@ public sealed partial class DuckDbAnalyticsStore : IImportJournal
             """);
         connection.Execute(
             """
-            UPDATE participation SET attendance = u.prior_attendance, is_synthetic = u.prior_is_synthetic
+            UPDATE participation SET attendance = u.prior_attendance, is_synthetic = u.prior_is_synthetic, nominated_on = u.prior_nominated_on
             FROM undo_participation u
             WHERE u.change = 'update' AND participation.participant_id = u.participant_id
               AND participation.programme_id = u.programme_id AND participation.edition_number = u.edition_number

@@ -107,7 +107,7 @@ public sealed partial class DuckDbAnalyticsStore
         using var command = connection.Command(
             """
             SELECT pn.participant_id, pt.iso3, pt.gender, pt.institution_type, pt.is_synthetic,
-                   pn.programme_id, pn.edition_number, pn.attendance, pn.is_synthetic, pt.record_key
+                   pn.programme_id, pn.edition_number, pn.attendance, pn.is_synthetic, pt.record_key, pn.nominated_on
             FROM participation pn
             JOIN participant pt ON pt.participant_id = pn.participant_id
             ORDER BY pn.programme_id, pn.edition_number, pn.participant_id
@@ -150,7 +150,7 @@ public sealed partial class DuckDbAnalyticsStore
             {
                 throw new InvalidDataException($"participation of {idText} in {edition} has attendance '{r.GetString(7)}' in the store.");
             }
-            yield return catalogue.CreateParticipation(participant, edition, status, r.GetBoolean(8));
+            yield return catalogue.CreateParticipation(participant, edition, status, r.GetBoolean(8), r.IsDBNull(10) ? null : r.GetFieldValue<DateOnly>(10));
         }
         transaction.Rollback();
     }

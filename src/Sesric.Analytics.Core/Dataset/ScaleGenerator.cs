@@ -17,6 +17,10 @@ namespace Sesric.Analytics.Dataset;
 /// <para>Returning participants: the first rows of an edition reuse, in rotation, the participants of the
 /// programme's previous edition, so within an edition every participant is distinct by construction, and
 /// (participant, edition) is a unique key without any set of seen keys.</para>
+/// <para>Nominations: every row is a nomination with a <see cref="Participation.NominatedOn"/> date. Each edition has
+/// its own typical lead time (some windows close late), each nominee a lead time around it, and the outcome (attended
+/// or completed, else no-show) is drawn with <see cref="ShowUpProcess.Probability"/> of the nominee's features, so the
+/// show-up process is known exactly.</para>
 /// </remarks>
 public static class ScaleGenerator
 {
@@ -133,7 +137,7 @@ public static class ScaleGenerator
                     for (long row = 0; row < rows[k]; row++)
                     {
                         var person = Resolve(k, row, rows, returning, offset, newStart);
-                        yield return Build(p, programme, institution, edition, person, row);
+                        yield return Build(p, programme, institution, edition, person, row, isReturning: row < returning[k]);
                     }
                 }
             }
@@ -150,8 +154,9 @@ public static class ScaleGenerator
             return newStart[k] + (row - returning[k]);
         }
 
-        private Participation Build(int p, ProgrammeId programme, string institution, EditionId edition, long person, long row)
+        private Participation Build(int p, ProgrammeId programme, string institution, EditionId editionId, long person, long row, bool isReturning)
         {
+            var edition = _catalogue.TryGetEdition(editionId, out var e) ? e : throw new InvalidOperationException($"edition {editionId} is not in the generated catalogue.");
             var seed = (ulong)_options.Seed;
             var h = DeterministicRandom.Hash(seed, (ulong)p, (ulong)person, 0xBE0);
             var country = _countries[Pick(DeterministicRandom.Unit(h))];
@@ -162,8 +167,14 @@ public static class ScaleGenerator
             var recordKey = (int)(DeterministicRandom.Mix(h ^ 0x4EC) >> 40);
             var participant = _catalogue.CreateParticipant(id, country.Code, gender, institution, isSynthetic: true, recordKey);
             var s = DeterministicRandom.Unit(DeterministicRandom.Hash(seed, (ulong)p, (ulong)edition.Number, (ulong)row));
-            var status = s < 0.55 ? AttendanceStatus.Completed : s < 0.95 ? AttendanceStatus.Attended : s < 0.97 ? AttendanceStatus.Registered : AttendanceStatus.NoShow;
-            return _catalogue.CreateParticipation(participant, edition, status, isSynthetic: true);
+            // The edition's typical lead time (7–97 days), and this nominee's (0.2–1.8 times it).
+            var typical = 7 + (90 * DeterministicRandom.Unit(DeterministicRandom.Hash(seed, (ulong)p, (ulong)edition.Number, 0x1EAD)));
+            var lead = (int)Math.Round(typical * (0.2 + (1.6 * DeterministicRandom.Unit(DeterministicRandom.Mix(DeterministicRandom.Hash(seed, (ulong)p, (ulong)edition.Number, (ulong)row) ^ 0x1EAD)))));
+            var start = edition.Dates!.Value.Start;
+            var showUp = ShowUpProcess.Probability(country.Group, gender, lead, edition.Modality, isReturning, edition.Dates.Value.Days);
+            var status = s >= showUp ? AttendanceStatus.NoShow
+                : s < showUp * 0.58 ? AttendanceStatus.Completed : AttendanceStatus.Attended;
+            return _catalogue.CreateParticipation(participant, editionId, status, isSynthetic: true, start.AddDays(-lead));
         }
 
         private int Pick(double u)

@@ -14,6 +14,10 @@ namespace Sesric.Analytics.Dataset;
 /// member state sends at least one participant; the remaining places are spread with random weights.
 /// A few extra registrations with status no-show come from already represented states, so they change
 /// neither figure.</para>
+/// <para>Every row has a nomination date before the edition's reference date: attendees were nominated 20–120 days
+/// ahead, no-shows 3–60 days ahead (late nominations lose people), so the nomination forecast has a pattern to learn.
+/// The dates are derived from the participant and edition (not drawn from the shared generator), so adding them
+/// moved no other draw and the published totals are reproduced exactly as before.</para>
 /// <para>Editions with an unknown figure get no rows. Deterministic: the only randomness is a
 /// <see cref="DeterministicRandom"/> seeded from the given seed and the edition id.</para>
 /// </remarks>
@@ -69,7 +73,7 @@ internal static class SyntheticRegistry
                         }
                         inEdition.Add(person.Id);
                         var status = random.NextDouble() < profile.CompletedShare ? AttendanceStatus.Completed : AttendanceStatus.Attended;
-                        rows.Add(catalogue.CreateParticipation(person, edition.Id, status, isSynthetic: true));
+                        rows.Add(catalogue.CreateParticipation(person, edition.Id, status, isSynthetic: true, NominatedOn(seed, person, edition, 20, 120)));
                     }
                 }
                 var noShows = (int)Math.Round(participants * NoShowShare, MidpointRounding.AwayFromZero);
@@ -78,7 +82,7 @@ internal static class SyntheticRegistry
                     var country = chosen[random.Next(chosen.Count)];
                     var person = NewParticipant(catalogue, programme.Id, ++created, country, profile, random);
                     byCountry[country.Code].Add(person);
-                    rows.Add(catalogue.CreateParticipation(person, edition.Id, AttendanceStatus.NoShow, isSynthetic: true));
+                    rows.Add(catalogue.CreateParticipation(person, edition.Id, AttendanceStatus.NoShow, isSynthetic: true, NominatedOn(seed, person, edition, 3, 60)));
                 }
             }
         }
@@ -110,6 +114,14 @@ internal static class SyntheticRegistry
             places[i]++;
         }
         return places;
+    }
+
+    /// <summary>A nomination date <paramref name="minLead"/>–<paramref name="maxLead"/> days before the edition's reference date, derived from who and which edition.</summary>
+    private static DateOnly NominatedOn(ulong seed, Participant person, Edition edition, int minLead, int maxLead)
+    {
+        var h = DeterministicRandom.Hash(seed, DeterministicRandom.Hash(person.Id.Value), DeterministicRandom.Hash(edition.Id.ToString()), 0x40E);
+        var lead = minLead + (int)(DeterministicRandom.Unit(h) * (maxLead - minLead + 1));
+        return edition.ReferenceDate.AddDays(-lead);
     }
 
     /// <summary>The context the built-in registry's record keys are derived with (see <see cref="RecordKey.Derive"/>).</summary>

@@ -141,6 +141,21 @@ internal sealed class ParticipationChecker
             }
         }
 
+        var nominatedText = row[_columns[9]].Trim();
+        DateOnly? nominatedOn = null;
+        if (nominatedText.Length > 0)
+        {
+            if (!CsvText.TryDate(nominatedText, out nominatedOn))
+            {
+                _problems.Add(line, "nominated_on", nominatedText, "not a date; use yyyy-MM-dd, such as 2024-03-15, or leave it blank");
+            }
+            else if (edition is not null && nominatedOn is { } day && NominationDates.Check(edition, day) is { } why)
+            {
+                _problems.Add(line, "nominated_on", nominatedText, why);
+                nominatedOn = null;
+            }
+        }
+
         if (participantId.Value.Length > 0)
         {
             CheckAgainstEarlierRows(line, participantId, edition, country, gender, genderText);
@@ -151,7 +166,7 @@ internal sealed class ParticipationChecker
             return null;
         }
         var participant = _catalogue.CreateParticipant(participantId, country.Code, gender, institution.Length == 0 ? null : institution, synthetic, recordKey);
-        return _catalogue.CreateParticipation(participant, edition.Id, status, synthetic);
+        return _catalogue.CreateParticipation(participant, edition.Id, status, synthetic, nominatedOn);
     }
 
     private void CheckAgainstEarlierRows(long line, ParticipantId id, Edition? edition, Country? country, Gender gender, string genderText)

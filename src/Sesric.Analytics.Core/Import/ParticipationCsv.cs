@@ -10,7 +10,9 @@ namespace Sesric.Analytics.Import;
 /// The participations file: one row per participant and edition, with the participant's attributes.
 /// Columns: <c>programme,edition,participant_id,country_iso3,gender,institution_type,attendance,synthetic</c>, and an
 /// optional <c>record_key</c> (the person's disclosure record key, written by exports so a store rebuilt from one
-/// publishes the same protected figures; blank or absent lets the store draw one).
+/// publishes the same protected figures; blank or absent lets the store draw one) and an optional <c>nominated_on</c>
+/// (the day the member state nominated the participant, <c>yyyy-MM-dd</c>, no later than the edition's last day;
+/// blank or absent: not recorded, and an import keeps a date already stored).
 /// </summary>
 /// <remarks>
 /// <see cref="Read"/> streams: it yields each valid row as it is read and keeps only the keys it needs to
@@ -26,7 +28,7 @@ public static class ParticipationCsv
         ["programme", "edition", "participant_id", "country_iso3", "gender", "institution_type", "attendance", "synthetic"];
 
     /// <summary>The optional columns, written after <see cref="Columns"/>.</summary>
-    public static IReadOnlyList<string> OptionalColumns { get; } = ["record_key"];
+    public static IReadOnlyList<string> OptionalColumns { get; } = ["record_key", "nominated_on"];
 
     /// <summary>At most this many problems are kept; the rest are only counted (<see cref="ImportRejectedException.TotalCount"/>).</summary>
     public const int MaxProblemsListed = 10_000;
@@ -100,6 +102,7 @@ public static class ParticipationCsv
         csv.WriteField(row.Status.Code());
         csv.WriteField(CsvText.Bool(row.IsSynthetic));
         csv.WriteField(row.Participant.RecordKey is { } key ? CsvText.Int(key) : "");
+        csv.WriteField(row.NominatedOn is { } day ? CsvText.Date(day) : "");
     }
 
     private static async IAsyncEnumerable<Participation> ToAsync(IEnumerable<Participation> rows, [EnumeratorCancellation] CancellationToken ct)

@@ -82,14 +82,18 @@ public sealed class Catalogue
         return new Participant(id, known, gender, institutionType, isSynthetic, recordKey);
     }
 
-    /// <summary>Builds a participation, refusing an edition the catalogue does not know.</summary>
-    public Participation CreateParticipation(Participant participant, EditionId edition, AttendanceStatus status, bool isSynthetic)
+    /// <summary>Builds a participation, refusing an edition the catalogue does not know and a nomination date after the edition.</summary>
+    public Participation CreateParticipation(Participant participant, EditionId edition, AttendanceStatus status, bool isSynthetic, DateOnly? nominatedOn = null)
     {
         if (!_editions.TryGetValue(edition, out var known))
         {
             throw new ArgumentException($"unknown edition '{edition}'.", nameof(edition));
         }
-        return new Participation(participant, known, status, isSynthetic);
+        if (nominatedOn is { } day && NominationDates.Check(known, day) is { } problem)
+        {
+            throw new ArgumentException($"nominated_on {day:yyyy-MM-dd} for {edition}: {problem}", nameof(nominatedOn));
+        }
+        return new Participation(participant, known, status, isSynthetic, nominatedOn);
     }
 
     /// <summary>Returns a catalogue with <paramref name="edition"/> added or replaced.</summary>

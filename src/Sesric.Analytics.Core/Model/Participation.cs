@@ -6,12 +6,13 @@ namespace Sesric.Analytics.Model;
 /// <threadsafety>Immutable; safe to share.</threadsafety>
 public sealed record Participation
 {
-    internal Participation(Participant participant, Edition edition, AttendanceStatus status, bool isSynthetic)
+    internal Participation(Participant participant, Edition edition, AttendanceStatus status, bool isSynthetic, DateOnly? nominatedOn = null)
     {
         Participant = participant;
         Edition = edition.Id;
         Status = status;
         IsSynthetic = isSynthetic;
+        NominatedOn = nominatedOn;
     }
 
     /// <summary>Who.</summary>
@@ -25,4 +26,11 @@ public sealed record Participation
 
     /// <summary>True for records the project generated.</summary>
     public bool IsSynthetic { get; }
+
+    /// <summary>
+    /// The day the member state nominated this participant, where recorded (the file's optional <c>nominated_on</c>).
+    /// Never after the edition's last day (see <see cref="NominationDates.LatestFor"/>); the nomination forecast learns
+    /// show-up from these dates and their outcomes.
+    /// </summary>
+    public DateOnly? NominatedOn { get; }
 }

@@ -20,7 +20,13 @@ internal sealed class RowFingerprint : IDisposable
         var p = row.Participant;
         _line.Clear().Append(p.Id.Value).Append('|').Append(p.Country.Value).Append('|').Append(p.Gender.Code()).Append('|')
             .Append(p.InstitutionType).Append('|').Append(p.IsSynthetic ? '1' : '0').Append('|').Append(row.Edition.Programme.Value).Append('|')
-            .Append(row.Edition.Number).Append('|').Append(row.Status.Code()).Append('|').Append(row.IsSynthetic ? '1' : '0').Append('\n');
+            .Append(row.Edition.Number).Append('|').Append(row.Status.Code()).Append('|').Append(row.IsSynthetic ? '1' : '0');
+        if (row.NominatedOn is { } day)
+        {
+            // Only when present, so rows without a date keep the fingerprint earlier versions stored.
+            _line.Append('|').Append(day.DayNumber);
+        }
+        _line.Append('\n');
         Span<byte> buffer = stackalloc byte[512];
         foreach (var chunk in _line.GetChunks())
         {

@@ -46,12 +46,12 @@ public sealed class ImportExportCommandTests : IDisposable
         var lines = export.Out.TrimEnd('\n').Split('\n');
         var bad = _folder.File("bad.csv");
         // Line 2: a fresh valid row (would be new); line 3: unknown member state; line 4: a bad gender. The export's
-        // header ends with the optional record_key column, left empty here.
+        // header ends with the optional record_key and nominated_on columns, left empty here.
         await File.WriteAllTextAsync(bad, string.Join('\n',
             lines[0],
-            "diplomacy-cab,4,p-new-1,TUR,female,,attended,false,",
-            "diplomacy-cab,4,p-new-2,XYZ,female,,attended,false,",
-            "diplomacy-cab,4,p-new-3,EGY,robot,,attended,false,") + "\n");
+            "diplomacy-cab,4,p-new-1,TUR,female,,attended,false,,",
+            "diplomacy-cab,4,p-new-2,XYZ,female,,attended,false,,",
+            "diplomacy-cab,4,p-new-3,EGY,robot,,attended,false,,") + "\n");
         var before = (await CliRun.SucceedAsync("stats", "--db", db, "-f", "csv")).Out;
 
         var result = await CliRun.RunAsync("import", "participations", bad, "--db", db);

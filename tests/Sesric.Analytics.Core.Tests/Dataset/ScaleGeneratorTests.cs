@@ -97,4 +97,31 @@ public sealed class ScaleGeneratorTests
         var error = Assert.ThrowsAny<ArgumentOutOfRangeException>(() => ScaleGenerator.Generate(new ScaleOptions(n, seed, programmes, editions)));
         Assert.Equal(name, error.ParamName);
     }
+
+    [Fact]
+    public void Every_row_is_a_nomination_whose_outcome_follows_the_known_show_up_process()
+    {
+        var data = ScaleGenerator.Generate(new ScaleOptions(60_000, 9));
+        var rows = data.Participations.ToList();
+        var shown = 0;
+        foreach (var row in rows)
+        {
+            Assert.True(data.Catalogue.TryGetEdition(row.Edition, out var edition));
+            var day = Assert.NotNull(row.NominatedOn);
+            var lead = edition.Dates!.Value.Start.DayNumber - day.DayNumber;
+            Assert.InRange(lead, 1, 180);
+            Assert.NotEqual(AttendanceStatus.Registered, row.Status);
+            shown += row.Status.CountsAsParticipation() ? 1 : 0;
+        }
+        // The show-up rate moves with lead time as the process says: late nominations lose people.
+        var late = rows.Where(r => Lead(data, r) < 15).ToList();
+        var early = rows.Where(r => Lead(data, r) > 90).ToList();
+        Assert.True(Rate(late) + 0.1 < Rate(early), $"late {Rate(late):F3} vs early {Rate(early):F3}");
+        Assert.InRange(shown / (double)rows.Count, 0.6, 0.9);
+    }
+
+    private static int Lead(GeneratedDataset data, Participation row) =>
+        data.Catalogue.TryGetEdition(row.Edition, out var e) ? e.Dates!.Value.Start.DayNumber - row.NominatedOn!.Value.DayNumber : -1;
+
+    private static double Rate(List<Participation> rows) => rows.Count(r => r.Status.CountsAsParticipation()) / (double)rows.Count;
 }

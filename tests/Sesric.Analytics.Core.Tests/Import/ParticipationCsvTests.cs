@@ -224,7 +224,47 @@ public sealed class ParticipationCsvTests
         ParticipationCsv.Write(text, data.Participations);
         var back = ParticipationCsv.Read(new StringReader(text.ToString()), data.Catalogue).ToList();
         Assert.Equal(data.Participations, back);
-        Assert.StartsWith(ParticipationHeader + ",record_key\n", text.ToString());
+        Assert.StartsWith(ParticipationHeader + ",record_key,nominated_on\n", text.ToString());
+    }
+
+    [Fact]
+    public void Nomination_dates_are_read_written_and_optional()
+    {
+        var (rows, error) = ReadParticipations(Lines(
+            ParticipationHeader + ",nominated_on",
+            Good1 + ",2020-08-01",
+            Good2 + ","));
+        Assert.Null(error);
+        Assert.Equal(new DateOnly(2020, 8, 1), rows[0].NominatedOn);
+        Assert.Null(rows[1].NominatedOn);
+        var text = new StringWriter();
+        ParticipationCsv.Write(text, rows);
+        Assert.Contains("\n" + Good1 + ",,2020-08-01\n", text.ToString());
+        Assert.Contains("\n" + Good2 + ",,\n", text.ToString());
+    }
+
+    [Theory]
+    [InlineData("2020-09-18", "after the edition diplomacy-cab/4: a nomination comes no later than its last day 2020-09-17")]
+    [InlineData("18/09/2020", "not a date; use yyyy-MM-dd")]
+    [InlineData("1968-12-31", "before 1969-01-01")]
+    public void A_bad_nomination_date_names_the_row_and_the_field(string day, string message)
+    {
+        var (rows, error) = ReadParticipations(Lines(ParticipationHeader + ",nominated_on", Good1 + ",2020-09-17", Good2 + "," + day));
+        Assert.Single(rows);
+        var problem = Single(error);
+        Assert.Equal(3, problem.Line);
+        Assert.Equal("nominated_on", problem.Column);
+        Assert.Equal(day, problem.Value);
+        Assert.Contains(message, problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edition_without_dates_takes_nominations_until_the_end_of_its_year()
+    {
+        var (rows, error) = ReadParticipations(Lines(ParticipationHeader + ",nominated_on",
+            "diplomacy-cab,2,p-1,TUR,f,,attended,false,2018-12-31", "diplomacy-cab,2,p-2,TUR,f,,attended,false,2019-01-01"));
+        Assert.Single(rows);
+        Assert.Contains("the end of its year 2018", Single(error).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
