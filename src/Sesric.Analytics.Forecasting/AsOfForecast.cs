@@ -34,6 +34,35 @@ public static class AsOfForecast
             return null;
         }
         var (nextYear, basis) = NextYear(dataset.EditionsOf(programme), held, year);
+        return ForecastFor(history, programme, nextYear, basis, year, target, options, clock);
+    }
+
+    /// <summary>
+    /// The forecast of <paramref name="target"/> for <paramref name="programme"/>'s next edition as known on
+    /// <paramref name="asOf"/>: trained only on editions that were over before that day (see <see cref="ForecastDataset.AsOf"/>),
+    /// for the programme's first edition after the last one held by then; null when there is too little history.
+    /// </summary>
+    /// <remarks>Adding data after <paramref name="asOf"/> (later editions, their figures) never changes the answer.</remarks>
+    public static NextEditionForecast? NextEditionAsOf(
+        ForecastDataset dataset, ProgrammeId programme, DateOnly asOf, ForecastTarget target, ForecastOptions? options = null, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var history = dataset.AsOf(asOf);
+        var held = history.EditionsOf(programme);
+        if (held.Count == 0)
+        {
+            return null;
+        }
+        var lastNumber = held.Max(e => e.Number);
+        var (nextYear, basis) = dataset.EditionsOf(programme).Where(e => e.Number > lastNumber).OrderBy(e => e.Number).FirstOrDefault() is { } next
+            ? (next.Year, string.Create(CultureInfo.InvariantCulture, $"the programme's next edition in the data (edition {next.Number}, {next.Year})"))
+            : NextYear(held, held, held.Max(e => e.Year));
+        return ForecastFor(history, programme, nextYear, basis, asOf.Year, target, options, clock);
+    }
+
+    private static NextEditionForecast? ForecastFor(
+        ForecastDataset history, ProgrammeId programme, int nextYear, string basis, int asOfYear, ForecastTarget target, ForecastOptions? options, TimeProvider? clock)
+    {
         TrainedForecaster forecaster;
         try
         {
@@ -58,7 +87,7 @@ public static class AsOfForecast
                 Interval80TooFewPoints = card.Interval80.IsUnderdetermined,
                 Interval95TooFewPoints = card.Interval95.IsUnderdetermined,
                 YearBasis = basis,
-                AsOfYear = year,
+                AsOfYear = asOfYear,
             };
         }
         catch (ArgumentException)

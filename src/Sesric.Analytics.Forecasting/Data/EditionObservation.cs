@@ -53,6 +53,15 @@ public sealed record EditionObservation(
     /// <summary>The member states represented (checked not negative).</summary>
     public int? MemberStates { get; init; } = Preconditions.CheckNonNegative(MemberStates);
 
+    /// <summary>
+    /// The edition's last day where the catalogue gives it, else null (then 31 December of <see cref="Year"/> is when it is
+    /// known to be over: see <see cref="EndOrYearEnd"/>). Not part of the dataset's hash.
+    /// </summary>
+    public DateOnly? End { get; init; }
+
+    /// <summary>The day the edition is known to be over: <see cref="End"/>, else 31 December of its year.</summary>
+    public DateOnly EndOrYearEnd => End ?? new DateOnly(Year, 12, 31);
+
     /// <summary>The programme.</summary>
     public ProgrammeId Programme => Edition.Programme;
 

@@ -58,6 +58,12 @@ public sealed class ForecastDataset
     /// </summary>
     public ForecastDataset UpTo(int year) => new(Observations.Where(o => o.Year <= year), _members);
 
+    /// <summary>
+    /// The dataset as known on <paramref name="asOf"/>: only editions that were over before that day (their last day, or
+    /// 31 December of their year when their dates are unknown), with the same member states.
+    /// </summary>
+    public ForecastDataset AsOf(DateOnly asOf) => new(Observations.Where(o => o.EndOrYearEnd < asOf), _members);
+
     /// <summary>Whether the dataset has editions of <paramref name="programme"/>.</summary>
     public bool Contains(ProgrammeId programme) => Programmes.Contains(programme);
 
@@ -110,7 +116,10 @@ public sealed class ForecastDataset
                 participants,
                 states,
                 participantsSource,
-                statesSource);
+                statesSource)
+            {
+                End = edition.Dates?.End,
+            };
         });
         return new ForecastDataset(observations, catalogue.MemberStates);
     }

@@ -53,4 +53,36 @@ public sealed class AsOfForecastTests
         Assert.All(upTo.Observations, o => Assert.True(o.Year <= 2019));
         Assert.Equal(dataset.Observations.Count(o => o.Year <= 2019), upTo.Observations.Count);
     }
+
+    [Fact]
+    public void A_forecast_as_of_a_day_uses_only_editions_over_before_it_and_later_data_does_not_move_it()
+    {
+        var dataset = PublishedEditions.Dataset();
+        var edition4 = dataset.EditionsOf(Diplomacy).Single(e => e.Number == 4);
+        Assert.Equal(new DateOnly(2020, 9, 17), edition4.End);
+
+        // On its last day edition 4 is not over yet; the day after, it is.
+        Assert.DoesNotContain(dataset.AsOf(new DateOnly(2020, 9, 17)).EditionsOf(Diplomacy), e => e.Number == 4);
+        Assert.Contains(dataset.AsOf(new DateOnly(2020, 9, 18)).EditionsOf(Diplomacy), e => e.Number == 4);
+
+        var asOf = new DateOnly(2021, 3, 1);
+        var forecast = AsOfForecast.NextEditionAsOf(dataset, Diplomacy, asOf, ForecastTarget.Participants, clock: FixedClock.At2026);
+        Assert.NotNull(forecast);
+        Assert.Equal(2021, forecast.AsOfYear);
+        Assert.Contains("edition 5", forecast.YearBasis);
+
+        // Every figure of an edition over on or after the as-of day tripled, and one more edition added: same answer.
+        var later = dataset.Observations
+            .Select(o => o.EndOrYearEnd >= asOf && o.Participants is { } p ? o with { Participants = p * 3 } : o)
+            .Append(dataset.EditionsOf(Diplomacy)[^1] with { Edition = EditionId.Of(Diplomacy, 99), Year = 2099, End = new DateOnly(2099, 1, 9), Participants = 5000 });
+        var again = AsOfForecast.NextEditionAsOf(new ForecastDataset(later), Diplomacy, asOf, ForecastTarget.Participants, clock: FixedClock.At2026);
+        Assert.NotNull(again);
+        Assert.Equal(forecast.Point, again.Point);
+        Assert.Equal((forecast.Lower80, forecast.Upper80, forecast.Lower95, forecast.Upper95), (again.Lower80, again.Upper80, again.Lower95, again.Upper95));
+        Assert.Equal(forecast.Year, again.Year);
+
+        // Seen from after those editions, the change does show: the test would notice a forecast that used later data.
+        var seen = AsOfForecast.NextEditionAsOf(new ForecastDataset(later), Diplomacy, new DateOnly(2026, 1, 1), ForecastTarget.Participants, clock: FixedClock.At2026);
+        Assert.NotEqual(forecast.Point, seen?.Point);
+    }
 }
