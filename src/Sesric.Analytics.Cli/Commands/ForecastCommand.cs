@@ -5,6 +5,7 @@ using Sesric.Analytics.Cli.Hosting;
 using Sesric.Analytics.Cli.Output;
 using Sesric.Analytics.Forecasting;
 using Sesric.Analytics.Forecasting.Data;
+using Sesric.Analytics.Forecasting.Nominations;
 using Sesric.Analytics.Forecasting.Scenarios;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Reporting;
@@ -15,7 +16,9 @@ namespace Sesric.Analytics.Cli.Commands;
 
 /// <summary>
 /// <c>sesric forecast</c>: the next edition of a programme, under an optional scenario: point forecasts of participants
-/// and member states, 80% and 95% intervals, the model chosen and its backtest beside naive's.
+/// and member states, 80% and 95% intervals, the model chosen and its backtest beside naive's. With
+/// <c>--nominations FILE</c>: the attendance of the edition the file nominates to, from its nomination list; with
+/// <c>--as-of DATE</c>: using nothing recorded after that day.
 /// </summary>
 public sealed class ForecastCommand : BaseCommand
 {
@@ -39,6 +42,29 @@ public sealed class ForecastCommand : BaseCommand
         HelpName = "FILE",
     };
 
+    private readonly Option<FileInfo?> _nominations = new("--nominations")
+    {
+        Description = "Forecast attendance from this nomination list (the participations format, every row with nominated_on, one edition of the programme).",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string?> _asOf = new("--as-of")
+    {
+        Description = "Use nothing recorded after this day (yyyy-MM-dd): only editions over before it, only nominations received by it. Default: the list's last nomination date, or today.",
+        HelpName = "DATE",
+    };
+
+    private readonly Option<bool> _perNominee = new("--per-nominee")
+    {
+        Description = "With --nominations: also print each nominee's probability of attending (per-person data: needs --policy internal).",
+    };
+
+    private readonly Option<string> _policy = new Option<string>("--policy")
+    {
+        Description = "Disclosure policy of per-person output: public (none) or internal.",
+        DefaultValueFactory = _ => "public",
+    }.AcceptOnlyFromAmong("public", "internal");
+
     private readonly Option<OutputFormat?> _format = CommonOptions.CreateFormat();
 
     /// <summary>Creates the verb.</summary>
@@ -48,6 +74,10 @@ public sealed class ForecastCommand : BaseCommand
         Add(_programme);
         Add(_scenario);
         Add(_chart);
+        Add(_nominations);
+        Add(_asOf);
+        Add(_perNominee);
+        Add(_policy);
         Add(_format);
     }
 
@@ -55,6 +85,19 @@ public sealed class ForecastCommand : BaseCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var programme = Programmes.Parse(parseResult.GetValue(_programme));
+        var asOf = NominationRun.ParseAsOf(parseResult.GetValue(_asOf));
+        if (parseResult.GetValue(_nominations) is { } list)
+        {
+            return await ForecastNominationsAsync(parseResult, programme, list, asOf, cancellationToken).ConfigureAwait(false);
+        }
+        if (parseResult.GetValue(_perNominee))
+        {
+            throw new UserErrorException("--per-nominee needs --nominations FILE.");
+        }
+        if (asOf is { } day)
+        {
+            return await ForecastAsOfAsync(parseResult, programme, day, cancellationToken).ConfigureAwait(false);
+        }
         var scenarios = (parseResult.GetValue(_scenario) ?? []).Select(ParseScenario).ToList();
         if (scenarios.Count == 0)
         {
@@ -93,6 +136,59 @@ public sealed class ForecastCommand : BaseCommand
         {
             await WriteChartAsync(store, forecaster, programme, scenarios[0], chart, cancellationToken).ConfigureAwait(false);
         }
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> ForecastNominationsAsync(ParseResult parseResult, ProgrammeId programme, FileInfo list, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        var perNominee = parseResult.GetValue(_perNominee);
+        if (perNominee && parseResult.GetValue(_policy) != "internal")
+        {
+            throw new UserErrorException("--per-nominee prints per-person probabilities: add --policy internal (for analysts with access to the registry).");
+        }
+        await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        var (catalogue, rows) = await NominationRun.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var (edition, nominations) = NominationRun.ReadList(list, catalogue, programme);
+        var day = asOf ?? nominations.Max(n => n.NominatedOn!.Value);
+        var history = NominationHistory.From(catalogue, rows);
+        var forecaster = await JobProgress.RunAsync(Console, parseResult.GetValue(CommonOptions.Progress), "training the show-up model",
+            _ => Task.FromResult(NominationRun.Train(history, day))).ConfigureAwait(false);
+        var forecast = forecaster.Forecast(edition, NominationHistory.ForEdition(catalogue, edition, nominations, rows));
+        var format = CommonOptions.FormatOf(parseResult, _format, Console);
+        (perNominee ? NominationListings.PerNominee(forecast) : NominationListings.Forecast(forecast)).Write(format, Console);
+        if (format.IsForPeople())
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{edition.Id}: {forecast.Nominations} nomination(s) received by {day:yyyy-MM-dd}{(forecast.NominationsAfterAsOf > 0 ? $" ({forecast.NominationsAfterAsOf} dated later left out)" : "")}; model: {forecast.ModelDescription}"));
+            Console.Error.WriteLine($"  {forecast.Reason}");
+            Console.Error.Flush();
+        }
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> ForecastAsOfAsync(ParseResult parseResult, ProgrammeId programme, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        var dataset = await ForecastDataset.FromStoreAsync(store, cancellationToken).ConfigureAwait(false);
+        var forecasts = new[] { ForecastTarget.Participants, ForecastTarget.MemberStates }
+            .Select(t => AsOfForecast.NextEditionAsOf(dataset, programme, asOf, t, ForecastOptions.Default, TimeProvider.System))
+            .OfType<NextEditionForecast>().ToArray();
+        if (forecasts.Length == 0)
+        {
+            throw new UserErrorException(string.Create(CultureInfo.InvariantCulture, $"--as-of {asOf:yyyy-MM-dd}: {programme} has too little history over by then to forecast from."));
+        }
+        var listing = new Listing(
+            [
+                new("programme", "Programme"), new("as_of", "As of"), new("year", "Year", true), new("target", "Figure"), new("forecast", "Forecast", true),
+                new("lower_80", "80% low", true), new("upper_80", "80% high", true), new("lower_95", "95% low", true), new("upper_95", "95% high", true),
+                new("model", "Model"), new("year_basis", "Year from"),
+            ],
+            forecasts.Select(f => new object?[]
+            {
+                f.Programme.Value, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.Year, f.Target, Round(f.Point),
+                Round(f.Lower80), Round(f.Upper80), Round(f.Lower95), Round(f.Upper95), f.Method, f.YearBasis,
+            }).ToArray());
+        listing.Write(CommonOptions.FormatOf(parseResult, _format, Console), Console);
         return ExitCodes.Success;
     }
 
