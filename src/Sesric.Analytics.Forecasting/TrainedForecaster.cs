@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using Microsoft.ML;
 
 using Sesric.Analytics.Forecasting.Backtesting;
@@ -75,8 +77,69 @@ public sealed class TrainedForecaster
             throw new ArgumentException(
                 $"programme '{programme}' has no recorded attendance (registry or published) to forecast from.", nameof(programme));
         }
+        if (scenario != Scenario.AsAssumed)
+        {
+            ExplainScenario(programme, scenario, [participants, states], notes);
+        }
         return new Forecast(programme, scenario, edition, participants, states, Card.ModelVersion, notes);
     }
+
+    /// <summary>
+    /// Says what a scenario did: a chosen model without covariates answers the same number, and the note says which of
+    /// the scenario's fields it does not use; a model with covariates shows the change against the forecast as assumed,
+    /// with both intervals.
+    /// </summary>
+    private void ExplainScenario(ProgrammeId programme, Scenario scenario, TargetForecast?[] figures, List<string> notes)
+    {
+        var fields = ScenarioFields(scenario);
+        Forecast? assumed = null;
+        foreach (var figure in figures.OfType<TargetForecast>())
+        {
+            var candidate = CandidateCatalog.Get(figure.Choice.Candidate);
+            if (candidate is BaselineCandidate)
+            {
+                var name = figure.Choice.Candidate == CandidateCatalog.Ses ? "simple exponential smoothing" : candidate.Info.Description;
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{figure.Target.Code()}: the chosen model ({name}) does not use {Join(fields)}; this scenario answers the same number as the forecast as assumed ({figure.Point:0.#})."));
+                continue;
+            }
+            assumed ??= Forecast(programme, Scenario.AsAssumed);
+            if (assumed.For(figure.Target) is { } baseline)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{figure.Target.Code()}: the chosen model ({figure.Choice.Candidate}) uses the scenario's {Join(fields)}: {figure.Point:0.#} (80% {figure.Interval80.Lower:0.#}–{figure.Interval80.Upper:0.#}) against {baseline.Point:0.#} (80% {baseline.Interval80.Lower:0.#}–{baseline.Interval80.Upper:0.#}) as assumed, a change of {figure.Point - baseline.Point:+0.#;-0.#;0}."));
+            }
+        }
+    }
+
+    private static List<string> ScenarioFields(Scenario scenario)
+    {
+        var fields = new List<string>();
+        if (scenario.Modality is not null)
+        {
+            fields.Add("modality");
+        }
+        if (scenario.DurationDays is not null)
+        {
+            fields.Add("duration");
+        }
+        if (scenario.Partners is not null)
+        {
+            fields.Add("partners");
+        }
+        if (scenario.EligibleStates is not null)
+        {
+            fields.Add("eligible states");
+        }
+        if (scenario.Year is not null)
+        {
+            fields.Add("year");
+        }
+        return fields;
+    }
+
+    private static string Join(List<string> fields) =>
+        fields.Count <= 1 ? string.Concat(fields) : string.Join(", ", fields.SkipLast(1)) + " or " + fields[^1];
 
     /// <summary>One forecast per scenario, in the order given.</summary>
     public IReadOnlyList<Forecast> Forecast(ProgrammeId programme, IEnumerable<Scenario> scenarios) =>

@@ -116,4 +116,36 @@ public sealed class ScenarioTests(SyntheticForecasterFixture fixture)
         Assert.Equal("participants", chart.Target);
         Assert.Equal(fixture.Forecaster.Backtest!.Participants.Choice.Candidate, chart.Model);
     }
+
+    [Fact]
+    public void A_scenario_on_a_model_with_covariates_shows_its_effect_with_both_intervals()
+    {
+        var forecast = fixture.Forecaster.Forecast(Programme, Scenario.Parse("modality=virtual,duration=2"));
+        var assumed = fixture.Forecaster.Forecast(Programme);
+        var figure = forecast.Participants!;
+        Assert.DoesNotContain(CandidateCatalogNames.Baselines, n => n == figure.Choice.Candidate);
+        var note = Assert.Single(forecast.Notes, n => n.StartsWith("participants: the chosen model", StringComparison.Ordinal));
+        Assert.Contains($"({figure.Choice.Candidate}) uses the scenario's modality or duration", note, StringComparison.Ordinal);
+        Assert.Contains($"against {assumed.Participants!.Point:0.#}", note, StringComparison.Ordinal);
+        Assert.NotEqual(assumed.Participants.Point, figure.Point);
+    }
+
+    [Fact]
+    public void A_scenario_on_a_model_without_covariates_answers_the_same_number_and_says_why()
+    {
+        var forecaster = Forecaster.Train(PublishedEditions.Dataset(), clock: FixedClock.At2026);
+        var diplomacy = PublishedEditions.Diplomacy;
+        var assumed = forecaster.Forecast(diplomacy);
+        var scenario = forecaster.Forecast(diplomacy, Scenario.Parse("modality=in_person,duration=5"));
+        Assert.Equal("ses", scenario.Participants!.Choice.Candidate);
+        Assert.Equal(assumed.Participants!.Point, scenario.Participants.Point);
+        Assert.Contains(scenario.Notes, n => n.StartsWith(
+            "participants: the chosen model (simple exponential smoothing) does not use modality or duration; this scenario answers the same number", StringComparison.Ordinal));
+        Assert.DoesNotContain(assumed.Notes, n => n.Contains("does not use", StringComparison.Ordinal));
+    }
+}
+
+file static class CandidateCatalogNames
+{
+    public static readonly string[] Baselines = ["naive", "mean", "drift", "ses"];
 }
