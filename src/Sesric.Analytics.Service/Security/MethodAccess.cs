@@ -27,6 +27,7 @@ public static class MethodAccess
         [ForecastService.Descriptor.FindMethodByName("Forecast").FullName] = Role.Reader,
         [ForecastService.Descriptor.FindMethodByName("Backtest").FullName] = Role.Reader,
         [ForecastService.Descriptor.FindMethodByName("Retrain").FullName] = Role.Admin,
+        [ForecastService.Descriptor.FindMethodByName("ForecastAttendance").FullName] = Role.Reader,
         [ReportService.Descriptor.FindMethodByName("RenderChart").FullName] = Role.Reader,
         [ReportService.Descriptor.FindMethodByName("RenderReport").FullName] = Role.Reader,
     }.ToFrozenDictionary(StringComparer.Ordinal);

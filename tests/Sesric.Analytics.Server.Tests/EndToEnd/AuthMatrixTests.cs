@@ -44,6 +44,11 @@ public sealed class AuthMatrixTests(SharedServiceHost shared) : IClassFixture<Sh
         ["Forecast"] = (h, m) => new ForecastService.ForecastServiceClient(h.Channel).ForecastAsync(new ForecastRequest { Programme = "programmes/diplomacy-cab" }, m).ResponseAsync,
         ["Backtest"] = (h, m) => new ForecastService.ForecastServiceClient(h.Channel).BacktestAsync(new BacktestRequest(), m).ResponseAsync,
         ["Retrain"] = (h, m) => new ForecastService.ForecastServiceClient(h.Channel).RetrainAsync(new RetrainRequest(), m).ResponseAsync,
+        // A bad as-of day: it passes authorisation (and the policy check) and trains nothing.
+        ["ForecastAttendance"] = (h, m) => new ForecastService.ForecastServiceClient(h.Channel).ForecastAttendanceAsync(
+            new ForecastAttendanceRequest { Edition = "programmes/diplomacy-cab/editions/6", AsOf = "soon" }, m).ResponseAsync,
+        ["ForecastAttendance(internal)"] = (h, m) => new ForecastService.ForecastServiceClient(h.Channel).ForecastAttendanceAsync(
+            new ForecastAttendanceRequest { Edition = "programmes/diplomacy-cab/editions/6", AsOf = "soon", Policy = DisclosurePolicy.Internal }, m).ResponseAsync,
         ["RenderChart"] = (h, m) => new ReportService.ReportServiceClient(h.Channel).RenderChartAsync(
             new RenderChartRequest { VisualJson = """{"id":"t","mark":"line","measure":"participants","category":"year"}""", Format = ChartFormat.Svg }, m).ResponseAsync,
         // A report spec that fails validation: it passes authorisation and renders nothing, so the matrix stays fast.
@@ -73,6 +78,8 @@ public sealed class AuthMatrixTests(SharedServiceHost shared) : IClassFixture<Sh
         ["Forecast"] = 1,
         ["Backtest"] = 1,
         ["Retrain"] = 3,
+        ["ForecastAttendance"] = 1,
+        ["ForecastAttendance(internal)"] = 2,
         ["RenderChart"] = 1,
         ["RenderReport"] = 1,
     };
@@ -122,7 +129,7 @@ public sealed class AuthMatrixTests(SharedServiceHost shared) : IClassFixture<Sh
             catch (RpcException e)
             {
                 Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
-                Assert.Contains(method, new[] { "UpsertEdition", "RenderReport" });
+                Assert.Contains(method, new[] { "UpsertEdition", "RenderReport", "ForecastAttendance", "ForecastAttendance(internal)" });
             }
         }
     }

@@ -107,4 +107,48 @@ public sealed class ForecastServiceTests(SharedServiceHost shared) : IClassFixtu
         var after = await Forecasts.ForecastAsync(new ForecastRequest { Programme = "programmes/diplomacy-cab" }, Reader);
         Assert.Equal(before.Participants.Point, after.Participants.Point);
     }
+
+    [Fact]
+    public async Task Attendance_of_an_edition_from_its_registrations_in_the_store_with_per_nominee_probabilities_only_for_analysts()
+    {
+        var request = new ForecastAttendanceRequest { Edition = "programmes/diplomacy-cab/editions/6" };
+        var response = await Forecasts.ForecastAttendanceAsync(request, Reader);
+
+        Assert.Equal("programmes/diplomacy-cab/editions/6", response.Edition);
+        Assert.Equal(100, response.Nominations);
+        Assert.InRange(response.Attendance.Expected, response.Attendance.Lower80, response.Attendance.Upper80);
+        Assert.True(response.Attendance.Lower95 <= response.Attendance.Lower80 && response.Attendance.Upper80 <= response.Attendance.Upper95);
+        Assert.InRange(response.MemberStates.Expected, 1, response.NominatedMemberStates);
+        Assert.Equal("pooled-rate", response.Model);
+        Assert.StartsWith("the pooled show-up rate is used", response.ModelReason, StringComparison.Ordinal);
+        Assert.Empty(response.Nominees);
+
+        var analyst = await Forecasts.ForecastAttendanceAsync(new ForecastAttendanceRequest { Edition = request.Edition, Policy = DisclosurePolicy.Internal }, TestKeys.Headers(TestKeys.Analyst));
+        Assert.Equal(100, analyst.Nominees.Count);
+        Assert.Equal(analyst.Attendance.Expected, analyst.Nominees.Sum(n => n.Probability), 6);
+        await RpcAssert.Fails(StatusCode.PermissionDenied, () =>
+            Forecasts.ForecastAttendanceAsync(new ForecastAttendanceRequest { Edition = request.Edition, Policy = DisclosurePolicy.Internal }, Reader).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_nomination_list_is_validated_field_by_field()
+    {
+        var request = new ForecastAttendanceRequest
+        {
+            Edition = "programmes/diplomacy-cab/editions/6",
+            Nominations =
+            {
+                new Nomination { ParticipantId = "n-1", CountryIso3 = "TUR", Gender = Gender.Female, NominatedOn = "2022-09-01" },
+                new Nomination { ParticipantId = "n-2", CountryIso3 = "TUR", NominatedOn = "2030-01-01" },
+            },
+        };
+        var status = await RpcAssert.Fails(StatusCode.InvalidArgument, () => Forecasts.ForecastAttendanceAsync(request, Reader).ResponseAsync);
+        Assert.Equal(["nominations[1].nominated_on"], status.Fields());
+
+        request.Nominations.RemoveAt(1);
+        var response = await Forecasts.ForecastAttendanceAsync(request, Reader);
+        Assert.Equal(1, response.Nominations);
+        Assert.Equal("2022-09-01", response.AsOf);
+        Assert.InRange(response.Attendance.Expected, 0, 1);
+    }
 }
