@@ -67,7 +67,8 @@ public sealed class ShowUpModel
         if (known.Length > options.MaximumTrainingRows)
         {
             // The most recent nominations: the process that matters is today's, and the fit time stays bounded.
-            known = known.OrderByDescending(n => n.NominatedOn).ThenBy(n => n.Edition).ThenBy(n => n.ParticipantId).Take(options.MaximumTrainingRows).ToArray();
+            IEnumerable<Nominee> newest = IsNewestFirst(known) ? known : known.OrderByDescending(n => n.NominatedOn).ThenBy(n => n.Edition).ThenBy(n => n.ParticipantId);
+            known = newest.Take(options.MaximumTrainingRows).ToArray();
         }
         var ml = new MLContext(options.Seed) { FallbackToCpu = true };
         var data = ml.Data.LoadFromEnumerable(known.Select(ShowUpRow.From));
@@ -80,7 +81,10 @@ public sealed class ShowUpModel
                 .AppendCacheCheckpoint(ml)
                 .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
                 {
-                    NumberOfThreads = 1, L2Regularization = 0.1f, L1Regularization = 0f, OptimizationTolerance = 1e-6f,
+                    NumberOfThreads = 1,
+                    L2Regularization = 0.1f,
+                    L1Regularization = 0f,
+                    OptimizationTolerance = 1e-6f,
                 }));
         }
         else
@@ -88,11 +92,27 @@ public sealed class ShowUpModel
             pipeline = pipeline.AppendCacheCheckpoint(ml)
                 .Append(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
                 {
-                    NumberOfTrees = options.Trees, NumberOfLeaves = options.Leaves, MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
-                    LearningRate = options.LearningRate, NumberOfThreads = 1, Seed = options.Seed,
+                    NumberOfTrees = options.Trees,
+                    NumberOfLeaves = options.Leaves,
+                    MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
+                    LearningRate = options.LearningRate,
+                    NumberOfThreads = 1,
+                    Seed = options.Seed,
                 }));
         }
         return new ShowUpModel(candidate, rate, known.Length, pipeline.Fit(data), options.Seed);
+    }
+
+    private static bool IsNewestFirst(Nominee[] rows)
+    {
+        for (var i = 1; i < rows.Length; i++)
+        {
+            if (rows[i].NominatedOn > rows[i - 1].NominatedOn)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Each nominee's probability of attending, in order.</summary>

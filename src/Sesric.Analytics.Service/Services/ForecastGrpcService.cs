@@ -72,7 +72,9 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost h
         {
             response.Nominees.AddRange(forecast.Probabilities.Select(p => new Contracts.V1.NomineeProbability
             {
-                ParticipantId = p.ParticipantId.Value, CountryIso3 = p.Country.Value, Probability = p.Probability,
+                ParticipantId = p.ParticipantId.Value,
+                CountryIso3 = p.Country.Value,
+                Probability = p.Probability,
             }));
         }
         return response;
@@ -134,7 +136,11 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost h
 
     private static AttendanceEstimate ToEstimate(AttendanceInterval i) => new()
     {
-        Expected = i.Expected, Lower80 = i.Lower80, Upper80 = i.Upper80, Lower95 = i.Lower95, Upper95 = i.Upper95,
+        Expected = i.Expected,
+        Lower80 = i.Lower80,
+        Upper80 = i.Upper80,
+        Lower95 = i.Lower95,
+        Upper95 = i.Upper95,
     };
 
     private static DateOnly ParseDay(string text, string field) =>

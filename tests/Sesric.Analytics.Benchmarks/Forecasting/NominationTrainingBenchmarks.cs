@@ -26,7 +26,7 @@ public class NominationTrainingBenchmarks
     {
         public OneColdRunConfig() => AddJob(Job.Default
             .WithStrategy(RunStrategy.ColdStart).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(1)
-            .WithToolchain(InProcessEmitToolchain.Instance));
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)));
     }
 
     private NominationHistory _builtIn = null!;

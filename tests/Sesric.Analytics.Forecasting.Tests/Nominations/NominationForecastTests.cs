@@ -51,7 +51,8 @@ public sealed class NominationForecastTests
         var changedHistory = NominationHistory.From(data.Catalogue, later);
         var lateNominees = nominees.Concat(nominees.Take(20).Select((n, i) => n with
         {
-            ParticipantId = ParticipantId.Parse($"late-{i}"), NominatedOn = asOf.AddDays(1),
+            ParticipantId = ParticipantId.Parse($"late-{i}"),
+            NominatedOn = asOf.AddDays(1),
         })).ToArray();
         var after = NominationForecaster.Train(changedHistory, asOf, Fast).Forecast(edition, lateNominees);
 
