@@ -178,7 +178,9 @@ internal sealed class QueryPlan
             measures.Add(measure);
         }
 
-        var filter = query.Filter;
+        // The scope is ANDed in here, so every statement the compiler writes (the previous year's too) reads only rows in
+        // scope; the public grammar below is checked on the caller's own filter, not on the scope's condition.
+        var filter = FilterExpression.All(query.Filter, query.Scope.Filter);
         var bindings = filter is null ? new Dictionary<FilterComparison, BoundComparison>(ReferenceEqualityComparer.Instance) : BindFilter(filter, model);
 
         CheckCompatibility(measures, dimensions, bindings.Values.Select(b => b.Dimension).Distinct().ToList(), model);
@@ -199,7 +201,7 @@ internal sealed class QueryPlan
             order.Add((index, term.Descending));
         }
         var plan = new QueryPlan(measures, dimensions, filter, order, query, bindings);
-        CheckPublicFilter(filter, plan);
+        CheckPublicFilter(query.Filter, plan);
         return plan;
     }
 

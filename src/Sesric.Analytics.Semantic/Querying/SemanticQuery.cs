@@ -65,6 +65,13 @@ public sealed record SemanticQuery
     /// <summary>The disclosure policy.</summary>
     public DisclosurePolicy Policy { get; init; }
 
+    /// <summary>
+    /// The rows the query may see at all, ANDed with <see cref="Filter"/> by the engine; <see cref="DataScope.All"/> by
+    /// default. Set by <see cref="DataScope.Apply"/> (a caller's key), not by the caller: unlike the filter, it is not
+    /// held to the public policy's filter grammar, because it defines the table a key sees rather than narrowing it.
+    /// </summary>
+    public DataScope Scope { get; init; } = DataScope.All;
+
     /// <summary>A query for <paramref name="measures"/> with no grouping.</summary>
     public static SemanticQuery Of(params string[] measures) => new(measures);
 
@@ -125,14 +132,14 @@ public sealed record SemanticQuery
 
     /// <summary>
     /// Two queries are equal when they ask the same thing: same names in the same order, an equal filter (however
-    /// it was spelled), the same order, page and policy. This is the result cache's key.
+    /// it was spelled), the same order, page, policy and scope. This is the result cache's key.
     /// </summary>
     public bool Equals(SemanticQuery? other) =>
         other is not null
         && Measures.SequenceEqual(other.Measures, StringComparer.Ordinal)
         && Dimensions.SequenceEqual(other.Dimensions, StringComparer.Ordinal)
         && Equals(Filter, other.Filter) && Order.SequenceEqual(other.Order)
-        && Limit == other.Limit && Offset == other.Offset && Policy == other.Policy;
+        && Limit == other.Limit && Offset == other.Offset && Policy == other.Policy && Scope.Equals(other.Scope);
 
     /// <inheritdoc/>
     public override int GetHashCode()
@@ -154,6 +161,7 @@ public sealed record SemanticQuery
         hash.Add(Limit);
         hash.Add(Offset);
         hash.Add(Policy);
+        hash.Add(Scope);
         return hash.ToHashCode();
     }
 
