@@ -14,4 +14,10 @@ public sealed class ApiKeyOptions
 
     /// <summary>What the key may do.</summary>
     public Role Role { get; set; } = Role.Reader;
+
+    /// <summary>
+    /// The programmes (slugs) the key may see; empty for every programme. Queries, coverage, catalogue lists,
+    /// forecasts, reports and imports stay within them (see <see cref="Semantic.DataScope"/>).
+    /// </summary>
+    public List<string> Programmes { get; set; } = [];
 }

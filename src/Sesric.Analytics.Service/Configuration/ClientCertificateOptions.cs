@@ -20,4 +20,10 @@ public sealed class ClientCertificateOptions
 
     /// <summary>What the certificate's holder may do.</summary>
     public Role Role { get; set; } = Role.Reader;
+
+    /// <summary>
+    /// The programmes (slugs) the certificate's holder may see; empty for every programme. Queries, coverage, catalogue lists,
+    /// forecasts, reports and imports stay within them (see <see cref="Semantic.DataScope"/>).
+    /// </summary>
+    public List<string> Programmes { get; set; } = [];
 }

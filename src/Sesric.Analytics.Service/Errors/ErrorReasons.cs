@@ -18,6 +18,9 @@ public static class ErrorReasons
     /// <summary>The key's role is too low for the method or the policy asked for.</summary>
     public const string RoleTooLow = "ROLE_TOO_LOW";
 
+    /// <summary>The request names a programme outside the key's scope.</summary>
+    public const string OutOfScope = "OUT_OF_SCOPE";
+
     /// <summary>A method no role may call.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 

@@ -37,6 +37,8 @@ public static class ExceptionMapper
                 return (RpcErrors.Build(StatusCode.DeadlineExceeded.ToCode(), "the call's deadline passed before it finished; nothing was written.", ErrorReasons.DeadlineExceeded), false);
             case not RpcException when callCancelled:
                 return (RpcErrors.Build(StatusCode.Cancelled.ToCode(), "the call was cancelled; nothing was written.", ErrorReasons.Cancelled), false);
+            case OutOfScopeException scope:
+                return (RpcErrors.PermissionDenied(ErrorReasons.OutOfScope, scope.Message), false);
             case QueryException query:
                 return (RpcErrors.InvalidArgument(
                     query.Message,

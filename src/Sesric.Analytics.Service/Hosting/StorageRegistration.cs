@@ -8,7 +8,7 @@ public static class StorageRegistration
     /// <summary>
     /// Registers the store (opened by <see cref="StoreHost"/>: DuckDB for a file path, PostgreSQL for a postgresql://
     /// address), the listener that empties the caches when another replica writes, and the semantic engine over the
-    /// store, behind a result cache.
+    /// store, behind a result cache, reached per caller through <see cref="CallerStatistics"/>.
     /// </summary>
     public static IServiceCollection AddAnalyticsStore(this IServiceCollection services)
     {
@@ -18,6 +18,7 @@ public static class StorageRegistration
         services.AddHostedService<StoreChangeListener>();
         services.AddSingleton<SemanticStatisticsEngine>();
         services.AddSingleton<IStatisticsEngine, CachingStatisticsEngine>();
+        services.AddSingleton<CallerStatistics>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Sesric.Analytics.Model;
+using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Service.Errors;
 using Sesric.Analytics.Service.Mapping;
 
@@ -13,9 +14,13 @@ namespace Sesric.Analytics.Service.Ingestion;
 /// </summary>
 /// <remarks>Rows are numbered across the whole call (0-based), whichever stream message carried them.
 /// A participant repeated in the batch must keep one member state and gender; an (participant, edition)
-/// pair may appear once.</remarks>
-public sealed class ParticipationBatch(Catalogue catalogue)
+/// pair may appear once. A row of a programme outside the writer's scope refuses the whole call (PERMISSION_DENIED
+/// naming the row and the programme).</remarks>
+/// <param name="catalogue">The catalogue rows are checked against.</param>
+/// <param name="scope">The programmes the writer may import into (default: all).</param>
+public sealed class ParticipationBatch(Catalogue catalogue, DataScope? scope = null)
 {
+    private readonly DataScope _scope = scope ?? DataScope.All;
     private const int MaxInstitutionLength = 64;
     private readonly List<Participation> _rows = [];
     private readonly List<RpcErrors.FieldProblem> _problems = [];
@@ -77,10 +82,25 @@ public sealed class ParticipationBatch(Catalogue catalogue)
         }
         else
         {
+            EditionId? editionId = null;
             try
             {
-                var editionId = ResourceNames.ParseEdition(row.Edition, "edition");
-                if (catalogue.TryGetEdition(editionId, out var knownEdition))
+                editionId = ResourceNames.ParseEdition(row.Edition, "edition");
+            }
+            catch (Grpc.Core.RpcException)
+            {
+                Problem("edition", $"'{Echo.Of(row.Edition)}' is not programmes/{{programme}}/editions/{{number}}.");
+            }
+            if (editionId is { } named)
+            {
+                // Refused outright (not listed as a row problem): a scoped writer has no business with the other
+                // programme, and the refusal comes before the existence check so it does not tell what exists.
+                if (!_scope.Allows(named.Programme))
+                {
+                    throw RpcErrors.PermissionDenied(ErrorReasons.OutOfScope,
+                        $"rows[{index}].edition: programme '{named.Programme}' is outside this key's scope ({_scope}); nothing was imported.");
+                }
+                if (catalogue.TryGetEdition(named, out var knownEdition))
                 {
                     edition = knownEdition;
                 }
@@ -88,10 +108,6 @@ public sealed class ParticipationBatch(Catalogue catalogue)
                 {
                     Problem("edition", $"'{Echo.Of(row.Edition)}' does not exist; create it with UpsertEdition first.");
                 }
-            }
-            catch (Grpc.Core.RpcException)
-            {
-                Problem("edition", $"'{Echo.Of(row.Edition)}' is not programmes/{{programme}}/editions/{{number}}.");
             }
         }
         if (!Enum.IsDefined(row.Gender))

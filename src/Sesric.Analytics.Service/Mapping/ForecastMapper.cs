@@ -3,6 +3,7 @@ using Sesric.Analytics.Forecasting.Backtesting;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Forecasting.Scenarios;
 using Sesric.Analytics.Model;
+using Sesric.Analytics.Semantic;
 
 using V1 = Sesric.Analytics.Contracts.V1;
 
@@ -66,11 +67,14 @@ public static class ForecastMapper
         return response;
     }
 
-    /// <summary>The response for <paramref name="report"/>, the per-programme table restricted to <paramref name="programme"/> when given.</summary>
-    public static V1.BacktestResponse ToResponse(BacktestReport report, string modelVersion, ProgrammeId? programme) => new()
+    /// <summary>
+    /// The response for <paramref name="report"/>, the per-programme table restricted to <paramref name="programme"/> when
+    /// given and to the programmes of <paramref name="scope"/> (the pooled candidate scores stay: they are the model's).
+    /// </summary>
+    public static V1.BacktestResponse ToResponse(BacktestReport report, string modelVersion, ProgrammeId? programme, DataScope? scope = null) => new()
     {
-        Participants = Target(report.Participants, programme),
-        MemberStates = Target(report.MemberStates, programme),
+        Participants = Target(report.Participants, programme, scope ?? DataScope.All),
+        MemberStates = Target(report.MemberStates, programme, scope ?? DataScope.All),
         DatasetHash = report.DatasetHash,
         ModelVersion = modelVersion,
     };
@@ -124,7 +128,7 @@ public static class ForecastMapper
         return message;
     }
 
-    private static V1.TargetBacktest Target(TargetBacktest backtest, ProgrammeId? programme)
+    private static V1.TargetBacktest Target(TargetBacktest backtest, ProgrammeId? programme, DataScope scope)
     {
         var message = new V1.TargetBacktest
         {
@@ -134,7 +138,7 @@ public static class ForecastMapper
         };
         message.Candidates.AddRange(backtest.Candidates.Select(Score));
         message.ByProgramme.AddRange(backtest.ByProgramme
-            .Where(s => programme is null || s.Programme == programme.Value.Value)
+            .Where(s => (programme is null || s.Programme == programme.Value.Value) && (scope.IsUnrestricted || (ProgrammeId.TryParse(s.Programme, out var id) && scope.Allows(id))))
             .Select(Score));
         return message;
     }

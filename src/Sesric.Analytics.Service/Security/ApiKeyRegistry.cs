@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 
+using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Service.Configuration;
 
 namespace Sesric.Analytics.Service.Security;
@@ -43,7 +44,17 @@ public sealed class ApiKeyRegistry
             {
                 throw new InvalidOperationException($"{where}:Role for key '{key.Name}' must be Reader, Analyst or Admin.");
             }
-            if (!names.Add(key.Name) || !byHash.TryAdd(hash, new Entry(new Caller(key.Name, key.Role, ConfiguredId(key.Name)), null, null)))
+            DataScope scope;
+            try
+            {
+                scope = DataScope.FromSlugs(key.Programmes);
+            }
+            catch (FormatException e)
+            {
+                throw new InvalidOperationException($"{where}:Programmes for key '{key.Name}': {e.Message}");
+            }
+            var caller = new Caller(key.Name, key.Role, ConfiguredId(key.Name)) { Scope = scope };
+            if (!names.Add(key.Name) || !byHash.TryAdd(hash, new Entry(caller, null, null)))
             {
                 throw new InvalidOperationException($"{where}: key '{key.Name}' repeats another key's name or hash.");
             }
@@ -52,7 +63,8 @@ public sealed class ApiKeyRegistry
         foreach (var key in fileKeys ?? [])
         {
             // Names may repeat in a key file (old and new key of one holder during a rotation); ids and hashes may not.
-            if (!byHash.TryAdd(key.Sha256.ToLowerInvariant(), new Entry(new Caller(key.Name, key.Role, key.Id), key.Expires, key.Revoked)))
+            var caller = new Caller(key.Name, key.Role, key.Id) { Scope = key.ToScope() };
+            if (!byHash.TryAdd(key.Sha256.ToLowerInvariant(), new Entry(caller, key.Expires, key.Revoked)))
             {
                 throw new InvalidOperationException($"key file entry '{key.Id}' repeats the secret of another key.");
             }

@@ -1,3 +1,5 @@
+using Sesric.Analytics.Semantic;
+
 namespace Sesric.Analytics.Service.Security;
 
 /// <summary>The authenticated holder of an API key or client certificate, as the services see it.</summary>
@@ -9,6 +11,9 @@ namespace Sesric.Analytics.Service.Security;
 /// </param>
 public sealed record Caller(string Name, Role Role, string? KeyId = null)
 {
+    /// <summary>The programmes the caller may see (<see cref="DataScope.All"/> for a key without scopes).</summary>
+    public DataScope Scope { get; init; } = DataScope.All;
+
     /// <summary>Whether the caller's role includes <paramref name="required"/>.</summary>
     public bool Has(Role required) => Role >= required;
 

@@ -54,7 +54,15 @@ public sealed class ClientCertificateMap
             {
                 throw new ServerConfigurationException($"{where}:Role for '{entry.Name}' must be Reader, Analyst or Admin.");
             }
-            var caller = new Caller(entry.Name, entry.Role, "cert:" + entry.Name);
+            Caller caller;
+            try
+            {
+                caller = new Caller(entry.Name, entry.Role, "cert:" + entry.Name) { Scope = Semantic.DataScope.FromSlugs(entry.Programmes) };
+            }
+            catch (FormatException e)
+            {
+                throw new ServerConfigurationException($"{where}:Programmes for '{entry.Name}': {e.Message}");
+            }
             var hasThumbprint = !string.IsNullOrWhiteSpace(entry.Thumbprint);
             var hasSubject = !string.IsNullOrWhiteSpace(entry.Subject);
             if (hasThumbprint == hasSubject)

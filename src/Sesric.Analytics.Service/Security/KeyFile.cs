@@ -12,8 +12,11 @@ namespace Sesric.Analytics.Service.Security;
 /// <code>
 /// { "version": 1, "keys": [ { "id": "key_3f9a0c1b2d4e", "name": "bi-dashboard", "role": "reader",
 ///   "sha256": "&lt;64 hex&gt;", "created": "2026-12-03T22:00:00+00:00", "expires": "2027-03-03T00:00:00+00:00",
-///   "revoked": null } ] }
+///   "revoked": null, "programmes": [ "diplomacy-cab", "oic-statcom" ] } ] }
 /// </code>
+/// <para><c>programmes</c> scopes a key to those programmes (see <see cref="Semantic.DataScope"/>); a key without it
+/// sees every programme, so files written before scopes existed keep their meaning. A build that predates scopes refuses
+/// a file with them (unknown members are errors), rather than silently granting those keys everything.</para>
 /// <para>Secrets are never stored: only the SHA-256 of each secret (a 32-byte random value, so a fast hash is enough; a
 /// slow password hash guards low-entropy secrets that people choose, which these are not). Revoked keys stay in the file
 /// (with their revocation time) so that lists and audits can still name them.</para>
@@ -64,6 +67,18 @@ public static class KeyFile
             if (!ids.Add(key.Id) || !hashes.Add(key.Sha256.ToLowerInvariant()))
             {
                 throw new FormatException($"the key file '{path}' repeats the id or the secret of key '{key.Id}'.");
+            }
+            if (key.Programmes is { } programmes)
+            {
+                if (programmes.Count == 0)
+                {
+                    throw new FormatException($"the key file '{path}' gives key '{key.Id}' an empty programmes list; list its programmes, or drop the list for every programme.");
+                }
+                var bad = programmes.FirstOrDefault(p => !Model.ProgrammeId.TryParse(p, out _));
+                if (bad is not null)
+                {
+                    throw new FormatException($"the key file '{path}' gives key '{key.Id}' the programme '{bad}', which is not a programme slug (lower-case letters, digits and hyphens, such as diplomacy-cab).");
+                }
             }
         }
         return document.Keys;

@@ -5,10 +5,15 @@ using Sesric.Analytics.Service.Errors;
 using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Mapping;
 using Sesric.Analytics.Service.Paging;
+using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.Service.Services;
 
-/// <summary>The catalogue over the store: programmes, editions with published and registry totals, member states.</summary>
+/// <summary>
+/// The catalogue over the store: programmes, editions with published and registry totals, member states. Lists show only
+/// the programmes (and their editions) in the caller's scope; a direct get of one outside it is PERMISSION_DENIED, checked
+/// before existence so that a refusal does not tell what exists.
+/// </summary>
 public sealed class CatalogGrpcService(StoreHost host) : CatalogService.CatalogServiceBase
 {
     /// <inheritdoc/>
@@ -16,7 +21,8 @@ public sealed class CatalogGrpcService(StoreHost host) : CatalogService.CatalogS
     {
         var catalogue = await host.GetCatalogueAsync(context.CancellationToken);
         var size = PageToken.Size(request.PageSize, 50, 1000);
-        var matching = CatalogFields.Programmes.Apply(catalogue.Programmes, request.Filter, request.OrderBy, "programme_id");
+        var scope = context.GetCaller().Scope;
+        var matching = CatalogFields.Programmes.Apply(catalogue.Programmes.Where(p => scope.Allows(p.Id)), request.Filter, request.OrderBy, "programme_id");
         var page = Page<Model.Programme>.Cut(matching, request.PageToken, size, PageToken.Fingerprint("programmes", request.Filter, request.OrderBy));
         var response = new ListProgrammesResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
         response.Programmes.AddRange(page.Items.Select(p => CatalogMapper.ToProto(p, catalogue.EditionsOf(p.Id).Count())));
@@ -27,6 +33,7 @@ public sealed class CatalogGrpcService(StoreHost host) : CatalogService.CatalogS
     public override async Task<GetProgrammeResponse> GetProgramme(GetProgrammeRequest request, ServerCallContext context)
     {
         var id = ResourceNames.ParseProgramme(request.Name, "name")!.Value;
+        context.GetCaller().Scope.Require(id);
         var catalogue = await host.GetCatalogueAsync(context.CancellationToken);
         if (!catalogue.TryGetProgramme(id, out var programme))
         {
@@ -39,13 +46,18 @@ public sealed class CatalogGrpcService(StoreHost host) : CatalogService.CatalogS
     public override async Task<ListEditionsResponse> ListEditions(ListEditionsRequest request, ServerCallContext context)
     {
         var programme = ResourceNames.ParseProgramme(request.Parent, "parent", allowAny: true);
+        var scope = context.GetCaller().Scope;
+        if (programme is { } named)
+        {
+            scope.Require(named);
+        }
         var catalogue = await host.GetCatalogueAsync(context.CancellationToken);
         if (programme is { } p && !catalogue.TryGetProgramme(p, out _))
         {
             throw RpcErrors.NotFound(request.Parent, "programme");
         }
         var size = PageToken.Size(request.PageSize, 50, 1000);
-        var candidates = programme is { } only ? catalogue.EditionsOf(only) : catalogue.Editions;
+        var candidates = programme is { } only ? catalogue.EditionsOf(only) : catalogue.Editions.Where(e => scope.Allows(e.Programme));
         var matching = CatalogFields.Editions.Apply(candidates, request.Filter, request.OrderBy, "programme, edition_number");
         var page = Page<Model.Edition>.Cut(matching, request.PageToken, size, PageToken.Fingerprint("editions", request.Parent, request.Filter, request.OrderBy));
         var statistics = (await host.Store.GetEditionStatisticsAsync(context.CancellationToken)).ToDictionary(s => s.Edition);
@@ -58,6 +70,7 @@ public sealed class CatalogGrpcService(StoreHost host) : CatalogService.CatalogS
     public override async Task<GetEditionResponse> GetEdition(GetEditionRequest request, ServerCallContext context)
     {
         var id = ResourceNames.ParseEdition(request.Name, "name");
+        context.GetCaller().Scope.Require(id.Programme);
         var catalogue = await host.GetCatalogueAsync(context.CancellationToken);
         if (!catalogue.TryGetEdition(id, out var edition))
         {

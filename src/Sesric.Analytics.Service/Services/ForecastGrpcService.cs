@@ -17,6 +17,9 @@ using LibraryScenario = Sesric.Analytics.Forecasting.Scenarios.Scenario;
 namespace Sesric.Analytics.Service.Services;
 
 /// <summary>Next-edition forecasts, the backtest behind the model choice, retraining, and attendance from nomination lists.</summary>
+/// <remarks>A programme or edition outside the caller's scope is PERMISSION_DENIED; a backtest lists only the scope's
+/// programmes. The models themselves are trained on every programme (pooled), as the model card says: what leaves the
+/// service is a forecast or an error score for a programme in scope, never another programme's figures.</remarks>
 public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost host) : ForecastService.ForecastServiceBase
 {
     // The parameter name TrainedForecaster.Forecast gives when it refuses the programme itself (not a scenario field).
@@ -26,6 +29,7 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost h
     public override async Task<ForecastAttendanceResponse> ForecastAttendance(ForecastAttendanceRequest request, ServerCallContext context)
     {
         var editionId = ResourceNames.ParseEdition(request.Edition, "edition");
+        context.GetCaller().Scope.Require(editionId.Programme);
         var isInternal = CheckPolicy(request.Policy, context);
         DateOnly? asOf = string.IsNullOrEmpty(request.AsOf) ? null : ParseDay(request.AsOf, "as_of");
         var store = host.Store;
@@ -87,6 +91,7 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost h
     public override async Task<ForecastResponse> Forecast(ForecastRequest request, ServerCallContext context)
     {
         var programme = ResourceNames.ParseProgramme(request.Programme, "programme")!.Value;
+        context.GetCaller().Scope.Require(programme);
         LibraryScenario scenario;
         try
         {
@@ -116,13 +121,18 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost h
     public override async Task<BacktestResponse> Backtest(BacktestRequest request, ServerCallContext context)
     {
         var programme = string.IsNullOrEmpty(request.Programme) ? null : ResourceNames.ParseProgramme(request.Programme, "programme");
+        var scope = context.GetCaller().Scope;
+        if (programme is { } named)
+        {
+            scope.Require(named);
+        }
         var forecaster = await forecasters.GetAsync(context.CancellationToken);
         if (programme is { } p && !forecaster.Dataset.Contains(p))
         {
             throw RpcErrors.NotFound(request.Programme, "programme");
         }
         var report = forecaster.Backtest ?? Backtester.Run(forecaster.Dataset, forecaster.Card.Options);
-        return ForecastMapper.ToResponse(report, forecaster.Card.ModelVersion, programme);
+        return ForecastMapper.ToResponse(report, forecaster.Card.ModelVersion, programme, scope);
     }
 
     /// <inheritdoc/>

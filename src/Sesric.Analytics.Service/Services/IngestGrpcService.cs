@@ -9,11 +9,15 @@ using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Ingestion;
 using Sesric.Analytics.Service.Mapping;
 using Sesric.Analytics.Service.Observability;
+using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.Service.Services;
 
-/// <summary>Ingestion: one import call is one atomic, idempotent batch; editions are upserted one at a time.</summary>
+/// <summary>
+/// Ingestion: one import call is one atomic, idempotent batch; editions are upserted one at a time. A scoped writer may
+/// write only its programmes' rows and editions; anything else refuses the call before a row is written.
+/// </summary>
 public sealed class IngestGrpcService(StoreHost host, IOptions<ServerOptions> options, ILogger<IngestGrpcService> logger) : IngestService.IngestServiceBase
 {
     private const int MaxRequestIdLength = 128;
@@ -23,7 +27,7 @@ public sealed class IngestGrpcService(StoreHost host, IOptions<ServerOptions> op
     {
         var ct = context.CancellationToken;
         var catalogue = await host.GetCatalogueAsync(ct);
-        var batch = new ParticipationBatch(catalogue);
+        var batch = new ParticipationBatch(catalogue, context.GetCaller().Scope);
         var requestId = "";
         var maxRows = options.Value.MaxImportRows;
         await foreach (var message in requestStream.ReadAllAsync(ct))
@@ -76,6 +80,7 @@ public sealed class IngestGrpcService(StoreHost host, IOptions<ServerOptions> op
     {
         var ct = context.CancellationToken;
         var edition = EditionReader.Read(request.Edition);
+        context.GetCaller().Scope.Require(edition.Programme);
         var catalogue = await host.GetCatalogueAsync(ct);
         if (!catalogue.TryGetProgramme(edition.Programme, out _))
         {

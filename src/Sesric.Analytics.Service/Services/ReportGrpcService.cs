@@ -20,8 +20,11 @@ using V1 = Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Service.Services;
 
-/// <summary>Charts (PNG/SVG) and HTML reports rendered from the store's data under the public disclosure policy.</summary>
-public sealed class ReportGrpcService(StoreHost host, IStatisticsEngine engine, ForecasterCache forecasts, ILogger<ReportGrpcService> logger) : V1.ReportService.ReportServiceBase
+/// <summary>
+/// Charts (PNG/SVG) and HTML reports rendered from the store's data under the public disclosure policy, every query within
+/// the caller's scope (a visual or annual report naming a programme outside it is PERMISSION_DENIED).
+/// </summary>
+public sealed class ReportGrpcService(StoreHost host, CallerStatistics statistics, ForecasterCache forecasts, ILogger<ReportGrpcService> logger) : V1.ReportService.ReportServiceBase
 {
     /// <summary>The largest chunk of HTML sent in one message.</summary>
     public const int ChunkBytes = 64 * 1024;
@@ -37,6 +40,7 @@ public sealed class ReportGrpcService(StoreHost host, IStatisticsEngine engine, 
         };
         var language = ReportRequests.Language(request.Language);
         var theme = ReportRequests.Theme(request.Theme);
+        var engine = statistics.For(context);
         var vocabulary = ReportVocabulary.From(engine.Model);
         var visual = ReportRequests.Visual(request.VisualJson, vocabulary);
         var table = await engine.ExecuteAsync(VisualQuery.Build(visual, visual.Filters, null, vocabulary), ct);
@@ -59,6 +63,7 @@ public sealed class ReportGrpcService(StoreHost host, IStatisticsEngine engine, 
     {
         var ct = context.CancellationToken;
         var language = ReportRequests.Language(request.Language);
+        var engine = statistics.For(context);
         var catalogue = await host.GetCatalogueAsync(ct);
         Report report;
         ForecastBand? forecast = null;
@@ -70,6 +75,7 @@ public sealed class ReportGrpcService(StoreHost host, IStatisticsEngine engine, 
                 break;
             case V1.RenderReportRequest.SourceOneofCase.Annual:
                 var programme = ResourceNames.ParseProgramme(request.Annual.Programme, "annual.programme")!.Value;
+                engine.Scope.Require(programme);
                 if (request.Annual.Year is < 1969 or > 2100)
                 {
                     throw RpcErrors.InvalidArgument("annual.year", $"must be a year between 1969 and 2100, was {request.Annual.Year}.");

@@ -13,8 +13,8 @@ using Sesric.Analytics.Service.Statistics;
 
 namespace Sesric.Analytics.Service.Services;
 
-/// <summary>Statistics through the semantic engine: paged and streamed queries, and coverage.</summary>
-public sealed class StatsGrpcService(IStatisticsEngine engine, StoreHost host) : StatsService.StatsServiceBase
+/// <summary>Statistics through the semantic engine: paged and streamed queries, and coverage, each within the caller's scope.</summary>
+public sealed class StatsGrpcService(CallerStatistics statistics, StoreHost host) : StatsService.StatsServiceBase
 {
     private const int DefaultPageSize = 1000;
     private const int MaxPageSize = 10_000;
@@ -32,7 +32,7 @@ public sealed class StatsGrpcService(IStatisticsEngine engine, StoreHost host) :
             "query", string.Join(",", request.Measures), string.Join(",", request.Dimensions), request.Filter, request.OrderBy, isInternal ? "internal" : "public");
         var offset = PageToken.Decode(request.PageToken, fingerprint);
         var query = Semantic.SemanticQuery.FromText(request.Measures, request.Dimensions, request.Filter, request.OrderBy, size, checked((int)offset), Policy(isInternal));
-        var table = await engine.ExecuteAsync(query, context.CancellationToken);
+        var table = await statistics.For(context).ExecuteAsync(query, context.CancellationToken);
         // A table served from the result cache answers one exact request (page included), so the message built
         // from it can be reused as is; messages are only read after this point, which is safe across calls.
         return MappedResponses.GetValue(table, t =>
@@ -52,7 +52,7 @@ public sealed class StatsGrpcService(IStatisticsEngine engine, StoreHost host) :
         var isInternal = CheckPolicy(request.Policy, context);
         var batch = PageToken.Size(request.BatchSize, DefaultBatchSize, MaxPageSize, "batch_size");
         var ct = context.CancellationToken;
-        var table = await engine.ExecuteAsync(Semantic.SemanticQuery.FromText(request.Measures, request.Dimensions, request.Filter, request.OrderBy, policy: Policy(isInternal)), ct);
+        var table = await statistics.For(context).ExecuteAsync(Semantic.SemanticQuery.FromText(request.Measures, request.Dimensions, request.Filter, request.OrderBy, policy: Policy(isInternal)), ct);
         var first = new StreamQueryResponse();
         first.Columns.AddRange(ResultMapper.Columns(table));
         var start = 0;
@@ -76,7 +76,12 @@ public sealed class StatsGrpcService(IStatisticsEngine engine, StoreHost host) :
     public override async Task<GetCoverageResponse> GetCoverage(GetCoverageRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
+        var runner = statistics.For(context);
         var programme = ResourceNames.ParseProgramme(request.Programme, "programme", allowAny: true);
+        if (programme is { } named)
+        {
+            runner.Scope.Require(named); // before the existence check, so a refusal does not tell what exists
+        }
         if (request.Year is < 0 or > 2100)
         {
             throw RpcErrors.InvalidArgument("year", $"must be 0 (every year) or a year up to 2100, was {request.Year}.");
@@ -87,10 +92,10 @@ public sealed class StatsGrpcService(IStatisticsEngine engine, StoreHost host) :
             throw RpcErrors.NotFound(request.Programme, "programme");
         }
         // Never-represented needs every earlier year too, so the year filter applies after counting.
-        var represented = await engine.RepresentedMemberStatesAsync(programme, null, ct);
+        var represented = await RepresentedMemberStates.ReadAsync(runner, programme, null, ct);
         var withRegistry = (await host.Store.GetEditionStatisticsAsync(ct)).Where(s => s.HasRegistry).Select(s => s.Edition).ToHashSet();
         var response = new GetCoverageResponse();
-        response.Coverage.AddRange(CoverageCalculator.Compute(catalogue, represented, withRegistry, programme, request.Year == 0 ? null : request.Year));
+        response.Coverage.AddRange(CoverageCalculator.Compute(catalogue, represented, withRegistry, programme, request.Year == 0 ? null : request.Year, runner.Scope));
         return response;
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 
 using Microsoft.Extensions.Options;
 
-using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Service.Configuration;
@@ -56,21 +55,6 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Stor
         }
         _results[query] = (version, table);
         return table;
-    }
-
-    /// <inheritdoc/>
-    public async Task<IReadOnlyList<(ProgrammeId Programme, int Year, CountryCode Country)>> RepresentedMemberStatesAsync(
-        ProgrammeId? programme, int? year, CancellationToken cancellationToken)
-    {
-        await _gate.WaitMeasuredAsync(cancellationToken);
-        try
-        {
-            return await inner.RepresentedMemberStatesAsync(programme, year, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using Sesric.Analytics.Model;
+using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Service.Mapping;
 
 using V1 = Sesric.Analytics.Contracts.V1;
@@ -23,16 +24,19 @@ public static class CoverageCalculator
     /// <param name="editionsWithRegistry">Editions with any registry rows.</param>
     /// <param name="programme">Only this programme, or null for all.</param>
     /// <param name="year">Only this year, or null for all.</param>
+    /// <param name="scope">The programmes the caller may see (default: all); others are left out.</param>
     public static IReadOnlyList<V1.ProgrammeYearCoverage> Compute(
         Catalogue catalogue,
         IEnumerable<(ProgrammeId Programme, int Year, CountryCode Country)> represented,
         IReadOnlySet<EditionId> editionsWithRegistry,
         ProgrammeId? programme,
-        int? year)
+        int? year,
+        DataScope? scope = null)
     {
+        scope ??= DataScope.All;
         var reached = represented.ToLookup(r => (r.Programme, r.Year), r => r.Country);
         var result = new List<V1.ProgrammeYearCoverage>();
-        foreach (var byProgramme in catalogue.Editions.Where(e => programme is null || e.Programme == programme).GroupBy(e => e.Programme).OrderBy(g => g.Key))
+        foreach (var byProgramme in catalogue.Editions.Where(e => (programme is null || e.Programme == programme) && scope.Allows(e.Programme)).GroupBy(e => e.Programme).OrderBy(g => g.Key))
         {
             var everReached = new HashSet<CountryCode>();
             foreach (var byYear in byProgramme.GroupBy(e => e.Year).OrderBy(g => g.Key))

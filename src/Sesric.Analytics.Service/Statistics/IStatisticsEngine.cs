@@ -1,4 +1,3 @@
-using Sesric.Analytics.Model;
 using Sesric.Analytics.Semantic;
 
 namespace Sesric.Analytics.Service.Statistics;
@@ -8,11 +7,6 @@ namespace Sesric.Analytics.Service.Statistics;
 /// (statistics, coverage, charts, reports) runs its queries through the one registered instance, so all share the
 /// store's concurrency gate and the result cache.
 /// </summary>
-public interface IStatisticsEngine : IQueryRunner
-{
-    /// <summary>
-    /// The (programme, year, member state) triples with at least one counted participant from a member
-    /// state in good standing on the edition's date, for coverage.
-    /// </summary>
-    Task<IReadOnlyList<(ProgrammeId Programme, int Year, CountryCode Country)>> RepresentedMemberStatesAsync(ProgrammeId? programme, int? year, CancellationToken cancellationToken);
-}
+/// <remarks>It answers without regard to who asks: services reach it only through <see cref="CallerStatistics"/>, which
+/// binds it to the caller's scope.</remarks>
+public interface IStatisticsEngine : IQueryRunner;

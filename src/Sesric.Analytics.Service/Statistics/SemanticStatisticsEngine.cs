@@ -1,4 +1,3 @@
-using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Service.Hosting;
@@ -20,32 +19,6 @@ public sealed class SemanticStatisticsEngine(StoreHost host) : IStatisticsEngine
 
     /// <inheritdoc/>
     public Task<ResultTable> ExecuteAsync(SemanticQuery query, CancellationToken ct = default) => Engine().ExecuteAsync(query, ct);
-
-    /// <inheritdoc/>
-    public async Task<IReadOnlyList<(ProgrammeId Programme, int Year, CountryCode Country)>> RepresentedMemberStatesAsync(
-        ProgrammeId? programme, int? year, CancellationToken cancellationToken)
-    {
-        // Internal policy: which states took part is the point here; no count is returned to the client.
-        var query = SemanticQuery.Of("member_states").By("programme", "year", "member_state")
-            .Where(FilterExpression.All(
-                programme is { } p ? FilterExpression.Equal("programme", p.ToString()) : null,
-                year is { } y ? FilterExpression.Equal("year", y) : null))
-            .WithPolicy(DisclosurePolicy.Internal);
-        var table = await Engine().ExecuteAsync(query, cancellationToken);
-        var (pi, yi, ci, mi) = (table.IndexOf("programme"), table.IndexOf("year"), table.IndexOf("member_state"), table.IndexOf("member_states"));
-        var result = new List<(ProgrammeId, int, CountryCode)>();
-        foreach (var row in table.Rows)
-        {
-            if (row[mi].AsDouble() is >= 1
-                && row[pi].Value is string slug && ProgrammeId.TryParse(slug, out var id)
-                && row[yi].AsDouble() is { } rowYear
-                && row[ci].Value is string iso && CountryCode.TryParse(iso, out var code))
-            {
-                result.Add((id, (int)rowYear, code));
-            }
-        }
-        return result;
-    }
 
     private QueryEngine Engine()
     {
