@@ -6,7 +6,7 @@ using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.Cli.Commands;
 
-/// <summary><c>sesric keys create --file F --name N --role R [--expires DATE | --days N]</c>: adds a key and prints its secret once.</summary>
+/// <summary><c>sesric keys create --file F --name N --role R [--expires DATE | --days N] [--programme SLUG]…</c>: adds a key and prints its secret once.</summary>
 public sealed class KeysCreateCommand : BaseCommand
 {
     private readonly Option<FileInfo> _file = KeysCommand.CreateFileOption();
@@ -29,15 +29,22 @@ public sealed class KeysCreateCommand : BaseCommand
         Description = "The key stops working this many days from now (instead of --expires).",
     };
 
+    private readonly Option<string[]> _programmes = new("--programme")
+    {
+        Description = "A programme (slug) the key may see; repeat for several. Without it the key sees every programme.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     /// <summary>Creates the verb.</summary>
     public KeysCreateCommand(CliConsole console)
-        : base("create", "Create a key: the secret is printed once and only its SHA-256 is kept.\n\nExample:\n  sesric keys create --file keys.json --name bi-dashboard --role reader --days 90", console)
+        : base("create", "Create a key: the secret is printed once and only its SHA-256 is kept.\n\nExample:\n  sesric keys create --file keys.json --name bi-dashboard --role reader --days 90\n  sesric keys create --file keys.json --name partner --programme diplomacy-cab --programme oic-statcom", console)
     {
         Add(_file);
         Add(_name);
         Add(_role);
         Add(_expires);
         Add(_days);
+        Add(_programmes);
     }
 
     /// <inheritdoc/>
@@ -53,10 +60,19 @@ public sealed class KeysCreateCommand : BaseCommand
         var now = TimeProvider.System.GetUtcNow();
         var expires = Expiry(parseResult.GetValue(_expires), parseResult.GetValue(_days), now);
         var keys = KeyFile.Load(path).ToList();
-        var (entry, secret) = KeyFileEntry.Create(name, role == default ? Role.Reader : role, now, expires);
+        KeyFileEntry entry;
+        string secret;
+        try
+        {
+            (entry, secret) = KeyFileEntry.Create(name, role == default ? Role.Reader : role, now, expires, parseResult.GetValue(_programmes));
+        }
+        catch (FormatException e)
+        {
+            throw new UserErrorException($"--programme: {e.Message}");
+        }
         keys.Add(entry);
         KeyFile.Save(path, keys);
-        Console.Out.WriteLine($"created {entry.Id} for {entry.Name} ({ChoiceOption.Name(entry.Role)}, {(expires is null ? "never expires" : "expires " + KeysCommand.Show(expires))})");
+        Console.Out.WriteLine($"created {entry.Id} for {entry.Name} ({ChoiceOption.Name(entry.Role)}, {(expires is null ? "never expires" : "expires " + KeysCommand.Show(expires))}, sees {entry.ToScope()})");
         Console.Out.WriteLine($"secret (shown only now; the key file keeps its SHA-256): {secret}");
         return Task.FromResult(ExitCodes.Success);
     }

@@ -14,7 +14,7 @@ public sealed class KeysListCommand : BaseCommand
 
     /// <summary>Creates the verb.</summary>
     public KeysListCommand(CliConsole console)
-        : base("list", "List the keys: id, name, role, state (active, expired, revoked), created, expires, revoked. Secrets are never shown.", console)
+        : base("list", "List the keys: id, name, role, state (active, expired, revoked), created, expires, revoked, and the programmes each may see (empty: all). Secrets are never shown.", console)
     {
         Add(_file);
         Add(_format);
@@ -32,12 +32,13 @@ public sealed class KeysListCommand : BaseCommand
         var listing = new Listing(
             [
                 new("id", "Id"), new("name", "Name"), new("role", "Role"), new("state", "State"),
-                new("created", "Created"), new("expires", "Expires"), new("revoked", "Revoked"),
+                new("created", "Created"), new("expires", "Expires"), new("revoked", "Revoked"), new("programmes", "Programmes"),
             ],
             KeyFile.Load(path).Select(k => new object?[]
             {
                 k.Id, k.Name, ChoiceOption.Name(k.Role), k.StateAt(now), KeysCommand.Show(k.Created),
                 k.Expires is null ? null : KeysCommand.Show(k.Expires), k.Revoked is null ? null : KeysCommand.Show(k.Revoked),
+                k.Programmes is null ? null : string.Join(" ", k.Programmes),
             }).ToArray());
         listing.Write(CommonOptions.FormatOf(parseResult, _format, Console), Console);
         return Task.FromResult(ExitCodes.Success);

@@ -62,4 +62,28 @@ public sealed class KeysCommandTests : IDisposable
         Assert.Equal(ExitCodes.UserError, past.ExitCode);
         Assert.Contains("not in the future", past.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Create_with_programmes_scopes_the_key_list_shows_them_and_revoke_keeps_them()
+    {
+        var file = _folder.File("keys.json");
+
+        var created = await CliRun.SucceedAsync("keys", "create", "--file", file, "--name", "partner", "--programme", "oic-statcom", "--programme", "diplomacy-cab");
+        await CliRun.SucceedAsync("keys", "create", "--file", file, "--name", "ops", "--role", "admin");
+        var id = created.Out.Split(' ')[1];
+        await CliRun.SucceedAsync("keys", "revoke", "--file", file, id);
+        var rows = JsonDocument.Parse((await CliRun.SucceedAsync("keys", "list", "--file", file, "-f", "json")).Out).RootElement;
+        var bad = await CliRun.RunAsync("keys", "create", "--file", file, "--name", "x", "--programme", "Not A Slug");
+
+        Assert.Contains("sees diplomacy-cab, oic-statcom", created.Out, StringComparison.Ordinal);
+        Assert.Equal("diplomacy-cab oic-statcom", rows[0].GetProperty("programmes").GetString());
+        Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("programmes").ValueKind);
+        var keys = KeyFile.Load(file);
+        Assert.Equal(["diplomacy-cab", "oic-statcom"], keys[0].Programmes!);
+        Assert.NotNull(keys[0].Revoked);
+        Assert.Null(keys[1].Programmes);
+        Assert.DoesNotContain("programmes", (await File.ReadAllTextAsync(file)).Split("\"ops\"")[1], StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UserError, bad.ExitCode);
+        Assert.Contains("'Not A Slug'", bad.Error, StringComparison.Ordinal);
+    }
 }
