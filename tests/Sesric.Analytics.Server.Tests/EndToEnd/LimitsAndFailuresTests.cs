@@ -158,8 +158,5 @@ public sealed class LimitsAndFailuresTests
             }
             throw new TimeoutException("the call's token was never cancelled");
         }
-
-        public Task<IReadOnlyList<(Model.ProgrammeId Programme, int Year, Model.CountryCode Country)>> RepresentedMemberStatesAsync(Model.ProgrammeId? programme, int? year, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
     }
 }

@@ -66,8 +66,5 @@ public sealed class QueryPathTests
             Seen.Enqueue(query);
             throw new InvalidOperationException("the recording engine answers nothing");
         }
-
-        public Task<IReadOnlyList<(Model.ProgrammeId Programme, int Year, Model.CountryCode Country)>> RepresentedMemberStatesAsync(Model.ProgrammeId? programme, int? year, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
     }
 }
