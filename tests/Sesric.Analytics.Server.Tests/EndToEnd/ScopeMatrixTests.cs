@@ -24,13 +24,7 @@ public sealed class ScopeMatrixTests(ScopedServiceHost shared) : IClassFixture<S
         // An edition names its programme too; an OR cannot smuggle one in (the scope is checked before the public grammar).
         ["Query(edition)"] = (1, (h, p, m) => h.Stats.QueryAsync(new QueryRequest { Measures = { "participants" }, Filter = $"edition = \"{p}/1\"" }, m).ResponseAsync),
         ["Query(or)"] = (1, (h, p, m) => h.Stats.QueryAsync(new QueryRequest { Measures = { "participants" }, Dimensions = { "programme" }, Filter = $"programme = \"{Inside}\" OR programme = \"{p}\"" }, m).ResponseAsync),
-        ["StreamQuery"] = (1, async (h, p, m) =>
-        {
-            using var call = h.Stats.StreamQuery(new StreamQueryRequest { Measures = { "participants" }, Filter = $"programme = \"{p}\"" }, m);
-            await foreach (var _ in call.ResponseStream.ReadAllAsync())
-            {
-            }
-        }),
+        ["StreamQuery"] = (1, StreamQueryAsync),
         ["GetCoverage"] = (1, (h, p, m) => h.Stats.GetCoverageAsync(new GetCoverageRequest { Programme = $"programmes/{p}" }, m).ResponseAsync),
         ["Forecast"] = (1, (h, p, m) => new ForecastService.ForecastServiceClient(h.Channel).ForecastAsync(new ForecastRequest { Programme = $"programmes/{p}" }, m).ResponseAsync),
         ["Backtest"] = (1, (h, p, m) => new ForecastService.ForecastServiceClient(h.Channel).BacktestAsync(new BacktestRequest { Programme = $"programmes/{p}" }, m).ResponseAsync),
@@ -42,32 +36,9 @@ public sealed class ScopeMatrixTests(ScopedServiceHost shared) : IClassFixture<S
             VisualJson = $$"""{"id":"t","mark":"line","measure":"participants","category":"year","filters":[{"dimension":"programme","op":"eq","values":["{{p}}"]}]}""",
             Format = ChartFormat.Svg,
         }, m).ResponseAsync),
-        ["RenderReport"] = (1, async (h, p, m) =>
-        {
-            using var call = new ReportService.ReportServiceClient(h.Channel).RenderReport(
-                new RenderReportRequest { Annual = new AnnualReportRequest { Programme = $"programmes/{p}", Year = 2020, WithoutForecast = true } }, m);
-            await foreach (var _ in call.ResponseStream.ReadAllAsync())
-            {
-            }
-        }),
+        ["RenderReport"] = (1, RenderAnnualReportAsync),
         // Inside the scope the row's participant id is bad, so nothing is written; outside, the programme refuses the call.
-        ["ImportParticipations"] = (3, async (h, p, m) =>
-        {
-            using var call = h.Ingest.ImportParticipations(m);
-            try
-            {
-                await call.RequestStream.WriteAsync(new ImportParticipationsRequest
-                {
-                    Rows = { new ParticipationRow { ParticipantId = "not a participant id!", MemberState = "TUR", Edition = $"programmes/{p}/editions/1", Gender = Gender.Female } },
-                });
-                await call.RequestStream.CompleteAsync();
-            }
-            catch (RpcException)
-            {
-                // The server may answer (refuse) before the client has finished writing; its answer is the response's status.
-            }
-            await call.ResponseAsync;
-        }),
+        ["ImportParticipations"] = (3, ImportOneRowAsync),
         // Inside the scope the edition has no year, so nothing is written.
         ["UpsertEdition"] = (3, (h, p, m) => h.Ingest.UpsertEditionAsync(
             new UpsertEditionRequest { Edition = new Edition { Name = $"programmes/{p}/editions/99", Year = p == Inside ? 0 : 2026 } }, m).ResponseAsync),
@@ -127,5 +98,40 @@ public sealed class ScopeMatrixTests(ScopedServiceHost shared) : IClassFixture<S
                 Assert.True(new[] { "ForecastAttendance", "ImportParticipations", "UpsertEdition" }.Contains(method), $"{method} {callerName} {inside}: {e.Status.Detail}");
             }
         }
+    }
+
+    private static async Task StreamQueryAsync(ServiceHost h, string p, Metadata m)
+    {
+        using var call = h.Stats.StreamQuery(new StreamQueryRequest { Measures = { "participants" }, Filter = $"programme = \"{p}\"" }, m);
+        await foreach (var _ in call.ResponseStream.ReadAllAsync())
+        {
+        }
+    }
+
+    private static async Task RenderAnnualReportAsync(ServiceHost h, string p, Metadata m)
+    {
+        using var call = new ReportService.ReportServiceClient(h.Channel).RenderReport(
+            new RenderReportRequest { Annual = new AnnualReportRequest { Programme = $"programmes/{p}", Year = 2020, WithoutForecast = true } }, m);
+        await foreach (var _ in call.ResponseStream.ReadAllAsync())
+        {
+        }
+    }
+
+    private static async Task ImportOneRowAsync(ServiceHost h, string p, Metadata m)
+    {
+        using var call = h.Ingest.ImportParticipations(m);
+        try
+        {
+            await call.RequestStream.WriteAsync(new ImportParticipationsRequest
+            {
+                Rows = { new ParticipationRow { ParticipantId = "not a participant id!", MemberState = "TUR", Edition = $"programmes/{p}/editions/1", Gender = Gender.Female } },
+            });
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException)
+        {
+            // The server may answer (refuse) before the client has finished writing; its answer is the response's status.
+        }
+        await call.ResponseAsync;
     }
 }
