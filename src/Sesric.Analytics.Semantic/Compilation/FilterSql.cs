@@ -104,14 +104,6 @@ internal static class FilterSql
             case FilterAnd a:
                 Binary(a.Left, "AND", a.Right);
                 break;
-            case FilterOr o when SameFieldEqualities(o, bindings) is { } alternatives:
-                // field = a OR field = b OR … (a key's scope of several programmes, or a caller's list) as one IN list:
-                // on the 1M-row store, 25 ORed equalities took about 1.7x the time of no condition; the IN list is a
-                // single set test per row.
-                var first = bindings[alternatives[0]];
-                var list = $"{sqlFor(first.Dimension)} IN ({string.Join(", ", alternatives.Select(c => "$" + indexes[c].ToString(CultureInfo.InvariantCulture)).Distinct())})";
-                s.Append(first.Dimension.IsNullable ? $"COALESCE({list}, FALSE)" : list);
-                break;
             case FilterOr o:
                 Binary(o.Left, "OR", o.Right);
                 break;
@@ -136,32 +128,6 @@ internal static class FilterSql
                 s.Append(')');
             }
         }
-    }
-
-    /// <summary>The comparisons of an OR tree made only of <c>=</c> on one field, or null when it is anything else.</summary>
-    private static List<FilterComparison>? SameFieldEqualities(FilterOr or, IReadOnlyDictionary<FilterComparison, BoundComparison> bindings)
-    {
-        var found = new List<FilterComparison>();
-        var pending = new Stack<FilterExpression>();
-        pending.Push(or);
-        DimensionDefinition? field = null;
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case FilterOr o:
-                    pending.Push(o.Right);
-                    pending.Push(o.Left);
-                    break;
-                case FilterComparison c when bindings[c] is { SqlOperator: "=" } bound && (field is null || ReferenceEquals(field, bound.Dimension)):
-                    field = bound.Dimension;
-                    found.Add(c);
-                    break;
-                default:
-                    return null;
-            }
-        }
-        return found;
     }
 
     private static QueryException Invalid(FilterComparison c, DimensionDefinition d, string message) =>
