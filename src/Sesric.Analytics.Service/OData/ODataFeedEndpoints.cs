@@ -103,8 +103,8 @@ public static class ODataFeedEndpoints
         catch (QueryException e)
         {
             outcome = "400";
-            var target = Target(e, http);
-            message = ODataFeedWriter.Error(serviceRoot, StatusCodes.Status400BadRequest, ErrorReasons.InvalidQuery, target, $"{target}: {e.Message}");
+            var (target, text) = Target(e, http);
+            message = ODataFeedWriter.Error(serviceRoot, StatusCodes.Status400BadRequest, ErrorReasons.InvalidQuery, target, $"{target}: {text}");
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -179,16 +179,21 @@ public static class ODataFeedEndpoints
             page?.Request.Query.ToString() ?? (caller is null ? null : $"key '{caller.Name}', role {caller.Role.ToString().ToLowerInvariant()}")));
     }
 
-    /// <summary>The query option a refused semantic query points at.</summary>
-    private static string Target(QueryException e, HttpContext http) => e.Field switch
+    /// <summary>
+    /// The query option a refused semantic query points at, and the engine's message without its own prefix (it names the
+    /// gRPC fields: <c>filter:</c>, <c>order_by:</c>).
+    /// </summary>
+    private static (string Target, string Text) Target(QueryException e, HttpContext http)
     {
-        "filter" => "$filter",
-        "order_by" => "$orderby",
-        "limit" => "$top",
-        "offset" => "$skip",
-        "policy" => "policy",
-        _ => http.Request.Query.ContainsKey("$apply") ? "$apply" : "$select",
-    };
+        foreach (var (prefix, option) in new[] { ("filter", "$filter"), ("order_by", "$orderby"), ("limit", "$top"), ("offset", "$skip") })
+        {
+            if (e.Field == prefix || e.Message.StartsWith(prefix + ":", StringComparison.Ordinal))
+            {
+                return (option, e.Message.StartsWith(prefix + ":", StringComparison.Ordinal) ? e.Message[(prefix.Length + 1)..].TrimStart() : e.Message);
+            }
+        }
+        return (http.Request.Query.ContainsKey("$apply") ? "$apply" : "$select", e.Message);
+    }
 
     /// <summary>The <c>odata.maxpagesize</c> the client prefers, or null.</summary>
     private static int? PreferredPageSize(StringValues prefer)

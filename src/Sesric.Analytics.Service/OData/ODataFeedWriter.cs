@@ -105,6 +105,7 @@ public static class ODataFeedWriter
         {
             Version = ODataVersion.V4,
             BaseUri = serviceRoot,
+            ODataUri = new ODataUri { ServiceRoot = serviceRoot },
             EnableMessageStreamDisposal = false,
             // The status of a null measure is always written, whatever odata.include-annotations the client prefers.
             ShouldIncludeAnnotation = name => name.StartsWith(ODataFeedModel.Namespace + ".", StringComparison.Ordinal),
