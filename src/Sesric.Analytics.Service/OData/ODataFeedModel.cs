@@ -73,6 +73,10 @@ public sealed class ODataFeedModel
         var internalSet = container.AddEntitySet(InternalSet, cell);
         model.SetDescriptionAnnotation(internalSet, "Statistics (internal policy: exact values; analyst role)");
         model.AddElement(container);
+        // The labels use the Core vocabulary; CSDL wants the vocabulary referenced.
+        var core = new EdmReference(new Uri("https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml"));
+        core.AddInclude(new EdmInclude("Core", "Org.OData.Core.V1"));
+        model.SetEdmReferences([core]);
         Edm = model;
         CellType = cell;
     }
