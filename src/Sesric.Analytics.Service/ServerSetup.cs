@@ -12,8 +12,8 @@ using Microsoft.Extensions.Options;
 using Sesric.Analytics.Service.Auditing;
 using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Hosting;
-using Sesric.Analytics.Service.OData;
 using Sesric.Analytics.Service.Observability;
+using Sesric.Analytics.Service.OData;
 using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Service.Services;
 
