@@ -337,4 +337,47 @@ public sealed class ODataFeedTests(KestrelServiceFixture fixture) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_feed_root_answers_with_or_without_its_trailing_slash()
+    {
+        using var http = new HttpClient();
+        foreach (var root in new[] { "/odata", "/odata/" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Host.JsonAddress + root);
+            request.Headers.Add("x-api-key", TestKeys.Reader);
+
+            using var response = await http.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("\"InternalStatistics\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+}
+
+/// <summary>The feed's requests draw on the key's one rate-limit bucket.</summary>
+public sealed class ODataFeedRateLimitTests
+{
+    [Fact]
+    public async Task Feed_requests_over_the_keys_limit_are_429_with_retry_after()
+    {
+        await using var host = await ServiceHost.StartKestrelAsync(new Dictionary<string, string?>
+        {
+            ["Sesric:RequestsPerSecondPerKey"] = "1",
+            ["Sesric:BurstPerKey"] = "2",
+        });
+        using var client = new ODataFeedClient(host.JsonAddress!, TestKeys.Reader, keyInQuery: true);
+
+        var statuses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add(await client.GetAsync("Statistics?$select=year,participants"));
+        }
+
+        var limited = statuses.FirstOrDefault(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.NotNull(limited);
+        Assert.NotNull(limited!.Headers.RetryAfter?.Delta);
+        Assert.Equal("RATE_LIMITED", JsonDocument.Parse(await limited.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetProperty("code").GetString());
+        statuses.ForEach(r => r.Dispose());
+    }
 }
