@@ -86,11 +86,12 @@ public static class ODataFeedEndpoints
                         throw new ODataFeedException(StatusCodes.Status404NotFound, ErrorReasons.NotFound, segment,
                             $"'{segment}': the feed serves whole entity sets ({ODataFeedModel.PublicSet}, {ODataFeedModel.InternalSet}), not single rows, $count or paths below them.");
                     }
-                    var set = runner.Feed.FindSet(segment);
                     var preferred = PreferredPageSize(http.Request.Headers["Prefer"]);
                     page = await runner.RunAsync(segment, caller, serviceRoot, RequestUri(http), preferred ?? ODataFeedRunner.DefaultPageSize, http.RequestAborted);
+                    // The runner refused any name that is not an entity set (404), so the set exists here.
+                    var set = runner.Feed.FindSet(segment) ?? throw new InvalidOperationException($"no entity set '{segment}' after the runner accepted it.");
                     var next = page.Next is { } n ? ODataNextLink.For(RequestUri(http), n.Skip, n.Top, KeyParameter) : null;
-                    message = ODataFeedWriter.Page(runner.Feed, set!, page, next,
+                    message = ODataFeedWriter.Page(runner.Feed, set, page, next,
                         preferred is { } p ? Math.Clamp(p, 1, ODataFeedRunner.MaxPageSize) : null);
                     break;
             }

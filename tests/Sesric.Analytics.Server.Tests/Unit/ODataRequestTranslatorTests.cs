@@ -1,3 +1,5 @@
+using Microsoft.OData.Edm.Validation;
+
 using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Service.OData;
 
@@ -11,6 +13,12 @@ public sealed class ODataRequestTranslatorTests
 
     private static ODataFeedQuery Translate(string relative) =>
         ODataRequestTranslator.Translate(Feed, Root, new Uri(Root, relative), DisclosurePolicy.PublicDefault);
+
+    [Fact]
+    public void The_feeds_model_passes_odatalibs_csdl_validation()
+    {
+        Assert.True(Feed.Edm.Validate(out var errors), string.Join("; ", errors.Select(e => $"{e.ErrorCode}: {e.ErrorMessage}")));
+    }
 
     [Fact]
     public void The_default_grouping_is_read_from_the_models_order_and_time_trait()
