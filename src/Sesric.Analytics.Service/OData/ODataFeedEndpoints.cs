@@ -101,6 +101,11 @@ public static class ODataFeedEndpoints
             outcome = e.Status.ToString(CultureInfo.InvariantCulture);
             message = ODataFeedWriter.Error(serviceRoot, e.Status, e.Code, e.Target, e.Message);
         }
+        catch (OutOfScopeException e)
+        {
+            outcome = "403";
+            message = ODataFeedWriter.Error(serviceRoot, StatusCodes.Status403Forbidden, ErrorReasons.OutOfScope, "$filter", e.Message);
+        }
         catch (QueryException e)
         {
             outcome = "400";

@@ -7,11 +7,14 @@ namespace Sesric.Analytics.Service.OData;
 /// <summary>
 /// The one place where a feed request becomes a semantic query and runs: it picks the disclosure policy from the entity
 /// set and checks the caller may use it, translates the request (<see cref="ODataRequestTranslator"/>), and runs one page
-/// on the service's gated, cached engine (<see cref="IStatisticsEngine"/>), as the gRPC statistics service does.
+/// on the service's gated, cached engine seen through the caller's scope (<see cref="CallerStatistics"/>), as the gRPC
+/// statistics service does.
 /// </summary>
-/// <remarks>Any rule that narrows what a caller may query (roles, scopes) belongs here, so that it applies to every feed request.</remarks>
+/// <remarks>Any rule that narrows what a caller may query (roles, scopes) belongs here, so that it applies to every feed
+/// request. A key scoped to programmes gets rows of those programmes only; a <c>$filter</c> naming another programme is
+/// refused (<see cref="OutOfScopeException"/>, 403).</remarks>
 /// <threadsafety>Safe to share.</threadsafety>
-public sealed class ODataFeedRunner(IStatisticsEngine engine, ODataFeedModel feed)
+public sealed class ODataFeedRunner(CallerStatistics statistics, ODataFeedModel feed)
 {
     /// <summary>The rows per page when the client states no preference.</summary>
     public const int DefaultPageSize = 1000;
@@ -53,6 +56,7 @@ public sealed class ODataFeedRunner(IStatisticsEngine engine, ODataFeedModel fee
     /// <param name="ct">Cancels the query.</param>
     /// <exception cref="ODataFeedException">The set, the caller's role or a query option refuse the request.</exception>
     /// <exception cref="QueryException">The semantic engine refuses the translated query.</exception>
+    /// <exception cref="OutOfScopeException">The query names a programme outside the caller's scope.</exception>
     public async Task<ODataFeedPage> RunAsync(string entitySet, Caller caller, Uri serviceRoot, Uri requestUri, int pageSize, CancellationToken ct)
     {
         var policy = PolicyFor(entitySet, caller);
@@ -63,7 +67,7 @@ public sealed class ODataFeedRunner(IStatisticsEngine engine, ODataFeedModel fee
         {
             throw ODataFeedException.BadClause("$skip", $"{request.Skip} is more rows than any answer has.");
         }
-        var table = await engine.ExecuteAsync(request.Query.Page(limit, (int)request.Skip), ct);
+        var table = await statistics.For(caller).ExecuteAsync(request.Query.Page(limit, (int)request.Skip), ct);
         var returned = table.Rows.Count;
         var end = request.Skip + returned;
         var remainingTop = request.Top - returned;

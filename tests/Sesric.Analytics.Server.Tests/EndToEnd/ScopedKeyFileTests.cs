@@ -84,4 +84,28 @@ public sealed class ScopedKeyFileTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, outsideQuery.StatusCode);
         Assert.Contains("'oic-statcom' is outside this key's scope", await outsideQuery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_odata_feed_gives_a_scoped_key_its_programmes_rows_only_and_refuses_another_programme_with_403()
+    {
+        await using var host = await ServiceHost.StartKestrelAsync(ScopedKeys.Configuration());
+        using var scoped = new ODataFeedClient(host.JsonAddress!, ScopedKeys.PairAdmin);
+        using var admin = new ODataFeedClient(host.JsonAddress!, TestKeys.Admin);
+        var model = await scoped.ReadMetadataAsync();
+        const string ByProgramme = "InternalStatistics?$select=programme,participants";
+
+        var rows = (await scoped.ReadAllAsync(model, ByProgramme)).Rows;
+        var all = (await admin.ReadAllAsync(model, ByProgramme)).Rows;
+        var refused = await scoped.GetAsync("Statistics?$select=participants&$filter=programme eq 'oic-statcom-follow-up'");
+
+        Assert.Equal(["diplomacy-cab", "oic-statcom"], rows.Select(r => (string)ODataFeedClient.FeedResult.Value(r, "programme")!));
+        Assert.Equal(
+            all.Where(r => ODataFeedClient.FeedResult.Value(r, "programme") is "diplomacy-cab" or "oic-statcom").Select(r => ODataFeedClient.FeedResult.Value(r, "participants")),
+            rows.Select(r => ODataFeedClient.FeedResult.Value(r, "participants")));
+        Assert.Equal(4, all.Count);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("OUT_OF_SCOPE", body, StringComparison.Ordinal);
+        Assert.Contains("'oic-statcom-follow-up' is outside this key's scope", body, StringComparison.Ordinal);
+    }
 }
