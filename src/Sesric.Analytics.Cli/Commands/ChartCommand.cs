@@ -123,7 +123,7 @@ public sealed class ChartCommand : BaseCommand
         var totals = VisualQuery.Totals(visual, captioned, policy, vocabulary) is { } totalsQuery
             ? await engine.ExecuteAsync(totalsQuery.Where(query.Filter), cancellationToken).ConfigureAwait(false)
             : null;
-        var options = new ChartOptions(captioned, Labels: new MemberLabels(catalogue, vocabulary), Totals: totals);
+        var options = new ChartOptions(captioned, Vocabulary: vocabulary, Labels: new MemberLabels(catalogue, vocabulary), Totals: totals);
         output.Directory?.Create();
         if (svg)
         {

@@ -34,20 +34,16 @@ public static class CommonOptions
     /// <summary><c>--model FILE</c>: a model file whose measures are added to the built-in model (see samples/model).</summary>
     public static Option<string?> Model { get; } = new("--model")
     {
-        Description = "A model file (JSON; schema: src/Sesric.Analytics.Semantic/Model/model.schema.json) whose measures are added to the built-in ones for query, chart and model show, such as samples/model/completion-rate.json. Default: $SESRIC_ANALYTICS_MODEL, else the built-in model only.",
+        Description = "A model file (JSON; schema: src/Sesric.Analytics.Semantic/Model/model.schema.json) whose measures are added to the built-in ones for query, chart and model show, such as samples/model/completion-rate.json. Default: the built-in model only.",
         HelpName = "FILE",
         Recursive = true,
     };
 
     /// <summary>
-    /// The model the command computes with: the built-in model plus the measures of <c>--model</c> (else of
-    /// <c>$SESRIC_ANALYTICS_MODEL</c>); a bad file is a user error naming the file, the path and the position.
+    /// The model the command computes with: the built-in model plus the measures of <c>--model</c>; a bad file is a
+    /// user error naming the file, the path and the position.
     /// </summary>
-    public static Semantic.SemanticModel ModelOf(ParseResult parseResult)
-    {
-        var path = parseResult.GetValue(Model) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable("SESRIC_ANALYTICS_MODEL");
-        return Semantic.SemanticModelFile.Load(path);
-    }
+    public static Semantic.SemanticModel ModelOf(ParseResult parseResult) => Semantic.SemanticModelFile.Load(parseResult.GetValue(Model));
 
     /// <summary><c>--progress auto|always|never</c> (auto when not given).</summary>
     public static Option<ProgressMode> Progress { get; } = CreateProgress();

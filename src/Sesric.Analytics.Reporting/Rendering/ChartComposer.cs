@@ -103,10 +103,15 @@ internal sealed partial class ChartComposer
     private string Title() => (Visual.Title ?? Measure().Label).In(_req.Language);
 
     // A measure outside the built-in model (a model file's) is described by its result column, which carries its label and format.
-    private ReportVocabulary.MeasureTerm Measure() =>
-        ReportVocabulary.Default.TryGetMeasure(Visual.Measure, out var term)
-            ? term
-            : _req.Table.Columns[_req.Table.IndexOf(Visual.Measure)] is var column ? new ReportVocabulary.MeasureTerm(column.Label, column.Format) : throw new InvalidOperationException();
+    private ReportVocabulary.MeasureTerm Measure()
+    {
+        if (ReportVocabulary.Default.TryGetMeasure(Visual.Measure, out var term))
+        {
+            return term;
+        }
+        var column = _req.Table.Columns[_req.Table.IndexOf(Visual.Measure)];
+        return new ReportVocabulary.MeasureTerm(column.Label, column.Format);
+    }
 
     // ---- frame: header, footer ------------------------------------------------------------------------
 
