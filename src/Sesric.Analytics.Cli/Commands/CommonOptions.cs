@@ -34,7 +34,7 @@ public static class CommonOptions
     /// <summary><c>--model FILE</c>: a model file whose measures are added to the built-in model (see samples/model).</summary>
     public static Option<string?> Model { get; } = new("--model")
     {
-        Description = "A model file (JSON; schema: src/Sesric.Analytics.Semantic/Model/model.schema.json) whose measures are added to the built-in ones for query, chart and model show, such as samples/model/completion-rate.json. Default: the built-in model only.",
+        Description = "A model file (JSON; schema: src/Sesric.Analytics.Semantic/Model/model.schema.json) whose measures are added to the built-in ones for query, chart, model show and serve (Sesric:ModelPath), such as samples/model/completion-rate.json. Default: the built-in model only.",
         HelpName = "FILE",
         Recursive = true,
     };

@@ -70,6 +70,18 @@ public sealed class ModelFileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_with_a_bad_model_file_will_not_start_and_names_the_problem()
+    {
+        var model = _folder.File("bad.json");
+        await File.WriteAllTextAsync(model, """{ "measures": [ { "name": "participants", "kind": "expression", "expression": "participations" } ] }""");
+
+        var result = await CliRun.RunAsync("serve", "--db", Db, "--dev", "--address", "http://127.0.0.1:0", "--json-address", "", "--metrics-address", "", "--model", model);
+
+        Assert.Equal(ExitCodes.UserError, result.ExitCode);
+        Assert.Contains($"the service will not start: Sesric:ModelPath: model file '{model}': measures[0].name: 'participants' is a built-in measure", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chart_draws_a_spec_that_names_a_user_measure_with_its_label_and_percent_axis()
     {
         var spec = _folder.File("rate.json");
