@@ -18,7 +18,9 @@ namespace Sesric.Analytics.Semantic;
 /// <para>Time-intelligence measures are written as a function of a base measure:
 /// <c>yoy_change(participants)</c>, <c>yoy_pct(member_states)</c>, <c>running_total(participations)</c>.</para>
 /// <para>To add a dimension, add one entry to <see cref="DefaultDimensions"/>; to add a measure, add one
-/// entry to <see cref="DefaultMeasures"/> (with its components in <see cref="Components"/>).</para>
+/// entry to <see cref="DefaultMeasures"/> (with its components in <see cref="Components"/>). Users add measures
+/// without recompiling through a model file (<see cref="ModelExtension"/>, <see cref="With"/>,
+/// <see cref="SemanticModelFile.Load"/>).</para>
 /// </remarks>
 /// <threadsafety>Immutable; safe to share.</threadsafety>
 public sealed class SemanticModel
