@@ -109,9 +109,15 @@ public static class ReportRenderer
         {
             throw new SpecException(problems);
         }
+        return RenderChecked(visual, table, theme, language, options, format);
+    }
+
+    /// <summary>Renders a visual whose measure and category are the table's own columns rather than the semantic model's (checked by its builder).</summary>
+    internal static RenderedChart RenderChecked(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options, ChartFormat format)
+    {
         options ??= new ChartOptions();
         var request = new ChartRequest(visual, table, theme, language, options.Colors ?? new MemberColors(theme),
-            options.Filters ?? visual.Filters, options.Source, options.Forecast, options.Labels ?? Binding.MemberLabels.None, visual.Id, options.Totals, options.EditionYears);
+            options.Filters ?? visual.Filters, options.Source, options.Forecast, options.Labels ?? Binding.MemberLabels.None, visual.Id, options.Totals, options.EditionYears, options.Expected);
         return ChartComposer.Render(request, format);
     }
 }
@@ -127,6 +133,7 @@ public static class ReportRenderer
 /// a stacked chart's labels and shares, and a top N's ranking use. Without it a chart shows the total of the shown parts and says so.</param>
 /// <param name="EditionYears">The years the programme held editions: a time axis takes its cadence from them and names
 /// the editions whose figures are unknown; null to judge from the data alone.</param>
+/// <param name="Expected">An expected value with its intervals at a line visual's own categories (see <see cref="ExpectedRange"/>), or null.</param>
 public sealed record ChartOptions(
     IReadOnlyList<FilterSpec>? Filters = null,
     LocalizedText? Source = null,
@@ -135,4 +142,5 @@ public sealed record ChartOptions(
     ReportVocabulary? Vocabulary = null,
     Binding.MemberLabels? Labels = null,
     ResultTable? Totals = null,
-    IReadOnlyList<int>? EditionYears = null);
+    IReadOnlyList<int>? EditionYears = null,
+    ExpectedRange? Expected = null);

@@ -14,6 +14,7 @@ using Sesric.Analytics.Service.Auditing;
 using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Service.Observability;
+using Sesric.Analytics.Service.OData;
 using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Service.Services;
 
@@ -152,6 +153,7 @@ public static class ServerSetup
         builder.Services.AddSingleton<Forecasts.ForecasterCache>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreHost>());
         builder.Services.AddAnalyticsStore();
+        builder.Services.AddSesricODataFeed();
         return builder;
     }
 
@@ -176,6 +178,7 @@ public static class ServerSetup
         app.MapGrpcService<ModelGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapSesricODataFeed();
         // The banner says the service is usable, so it waits for the store: a store that cannot be opened
         // stops the process (non-zero exit) without a banner ever being printed.
         app.Lifetime.ApplicationStarted.Register(() => _ = PrintBannerWhenReadyAsync(app, keys.GeneratedKey));

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Sesric.Analytics.Benchmarks;
 
-/// <summary>Benchmark entry point: BenchmarkDotNet's switcher, <c>--harness [rows] [seed] [runs]</c> for a plain measurement run, <c>--prepare-semantic [rows]</c> to build the semantic benchmark's store ahead of a timed run, or <c>--export-annual-data FILE</c> to write the tables the matplotlib script draws.</summary>
+/// <summary>Benchmark entry point: BenchmarkDotNet's switcher, <c>--harness [rows] [seed] [runs]</c> for a plain measurement run, <c>--postgres-figures [rows] [runs]</c> for the PostgreSQL store beside DuckDB, <c>--prepare-semantic [rows]</c> to build the semantic benchmark's store ahead of a timed run, or <c>--export-annual-data FILE</c> to write the tables the matplotlib script draws.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks chosen on the command line.</summary>
@@ -14,6 +14,12 @@ public static class Program
             var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7;
             var runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2;
             return await Harness.RunAsync(rows, seed, runs);
+        }
+        if (args.Length > 0 && args[0] == "--postgres-figures")
+        {
+            var rows = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+            var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
+            return await PostgresFigures.RunAsync(rows, runs);
         }
         if (args.Length > 0 && args[0] == "--prepare-semantic")
         {

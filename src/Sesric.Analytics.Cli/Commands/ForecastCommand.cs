@@ -38,7 +38,7 @@ public sealed class ForecastCommand : BaseCommand
 
     private readonly Option<FileInfo?> _chart = new("--chart")
     {
-        Description = "Also draw the participants history and forecast band (80%) to this .png or .svg (first scenario).",
+        Description = "Also draw the participants history and forecast band (80%) to this .png or .svg (first scenario); with --nominations, the nominations received over the window and the attendance expected from them.",
         HelpName = "FILE",
     };
 
@@ -103,11 +103,7 @@ public sealed class ForecastCommand : BaseCommand
         {
             scenarios.Add(Scenario.AsAssumed);
         }
-        var chart = parseResult.GetValue(_chart);
-        if (chart is not null && chart.Extension.ToLowerInvariant() is not (".png" or ".svg"))
-        {
-            throw new UserErrorException($"--chart '{chart.Name}': name the file .png or .svg.");
-        }
+        var chart = ChartFile(parseResult);
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
         var forecaster = await JobProgress.RunAsync(Console, parseResult.GetValue(CommonOptions.Progress), "training the forecaster",
             _ => ForecastRun.TrainAsync(store, cancellationToken)).ConfigureAwait(false);
@@ -141,6 +137,7 @@ public sealed class ForecastCommand : BaseCommand
 
     private async Task<int> ForecastNominationsAsync(ParseResult parseResult, ProgrammeId programme, FileInfo list, DateOnly? asOf, CancellationToken cancellationToken)
     {
+        var chart = ChartFile(parseResult);
         var perNominee = parseResult.GetValue(_perNominee);
         if (perNominee && parseResult.GetValue(_policy) != "internal")
         {
@@ -153,7 +150,8 @@ public sealed class ForecastCommand : BaseCommand
         var history = NominationHistory.From(catalogue, rows);
         var forecaster = await JobProgress.RunAsync(Console, parseResult.GetValue(CommonOptions.Progress), "training the show-up model",
             _ => Task.FromResult(NominationRun.Train(history, day))).ConfigureAwait(false);
-        var forecast = forecaster.Forecast(edition, NominationHistory.ForEdition(catalogue, edition, nominations, rows));
+        var nominees = NominationHistory.ForEdition(catalogue, edition, nominations, rows);
+        var forecast = forecaster.Forecast(edition, nominees);
         var format = CommonOptions.FormatOf(parseResult, _format, Console);
         (perNominee ? NominationListings.PerNominee(forecast) : NominationListings.Forecast(forecast)).Write(format, Console);
         if (format.IsForPeople())
@@ -163,7 +161,54 @@ public sealed class ForecastCommand : BaseCommand
             Console.Error.WriteLine($"  {forecast.Reason}");
             Console.Error.Flush();
         }
+        if (chart is not null)
+        {
+            await WriteWindowChartAsync(forecaster, edition, nominees, chart, cancellationToken).ConfigureAwait(false);
+        }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The nomination window week by week (from the first nomination to the as-of day): received, and expected attendance.</summary>
+    private async Task WriteWindowChartAsync(TrainedNominationForecaster forecaster, Edition edition, IReadOnlyList<Nominee> nominees, FileInfo chart, CancellationToken cancellationToken)
+    {
+        var counted = nominees.Where(n => n.NominatedOn <= forecaster.AsOf).ToArray();
+        if (counted.Length == 0)
+        {
+            throw new UserErrorException(string.Create(CultureInfo.InvariantCulture, $"--chart: no nomination was received by {forecaster.AsOf:yyyy-MM-dd}; nothing to draw."));
+        }
+        var days = new List<DateOnly>();
+        for (var day = counted.Min(n => n.NominatedOn); day < forecaster.AsOf; day = day.AddDays(7))
+        {
+            days.Add(day);
+        }
+        days.Add(forecaster.AsOf);
+        var points = days.Select(day =>
+        {
+            var f = forecaster.Forecast(edition, counted.Where(n => n.NominatedOn <= day).ToArray());
+            return new Reporting.Planning.NominationWindowPoint(day, f.Nominations, f.Attendance.Expected, f.Attendance.Lower80, f.Attendance.Upper80, f.Attendance.Lower95, f.Attendance.Upper95);
+        }).ToArray();
+        var window = Reporting.Planning.NominationWindowChart.Build(edition.Id.ToString(), points);
+        chart.Directory?.Create();
+        if (chart.Extension.Equals(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            await File.WriteAllTextAsync(chart.FullName, window.RenderSvg(Theme.Default, Language.English), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await File.WriteAllBytesAsync(chart.FullName, window.RenderPng(Theme.Default, Language.English), cancellationToken).ConfigureAwait(false);
+        }
+        Console.Error.WriteLine($"chart: {chart.FullName}");
+        Console.Error.Flush();
+    }
+
+    private FileInfo? ChartFile(ParseResult parseResult)
+    {
+        var chart = parseResult.GetValue(_chart);
+        if (chart is not null && chart.Extension.ToLowerInvariant() is not (".png" or ".svg"))
+        {
+            throw new UserErrorException($"--chart '{chart.Name}': name the file .png or .svg.");
+        }
+        return chart;
     }
 
     private async Task<int> ForecastAsOfAsync(ParseResult parseResult, ProgrammeId programme, DateOnly asOf, CancellationToken cancellationToken)

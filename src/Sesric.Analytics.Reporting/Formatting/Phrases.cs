@@ -30,6 +30,20 @@ public static class Phrases
         "خلية واحدة محجوبة لحماية الخصوصية", "خليتان محجوبتان لحماية الخصوصية", "{n} خلايا محجوبة لحماية الخصوصية",
         "{n} خلية محجوبة لحماية الخصوصية", "{n} خلية محجوبة لحماية الخصوصية");
 
+    /// <summary>
+    /// Under the public policy, a count of figures the cell key method adjusted, with the perturbation table's version
+    /// appended by the caller ("3 counts adjusted for privacy (ptable-v1)"), so a reader can tell which table produced them.
+    /// </summary>
+    public static CountedNoun AdjustedCounts { get; } = new(
+        "{n} count adjusted for privacy", "{n} counts adjusted for privacy",
+        "{n} effectif ajusté (confidentialité)", "{n} effectifs ajustés (confidentialité)",
+        "عدد واحد معدَّل لحماية الخصوصية", "عددان معدَّلان لحماية الخصوصية", "{n} أعداد معدَّلة لحماية الخصوصية",
+        "{n} عددًا معدَّلًا لحماية الخصوصية", "{n} عدد معدَّل لحماية الخصوصية");
+
+    /// <summary>Under the internal policy: exact figures, which must not be published as they are.</summary>
+    public static LocalizedText InternalFigures { get; } = new(
+        "internal figures (exact, not for publication)", "أرقام داخلية (دقيقة، ليست للنشر)", "chiffres internes (exacts, non publiables)");
+
     /// <summary>Change against the previous year ("+5 vs 2021"); French readers are not given the English "vs".</summary>
     public static LocalizedText VersusPrevious { get; } = new("vs", "مقارنة بـ", "par rapport à");
 

@@ -33,7 +33,7 @@ internal static class Captions
         return Punctuation.Labelled(Phrases.Filters.In(language), Punctuation.JoinClauses(parts, language), language);
     }
 
-    /// <summary>"Source: SESRIC · synthetic records 63% · 2 cells suppressed for privacy".</summary>
+    /// <summary>"Source: SESRIC · synthetic records 63% · 2 cells suppressed for privacy · 14 counts adjusted for privacy (ptable-v1)".</summary>
     /// <remarks><paramref name="suppressedShown"/> is the count of suppressed cells the chart shows (a top N shows fewer than the
     /// engine returned); the alt text states the same count.</remarks>
     public static string SourceLine(LocalizedText? source, QueryMetadata metadata, Language language, ValueFormatter formatter, int? suppressedShown = null)
@@ -48,6 +48,16 @@ internal static class Captions
         if (suppressed > 0)
         {
             parts.Add(Phrases.SuppressedCells.Format(suppressed, formatter));
+        }
+        // Every chart says which policy produced its figures: adjusted counts name the perturbation table's version, and
+        // exact internal figures say they are not for publication (a chart travels without the command that made it).
+        if (metadata.PerturbationTable is { } table && metadata.PerturbedCells > 0)
+        {
+            parts.Add($"{Phrases.AdjustedCounts.Format(metadata.PerturbedCells, formatter)} ({table})");
+        }
+        else if (metadata.Policy == "internal")
+        {
+            parts.Add(Phrases.InternalFigures.In(language));
         }
         return string.Join(" · ", parts);
     }

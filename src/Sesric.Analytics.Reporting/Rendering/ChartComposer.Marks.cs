@@ -183,6 +183,53 @@ internal sealed partial class ChartComposer
         canvas.DrawRect(left - 2, baseline - (line.Size * 0.85f), line.Width + 4, line.Size * 1.1f, paint);
     }
 
+    /// <summary>
+    /// Draws an expected range behind the lines: the outer band lighter, the inner band, and the expected value dashed, each
+    /// over the runs of consecutive categories that have a point (a category without one is a gap, never a zero).
+    /// </summary>
+    private void ExpectedRangeMarks(ExpectedRange range, Func<int, double> x)
+    {
+        // Not ForecastPoint.Validated: a count's interval is of whole numbers and need not hold a fractional mean (one nominee
+        // attending with probability 0.97 has the 80 % interval [1, 1] and the expectation 0.97).
+        var byCategory = range.Points.ToDictionary(p => p.Category, StringComparer.Ordinal);
+        var points = _data.CategoryKeys.Select(k => byCategory.GetValueOrDefault(k)).ToArray();
+        var run = new List<int>();
+        void Flush()
+        {
+            if (run.Count == 0)
+            {
+                return;
+            }
+            var xs = run.Select(x).ToArray();
+            if (range.DrawsOuter)
+            {
+                var outer = _plot.Add.FillY(xs, run.Select(i => points[i]!.OuterLower!.Value).ToArray(), run.Select(i => points[i]!.OuterUpper!.Value).ToArray());
+                outer.FillColor = Colors.Sp(Theme.Forecast, 0.10);
+                outer.LineWidth = 0;
+            }
+            var inner = _plot.Add.FillY(xs, run.Select(i => points[i]!.Lower).ToArray(), run.Select(i => points[i]!.Upper).ToArray());
+            inner.FillColor = Colors.Sp(Theme.Forecast, 0.22);
+            inner.LineWidth = 0;
+            var expected = _plot.Add.ScatterLine(xs, run.Select(i => points[i]!.Value).ToArray(), Colors.Sp(Theme.Forecast));
+            expected.LineWidth = 2f;
+            expected.LinePattern = LinePattern.Dashed;
+            expected.MarkerSize = 0;
+            run.Clear();
+        }
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (points[i] is null)
+            {
+                Flush();
+            }
+            else
+            {
+                run.Add(i);
+            }
+        }
+        Flush();
+    }
+
     private void Lines()
     {
         LegendForSeries();
@@ -210,6 +257,17 @@ internal sealed partial class ChartComposer
         {
             all.AddRange(band.Points.Select(p => band.DrawsOuter ? p.OuterUpper!.Value : p.Upper));
         }
+        var range = Visual.Mark == MarkKind.Line ? _req.Expected : null;
+        if (range is not null)
+        {
+            all.AddRange(range.Points.Select(p => range.DrawsOuter ? p.OuterUpper!.Value : p.Upper));
+            // The legend names both lines: what is measured and what is expected.
+            if (band is null && !_data.HasSeriesDimension && _data.Series.Count >= 1)
+            {
+                AddLegend(_data.Series[0].Label, ColorOf(_data.Series[0], 0), isLine: true);
+            }
+            AddLegend(range.Label.In(_req.Language), Theme.Forecast, isLine: true);
+        }
         var (lowest, highest) = Domain(all);
         if (time is not null)
         {
@@ -226,6 +284,10 @@ internal sealed partial class ChartComposer
             VerticalAxes(lowest, highest, _data.MeasureFormat, labels);
         }
         var pointLabels = new List<(double Position, double Value, string Text)>();
+        if (range is not null)
+        {
+            ExpectedRangeMarks(range, X);
+        }
         for (var s = 0; s < _data.Series.Count; s++)
         {
             var series = _data.Series[s];

@@ -16,6 +16,7 @@ namespace Sesric.Analytics.Reporting.Rendering;
 /// <param name="Labels">Display names of members.</param>
 /// <param name="IdPrefix">Prefix of the SVG's element ids, unique per chart in an HTML page.</param>
 /// <param name="EditionYears">The years the programme held editions, for time axes (cadence, missing editions), or null.</param>
+/// <param name="Expected">An expected range at a line visual's own categories, or null.</param>
 /// <param name="Totals">The engine's totals for the visual (see <see cref="Binding.VisualQuery.Totals"/>), or null.</param>
 internal sealed record ChartRequest(
     Visual Visual,
@@ -29,4 +30,5 @@ internal sealed record ChartRequest(
     Binding.MemberLabels Labels,
     string IdPrefix,
     ResultTable? Totals = null,
-    IReadOnlyList<int>? EditionYears = null);
+    IReadOnlyList<int>? EditionYears = null,
+    ExpectedRange? Expected = null);

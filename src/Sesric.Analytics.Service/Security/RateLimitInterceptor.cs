@@ -74,6 +74,24 @@ public sealed class RateLimitInterceptor : Interceptor, IDisposable
     /// <inheritdoc/>
     public void Dispose() => _limiter.Dispose();
 
+    /// <summary>
+    /// Takes one request from <paramref name="caller"/>'s bucket for a request that is not a gRPC call (the OData feed), so
+    /// a key has one limit whichever face it uses; false, with the delay to wait, when over the limit.
+    /// </summary>
+    public bool TryAcquire(Caller caller, out TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        using var lease = _limiter.AttemptAcquire(caller.Name);
+        if (lease.IsAcquired)
+        {
+            retryAfter = TimeSpan.Zero;
+            return true;
+        }
+        Telemetry.SesricTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>(Telemetry.SesricTelemetry.KeyIdTag, caller.Name));
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMilliseconds(100);
+        return false;
+    }
+
     private RateLimitLease? Acquire(ServerCallContext context)
     {
         if (context.FindCaller() is not { } caller)

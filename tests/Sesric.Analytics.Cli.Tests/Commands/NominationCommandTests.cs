@@ -40,6 +40,24 @@ public sealed class NominationCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_chart_of_the_nomination_window_is_written_the_same_twice_and_a_wrong_extension_is_refused()
+    {
+        var (file, _) = await NominationListAsync();
+        var svg = _folder.File("window.svg");
+        var first = await CliRun.SucceedAsync("forecast", "--db", Db, "-p", "diplomacy-cab", "--nominations", file, "--chart", svg);
+        Assert.Contains($"chart: {svg}", first.Error, StringComparison.Ordinal);
+        var drawn = await File.ReadAllTextAsync(svg);
+        Assert.StartsWith("<svg", drawn, StringComparison.Ordinal);
+        Assert.Contains("Nominations received and expected attendance, diplomacy-cab/6", drawn, StringComparison.Ordinal);
+        await CliRun.SucceedAsync("forecast", "--db", Db, "-p", "diplomacy-cab", "--nominations", file, "--chart", svg);
+        Assert.Equal(drawn, await File.ReadAllTextAsync(svg));
+
+        var wrong = await CliRun.RunAsync("forecast", "--db", Db, "-p", "diplomacy-cab", "--nominations", file, "--chart", _folder.File("window.jpg"));
+        Assert.Equal(ExitCodes.UserError, wrong.ExitCode);
+        Assert.Contains("--chart 'window.jpg': name the file .png or .svg", wrong.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Per_nominee_probabilities_need_the_internal_policy()
     {
         var (file, count) = await NominationListAsync();

@@ -156,6 +156,13 @@ public sealed class ReadmeServiceWalkthroughTests : IDisposable
             Assert.Equal(2020, edition.GetProperty("year").GetInt32());
             Assert.Equal(81, edition.GetProperty("published").GetProperty("participants").GetInt32());
         }
+        else if (command.Contains("/odata/Statistics", StringComparison.Ordinal))
+        {
+            // "answers … [{"cell":"year=2020","year":2020,"participants":81,"withheld":null}]"
+            var row = Assert.Single(JsonDocument.Parse(result.Out).RootElement.GetProperty("value").EnumerateArray());
+            Assert.Equal(2020, row.GetProperty("year").GetInt32());
+            Assert.Equal(81, row.GetProperty("participants").GetInt64());
+        }
         else if (command.Contains("/v1/stats:query", StringComparison.Ordinal))
         {
             Assert.Contains(["2020", "81"], IntegerRows(result.Out));
