@@ -87,6 +87,21 @@ public sealed class UserModelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_odata_feed_metadata_lists_the_files_measures_and_the_attendance_dimension()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, _host.JsonAddress + "/odata/$metadata");
+        request.Headers.Add("x-api-key", TestKeys.Reader);
+
+        using var response = await http.SendAsync(request);
+        var metadata = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"completion_rate\"", metadata, StringComparison.Ordinal);
+        Assert.Contains("\"attendance\"", metadata, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_service_without_the_model_file_refuses_the_user_measure_by_name()
     {
         await using var plain = await ServiceHost.StartInMemoryAsync();
