@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
+using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Service.Auditing;
 using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Hosting;
@@ -28,10 +29,11 @@ public static class ServerSetup
         ["--json-address"] = $"{ServerOptions.Section}:{nameof(ServerOptions.JsonAddress)}",
         ["--metrics-address"] = $"{ServerOptions.Section}:{nameof(ServerOptions.MetricsAddress)}",
         ["--db"] = $"{ServerOptions.Section}:{nameof(ServerOptions.DatabasePath)}",
+        ["--model"] = $"{ServerOptions.Section}:{nameof(ServerOptions.ModelPath)}",
     };
 
     /// <summary>
-    /// Adds configuration switches (<c>--address</c>, <c>--json-address</c>, <c>--metrics-address</c>, <c>--db</c>), Kestrel's endpoints
+    /// Adds configuration switches (<c>--address</c>, <c>--json-address</c>, <c>--metrics-address</c>, <c>--db</c>, <c>--model</c>), Kestrel's endpoints
     /// (plain HTTP/2 on loopback, or TLS with ALPN; <see cref="ListenPlan"/>), gRPC with its interceptors, limits and gzip, reflection, health, JSON transcoding,
     /// the API keys, OpenTelemetry (<see cref="TelemetrySetup"/>) and the store host. Throws <see cref="ServerConfigurationException"/> for a configuration
     /// that must not start (bad address, plain text on a network address, unreadable certificate, no keys outside Development).
@@ -158,13 +160,14 @@ public static class ServerSetup
     /// <summary>Maps the three services, health and reflection, and prints the banner once the server listens.</summary>
     public static WebApplication MapSesricAnalytics(this WebApplication app)
     {
-        // Fail now, before listening, when the keys are not configured or the addresses, certificates or the
-        // plain-text rule refuse the start (ServerConfigurationException).
+        // Fail now, before listening, when the keys are not configured, the model file is invalid, or the addresses,
+        // certificates or the plain-text rule refuse the start (ServerConfigurationException).
         var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
         app.UseSesricMetricsEndpoint();
         _ = app.Services.GetService<StoreStateMetric>();
         _ = app.Services.GetRequiredService<ListenPlan>();
         _ = app.Services.GetRequiredService<AuditLog>();
+        _ = app.Services.GetRequiredService<SemanticModel>();
         app.UseMiddleware<RequestBodyCheck>();
         app.UseMiddleware<RetryAfterHeader>();
         app.MapGrpcService<CatalogGrpcService>();

@@ -182,7 +182,7 @@ internal static class ParticipationImport
                        AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
                    (pn.attendance IN ('attended', 'completed'))
                        AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1,
-                   x.record_key
+                   x.record_key, pn.attendance
             FROM import_refresh x
             JOIN participation pn ON pn.participant_id = x.participant_id
             JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3

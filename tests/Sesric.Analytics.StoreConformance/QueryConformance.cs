@@ -22,7 +22,19 @@ public abstract class QueryConformance : IAsyncLifetime
 {
     private const int Seed = 11;
 
-    private static readonly string[] Dimensions = ["programme", "edition", "year", "member_state", "oic_group", "gender", "modality", "host_country", "date"];
+    private static readonly string[] Dimensions = ["programme", "edition", "year", "member_state", "oic_group", "gender", "modality", "host_country", "date", "attendance"];
+
+    /// <summary>User measures a model file adds: their restrictions compile to parameters, on every engine.</summary>
+    private static readonly SemanticModel UserModel = SemanticModel.Default.With(ModelExtension.Parse(
+        """
+        { "measures": [
+            { "name": "completion_rate", "kind": "expression", "expression": "participants[attendance = \"completed\"] / participants" },
+            { "name": "women_completed", "kind": "expression", "expression": "participations[attendance = \"completed\" and gender = \"female\"]" },
+            { "name": "arab_share", "kind": "share", "part": "participants[oic_group = \"Arab Group\"]", "whole": "participants" }
+        ] }
+        """));
+
+    private SemanticModel _model = SemanticModel.Default;
 
     private readonly ConformanceData _data = ConformanceData.Create(Seed, people: 120);
     private IAnalyticsStore? _store;
@@ -31,9 +43,9 @@ public abstract class QueryConformance : IAsyncLifetime
     /// <summary>The engine under test.</summary>
     protected abstract IStoreFactory Factory { get; }
 
-    private QueryEngine Engine => new(_store!);
+    private QueryEngine Engine => new(_store!, _model);
 
-    private QueryEngine ReferenceEngine => new(_reference!);
+    private QueryEngine ReferenceEngine => new(_reference!, _model);
 
     public async Task InitializeAsync()
     {
@@ -73,6 +85,20 @@ public abstract class QueryConformance : IAsyncLifetime
                 }
             }
         }
+    }
+
+    [Fact]
+    public async Task User_measures_equal_the_reference_under_both_policies()
+    {
+        _model = UserModel;
+        foreach (var dimension in new string?[] { null, "year", "attendance", "edition", "member_state", "gender" })
+        {
+            foreach (var policy in new[] { DisclosurePolicy.Internal, DisclosurePolicy.PublicDefault })
+            {
+                await AssertSameAsync(new SemanticQuery(["completion_rate", "women_completed", "arab_share"], dimension is null ? [] : [dimension], policy: policy));
+            }
+        }
+        await AssertSameAsync(SemanticQuery.FromText(["completion_rate", "yoy_change(women_completed)"], ["year"], "attendance = \"completed\"", policy: DisclosurePolicy.Internal));
     }
 
     [Fact]
@@ -137,7 +163,7 @@ public abstract class QueryConformance : IAsyncLifetime
     private static bool Allowed(string measure, string dimension, bool published) =>
         published
             ? dimension is "programme" or "edition" or "year" or "modality" or "host_country" or "date"
-            : !(measure == "coverage" && dimension == "gender");
+            : !(measure == "coverage" && dimension is "gender" or "attendance");
 
     private async Task AssertSameAsync(SemanticQuery query)
     {

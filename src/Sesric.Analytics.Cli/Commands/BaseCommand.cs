@@ -103,6 +103,7 @@ public abstract class BaseCommand : Command
 
     private static bool IsUserError(Exception e) => e is UserErrorException
         or Semantic.QueryException
+        or Semantic.ModelFileException
         or Reporting.Specs.SpecException
         or Reporting.Text.MissingFontException
         or StoreVersionException

@@ -96,7 +96,9 @@ public sealed class ChartCommand : BaseCommand
         var visual = ReadVisual(parseResult);
         var language = LanguageOption.Get(parseResult, _lang);
         var policy = parseResult.GetValue(_policy) == "internal" ? DisclosurePolicy.Internal : DisclosurePolicy.PublicDefault;
-        var query = VisualQuery.Build(visual, visual.Filters, policy);
+        var model = CommonOptions.ModelOf(parseResult);
+        var vocabulary = ReportVocabulary.From(model);
+        var query = VisualQuery.Build(visual, visual.Filters, policy, vocabulary);
         IReadOnlyList<FilterSpec> captioned = visual.Filters;
         if (parseResult.GetValue(_filter) is { Length: > 0 } extra)
         {
@@ -114,13 +116,14 @@ public sealed class ChartCommand : BaseCommand
         }
 
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
-        var table = await new QueryEngine(store).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
+        var engine = new QueryEngine(store, model);
+        var table = await engine.ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
         var catalogue = await store.LoadCatalogueAsync(cancellationToken).ConfigureAwait(false);
         var theme = Theme.BuiltIn(parseResult.GetValue(_theme) ?? "default");
-        var totals = VisualQuery.Totals(visual, captioned, policy) is { } totalsQuery
-            ? await new QueryEngine(store).ExecuteAsync(totalsQuery.Where(query.Filter), cancellationToken).ConfigureAwait(false)
+        var totals = VisualQuery.Totals(visual, captioned, policy, vocabulary) is { } totalsQuery
+            ? await engine.ExecuteAsync(totalsQuery.Where(query.Filter), cancellationToken).ConfigureAwait(false)
             : null;
-        var options = new ChartOptions(captioned, Labels: new MemberLabels(catalogue), Totals: totals);
+        var options = new ChartOptions(captioned, Vocabulary: vocabulary, Labels: new MemberLabels(catalogue, vocabulary), Totals: totals);
         output.Directory?.Create();
         if (svg)
         {

@@ -31,6 +31,20 @@ public static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary><c>--model FILE</c>: a model file whose measures are added to the built-in model (see samples/model).</summary>
+    public static Option<string?> Model { get; } = new("--model")
+    {
+        Description = "A model file (JSON; schema: src/Sesric.Analytics.Semantic/Model/model.schema.json) whose measures are added to the built-in ones for query, chart, model show and serve (Sesric:ModelPath), such as samples/model/completion-rate.json. Default: the built-in model only.",
+        HelpName = "FILE",
+        Recursive = true,
+    };
+
+    /// <summary>
+    /// The model the command computes with: the built-in model plus the measures of <c>--model</c>; a bad file is a
+    /// user error naming the file, the path and the position.
+    /// </summary>
+    public static Semantic.SemanticModel ModelOf(ParseResult parseResult) => Semantic.SemanticModelFile.Load(parseResult.GetValue(Model));
+
     /// <summary><c>--progress auto|always|never</c> (auto when not given).</summary>
     public static Option<ProgressMode> Progress { get; } = CreateProgress();
 
@@ -68,5 +82,6 @@ public static class CommonOptions
         root.Add(NoSeed);
         root.Add(Progress);
         root.Add(Trace);
+        root.Add(Model);
     }
 }

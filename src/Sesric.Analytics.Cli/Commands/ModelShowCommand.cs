@@ -13,7 +13,7 @@ public sealed class ModelShowCommand : BaseCommand
 
     /// <summary>Creates the verb.</summary>
     public ModelShowCommand(CliConsole console)
-        : base("show", "List the model's dimensions (type, time grain, order, disclosure level, valid filter values) and measures (type, format, source).", console)
+        : base("show", "List the model's dimensions (type, time grain, order, disclosure level, valid filter values) and measures (type, format, source; a --model file's measures with their definition).", console)
     {
         Add(_format);
     }
@@ -21,7 +21,7 @@ public sealed class ModelShowCommand : BaseCommand
     /// <inheritdoc/>
     protected override Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        ToListing(SemanticModel.Default).Write(CommonOptions.FormatOf(parseResult, _format, Console), Console);
+        ToListing(CommonOptions.ModelOf(parseResult)).Write(CommonOptions.FormatOf(parseResult, _format, Console), Console);
         return Task.FromResult(ExitCodes.Success);
     }
 
@@ -43,7 +43,8 @@ public sealed class ModelShowCommand : BaseCommand
                 }),
                 .. model.Measures.Select(m => new object?[]
                 {
-                    "measure", m.Name, m.Label.English, Code(m.ColumnType), Code(m.ValueFormat), "", m.Source == FactSource.Published ? "published totals" : "registry",
+                    "measure", m.Name, m.Label.English, Code(m.ColumnType), Code(m.ValueFormat), m.IsUserDefined ? "user:" + m.Kind : "",
+                    m.IsUserDefined ? m.Expression : m.Source == FactSource.Published ? "published totals" : "registry",
                 }),
             ]);
 

@@ -18,7 +18,7 @@ public sealed class QueryCommand : BaseCommand
 
     private readonly Option<string[]> _measures = new("--measure", "-m")
     {
-        Description = $"A measure to compute (repeat, or separate with commas): {string.Join(", ", SemanticModel.Default.Measures.Select(m => m.Name))}, {string.Join(", ", SemanticModel.TimeIntelligenceFunctions.Select(f => f + "(M)"))}. See sesric model show.",
+        Description = $"A measure to compute (repeat, or separate with commas): {string.Join(", ", SemanticModel.Default.Measures.Select(m => m.Name))}, {string.Join(", ", SemanticModel.TimeIntelligenceFunctions.Select(f => f + "(M)"))}, or one a --model file defines. See sesric model show.",
         Required = true,
         AllowMultipleArgumentsPerToken = false,
     };
@@ -75,8 +75,9 @@ public sealed class QueryCommand : BaseCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var query = BuildQuery(parseResult);
+        var model = CommonOptions.ModelOf(parseResult);
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
-        var table = await new QueryEngine(store).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
+        var table = await new QueryEngine(store, model).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
         var format = CommonOptions.FormatOf(parseResult, _format, Console);
         ResultListing.From(table, format).Write(format, Console);
         if (format.IsForPeople())

@@ -65,6 +65,11 @@ public sealed class ServeCommand : BaseCommand
             args.Add("--db");
             args.Add(db);
         }
+        if (parseResult.GetValue(CommonOptions.Model) is { Length: > 0 } model)
+        {
+            args.Add("--model");
+            args.Add(model);
+        }
         var options = new WebApplicationOptions
         {
             Args = args.ToArray(),

@@ -102,10 +102,16 @@ internal sealed partial class ChartComposer
 
     private string Title() => (Visual.Title ?? Measure().Label).In(_req.Language);
 
-    private ReportVocabulary.MeasureTerm Measure() =>
-        ReportVocabulary.Default.TryGetMeasure(Visual.Measure, out var term)
-            ? term
-            : new ReportVocabulary.MeasureTerm(_req.Table.Columns[_req.Table.IndexOf(Visual.Measure)].Label, ValueFormat.Integer);
+    // A measure outside the built-in model (a model file's) is described by its result column, which carries its label and format.
+    private ReportVocabulary.MeasureTerm Measure()
+    {
+        if (ReportVocabulary.Default.TryGetMeasure(Visual.Measure, out var term))
+        {
+            return term;
+        }
+        var column = _req.Table.Columns[_req.Table.IndexOf(Visual.Measure)];
+        return new ReportVocabulary.MeasureTerm(column.Label, column.Format);
+    }
 
     // ---- frame: header, footer ------------------------------------------------------------------------
 

@@ -38,13 +38,13 @@ internal sealed class SqlCompiler(SqlDialect dialect)
         {
             ctes.Add(("first_person", "SELECT programme_id, participant_key, MIN(edition_number) AS first_edition FROM participation_fact WHERE is_counted GROUP BY programme_id, participant_key"));
         }
-        var current = Block(plan, indexes, ctes, shifted: false);
+        var current = Block(plan, indexes, parameters, ctes, shifted: false);
         var dims = plan.Dimensions.Select(d => Quote(d.Name)).ToArray();
         var keys = plan.ComponentList.Select(c => Quote(c.Key)).ToArray();
         string select;
         if (plan.NeedsPreviousYear)
         {
-            var previous = Block(plan, indexes, ctes, shifted: true);
+            var previous = Block(plan, indexes, parameters, ctes, shifted: true);
             var columns = dims.Select(d => "cur." + d)
                 .Concat(keys.Select(k => "cur." + k))
                 .Concat(plan.ComponentList.Select(c => $"prev.{Quote(c.Key)} AS {Quote(PreviousKey(c))}"));
@@ -79,7 +79,7 @@ internal sealed class SqlCompiler(SqlDialect dialect)
     /// <paramref name="shifted"/>: each year and date read one year later) and returns the name of the
     /// relation holding them.
     /// </summary>
-    private string Block(QueryPlan plan, Dictionary<FilterComparison, int>? indexes, List<(string Name, string Sql)> ctes, bool shifted)
+    private string Block(QueryPlan plan, Dictionary<FilterComparison, int>? indexes, List<object?> parameters, List<(string Name, string Sql)> ctes, bool shifted)
     {
         var prefix = shifted ? "prev_" : "";
         var dims = plan.Dimensions;
@@ -87,19 +87,19 @@ internal sealed class SqlCompiler(SqlDialect dialect)
         if (plan.UsesRegistry)
         {
             var name = prefix + "registry";
-            ctes.Add((name, SourceSelect(plan, indexes, ComponentSource.Registry, shifted)));
+            ctes.Add((name, SourceSelect(plan, indexes, parameters, ComponentSource.Registry, shifted)));
             sources.Add((name, ComponentSource.Registry));
         }
         if (plan.UsesMembership)
         {
             var name = prefix + "membership";
-            ctes.Add((name, SourceSelect(plan, indexes, ComponentSource.Membership, shifted)));
+            ctes.Add((name, SourceSelect(plan, indexes, parameters, ComponentSource.Membership, shifted)));
             sources.Add((name, ComponentSource.Membership));
         }
         if (plan.UsesPublished)
         {
             var name = prefix + "published";
-            ctes.Add((name, SourceSelect(plan, indexes, ComponentSource.Edition, shifted)));
+            ctes.Add((name, SourceSelect(plan, indexes, parameters, ComponentSource.Edition, shifted)));
             sources.Add((name, ComponentSource.Edition));
         }
         if (sources.Count == 1)
@@ -143,7 +143,7 @@ internal sealed class SqlCompiler(SqlDialect dialect)
         return block;
     }
 
-    private string SourceSelect(QueryPlan plan, Dictionary<FilterComparison, int>? indexes, ComponentSource source, bool shifted)
+    private string SourceSelect(QueryPlan plan, Dictionary<FilterComparison, int>? indexes, List<object?> parameters, ComponentSource source, bool shifted)
     {
         string SqlFor(DimensionDefinition d)
         {
@@ -176,7 +176,7 @@ internal sealed class SqlCompiler(SqlDialect dialect)
 
         var components = plan.ComponentList.Where(c => c.Source == source).ToArray();
         var select = plan.Dimensions.Select(d => $"{SqlFor(d)} AS {Quote(d.Name)}")
-            .Concat(components.Select(c => $"{AggregateSql(c, plan)} AS {Quote(c.Key)}"));
+            .Concat(components.Select(c => $"{AggregateSql(c, plan, parameters)} AS {Quote(c.Key)}"));
         var conditions = new List<string>();
         string from;
         switch (source)
@@ -226,10 +226,34 @@ internal sealed class SqlCompiler(SqlDialect dialect)
     /// within one edition, or of states within one state, need no hash set, and within one year need one only for
     /// people who came twice that year (see <see cref="Component"/>).
     /// </summary>
-    private static string AggregateSql(Component component, QueryPlan plan)
+    private static string AggregateSql(Component component, QueryPlan plan, List<object?> parameters)
     {
         var sql = ChosenSql(component, plan);
-        return plan.Rule(component) == CellRule.Perturb ? component.OverTokens(sql) : sql;
+        return BindParameters(plan.Rule(component) == CellRule.Perturb ? component.OverTokens(sql) : sql, component, parameters);
+    }
+
+    /// <summary>
+    /// Replaces a component's <c>{p0}</c>, <c>{p1}</c>… placeholders (a user measure's restriction values) with
+    /// <c>$n</c> parameters, each value added once (a value the filter already binds reuses its number): the values
+    /// travel as parameters, never as text in the statement.
+    /// </summary>
+    private static string BindParameters(string sql, Component component, List<object?> parameters)
+    {
+        if (component.Parameters is not { Count: > 0 } values)
+        {
+            return sql;
+        }
+        for (var i = 0; i < values.Count; i++)
+        {
+            var index = parameters.FindIndex(p => Equals(p, values[i]));
+            if (index < 0)
+            {
+                parameters.Add(values[i]);
+                index = parameters.Count - 1;
+            }
+            sql = sql.Replace("{p" + i.ToString(CultureInfo.InvariantCulture) + "}", "$" + (index + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+        return sql;
     }
 
     private static string ChosenSql(Component component, QueryPlan plan)

@@ -58,6 +58,13 @@ internal sealed record Component(
     /// </summary>
     public string OverTokens(string sql) => sql.Replace(DistinctPeople, $"COUNT(DISTINCT {PersonToken})", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The values of the <c>{p0}</c>, <c>{p1}</c>… placeholders in this component's SQL (a user measure's restriction,
+    /// such as the <c>"completed"</c> of <c>participants[attendance = "completed"]</c>, already checked and normalised by its
+    /// dimension); the compiler sends them as statement parameters. Empty for built-in components, whose SQL is fixed.
+    /// </summary>
+    public IReadOnlyList<object>? Parameters { get; init; }
+
     /// <summary>Whether the database computes the component (every component but a <see cref="Difference"/>).</summary>
     public bool IsComputedInSql => Difference is null;
 }

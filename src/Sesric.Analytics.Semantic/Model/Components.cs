@@ -9,7 +9,7 @@ internal static class Components
     private static string Mod(string sum) => $"CAST(({sum}) % 16777216 AS BIGINT)";
 
     /// <summary>The cell key of the distinct people counted by a people component restricted by <paramref name="condition"/> (SQL, or null).</summary>
-    private static Component PeopleKey(string key, string? condition)
+    internal static Component PeopleKey(string key, string? condition)
     {
         var and = condition is null ? "" : " AND " + condition;
         var where = condition is null ? "" : " FILTER (WHERE " + condition + ")";
@@ -99,6 +99,50 @@ internal static class Components
     {
         Difference = (People, Returning),
     };
+
+    /// <summary>
+    /// The count <paramref name="count"/> (<see cref="People"/> or <see cref="Participations"/>) restricted to the fact rows
+    /// matching <paramref name="condition"/> (fixed SQL over <c>f</c> whose values are <c>{p0}</c>… placeholders for
+    /// <paramref name="parameters"/>), for a user measure such as <c>participants[attendance = "completed"]</c>: a count of a
+    /// subset of the cell's records, so always perturbed under the public policy, with the cell key of exactly those records.
+    /// </summary>
+    /// <remarks>Built as <see cref="Women"/> is, with the condition in every form's <c>FILTER</c> clauses.</remarks>
+    internal static Component Restricted(Component count, string key, string condition, IReadOnlyList<object> parameters)
+    {
+        if (ReferenceEquals(count, People))
+        {
+            return new Component(
+                key, ComponentSource.Registry,
+                $"COUNT(*) FILTER (WHERE f.is_single AND {condition}) + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single AND {condition})",
+                SqlWithinEdition: $"COUNT(*) FILTER (WHERE {condition})",
+                SqlWithinYear: $"COUNT(*) FILTER (WHERE f.is_single_in_year AND {condition}) + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year AND {condition})",
+                Protection: ComponentProtection.RecordSubset,
+                CellKey: PeopleKey(key + "_key", condition) with { Parameters = parameters })
+            {
+                Parameters = parameters,
+            };
+        }
+        if (ReferenceEquals(count, Participations))
+        {
+            var key_ = new Component(key + "_key", ComponentSource.Registry, Mod($"COALESCE(SUM(f.record_key) FILTER (WHERE {condition}), 0)"), Protection: ComponentProtection.Key)
+            {
+                Parameters = parameters,
+            };
+            return new Component(key, ComponentSource.Registry, $"COUNT(*) FILTER (WHERE {condition})", Protection: ComponentProtection.RecordSubset, CellKey: key_)
+            {
+                Parameters = parameters,
+            };
+        }
+        throw new ArgumentException($"only people and participation counts can be restricted, not {count.Key}", nameof(count));
+    }
+
+    /// <summary>
+    /// The records of <paramref name="whole"/> that <paramref name="part"/> (a restriction of it) leaves out, computed in C#
+    /// as their difference with the difference of their cell keys (as <see cref="FirstTime"/> is), so a share of
+    /// <paramref name="part"/> divides two perturbed counts of disjoint sets and stays within 0–100 %.
+    /// </summary>
+    internal static Component Rest(Component whole, Component part, string key) =>
+        new(key, ComponentSource.Registry, "", Protection: ComponentProtection.RecordSubset) { Difference = (whole, part) };
 
     /// <summary>Synthetic participation rows behind the row (for the metadata's synthetic share).</summary>
     public static readonly Component Synthetic = new("synthetic", ComponentSource.Registry, "COUNT(*) FILTER (WHERE f.is_synthetic)");

@@ -73,6 +73,24 @@ public sealed class MeasureDefinition
     /// <summary>Which time-intelligence function this is, if any.</summary>
     internal TimeFunction TimeFunction { get; }
 
+    /// <summary>
+    /// For a measure a model file defines, its definition as written (<c>participants[attendance = "completed"] / participants</c>);
+    /// null for a built-in measure.
+    /// </summary>
+    public string? Expression { get; internal init; }
+
+    /// <summary>For a user measure, its kind in the model file (<c>expression</c>, <c>ratio</c>, <c>share</c>…); null for a built-in one.</summary>
+    public string? Kind { get; internal init; }
+
+    /// <summary>Whether a model file defines this measure (rather than the built-in model).</summary>
+    public bool IsUserDefined => Expression is not null;
+
+    /// <summary>
+    /// For the built-in counts a user measure may restrict (<c>participants[gender = "female"]</c>), the count component a
+    /// restriction filters; null for every other measure.
+    /// </summary>
+    internal Component? RestrictableCount { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }

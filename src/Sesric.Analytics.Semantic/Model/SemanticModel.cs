@@ -18,7 +18,9 @@ namespace Sesric.Analytics.Semantic;
 /// <para>Time-intelligence measures are written as a function of a base measure:
 /// <c>yoy_change(participants)</c>, <c>yoy_pct(member_states)</c>, <c>running_total(participations)</c>.</para>
 /// <para>To add a dimension, add one entry to <see cref="DefaultDimensions"/>; to add a measure, add one
-/// entry to <see cref="DefaultMeasures"/> (with its components in <see cref="Components"/>).</para>
+/// entry to <see cref="DefaultMeasures"/> (with its components in <see cref="Components"/>). Users add measures
+/// without recompiling through a model file (<see cref="ModelExtension"/>, <see cref="With"/>,
+/// <see cref="SemanticModelFile.Load"/>).</para>
 /// </remarks>
 /// <threadsafety>Immutable; safe to share.</threadsafety>
 public sealed class SemanticModel
@@ -37,6 +39,23 @@ public sealed class SemanticModel
 
     /// <summary>The built-in model.</summary>
     public static SemanticModel Default { get; } = new(DefaultMeasures(), DefaultDimensions());
+
+    /// <summary>
+    /// This model with the measures of <paramref name="extension"/> added after its own (a model file's measures, see
+    /// <see cref="ModelExtension"/>): every name, restriction and type is checked here, once.
+    /// </summary>
+    /// <returns>A new model; this one is unchanged.</returns>
+    /// <exception cref="ModelFileException">A measure is invalid; the message names its path in the file and the position.</exception>
+    public SemanticModel With(ModelExtension extension)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        if (extension.Specs.Count == 0)
+        {
+            return this;
+        }
+        var added = UserMeasureCompiler.Compile(this, extension);
+        return new SemanticModel([.. Measures, .. added], Dimensions);
+    }
 
     /// <summary>The base measures, in documentation order (time-intelligence forms are listed in <see cref="TimeIntelligenceFunctions"/>).</summary>
     public IReadOnlyList<MeasureDefinition> Measures { get; }
@@ -142,12 +161,18 @@ public sealed class SemanticModel
                 new LocalizedText("Participants", "المشاركون", "Participants"),
                 "Distinct people with at least one counted participation (attended or completed) in the row.",
                 ColumnType.Integer, ValueFormat.Integer, FactSource.Registry,
-                [Components.People], get => get(Components.People)),
+                [Components.People], get => get(Components.People))
+            {
+                RestrictableCount = Components.People,
+            },
             new("participations",
                 new LocalizedText("Participations", "المشاركات", "Participations"),
                 "Counted participations (one person at one edition, attended or completed) in the row; a person at two editions counts twice.",
                 ColumnType.Integer, ValueFormat.Integer, FactSource.Registry,
-                [Components.Participations], get => get(Components.Participations)),
+                [Components.Participations], get => get(Components.Participations))
+            {
+                RestrictableCount = Components.Participations,
+            },
             new("editions",
                 new LocalizedText("Editions", "الدورات", "Éditions"),
                 "Distinct editions with at least one counted participation in the row (editions with no registry are counted only by published measures).",
@@ -271,6 +296,13 @@ public sealed class SemanticModel
             "f.gender", null, null, false,
             static text => GenderText.TryParse(text, out var gender) ? gender.Code() : null,
             "\"female\", \"male\" or \"unknown\""),
+        new("attendance",
+            new LocalizedText("Attendance", "الحضور", "Présence"),
+            "What the participant did at the edition: attended, or completed (attended and earned the certificate). Only these two count as participations, so no figure has a row for registered or no_show.",
+            ColumnType.String, ValueFormat.Text,
+            "f.attendance", null, null, false,
+            static text => text.Trim().Length > 0 && AttendanceStatusText.TryParse(text, out var status) ? status.Code() : null,
+            "\"attended\" or \"completed\""),
         new("modality",
             new LocalizedText("Modality", "طريقة الانعقاد", "Modalité"),
             "How the edition was delivered: in_person, virtual, hybrid or unknown.",

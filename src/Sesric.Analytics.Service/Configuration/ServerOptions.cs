@@ -59,6 +59,12 @@ public sealed class ServerOptions
     /// <summary>Whether OpenTelemetry (metrics, traces, the scraping endpoint) is set up at all; off only to measure its cost.</summary>
     public bool TelemetryEnabled { get; set; } = true;
 
+    /// <summary>
+    /// A model file whose measures are added to the built-in model for every query, report and <c>GetModel</c> (see
+    /// <c>samples/model</c>); null or empty for the built-in model only. A bad file refuses the start, naming the problem.
+    /// </summary>
+    public string? ModelPath { get; set; }
+
     /// <summary>The DuckDB file; null or empty resolves to the store's default location (the <c>SESRIC_ANALYTICS_DB</c> variable, else the user's data folder).</summary>
     public string? DatabasePath { get; set; }
 

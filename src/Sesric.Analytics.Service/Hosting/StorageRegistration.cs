@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Options;
+
+using Sesric.Analytics.Semantic;
+using Sesric.Analytics.Service.Configuration;
 using Sesric.Analytics.Service.Statistics;
 
 namespace Sesric.Analytics.Service.Hosting;
@@ -16,9 +20,23 @@ public static class StorageRegistration
         services.AddSingleton<PostgresStoreOpener>();
         services.AddSingleton<IStoreOpener, AddressStoreOpener>();
         services.AddHostedService<StoreChangeListener>();
+        services.AddSingleton(sp => LoadModel(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddSingleton<SemanticStatisticsEngine>();
         services.AddSingleton<IStatisticsEngine, CachingStatisticsEngine>();
         services.AddSingleton<CallerStatistics>();
         return services;
+    }
+
+    /// <summary>The built-in model plus the measures of <see cref="ServerOptions.ModelPath"/>; a bad file refuses the start.</summary>
+    private static SemanticModel LoadModel(ServerOptions options)
+    {
+        try
+        {
+            return SemanticModelFile.Load(options.ModelPath);
+        }
+        catch (ModelFileException e)
+        {
+            throw new ServerConfigurationException($"{ServerOptions.Section}:{nameof(ServerOptions.ModelPath)}: {e.Message}");
+        }
     }
 }

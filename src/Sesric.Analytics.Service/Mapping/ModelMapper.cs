@@ -50,7 +50,7 @@ public static class ModelMapper
         EditionLevel = d.IsEditionLevel,
     };
 
-    /// <summary>One base measure.</summary>
+    /// <summary>One base measure (built in, or defined by the model file with its definition).</summary>
     public static V1.ModelMeasure ToProto(MeasureDefinition m) => new()
     {
         Name = m.Name,
@@ -59,5 +59,7 @@ public static class ModelMapper
         Type = ResultMapper.ToProto(m.ColumnType),
         Format = ResultMapper.ToProto(m.ValueFormat),
         Source = m.Source == FactSource.Published ? V1.MeasureSource.Published : V1.MeasureSource.Registry,
+        Expression = m.Expression ?? "",
+        Kind = m.Kind ?? "",
     };
 }

@@ -7,15 +7,16 @@ namespace Sesric.Analytics.Service.Statistics;
 
 /// <summary>
 /// The semantic engine (<see cref="QueryEngine"/>) over the service's current store. One engine is built per opened
-/// store (the store is replaced when it is reopened after a fault).
+/// store (the store is replaced when it is reopened after a fault), over the service's model (the built-in one plus
+/// <c>Sesric:ModelPath</c>'s measures).
 /// </summary>
 /// <threadsafety>Safe to share; the engine and store are.</threadsafety>
-public sealed class SemanticStatisticsEngine(StoreHost host) : IStatisticsEngine
+public sealed class SemanticStatisticsEngine(StoreHost host, SemanticModel model) : IStatisticsEngine
 {
     private (IAnalyticsStore Store, QueryEngine Engine)? _current;
 
     /// <inheritdoc/>
-    public SemanticModel Model => SemanticModel.Default;
+    public SemanticModel Model => model;
 
     /// <inheritdoc/>
     public Task<ResultTable> ExecuteAsync(SemanticQuery query, CancellationToken ct = default) => Engine().ExecuteAsync(query, ct);
@@ -28,7 +29,7 @@ public sealed class SemanticStatisticsEngine(StoreHost host) : IStatisticsEngine
         {
             return c.Engine;
         }
-        var engine = new QueryEngine(store);
+        var engine = new QueryEngine(store, model);
         _current = (store, engine);
         return engine;
     }

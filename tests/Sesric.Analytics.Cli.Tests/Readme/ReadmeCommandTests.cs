@@ -32,12 +32,15 @@ public sealed class ReadmeCommandTests : IDisposable
         Assert.Contains(commands, c => c[0] == "report");
         Assert.Contains(commands, c => c[0] == "forecast");
         Assert.Contains(commands, c => c[0] == "import");
+        Assert.Contains(commands, c => c[0] == "query" && c.Contains("--model"));
 
-        var samples = Path.Combine(_folder.Path, "samples");
-        Directory.CreateDirectory(samples);
-        foreach (var file in Directory.GetFiles(Path.Combine(root, "samples")))
+        // samples/ with its subfolders (samples/model holds the model files the README queries with --model).
+        var source = Path.Combine(root, "samples");
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(samples, Path.GetFileName(file)));
+            var copy = Path.Combine(_folder.Path, "samples", Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
         }
         var db = _folder.File("readme.duckdb");
         var outputs = new List<(string[] Args, string Out, string Error)>();

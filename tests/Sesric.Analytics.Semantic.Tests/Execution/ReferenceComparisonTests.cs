@@ -15,8 +15,18 @@ namespace Sesric.Analytics.Semantic.Tests.Execution;
 /// </summary>
 public class ReferenceComparisonTests
 {
-    private static readonly string[] RegistryMeasures = ["participants", "participations", "editions", "member_states", "coverage", "female_share", "participants_per_edition", "new_member_states", "returning_share"];
-    private static readonly string[] AllDimensions = ["programme", "edition", "year", "member_state", "oic_group", "gender", "modality", "host_country"];
+    private static readonly string[] RegistryMeasures = ["participants", "participations", "editions", "member_states", "coverage", "female_share", "participants_per_edition", "new_member_states", "returning_share", "completion_rate", "completed_participations", "women_completers_share"];
+    private static readonly string[] AllDimensions = ["programme", "edition", "year", "member_state", "oic_group", "gender", "modality", "host_country", "attendance"];
+
+    /// <summary>User measures, as a model file defines them: the reference computes them from their plain-words definitions.</summary>
+    private static readonly SemanticModel Model = SemanticModel.Default.With(ModelExtension.Parse(
+        """
+        { "measures": [
+            { "name": "completion_rate", "kind": "expression", "expression": "participants[attendance = \"completed\"] / participants" },
+            { "name": "completed_participations", "kind": "expression", "expression": "participations[attendance = \"completed\"]" },
+            { "name": "women_completers_share", "kind": "share", "part": "participants[gender = \"female\" and attendance = \"completed\"]", "whole": "participants[attendance = \"completed\"]" }
+        ] }
+        """));
     private static readonly string[] EditionDimensions = ["programme", "edition", "year", "modality", "host_country"];
 
     [Fact]
@@ -66,7 +76,7 @@ public class ReferenceComparisonTests
         await temp.Store.UpsertCountriesAsync(data.Catalogue.Countries.ToArray());
         await temp.Store.UpsertEditionsAsync(data.Catalogue.Editions.ToArray());
         await temp.Store.ImportParticipationsAsync(data.Participations, ImportRequest.Default);
-        var engine = new QueryEngine(temp.Store);
+        var engine = new QueryEngine(temp.Store, Model);
         var reference = new Reference(data);
         for (var q = 0; q < 10; q++)
         {
@@ -114,7 +124,7 @@ public class ReferenceComparisonTests
         else
         {
             measures = RegistryMeasures.Where(_ => random.NextDouble() < 0.3).DefaultIfEmpty("participants").ToList();
-            fields = measures.Contains("coverage") ? AllDimensions.Where(d => d != "gender").ToArray() : AllDimensions;
+            fields = measures.Contains("coverage") ? AllDimensions.Where(d => d is not ("gender" or "attendance")).ToArray() : AllDimensions;
         }
         var dimensions = fields.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToArray();
         string? filter = null;
@@ -147,6 +157,7 @@ public class ReferenceComparisonTests
             "member_state" or "host_country" => $"{field} {eq} \"{data.Catalogue.Countries[random.Next(data.Catalogue.Countries.Count)].Code}\"",
             "oic_group" => $"oic_group {eq} \"{Pick("African Group", "Arab Group", "Asian Group", "Unknown")}\"",
             "gender" => $"gender {eq} \"{Pick("female", "male", "unknown")}\"",
+            "attendance" => $"attendance {eq} \"{Pick("attended", "completed")}\"",
             _ => $"modality {eq} \"{Pick("in_person", "virtual", "hybrid", "unknown")}\"",
         };
     }
@@ -162,7 +173,7 @@ public class ReferenceComparisonTests
     /// <summary>The LINQ reference: every measure computed directly from the definitions in the model's documentation.</summary>
     private sealed class Reference(RandomDataset data)
     {
-        private sealed record Row(string Person, Edition Edition, Country Country, Gender Gender, bool CountsAsMember);
+        private sealed record Row(string Person, Edition Edition, Country Country, Gender Gender, bool CountsAsMember, AttendanceStatus Status);
 
         private readonly Row[] _rows = data.Participations
             .Where(p => p.Status.CountsAsParticipation())
@@ -170,7 +181,7 @@ public class ReferenceComparisonTests
             {
                 data.Catalogue.TryGetEdition(p.Edition, out var edition);
                 data.Catalogue.TryGetCountry(p.Participant.Country, out var country);
-                return new Row(p.Participant.Id.Value, edition, country, p.Participant.Gender, country.IsMemberOn(edition.ReferenceDate));
+                return new Row(p.Participant.Id.Value, edition, country, p.Participant.Gender, country.IsMemberOn(edition.ReferenceDate), p.Status);
             })
             .ToArray();
 
@@ -243,6 +254,11 @@ public class ReferenceComparisonTests
                     "female_share" => women + men == 0 ? null : (double)women / (women + men),
                     "participants_per_edition" => (double)g.Length / editionsCount,
                     "new_member_states" => (long)g.Where(r => r.CountsAsMember && firstState[(r.Edition.Programme, r.Country.Code)] == r.Edition.Number).Select(r => r.Country.Code).Distinct().Count(),
+                    "completion_rate" => (double)g.Where(r => r.Status == AttendanceStatus.Completed).Select(r => r.Person).Distinct().Count() / people,
+                    "completed_participations" => (long)g.Count(r => r.Status == AttendanceStatus.Completed),
+                    "women_completers_share" => g.Where(r => r.Status == AttendanceStatus.Completed).Select(r => r.Person).Distinct().Count() is var completers and > 0
+                        ? (double)g.Where(r => r.Status == AttendanceStatus.Completed && r.Gender == Gender.Female).Select(r => r.Person).Distinct().Count() / completers
+                        : null,
                     "returning_share" => (double)g.Where(r => r.Edition.Number > firstPerson[(r.Edition.Programme, r.Person)]).Select(r => r.Person).Distinct().Count() / people,
                     _ => throw new InvalidOperationException(name),
                 };
@@ -254,6 +270,7 @@ public class ReferenceComparisonTests
             "member_state" => r.Country.Code.Value,
             "oic_group" => r.Country.Group.Name(),
             "gender" => r.Gender.Code(),
+            "attendance" => r.Status.Code(),
             _ => EditionField(r.Edition, field),
         };
 

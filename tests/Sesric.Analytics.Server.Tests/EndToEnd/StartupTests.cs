@@ -53,6 +53,19 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_bad_model_file_refuses_to_start_naming_the_setting_the_file_and_the_problem()
+    {
+        using var folder = new TempFolder("server");
+        var model = Path.Combine(folder.Path, "model.json");
+        await File.WriteAllTextAsync(model, """{ "measures": [ { "name": "rate", "kind": "expression", "expression": "particpants / editions" } ] }""");
+        await using var app = Build("Development", folder.Path, new Dictionary<string, string?> { ["Sesric:ModelPath"] = model });
+
+        var e = Assert.Throws<ServerConfigurationException>(() => app.MapSesricAnalytics());
+
+        Assert.Equal($"Sesric:ModelPath: model file '{model}': measures[0].expression: unknown measure 'particpants' at position 0; did you mean 'participants'?", e.Message);
+    }
+
+    [Fact]
     public async Task A_malformed_key_hash_refuses_to_start_naming_the_entry()
     {
         using var folder = new TempFolder("server");

@@ -14,8 +14,8 @@ public sealed class FactTableTests : IDisposable
 {
     /// <summary>
     /// Schema 3's view, restated over the base tables (the columns the table keeps), plus <c>is_single</c> and
-    /// <c>is_single_in_year</c> (the person's only counted participation, overall and in that year): the definition
-    /// the table must match.
+    /// <c>is_single_in_year</c> (the person's only counted participation, overall and in that year) and the attendance
+    /// code (schema 9): the definition the table must match.
     /// </summary>
     private const string Definition =
         """
@@ -32,7 +32,8 @@ public sealed class FactTableTests : IDisposable
                      WHERE o.participant_id = pn.participant_id AND o.attendance IN ('attended', 'completed')) = 1) AS is_single,
                (pn.attendance IN ('attended', 'completed')
                 AND (SELECT COUNT(*) FROM participation o JOIN edition oe ON oe.programme_id = o.programme_id AND oe.edition_number = o.edition_number
-                     WHERE o.participant_id = pn.participant_id AND oe.year = e.year AND o.attendance IN ('attended', 'completed')) = 1) AS is_single_in_year
+                     WHERE o.participant_id = pn.participant_id AND oe.year = e.year AND o.attendance IN ('attended', 'completed')) = 1) AS is_single_in_year,
+               pn.attendance
         FROM participation pn
         JOIN participant pt ON pt.participant_id = pn.participant_id
         JOIN edition e ON e.programme_id = pn.programme_id AND e.edition_number = pn.edition_number
@@ -42,7 +43,7 @@ public sealed class FactTableTests : IDisposable
     private const string Table =
         """
         SELECT p.participant_id, f.programme_id, f.edition_number, f.year, f.modality, f.host_country, f.reference_date, f.iso3,
-               f.oic_group, f.gender, f.is_counted, f.is_synthetic, f.counts_as_member, f.is_single, f.is_single_in_year
+               f.oic_group, f.gender, f.is_counted, f.is_synthetic, f.counts_as_member, f.is_single, f.is_single_in_year, f.attendance
         FROM participation_fact f JOIN participant p ON p.participant_key = f.participant_key
         """;
 

@@ -88,7 +88,7 @@ public sealed class MigrationTests : IDisposable
                 INSERT INTO country VALUES ('TUR', 'member', 'Türkiye', NULL, NULL, 1969, 'Asian Group', 'read', NULL, NULL, NULL);
                 INSERT INTO edition VALUES ('diplomacy-cab', 1, 2015, DATE '2015-03-02', DATE '2015-03-06', 'in_person', 'Ankara', 'TUR',
                                             NULL, NULL, 1, 1, FALSE, NULL, NULL);
-                INSERT INTO participation VALUES ('p1', 'diplomacy-cab', 1, 'attended', FALSE);
+                INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic) VALUES ('p1', 'diplomacy-cab', 1, 'attended', FALSE);
                 """);
             // From version 4 on, people carry a key and the store writes their fact rows itself.
             raw.Execute(version < 4
@@ -116,6 +116,8 @@ public sealed class MigrationTests : IDisposable
         var key = check.Scalar("SELECT record_key FROM participant WHERE participant_id = 'p1'");
         Assert.InRange(key, 0, Model.RecordKey.Modulus - 1);
         Assert.Equal(key, check.Scalar("SELECT record_key FROM participation_fact"));
+        // Version 9 copied the participation's attendance to its fact row.
+        Assert.Equal(1L, check.Scalar("SELECT COUNT(*) FROM participation_fact WHERE attendance = 'attended'"));
     }
 
     [Fact]
