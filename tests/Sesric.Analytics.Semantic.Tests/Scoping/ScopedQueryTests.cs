@@ -40,6 +40,25 @@ public sealed class ScopedQueryTests(BuiltInStoreFixture fixture) : IClassFixtur
         Assert.Equal(["diplomacy-cab", "oic-statcom"], publicWomen.Rows.Select(r => (string)r[0].Value!));
     }
 
+    [Theory]
+    [InlineData("public")]
+    [InlineData("internal")]
+    public async Task A_user_measure_under_a_scope_equals_the_same_measure_asked_for_the_programme_directly(string policy)
+    {
+        // The scope's programme, the caller's filter and the user measure's restriction each bind parameters of their own.
+        var model = SemanticModelFile.Load(Tests.Model.Extension.ModelFiles.Sample);
+        var engine = new QueryEngine(fixture.Store, model);
+        var runner = new ScopedQueryRunner(engine, DataScope.FromSlugs(["diplomacy-cab"]));
+        var measures = new[] { "completion_rate", "participants" };
+        var direct = await engine.ExecuteAsync(SemanticQuery.FromText(measures, ["year"], "programme = \"diplomacy-cab\" AND year >= 2017", policy: DisclosurePolicy.Parse(policy)));
+
+        var scoped = await runner.ExecuteAsync(SemanticQuery.FromText(measures, ["year"], "year >= 2017", policy: DisclosurePolicy.Parse(policy)));
+
+        Assert.NotEmpty(scoped.Rows);
+        Assert.Equal(direct.Rows.Select(r => r.Select(c => c.Value)), scoped.Rows.Select(r => r.Select(c => c.Value)));
+        Assert.Contains(scoped.Rows, r => r[1].Value is double rate && rate is > 0 and <= 1);
+    }
+
     [Fact]
     public async Task The_callers_own_filter_is_still_held_to_the_public_grammar_under_a_scope()
     {
