@@ -108,8 +108,8 @@ public sealed class TlsTests : IDisposable
         var programmes = await new CatalogService.CatalogServiceClient(withPinned).ListProgrammesAsync(new ListProgrammesRequest());
         var tooLow = await Assert.ThrowsAsync<RpcException>(() => new ForecastService.ForecastServiceClient(withPinned).RetrainAsync(new RetrainRequest()).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
-        Assert.Equal(StatusCode.Unavailable, strangerRefused.StatusCode);
+        RefusedInTheHandshake(refused);
+        RefusedInTheHandshake(strangerRefused);
         Assert.Equal(4, programmes.TotalSize);
         Assert.Equal(StatusCode.PermissionDenied, tooLow.StatusCode);
         Assert.Contains("'etl'", tooLow.Status.Detail, StringComparison.Ordinal);
@@ -142,8 +142,17 @@ public sealed class TlsTests : IDisposable
         var keyWithoutCertificate = await new CatalogService.CatalogServiceClient(keyOnly).ListProgrammesAsync(new ListProgrammesRequest(), TestKeys.Headers(TestKeys.Reader));
 
         Assert.Equal(81, internalQuery.Rows[0].Cells[0].IntegerValue);
-        Assert.Equal(StatusCode.Unavailable, forgedRefused.StatusCode);
+        RefusedInTheHandshake(forgedRefused);
         Assert.Equal(StatusCode.Unauthenticated, noCertificateNoKey.StatusCode);
         Assert.Equal(4, keyWithoutCertificate.TotalSize);
     }
+
+    /// <summary>
+    /// A connection the server's TLS layer refused: the call never reached a service. Under TLS 1.3 the server judges the
+    /// client's certificate after the client has finished its side of the handshake and sent its request, so the refusal
+    /// reaches the client either while connecting (UNAVAILABLE) or as a reset of the stream it already opened (INTERNAL),
+    /// depending on timing; both carry no answer.
+    /// </summary>
+    private static void RefusedInTheHandshake(RpcException refused) =>
+        Assert.True(refused.StatusCode is StatusCode.Unavailable or StatusCode.Internal, $"expected a transport refusal, got {refused.StatusCode}: {refused.Status.Detail}");
 }
