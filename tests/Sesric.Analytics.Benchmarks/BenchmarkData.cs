@@ -52,10 +52,16 @@ public sealed class BenchmarkData
             File.Delete(file);
         }
         var store = await DuckDbAnalyticsStore.OpenAsync(path);
+        await WriteCatalogueAsync(store);
+        return store;
+    }
+
+    /// <summary>Writes the catalogue (programmes, countries, editions) into <paramref name="store"/>, of either engine.</summary>
+    public async Task WriteCatalogueAsync(IAnalyticsStore store)
+    {
         await store.UpsertProgrammesAsync(Dataset.Catalogue.Programmes.ToArray());
         await store.UpsertCountriesAsync(Dataset.Catalogue.Countries.ToArray());
         await store.UpsertEditionsAsync(Dataset.Catalogue.Editions.ToArray());
-        return store;
     }
 
     /// <summary>The measured work: read and validate the CSV, stream it into the store in one transaction.</summary>

@@ -56,9 +56,7 @@ public static class PostgresFigures
 
             var address = cluster.CreateDatabase($"figures_{run}");
             var pgStore = await PostgresAnalyticsStore.OpenAsync(address);
-            await pgStore.UpsertProgrammesAsync(data.Dataset.Catalogue.Programmes.ToArray());
-            await pgStore.UpsertCountriesAsync(data.Dataset.Catalogue.Countries.ToArray());
-            await pgStore.UpsertEditionsAsync(data.Dataset.Catalogue.Editions.ToArray());
+            await data.WriteCatalogueAsync(pgStore);
             pgImports.Add(await TimeImportAsync(data, pgStore));
             pg = pgStore;
             output.WriteLine($"run {run}: import DuckDB {duckImports[^1]:F2} s, PostgreSQL {pgImports[^1]:F2} s (load average {LoadAverage()})");

@@ -188,14 +188,20 @@ public sealed class ForecastCommand : BaseCommand
             return new Reporting.Planning.NominationWindowPoint(day, f.Nominations, f.Attendance.Expected, f.Attendance.Lower80, f.Attendance.Upper80, f.Attendance.Lower95, f.Attendance.Upper95);
         }).ToArray();
         var window = Reporting.Planning.NominationWindowChart.Build(edition.Id.ToString(), points);
+        await WriteChartFileAsync(chart, () => window.RenderSvg(Theme.Default, Language.English), () => window.RenderPng(Theme.Default, Language.English), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a chart as SVG or PNG by the file's extension (checked by <see cref="ChartFile"/>) and says where.</summary>
+    private async Task WriteChartFileAsync(FileInfo chart, Func<string> svg, Func<byte[]> png, CancellationToken cancellationToken)
+    {
         chart.Directory?.Create();
         if (chart.Extension.Equals(".svg", StringComparison.OrdinalIgnoreCase))
         {
-            await File.WriteAllTextAsync(chart.FullName, window.RenderSvg(Theme.Default, Language.English), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(chart.FullName, svg(), cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await File.WriteAllBytesAsync(chart.FullName, window.RenderPng(Theme.Default, Language.English), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(chart.FullName, png(), cancellationToken).ConfigureAwait(false);
         }
         Console.Error.WriteLine($"chart: {chart.FullName}");
         Console.Error.Flush();
@@ -297,16 +303,10 @@ public sealed class ForecastCommand : BaseCommand
         var query = SemanticQuery.Of("participants").By("year").Where(FilterExpression.Equal("programme", programme.ToString()));
         var table = await new QueryEngine(store).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
         var options = new ChartOptions(Forecast: ForecastBand.From(series.NextEdition));
-        chart.Directory?.Create();
-        if (chart.Extension.Equals(".svg", StringComparison.OrdinalIgnoreCase))
-        {
-            await File.WriteAllTextAsync(chart.FullName, ReportRenderer.RenderSvg(visual, table, Theme.Default, Language.English, options), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await File.WriteAllBytesAsync(chart.FullName, ReportRenderer.RenderPng(visual, table, Theme.Default, Language.English, options), cancellationToken).ConfigureAwait(false);
-        }
-        Console.Error.WriteLine($"chart: {chart.FullName}");
-        Console.Error.Flush();
+        await WriteChartFileAsync(
+            chart,
+            () => ReportRenderer.RenderSvg(visual, table, Theme.Default, Language.English, options),
+            () => ReportRenderer.RenderPng(visual, table, Theme.Default, Language.English, options),
+            cancellationToken).ConfigureAwait(false);
     }
 }
