@@ -149,8 +149,6 @@ public static class ServiceSetup
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
         builder.AddSesricTelemetry();
-        builder.Services.AddSingleton<StoreHost>();
-        builder.Services.AddSingleton<Forecasts.ForecasterCache>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreHost>());
         builder.Services.AddAnalyticsStore();
         builder.Services.AddSesricODataFeed();

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Options;
 
 using Sesric.Analytics.Api.Configuration;
 using Sesric.Analytics.Api.Statistics;
+using Sesric.Analytics.Application.Data;
+using Sesric.Analytics.Application.Forecasts;
+using Sesric.Analytics.Application.Statistics;
 using Sesric.Analytics.Semantic;
 
 namespace Sesric.Analytics.Api.Hosting;
@@ -10,7 +13,7 @@ namespace Sesric.Analytics.Api.Hosting;
 public static class StorageRegistration
 {
     /// <summary>
-    /// Registers the store (opened by <see cref="StoreHost"/>: DuckDB for a file path, PostgreSQL for a postgresql://
+    /// Registers the data version, the store (opened by <see cref="StoreHost"/>, which every write goes through: DuckDB for a file path, PostgreSQL for a postgresql://
     /// address), the listener that empties the caches when another replica writes, and the semantic engine over the
     /// store, behind a result cache, reached per caller through <see cref="CallerStatistics"/>.
     /// </summary>
@@ -21,9 +24,18 @@ public static class StorageRegistration
         services.AddSingleton<IStoreOpener, AddressStoreOpener>();
         services.AddHostedService<StoreChangeListener>();
         services.AddSingleton(sp => LoadModel(sp.GetRequiredService<IOptions<SesricOptions>>().Value));
+        services.AddSingleton<DataVersion>();
+        services.AddSingleton<StoreHost>();
+        services.AddSingleton<ICurrentStore>(sp => sp.GetRequiredService<StoreHost>());
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SesricOptions>>().Value;
+            return new QueryRunnerOptions(options.QueryCacheEntries, options.MaxConcurrentQueries);
+        });
         services.AddSingleton<SemanticStatisticsEngine>();
         services.AddSingleton<IStatisticsEngine, CachingStatisticsEngine>();
         services.AddSingleton<CallerStatistics>();
+        services.AddSingleton<ForecasterCache>();
         return services;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.Api.Hosting;
 
@@ -22,23 +21,20 @@ public sealed class StoreHealthCheck(StoreHost host) : IHealthCheck
         {
             return HealthCheckResult.Unhealthy(host.State);
         }
-        if (host.Store is IStoreLiveness live)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PingTimeout);
+        bool? reachable;
+        try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PingTimeout);
-            bool reachable;
-            try
-            {
-                reachable = await live.IsReachableAsync(timeout.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                reachable = false;
-            }
-            if (!reachable)
-            {
-                return HealthCheckResult.Unhealthy("database unreachable");
-            }
+            reachable = await host.IsReachableAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            reachable = false;
+        }
+        if (reachable is false)
+        {
+            return HealthCheckResult.Unhealthy("database unreachable");
         }
         return HealthCheckResult.Healthy(host.State);
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 
 using Sesric.Analytics.Api.Configuration;
 using Sesric.Analytics.Api.Errors;
+using Sesric.Analytics.Application.Data;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage;
 
@@ -14,16 +15,19 @@ namespace Sesric.Analytics.Api.Hosting;
 /// invalidates it, a damaged block), it stops serving, says why, and reopens the store until it opens
 /// cleanly again; a store that cannot be opened at start stops the process (see <see cref="StartupFailure"/>).
 /// </summary>
+/// <remarks>Everything the service writes goes through <see cref="Store"/>, a <see cref="VersionedStore"/> over the opened
+/// store, so every write moves <see cref="Version"/> on and no cache can outlive it; reopening the store moves it on too.</remarks>
 /// <threadsafety>Safe to call from any thread.</threadsafety>
-public sealed class StoreHost(IStoreOpener opener, IOptions<SesricOptions> options, IHostApplicationLifetime lifetime, ILogger<StoreHost> logger) : BackgroundService
+public sealed class StoreHost(IStoreOpener opener, DataVersion version, IOptions<SesricOptions> options, IHostApplicationLifetime lifetime, ILogger<StoreHost> logger)
+    : BackgroundService, ICurrentStore
 {
     private readonly TaskCompletionSource<IAnalyticsStore> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
-    private volatile Catalogue? _catalogue;
+    private volatile CatalogueEntry? _catalogue;
     private volatile IAnalyticsStore? _store;
+    private volatile VersionedStore? _versioned;
     private volatile StoreFaultException? _fault;
     private CancellationToken _stopping;
-    private long _dataVersion;
 
     /// <summary>The resolved store path or address (set once opening starts); may hold a password, so log <see cref="DisplayPath"/>.</summary>
     public string? Path { get; private set; }
@@ -40,10 +44,13 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<SesricOptions> optio
     /// <summary>Why the store could not be opened at start (the process then stops and exits non-zero); null otherwise.</summary>
     public Exception? StartupFailure { get; private set; }
 
-    /// <summary>Completes when the store is first ready; faults when it could not be opened at start.</summary>
+    /// <summary>Completes with <see cref="Store"/> when the store is first ready; faults when it could not be opened at start.</summary>
     public Task<IAnalyticsStore> WhenReady => _ready.Task;
 
-    /// <summary>The open store; UNAVAILABLE while it is opening, RESOURCE_EXHAUSTED or UNAVAILABLE while it is faulted.</summary>
+    /// <summary>
+    /// The open store, seen through <see cref="Version"/> (its writes move it on); UNAVAILABLE while it is opening,
+    /// RESOURCE_EXHAUSTED or UNAVAILABLE while it is faulted.
+    /// </summary>
     public IAnalyticsStore Store
     {
         get
@@ -52,11 +59,18 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<SesricOptions> optio
             {
                 throw ExceptionMapper.ForStoreFault(fault, stillFaulted: true);
             }
-            return _store ?? throw (StartupFailure is null
+            return _versioned ?? throw (StartupFailure is null
                 ? RpcErrors.Unavailable("the store is still opening; retry in a moment.")
                 : RpcErrors.Unavailable("the store could not be opened; the server is stopping."));
         }
     }
+
+    /// <summary>The data version the store's writes, other replicas' writes and reopening move on.</summary>
+    public DataVersion Version => version;
+
+    /// <summary>Whether the database answers, for the stores that can be unreachable (a server); null when the store cannot say.</summary>
+    public async Task<bool?> IsReachableAsync(CancellationToken cancellationToken) =>
+        _store is IStoreLiveness live ? await live.IsReachableAsync(cancellationToken) : null;
 
     /// <summary>A one-line description of the store's state, for the health check.</summary>
     public string State =>
@@ -65,28 +79,17 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<SesricOptions> optio
         : StartupFailure is not null ? "store could not be opened"
         : "store opening";
 
-    /// <summary>The catalogue, loaded once and kept until a write changes it.</summary>
+    /// <summary>The catalogue, loaded once and kept until the data version moves on.</summary>
     public async Task<Catalogue> GetCatalogueAsync(CancellationToken cancellationToken)
     {
-        var catalogue = _catalogue;
-        if (catalogue is not null)
+        var current = version.Current;
+        if (_catalogue is { } entry && entry.Version == current)
         {
-            return catalogue;
+            return entry.Catalogue;
         }
-        catalogue = await Store.LoadCatalogueAsync(cancellationToken);
-        _catalogue = catalogue;
+        var catalogue = await Store.LoadCatalogueAsync(cancellationToken);
+        _catalogue = new CatalogueEntry(current, catalogue);
         return catalogue;
-    }
-
-    /// <summary>Counts the writes made through this service; cached results carry the version they were computed at.</summary>
-    /// <remarks>The embedded DuckDB file is opened by one process at a time, so every write goes through here.</remarks>
-    public long DataVersion => Interlocked.Read(ref _dataVersion);
-
-    /// <summary>Records a write: drops the cached catalogue and moves <see cref="DataVersion"/> on.</summary>
-    public void NotifyWritten()
-    {
-        _catalogue = null;
-        Interlocked.Increment(ref _dataVersion);
     }
 
     /// <summary>
@@ -121,14 +124,16 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<SesricOptions> optio
             Path = opener.ResolvePath(options.Value.DatabasePath);
             logger.LogInformation("Opening the store at {StorePath}", DisplayPath);
             var store = await opener.OpenAsync(Path, stoppingToken);
+            var versioned = new VersionedStore(store, version);
             _store = store;
+            _versioned = versioned;
             if (options.Value.SeedBuiltInData)
             {
-                await opener.SeedAsync(store, stoppingToken);
+                await opener.SeedAsync(versioned, stoppingToken);
             }
             var participations = await store.CountParticipationsAsync(stoppingToken);
             logger.LogInformation("Store ready: {Engine} schema v{SchemaVersion}, {Participations} participations", store.Description.Engine, store.Description.SchemaVersion, participations);
-            _ready.TrySetResult(store);
+            _ready.TrySetResult(versioned);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -138,6 +143,7 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<SesricOptions> optio
             if (_store is { } opened)
             {
                 _store = null;
+                _versioned = null;
                 await opened.DisposeAsync();
             }
             _ready.TrySetException(e);
@@ -177,11 +183,11 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<SesricOptions> optio
                 var store = await opener.OpenAsync(Path!, stoppingToken);
                 lock (_gate)
                 {
-                    _catalogue = null;
                     _store = store;
+                    _versioned = new VersionedStore(store, version);
                     _fault = null;
                 }
-                Interlocked.Increment(ref _dataVersion);
+                version.Advance();
                 logger.LogWarning("The store at {StorePath} was reopened after {Attempts} attempt(s); serving again", DisplayPath, attempt);
                 return;
             }
@@ -211,10 +217,13 @@ public sealed class StoreHost(IStoreOpener opener, IOptions<SesricOptions> optio
         {
             store = _store;
             _store = null;
+            _versioned = null;
         }
         if (store is not null && _fault is null)
         {
             await store.DisposeAsync();
         }
     }
+
+    private sealed record CatalogueEntry(long Version, Catalogue Catalogue);
 }

@@ -9,6 +9,7 @@ using Sesric.Analytics.Api.Errors;
 using Sesric.Analytics.Api.Hosting;
 using Sesric.Analytics.Api.Observability;
 using Sesric.Analytics.Api.Security;
+using Sesric.Analytics.Application.Statistics;
 using Sesric.Analytics.Semantic;
 
 namespace Sesric.Analytics.Api.OData;
@@ -33,7 +34,7 @@ public static class ODataFeedEndpoints
     /// <summary>Registers the feed's model (from the engine's semantic model) and its runner.</summary>
     public static IServiceCollection AddSesricODataFeed(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new ODataFeedModel(sp.GetRequiredService<Statistics.IStatisticsEngine>().Model));
+        services.AddSingleton(sp => new ODataFeedModel(sp.GetRequiredService<IStatisticsEngine>().Model));
         services.AddSingleton<ODataFeedRunner>();
         return services;
     }

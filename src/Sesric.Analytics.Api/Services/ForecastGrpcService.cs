@@ -3,10 +3,10 @@ using System.Globalization;
 using Grpc.Core;
 
 using Sesric.Analytics.Api.Errors;
-using Sesric.Analytics.Api.Forecasts;
 using Sesric.Analytics.Api.Hosting;
 using Sesric.Analytics.Api.Mapping;
 using Sesric.Analytics.Api.Security;
+using Sesric.Analytics.Application.Forecasts;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Forecasting.Backtesting;
 using Sesric.Analytics.Forecasting.Nominations;

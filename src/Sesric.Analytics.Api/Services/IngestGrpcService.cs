@@ -59,7 +59,6 @@ public sealed class IngestGrpcService(StoreHost host, IOptions<SesricOptions> op
             outcome = await host.Store.ImportParticipationsAsync(rows, new ImportRequest(requestId.Length > 0 ? requestId : null), ct);
         }
         ImportTelemetry.Imported(outcome, rows.Count);
-        host.NotifyWritten();
         logger.LogInformation("Imported {Rows} rows (request {ImportRequestId}, replay {WasReplay}): {Inserted} participations inserted",
             batch.Count, requestId, outcome.WasReplay, outcome.Participations.Inserted);
         return new ImportParticipationsResponse
@@ -87,7 +86,6 @@ public sealed class IngestGrpcService(StoreHost host, IOptions<SesricOptions> op
             throw RpcErrors.NotFound(ResourceNames.Of(edition.Programme), "programme");
         }
         var outcome = await host.Store.UpsertEditionsAsync([edition], ct);
-        host.NotifyWritten();
         var statistics = (await host.Store.GetEditionStatisticsAsync(ct)).FirstOrDefault(s => s.Edition == edition.Id);
         return new UpsertEditionResponse { Edition = CatalogMapper.ToProto(edition, statistics), Created = outcome.Inserted > 0 };
     }

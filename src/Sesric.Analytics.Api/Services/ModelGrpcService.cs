@@ -1,7 +1,7 @@
 using Grpc.Core;
 
 using Sesric.Analytics.Api.Mapping;
-using Sesric.Analytics.Api.Statistics;
+using Sesric.Analytics.Application.Statistics;
 using Sesric.Analytics.Contracts.V1;
 
 namespace Sesric.Analytics.Api.Services;

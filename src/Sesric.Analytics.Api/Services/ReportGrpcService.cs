@@ -5,10 +5,10 @@ using Google.Protobuf;
 using Grpc.Core;
 
 using Sesric.Analytics.Api.Errors;
-using Sesric.Analytics.Api.Forecasts;
 using Sesric.Analytics.Api.Hosting;
 using Sesric.Analytics.Api.Mapping;
 using Sesric.Analytics.Api.Statistics;
+using Sesric.Analytics.Application.Forecasts;
 using Sesric.Analytics.Forecasting;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Model;

@@ -8,6 +8,7 @@ using Sesric.Analytics.Api.Mapping;
 using Sesric.Analytics.Api.Paging;
 using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Api.Statistics;
+using Sesric.Analytics.Application.Coverage;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Querying;
 
@@ -95,7 +96,7 @@ public sealed class StatsGrpcService(CallerStatistics statistics, StoreHost host
         var represented = await RepresentedMemberStates.ReadAsync(runner, programme, null, ct);
         var withRegistry = (await host.Store.GetEditionStatisticsAsync(ct)).Where(s => s.HasRegistry).Select(s => s.Edition).ToHashSet();
         var response = new GetCoverageResponse();
-        response.Coverage.AddRange(CoverageCalculator.Compute(catalogue, represented, withRegistry, programme, request.Year == 0 ? null : request.Year, runner.Scope));
+        response.Coverage.AddRange(CoverageCalculator.Compute(catalogue, represented, withRegistry, programme, request.Year == 0 ? null : request.Year, runner.Scope).Select(CoverageMapper.ToProto));
         return response;
     }
 

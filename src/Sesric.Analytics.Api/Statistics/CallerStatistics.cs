@@ -1,6 +1,7 @@
 using Grpc.Core;
 
 using Sesric.Analytics.Api.Security;
+using Sesric.Analytics.Application.Statistics;
 using Sesric.Analytics.Semantic;
 
 namespace Sesric.Analytics.Api.Statistics;

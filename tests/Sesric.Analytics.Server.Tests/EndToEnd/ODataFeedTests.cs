@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
 
-using Sesric.Analytics.Api.Statistics;
+using Sesric.Analytics.Application.Statistics;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Server.Tests.Infrastructure;

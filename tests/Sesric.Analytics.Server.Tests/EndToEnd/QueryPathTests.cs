@@ -4,7 +4,7 @@ using Grpc.Core;
 
 using Microsoft.Extensions.DependencyInjection;
 
-using Sesric.Analytics.Api.Statistics;
+using Sesric.Analytics.Application.Statistics;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Semantic;

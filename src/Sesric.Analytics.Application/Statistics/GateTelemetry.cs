@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 using Sesric.Analytics.Telemetry;
 
-namespace Sesric.Analytics.Api.Observability;
+namespace Sesric.Analytics.Application.Statistics;
 
 /// <summary>Waiting at the store's concurrency gate, measured: queue length while waiting, and the wait itself.</summary>
 internal static class GateTelemetry

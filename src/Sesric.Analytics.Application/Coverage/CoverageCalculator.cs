@@ -1,10 +1,7 @@
-using Sesric.Analytics.Api.Mapping;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Semantic;
 
-using V1 = Sesric.Analytics.Contracts.V1;
-
-namespace Sesric.Analytics.Api.Statistics;
+namespace Sesric.Analytics.Application.Coverage;
 
 /// <summary>
 /// Coverage per programme and year: which member states were represented, which eligible ones were
@@ -25,7 +22,7 @@ public static class CoverageCalculator
     /// <param name="programme">Only this programme, or null for all.</param>
     /// <param name="year">Only this year, or null for all.</param>
     /// <param name="scope">The programmes the caller may see (default: all); others are left out.</param>
-    public static IReadOnlyList<V1.ProgrammeYearCoverage> Compute(
+    public static IReadOnlyList<ProgrammeYearCoverage> Compute(
         Catalogue catalogue,
         IEnumerable<(ProgrammeId Programme, int Year, CountryCode Country)> represented,
         IReadOnlySet<EditionId> editionsWithRegistry,
@@ -35,7 +32,7 @@ public static class CoverageCalculator
     {
         scope ??= DataScope.All;
         var reached = represented.ToLookup(r => (r.Programme, r.Year), r => r.Country);
-        var result = new List<V1.ProgrammeYearCoverage>();
+        var result = new List<ProgrammeYearCoverage>();
         foreach (var byProgramme in catalogue.Editions.Where(e => (programme is null || e.Programme == programme) && scope.Allows(e.Programme)).GroupBy(e => e.Programme).OrderBy(g => g.Key))
         {
             var everReached = new HashSet<CountryCode>();
@@ -51,25 +48,24 @@ public static class CoverageCalculator
                     .Where(c => byYear.Any(e => c.IsMemberOn(e.ReferenceDate)))
                     .ToArray();
                 var representedEligible = eligible.Count(c => thisYear.Contains(c.Code));
-                var entry = new V1.ProgrammeYearCoverage
-                {
-                    Programme = ResourceNames.Of(byProgramme.Key),
-                    Year = byYear.Key,
-                    HasRegistry = byYear.Any(e => editionsWithRegistry.Contains(e.Id)),
-                    EligibleCount = eligible.Length,
-                    RepresentedCount = representedEligible,
-                    Coverage = eligible.Length == 0 ? 0 : (double)representedEligible / eligible.Length,
-                };
-                entry.Editions.AddRange(byYear.OrderBy(e => e.Number).Select(e => ResourceNames.Of(e.Id)));
+                var groups = new List<GroupCoverage>();
                 foreach (var group in eligible.GroupBy(c => c.Group).OrderBy(g => g.Key == OicGroup.Unknown ? int.MaxValue : (int)g.Key))
                 {
                     var codes = group.Select(c => c.Code).Order().ToArray();
-                    var groupCoverage = new V1.GroupCoverage { OicGroup = CatalogMapper.ToProto(group.Key) };
-                    groupCoverage.Represented.AddRange(codes.Where(thisYear.Contains).Select(c => c.Value));
-                    groupCoverage.NotRepresented.AddRange(codes.Where(c => !thisYear.Contains(c)).Select(c => c.Value));
-                    groupCoverage.NeverRepresented.AddRange(codes.Where(c => !everReached.Contains(c)).Select(c => c.Value));
-                    entry.Groups.Add(groupCoverage);
+                    groups.Add(new GroupCoverage(
+                        group.Key,
+                        [.. codes.Where(thisYear.Contains)],
+                        [.. codes.Where(c => !thisYear.Contains(c))],
+                        [.. codes.Where(c => !everReached.Contains(c))]));
                 }
+                var entry = new ProgrammeYearCoverage(
+                    byProgramme.Key,
+                    byYear.Key,
+                    [.. byYear.OrderBy(e => e.Number).Select(e => e.Id)],
+                    byYear.Any(e => editionsWithRegistry.Contains(e.Id)),
+                    eligible.Length,
+                    representedEligible,
+                    groups);
                 result.Add(entry);
             }
         }

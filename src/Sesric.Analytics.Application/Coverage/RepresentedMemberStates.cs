@@ -1,7 +1,7 @@
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Semantic;
 
-namespace Sesric.Analytics.Api.Statistics;
+namespace Sesric.Analytics.Application.Coverage;
 
 /// <summary>
 /// The (programme, year, member state) triples with at least one counted participant from a member state in good

@@ -1,17 +1,17 @@
-using Sesric.Analytics.Api.Hosting;
+using Sesric.Analytics.Application.Data;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Storage;
 
-namespace Sesric.Analytics.Api.Statistics;
+namespace Sesric.Analytics.Application.Statistics;
 
 /// <summary>
-/// The semantic engine (<see cref="QueryEngine"/>) over the service's current store. One engine is built per opened
+/// The semantic engine (<see cref="QueryEngine"/>) over the application's current store. One engine is built per opened
 /// store (the store is replaced when it is reopened after a fault), over the service's model (the built-in one plus
 /// <c>Sesric:ModelPath</c>'s measures).
 /// </summary>
 /// <threadsafety>Safe to share; the engine and store are.</threadsafety>
-public sealed class SemanticStatisticsEngine(StoreHost host, SemanticModel model) : IStatisticsEngine
+public sealed class SemanticStatisticsEngine(ICurrentStore current, SemanticModel model) : IStatisticsEngine
 {
     private (IAnalyticsStore Store, QueryEngine Engine)? _current;
 
@@ -23,14 +23,14 @@ public sealed class SemanticStatisticsEngine(StoreHost host, SemanticModel model
 
     private QueryEngine Engine()
     {
-        var store = host.Store;
-        var current = _current;
-        if (current is { } c && ReferenceEquals(c.Store, store))
+        var store = current.Store;
+        var engine = _current;
+        if (engine is { } c && ReferenceEquals(c.Store, store))
         {
             return c.Engine;
         }
-        var engine = new QueryEngine(store, model);
-        _current = (store, engine);
-        return engine;
+        var fresh = new QueryEngine(store, model);
+        _current = (store, fresh);
+        return fresh;
     }
 }
