@@ -104,6 +104,14 @@ internal static class FilterSql
             case FilterAnd a:
                 Binary(a.Left, "AND", a.Right);
                 break;
+            case FilterOr o when EqualitiesOnOneField(o, bindings) is { Count: > 1 } equalities:
+                // One field equal to any of several values (a key's scope of programmes, a caller's OR chain): as IN, which
+                // DuckDB tests with one set lookup per row, where a chain of 25 ORs cost three times the unfiltered query.
+                // The same rows: IN is true exactly when one equality is, and a missing value makes both false.
+                var first = bindings[equalities[0]];
+                var list = $"{sqlFor(first.Dimension)} IN ({string.Join(", ", equalities.Select(c => "$" + indexes[c].ToString(CultureInfo.InvariantCulture)))})";
+                s.Append(first.Dimension.IsNullable ? $"COALESCE({list}, FALSE)" : list);
+                break;
             case FilterOr o:
                 Binary(o.Left, "OR", o.Right);
                 break;
@@ -128,6 +136,33 @@ internal static class FilterSql
                 s.Append(')');
             }
         }
+    }
+
+    /// <summary>
+    /// The comparisons of an OR tree made only of <c>=</c> comparisons on one dimension, left to right; empty when any part
+    /// is something else.
+    /// </summary>
+    private static List<FilterComparison> EqualitiesOnOneField(FilterOr or, IReadOnlyDictionary<FilterComparison, BoundComparison> bindings)
+    {
+        var found = new List<FilterComparison>();
+        var pending = new Stack<FilterExpression>();
+        pending.Push(or);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case FilterOr o:
+                    pending.Push(o.Right);
+                    pending.Push(o.Left);
+                    break;
+                case FilterComparison { Operator: FilterOperator.Equal } c when found.Count == 0 || bindings[c].Dimension == bindings[found[0]].Dimension:
+                    found.Add(c);
+                    break;
+                default:
+                    return [];
+            }
+        }
+        return found;
     }
 
     private static QueryException Invalid(FilterComparison c, DimensionDefinition d, string message) =>

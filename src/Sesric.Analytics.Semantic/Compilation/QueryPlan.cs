@@ -46,11 +46,14 @@ internal sealed class QueryPlan
             used.Add(d.Difference!.Value.Whole);
             used.Add(d.Difference!.Value.Part);
         }
-        // A perturbed count needs its cell key; a derived one, its parts' keys, even where a part is itself shown
-        // exact (first-time participants of a whole edition: the people count is exact, the subset is not).
+        // A perturbed count that a measure reads needs its cell key; a derived one, its parts' keys, even where a part is
+        // itself shown exact (first-time participants of a whole edition: the people count is exact, the subset is not).
+        // The counts every registry query carries for its own use (people for empty cells, participations and synthetic
+        // rows for the metadata) are read raw, never shown, so they get no key unless a measure shows them: each key is
+        // one more aggregate over every row.
         if (query.Policy.Protects)
         {
-            foreach (var c in used.Where(c => Rule(c) == CellRule.Perturb).ToArray())
+            foreach (var c in bases.SelectMany(m => m.Components).Distinct().Where(c => Rule(c) == CellRule.Perturb).ToArray())
             {
                 AddKeys(c);
             }

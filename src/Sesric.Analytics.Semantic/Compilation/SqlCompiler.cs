@@ -226,10 +226,18 @@ internal sealed class SqlCompiler(SqlDialect dialect)
     /// within one edition, or of states within one state, need no hash set, and within one year need one only for
     /// people who came twice that year (see <see cref="Component"/>).
     /// </summary>
-    private static string AggregateSql(Component component, QueryPlan plan, List<object?> parameters)
+    private string AggregateSql(Component component, QueryPlan plan, List<object?> parameters)
     {
         var sql = ChosenSql(component, plan);
-        return BindParameters(plan.Rule(component) == CellRule.Perturb ? component.OverTokens(sql) : sql, component, parameters);
+        if (plan.Rule(component) == CellRule.Perturb)
+        {
+            sql = component.OverTokens(sql);
+        }
+        if (component.Protection == ComponentProtection.Key)
+        {
+            sql = dialect.CellKey(sql);
+        }
+        return BindParameters(sql, component, parameters);
     }
 
     /// <summary>

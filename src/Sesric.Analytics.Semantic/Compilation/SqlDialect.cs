@@ -50,9 +50,21 @@ internal abstract class SqlDialect
     /// bare, so a key built on one must be built on the input expression.</remarks>
     public abstract string OrdinalText(string outputName, string inputExpression);
 
+    /// <summary>
+    /// A cell key from the sum of its records' keys (<paramref name="sum"/>, never negative): the sum modulo 2^24, as a
+    /// BIGINT.
+    /// </summary>
+    public virtual string CellKey(string sum) => $"CAST(({sum}) % 16777216 AS BIGINT)";
+
     private sealed class DuckDbDialect : SqlDialect
     {
         public override string Engine => "duckdb";
+
+        // DuckDB sums integers into HUGEINT, and its 128-bit modulo is a bit-by-bit long division: on the 23,000 cells of
+        // edition x member_state at 1M rows, `% 16777216` on two keys cost a fifth of the whole statement (measured, the
+        // public policy's extra time over internal went from 0.26x to 0.04x). A bit mask is the same number for a sum that
+        // is never negative, and costs one AND.
+        public override string CellKey(string sum) => $"CAST(({sum}) & 16777215 AS BIGINT)";
 
         // DuckDB's default collation is binary already.
         public override string OrdinalText(string outputName, string inputExpression) => outputName;

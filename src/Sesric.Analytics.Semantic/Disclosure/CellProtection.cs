@@ -92,6 +92,11 @@ internal sealed class CellProtection
         {
             return Key(d.Whole, row) - Key(d.Part, row);
         }
-        return ResultAssembler.ReadLong(_columns[Slot(component).Key], row) ?? 0;
+        var at = Slot(component).Key;
+        // The plan computes keys only for the counts its measures name; a measure reading another perturbed count is a
+        // model bug, and must fail rather than publish a count without its noise.
+        return at < 0
+            ? throw new InvalidOperationException($"no cell key was computed for '{component.Key}'; list it among the measure's components.")
+            : ResultAssembler.ReadLong(_columns[at], row) ?? 0;
     }
 }

@@ -23,7 +23,7 @@ namespace Sesric.Analytics.Semantic;
 /// member_state): a distinct count of states is then 0 or 1.
 /// </param>
 /// <param name="Protection">How the public policy treats the component's value.</param>
-/// <param name="CellKey">For a perturbed count, the component that computes its cell key (the sum of its records' record keys).</param>
+/// <param name="CellKey">For a perturbed count, the component that computes its cell key (the sum of its records' record keys, modulo 2^24).</param>
 internal sealed record Component(
     string Key,
     ComponentSource Source,
@@ -87,7 +87,10 @@ internal enum ComponentProtection
     /// <summary>A count of editions or member states: exact, but withheld when the query depends on a person's attribute.</summary>
     Units,
 
-    /// <summary>A cell key: never shown, only read to perturb its count.</summary>
+    /// <summary>
+    /// A cell key: never shown, only read to perturb its count. Its SQL is the sum of its records' keys (never negative);
+    /// the compiler reduces it modulo 2^24 in the dialect's form (<see cref="SqlDialect.CellKey"/>).
+    /// </summary>
     Key,
 }
 

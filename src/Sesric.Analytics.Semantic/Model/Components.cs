@@ -6,8 +6,6 @@ internal static class Components
     /// <summary>See <see cref="Component.PersonToken"/>.</summary>
     private const string Token = Component.PersonToken;
 
-    private static string Mod(string sum) => $"CAST(({sum}) % 16777216 AS BIGINT)";
-
     /// <summary>The cell key of the distinct people counted by a people component restricted by <paramref name="condition"/> (SQL, or null).</summary>
     internal static Component PeopleKey(string key, string? condition)
     {
@@ -15,9 +13,9 @@ internal static class Components
         var where = condition is null ? "" : " FILTER (WHERE " + condition + ")";
         return new(
             key, ComponentSource.Registry,
-            Mod($"COALESCE(SUM(f.record_key) FILTER (WHERE f.is_single{and}), 0) + COALESCE(SUM(DISTINCT {Token}) FILTER (WHERE NOT f.is_single{and}), 0)"),
-            SqlWithinEdition: Mod($"COALESCE(SUM(f.record_key){where}, 0)"),
-            SqlWithinYear: Mod($"COALESCE(SUM(f.record_key) FILTER (WHERE f.is_single_in_year{and}), 0) + COALESCE(SUM(DISTINCT {Token}) FILTER (WHERE NOT f.is_single_in_year{and}), 0)"),
+            $"COALESCE(SUM(f.record_key) FILTER (WHERE f.is_single{and}), 0) + COALESCE(SUM(DISTINCT {Token}) FILTER (WHERE NOT f.is_single{and}), 0)",
+            SqlWithinEdition: $"COALESCE(SUM(f.record_key){where}, 0)",
+            SqlWithinYear: $"COALESCE(SUM(f.record_key) FILTER (WHERE f.is_single_in_year{and}), 0) + COALESCE(SUM(DISTINCT {Token}) FILTER (WHERE NOT f.is_single_in_year{and}), 0)",
             Protection: ComponentProtection.Key);
     }
 
@@ -28,13 +26,13 @@ internal static class Components
     public static readonly Component MenKeySum = PeopleKey("men_key", "f.gender = 'male'");
 
     /// <summary>A participation's record key is its person's: within one edition a cell's participations and people are the same records, and get the same value.</summary>
-    public static readonly Component ParticipationsKeySum = new("participations_key", ComponentSource.Registry, Mod("COALESCE(SUM(f.record_key), 0)"), Protection: ComponentProtection.Key);
+    public static readonly Component ParticipationsKeySum = new("participations_key", ComponentSource.Registry, "COALESCE(SUM(f.record_key), 0)", Protection: ComponentProtection.Key);
 
     public static readonly Component ReturningKeySum = new(
         "returning_key", ComponentSource.Registry,
-        Mod($"COALESCE(SUM(DISTINCT CASE WHEN f.edition_number > fp.first_edition THEN {Token} END), 0)"),
+        $"COALESCE(SUM(DISTINCT CASE WHEN f.edition_number > fp.first_edition THEN {Token} END), 0)",
         HelperJoin.FirstPersonEdition,
-        SqlWithinEdition: Mod("COALESCE(SUM(CASE WHEN f.edition_number > fp.first_edition THEN f.record_key END), 0)"),
+        SqlWithinEdition: "COALESCE(SUM(CASE WHEN f.edition_number > fp.first_edition THEN f.record_key END), 0)",
         Protection: ComponentProtection.Key);
 
     /// <summary>
@@ -124,7 +122,7 @@ internal static class Components
         }
         if (ReferenceEquals(count, Participations))
         {
-            var key_ = new Component(key + "_key", ComponentSource.Registry, Mod($"COALESCE(SUM(f.record_key) FILTER (WHERE {condition}), 0)"), Protection: ComponentProtection.Key)
+            var key_ = new Component(key + "_key", ComponentSource.Registry, $"COALESCE(SUM(f.record_key) FILTER (WHERE {condition}), 0)", Protection: ComponentProtection.Key)
             {
                 Parameters = parameters,
             };

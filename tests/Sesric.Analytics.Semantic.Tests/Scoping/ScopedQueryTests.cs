@@ -91,4 +91,25 @@ public sealed class ScopedQueryTests(BuiltInStoreFixture fixture) : IClassFixtur
 
         Assert.Equal("diplomacy-cab", refused.Programme.Value);
     }
+
+    [Fact]
+    public async Task A_scope_of_every_programme_but_one_answers_without_that_programmes_rows_and_refuses_it()
+    {
+        var byProgramme = SemanticQuery.FromText(["participations"], ["programme"], policy: DisclosurePolicy.Internal);
+        var all = (await _engine.ExecuteAsync(byProgramme)).Rows.Select(r => (string)r[0].Value!).ToArray();
+        Assert.True(all.Length > 2, "the built-in dataset should have several programmes");
+        var excluded = all[^1];
+        var runner = new ScopedQueryRunner(_engine, DataScope.FromSlugs(all[..^1]));
+
+        var scoped = await runner.ExecuteAsync(byProgramme);
+        var total = Single(await runner.ExecuteAsync(SemanticQuery.Of("participations").WithPolicy(DisclosurePolicy.Internal)));
+
+        Assert.Equal(all[..^1], scoped.Rows.Select(r => (string)r[0].Value!));
+        var everyone = Single(await _engine.ExecuteAsync(SemanticQuery.Of("participations").WithPolicy(DisclosurePolicy.Internal)));
+        var ofExcluded = Single(await _engine.ExecuteAsync(SemanticQuery.FromText(["participations"], null, $"programme = \"{excluded}\"", policy: DisclosurePolicy.Internal)));
+        Assert.True(ofExcluded > 0);
+        Assert.Equal(everyone - ofExcluded, total);
+        var refused = await Assert.ThrowsAsync<OutOfScopeException>(() => runner.ExecuteAsync(SemanticQuery.FromText(["participations"], null, $"programme = \"{excluded}\"", policy: DisclosurePolicy.Internal)));
+        Assert.Equal(excluded, refused.Programme.Value);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class UserMeasureSqlTests
 
         Assert.Equal(["female", "completed", "diplomacy-cab"], statement.Parameters);
         Assert.Contains("COUNT(*) FILTER (WHERE f.attendance = $2 AND f.programme_id = $3) AS \"r_", statement.Sql, StringComparison.Ordinal);
-        Assert.Contains("CAST((COALESCE(SUM(f.record_key) FILTER (WHERE f.attendance = $2 AND f.programme_id = $3), 0)) % 16777216 AS BIGINT) AS \"r_", statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("CAST((COALESCE(SUM(f.record_key) FILTER (WHERE f.attendance = $2 AND f.programme_id = $3), 0)) & 16777215 AS BIGINT) AS \"r_", statement.Sql, StringComparison.Ordinal);
         Assert.Contains("WHERE f.is_counted AND (f.gender = $1)", statement.Sql, StringComparison.Ordinal);
     }
 
