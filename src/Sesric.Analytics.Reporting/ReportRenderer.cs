@@ -101,24 +101,43 @@ public static class ReportRenderer
         return files;
     }
 
-    internal static RenderedChart Render(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options, ChartFormat format)
+    internal static RenderedChart Render(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options, ChartFormat format) =>
+        Render(visual, table, theme, language, options, [format])[0];
+
+    /// <summary>
+    /// Renders <paramref name="visual"/> in each of <paramref name="formats"/> from one composition (the data, layout and
+    /// text shaping are done once); each export is its own <c>sesric.render</c> span, the first including the composition.
+    /// </summary>
+    internal static IReadOnlyList<RenderedChart> Render(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options, IReadOnlyList<ChartFormat> formats)
     {
-        using var span = Telemetry.SesricTelemetry.Start("sesric.render")?.SetTag("sesric.render.format", format.ToString().ToLowerInvariant()).SetTag("sesric.render.visual", visual.Id);
-        var problems = ReportValidator.ValidateVisual(visual, "visual", options?.Vocabulary);
-        if (problems.Count > 0)
+        var charts = new RenderedChart[formats.Count];
+        ChartComposer? composer = null;
+        for (var i = 0; i < formats.Count; i++)
         {
-            throw new SpecException(problems);
+            using var span = Telemetry.SesricTelemetry.Start("sesric.render")?.SetTag("sesric.render.format", formats[i].ToString().ToLowerInvariant()).SetTag("sesric.render.visual", visual.Id);
+            if (composer is null)
+            {
+                var problems = ReportValidator.ValidateVisual(visual, "visual", options?.Vocabulary);
+                if (problems.Count > 0)
+                {
+                    throw new SpecException(problems);
+                }
+                composer = ChartComposer.Compose(Request(visual, table, theme, language, options));
+            }
+            charts[i] = composer.Export(formats[i]);
         }
-        return RenderChecked(visual, table, theme, language, options, format);
+        return charts;
     }
 
     /// <summary>Renders a visual whose measure and category are the table's own columns rather than the semantic model's (checked by its builder).</summary>
-    internal static RenderedChart RenderChecked(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options, ChartFormat format)
+    internal static RenderedChart RenderChecked(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options, ChartFormat format) =>
+        ChartComposer.Render(Request(visual, table, theme, language, options), format);
+
+    private static ChartRequest Request(Visual visual, ResultTable table, Theme theme, Language language, ChartOptions? options)
     {
         options ??= new ChartOptions();
-        var request = new ChartRequest(visual, table, theme, language, options.Colors ?? new MemberColors(theme),
+        return new ChartRequest(visual, table, theme, language, options.Colors ?? new MemberColors(theme),
             options.Filters ?? visual.Filters, options.Source, options.Forecast, options.Labels ?? Binding.MemberLabels.None, visual.Id, options.Totals, options.EditionYears, options.Expected);
-        return ChartComposer.Render(request, format);
     }
 }
 

@@ -37,13 +37,13 @@ internal sealed partial class ChartComposer
     private IReadOnlyList<ShapedLine> _captionLines = [];
     private IReadOnlyList<ShapedLine> _footerLines = [];
 
-    private ChartComposer(ChartRequest req, ChartFormat format)
+    private ChartComposer(ChartRequest req)
     {
         _req = req;
         _rtl = req.Language == Language.Arabic;
         _fmt = new ValueFormatter(req.Language, req.Theme.Formats);
         var fonts = FontSet.For(req.Theme.FontFamily, req.Theme.FallbackFonts);
-        _painter = new TextPainter(new TextShaper(fonts, _rtl), outlines: format == ChartFormat.Svg);
+        _painter = new TextPainter(new TextShaper(fonts, _rtl));
         _w = req.Visual.Width;
         _h = req.Visual.Height;
         _data = ChartData.From(req.Visual, req.Table, req.Language, _fmt, req.Labels, req.Totals);
@@ -53,14 +53,23 @@ internal sealed partial class ChartComposer
 
     private Visual Visual => _req.Visual;
 
+    private (string Title, string Description) _altText;
+
     /// <summary>Renders the chart to PNG or SVG.</summary>
-    public static RenderedChart Render(ChartRequest req, ChartFormat format)
+    public static RenderedChart Render(ChartRequest req, ChartFormat format) => Compose(req).Export(format);
+
+    /// <summary>
+    /// Lays the chart out once (data, text shaping, marks, overlays) so that it can be exported to several formats:
+    /// a report writes every chart as SVG and PNG, and composing twice cost as much as both exports.
+    /// </summary>
+    public static ChartComposer Compose(ChartRequest req)
     {
-        var composer = new ChartComposer(req, format);
-        return composer.Run(format);
+        var composer = new ChartComposer(req);
+        composer.Run();
+        return composer;
     }
 
-    private RenderedChart Run(ChartFormat format)
+    private void Run()
     {
         LayoutFrame();
         ConfigurePlot();
@@ -90,14 +99,25 @@ internal sealed partial class ChartComposer
         {
             _plot.RenderManager.RenderActions.Add(new OverlayAction(overlay));
         }
-        var (altTitle, altDescription) = AltText.Describe(Visual, _data, Title(), Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default, _req.Labels), _req.Language, _fmt);
+        _altText = AltText.Describe(Visual, _data, Title(), Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default, _req.Labels), _req.Language, _fmt);
+    }
+
+    /// <summary>
+    /// Draws the composed chart as PNG or SVG. Each export draws the figure afresh (the overlays run again and the painter
+    /// starts from nothing), so exporting the same composition twice gives what two separate renders give.
+    /// </summary>
+    public RenderedChart Export(ChartFormat format)
+    {
+        var (altTitle, altDescription) = _altText;
+        _painter.Outlines = format == ChartFormat.Svg;
         if (format == ChartFormat.Png)
         {
             var png = _plot.GetImageBytes(_w, _h, ImageFormat.Png);
-            return new RenderedChart(png, null, altTitle, altDescription, _painter.Drawn, _data.CategoryKeys);
+            return new RenderedChart(png, null, altTitle, altDescription, [.. _painter.Drawn], _data.CategoryKeys);
         }
         var svg = _plot.GetSvgXml(_w, _h);
-        return new RenderedChart(null, SvgDocument.Finish(svg, _w, _h, altTitle, altDescription, _painter.Drawn, Theme.FontFamily, _req.IdPrefix), altTitle, altDescription, _painter.Drawn, _data.CategoryKeys);
+        var drawn = _painter.Drawn.ToList();
+        return new RenderedChart(null, SvgDocument.Finish(svg, _w, _h, altTitle, altDescription, drawn, Theme.FontFamily, _req.IdPrefix), altTitle, altDescription, drawn, _data.CategoryKeys);
     }
 
     private string Title() => (Visual.Title ?? Measure().Label).In(_req.Language);
