@@ -67,6 +67,10 @@ public sealed class ReportAnnualCommand : BaseCommand
         }
         var language = LanguageOption.Get(parseResult, _lang);
         var directory = parseResult.GetValue(_out)!;
+
+        // Fonts, Skia and the chart code start on the other core while this one opens the store, reads the history and
+        // trains the forecaster (whole process on 2 cores: see ReportRenderer.WarmUp).
+        var rendererReady = Task.Run(() => ReportRenderer.WarmUp(Reporting.Theming.Theme.Default), cancellationToken);
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
         var files = await JobProgress.RunAsync(Console, parseResult.GetValue(CommonOptions.Progress), $"annual report {programme} {year.ToString(CultureInfo.InvariantCulture)}", async progress =>
         {
@@ -78,6 +82,7 @@ public sealed class ReportAnnualCommand : BaseCommand
                 var dataset = await ForecastDataset.FromStoreAsync(store, cancellationToken).ConfigureAwait(false);
                 forecast = AsOfForecast.NextEditionAfter(dataset, programme, year, ForecastTarget.Participants, ForecastOptions.Default, TimeProvider.System);
             }
+            await rendererReady.ConfigureAwait(false);
             var reportProgress = new Progress(progress);
             return await AnnualReport.WriteAsync(store, programme, year, language, directory.FullName, ForecastBand.From(forecast), reportProgress, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);

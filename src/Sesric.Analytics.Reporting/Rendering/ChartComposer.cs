@@ -1,8 +1,8 @@
 using ScottPlot;
 
-using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Reporting.Formatting;
+using Sesric.Analytics.Reporting.Rendering.Marks;
 using Sesric.Analytics.Reporting.Specs;
 using Sesric.Analytics.Reporting.Text;
 
@@ -17,99 +17,85 @@ namespace Sesric.Analytics.Reporting.Rendering;
 /// </summary>
 /// <remarks>Layout: header (title, subtitle, filter caption), legend, plot, footer (note, source and
 /// provenance). For Arabic the category axis runs right to left and value labels sit on the right.</remarks>
-internal sealed partial class ChartComposer
+internal sealed class ChartComposer
 {
-    private const float Margin = 16;
-    private readonly ChartRequest _req;
-    private readonly ChartData _data;
-    private readonly ValueFormatter _fmt;
-    private readonly TextPainter _painter;
-    private readonly bool _rtl;
-    private readonly int _w;
-    private readonly int _h;
-    private readonly Plot _plot = new();
-    private readonly List<Action<RenderPack>> _overlays = [];
-    private readonly List<(string Label, string Color, bool IsLine)> _legend = [];
-    private float _plotTop;
-    private float _plotBottom;
+    private const float Margin = ChartSurface.Margin;
+    private readonly ChartSurface _chart;
     private IReadOnlyList<ShapedLine> _titleLines = [];
     private IReadOnlyList<ShapedLine> _subtitleLines = [];
     private IReadOnlyList<ShapedLine> _captionLines = [];
     private IReadOnlyList<ShapedLine> _footerLines = [];
 
-    private ChartComposer(ChartRequest req, ChartFormat format)
+    private ChartComposer(ChartRequest req)
     {
-        _req = req;
-        _rtl = req.Language == Language.Arabic;
-        _fmt = new ValueFormatter(req.Language, req.Theme.Formats);
-        var fonts = FontSet.For(req.Theme.FontFamily, req.Theme.FallbackFonts);
-        _painter = new TextPainter(new TextShaper(fonts, _rtl), outlines: format == ChartFormat.Svg);
-        _w = req.Visual.Width;
-        _h = req.Visual.Height;
-        _data = ChartData.From(req.Visual, req.Table, req.Language, _fmt, req.Labels, req.Totals);
+        _chart = new ChartSurface(req);
     }
 
-    private Theming.Theme Theme => _req.Theme;
-
-    private Visual Visual => _req.Visual;
+    private (string Title, string Description) _altText;
 
     /// <summary>Renders the chart to PNG or SVG.</summary>
-    public static RenderedChart Render(ChartRequest req, ChartFormat format)
+    public static RenderedChart Render(ChartRequest req, ChartFormat format) => Compose(req).Export(format);
+
+    /// <summary>
+    /// Lays the chart out once (data, text shaping, marks, overlays) so that it can be exported to several formats:
+    /// a report writes every chart as SVG and PNG, and composing twice cost as much as both exports.
+    /// </summary>
+    public static ChartComposer Compose(ChartRequest req)
     {
-        var composer = new ChartComposer(req, format);
-        return composer.Run(format);
+        var composer = new ChartComposer(req);
+        composer.Run();
+        return composer;
     }
 
-    private RenderedChart Run(ChartFormat format)
+    private void Run()
     {
         LayoutFrame();
         ConfigurePlot();
-        if (_data.IsEmpty)
+        if (_chart.Data.IsEmpty)
         {
-            HideAxes();
-            _overlays.Add(rp => DrawCentered(rp.Canvas, Phrases.NoData.In(_req.Language), Theme.Sizes.Label, _w / 2f, (_plotTop + _plotBottom) / 2, Theme.Muted));
+            _chart.HideAxes();
+            _chart.Overlays.Add(rp => _chart.DrawCentered(rp.Canvas, Phrases.NoData.In(_chart.Request.Language), _chart.Theme.Sizes.Label, _chart.Width / 2f, (_chart.PlotTop + _chart.PlotBottom) / 2, _chart.Theme.Muted));
         }
         else
         {
-            switch (Visual.Mark)
-            {
-                case MarkKind.Card: Card(); break;
-                case MarkKind.Column or MarkKind.StackedColumn or MarkKind.PercentColumn: Bars(horizontal: false); break;
-                case MarkKind.Bar or MarkKind.StackedBar or MarkKind.PercentBar: Bars(horizontal: true); break;
-                case MarkKind.Line or MarkKind.Area: Lines(); break;
-                case MarkKind.Combo: Combo(); break;
-                case MarkKind.Donut: Donut(); break;
-                case MarkKind.Heatmap: Heatmap(); break;
-                case MarkKind.Table: Table(); break;
-                case MarkKind.Waterfall: Waterfall(); break;
-                case MarkKind.SmallMultiples: SmallMultiples(); break;
-            }
+            ChartMarks.For(_chart).Compose();
         }
-        _plot.RenderManager.RenderActions.Add(new OverlayAction(DrawFrameTexts));
-        foreach (var overlay in _overlays)
+        _chart.Plot.RenderManager.RenderActions.Add(new OverlayAction(DrawFrameTexts));
+        foreach (var overlay in _chart.Overlays)
         {
-            _plot.RenderManager.RenderActions.Add(new OverlayAction(overlay));
+            _chart.Plot.RenderManager.RenderActions.Add(new OverlayAction(overlay));
         }
-        var (altTitle, altDescription) = AltText.Describe(Visual, _data, Title(), Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default, _req.Labels), _req.Language, _fmt);
-        if (format == ChartFormat.Png)
-        {
-            var png = _plot.GetImageBytes(_w, _h, ImageFormat.Png);
-            return new RenderedChart(png, null, altTitle, altDescription, _painter.Drawn, _data.CategoryKeys);
-        }
-        var svg = _plot.GetSvgXml(_w, _h);
-        return new RenderedChart(null, SvgDocument.Finish(svg, _w, _h, altTitle, altDescription, _painter.Drawn, Theme.FontFamily, _req.IdPrefix), altTitle, altDescription, _painter.Drawn, _data.CategoryKeys);
+        _altText = AltText.Describe(_chart.Visual, _chart.Data, Title(), Captions.FilterCaption(_chart.Request.Filters, _chart.Request.Language, ReportVocabulary.Default, _chart.Request.Labels), _chart.Request.Language, _chart.Formatter);
     }
 
-    private string Title() => (Visual.Title ?? Measure().Label).In(_req.Language);
+    /// <summary>
+    /// Draws the composed chart as PNG or SVG. Each export draws the figure afresh (the overlays run again and the painter
+    /// starts from nothing), so exporting the same composition twice gives what two separate renders give.
+    /// </summary>
+    public RenderedChart Export(ChartFormat format)
+    {
+        var (altTitle, altDescription) = _altText;
+        _chart.Painter.Outlines = format == ChartFormat.Svg;
+        if (format == ChartFormat.Png)
+        {
+            var png = _chart.Plot.GetImageBytes(_chart.Width, _chart.Height, ImageFormat.Png);
+            return new RenderedChart(png, null, altTitle, altDescription, [.. _chart.Painter.Drawn], _chart.Data.CategoryKeys);
+        }
+        var svg = _chart.Plot.GetSvgXml(_chart.Width, _chart.Height);
+        var drawn = _chart.Painter.Drawn.ToList();
+        return new RenderedChart(null, SvgDocument.Finish(svg, _chart.Width, _chart.Height, altTitle, altDescription, drawn, _chart.Theme.FontFamily, _chart.Request.IdPrefix), altTitle, altDescription, drawn, _chart.Data.CategoryKeys);
+    }
+
+    private string Title() => (_chart.Visual.Title ?? Measure().Label).In(_chart.Request.Language);
 
     // A measure outside the built-in model (a model file's) is described by its result column, which carries its label and format.
     private ReportVocabulary.MeasureTerm Measure()
     {
-        if (ReportVocabulary.Default.TryGetMeasure(Visual.Measure, out var term))
+        if (ReportVocabulary.Default.TryGetMeasure(_chart.Visual.Measure, out var term))
         {
             return term;
         }
-        var column = _req.Table.Columns[_req.Table.IndexOf(Visual.Measure)];
+        var column = _chart.Request.Table.Columns[_chart.Request.Table.IndexOf(_chart.Visual.Measure)];
         return new ReportVocabulary.MeasureTerm(column.Label, column.Format);
     }
 
@@ -117,143 +103,109 @@ internal sealed partial class ChartComposer
 
     private void LayoutFrame()
     {
-        var shaper = _painter.Shaper;
-        var width = _w - (2 * Margin);
-        _titleLines = shaper.Wrap(Title(), Theme.Sizes.Title, width, maxLines: 2, bold: true);
-        _subtitleLines = Visual.Subtitle is { } sub ? shaper.Wrap(sub.In(_req.Language), Theme.Sizes.Subtitle, width, maxLines: 2) : [];
-        var caption = Captions.FilterCaption(_req.Filters, _req.Language, ReportVocabulary.Default, _req.Labels);
-        _captionLines = caption is null ? [] : shaper.Wrap(caption, Theme.Sizes.Source, width, maxLines: 2);
+        var shaper = _chart.Painter.Shaper;
+        var width = _chart.Width - (2 * Margin);
+        _titleLines = shaper.Wrap(Title(), _chart.Theme.Sizes.Title, width, maxLines: 2, bold: true);
+        _subtitleLines = _chart.Visual.Subtitle is { } sub ? shaper.Wrap(sub.In(_chart.Request.Language), _chart.Theme.Sizes.Subtitle, width, maxLines: 2) : [];
+        var caption = Captions.FilterCaption(_chart.Request.Filters, _chart.Request.Language, ReportVocabulary.Default, _chart.Request.Labels);
+        _captionLines = caption is null ? [] : shaper.Wrap(caption, _chart.Theme.Sizes.Source, width, maxLines: 2);
         var footer = new List<ShapedLine>();
-        if (Visual.Note is { } note)
+        if (_chart.Visual.Note is { } note)
         {
-            footer.AddRange(shaper.Wrap(note.In(_req.Language), Theme.Sizes.Source, width, maxLines: 2));
+            footer.AddRange(shaper.Wrap(note.In(_chart.Request.Language), _chart.Theme.Sizes.Source, width, maxLines: 2));
         }
-        if (_req.Forecast is { } band && Visual.Forecast && Visual.Mark is MarkKind.Line or MarkKind.Area)
+        if (_chart.Request.Forecast is { } band && _chart.Visual.Forecast && _chart.Visual.Mark is MarkKind.Line or MarkKind.Area)
         {
-            footer.AddRange(shaper.Wrap(ForecastNote(band), Theme.Sizes.Source, width, maxLines: 2));
+            footer.AddRange(shaper.Wrap(ForecastNote(band), _chart.Theme.Sizes.Source, width, maxLines: 2));
         }
-        if (Visual.Mark is MarkKind.Line or MarkKind.Area or MarkKind.Combo or MarkKind.Column && TimeAxis.Of(_data, null, _req.EditionYears) is { Missing.Count: > 0 } time)
+        if (_chart.Visual.Mark is MarkKind.Line or MarkKind.Area or MarkKind.Combo or MarkKind.Column && TimeAxis.Of(_chart.Data, null, _chart.Request.EditionYears) is { Missing.Count: > 0 } time)
         {
             // Gaps on a time axis are editions with unknown figures: name them, so a break in the line is not a mystery.
-            var years = Punctuation.JoinList(time.Missing.Select(y => _fmt.Format((double)y, ValueFormat.Year)), _req.Language);
-            footer.AddRange(shaper.Wrap($"{Phrases.NoFiguresFor.In(_req.Language)} {years}.", Theme.Sizes.Source, width, maxLines: 1));
+            var years = Punctuation.JoinList(time.Missing.Select(y => _chart.Formatter.Format((double)y, ValueFormat.Year)), _chart.Request.Language);
+            footer.AddRange(shaper.Wrap($"{Phrases.NoFiguresFor.In(_chart.Request.Language)} {years}.", _chart.Theme.Sizes.Source, width, maxLines: 1));
         }
-        if (Visual.Mark == MarkKind.Heatmap && _data.SuppressedShown > 0)
+        if (_chart.Visual.Mark == MarkKind.Heatmap && _chart.Data.SuppressedShown > 0)
         {
             // The heatmap marks a suppressed cell with a dot; say so where the reader looks for the key.
-            footer.AddRange(shaper.Wrap($"• {Phrases.Suppressed.In(_req.Language)}", Theme.Sizes.Source, width, maxLines: 1));
+            footer.AddRange(shaper.Wrap($"• {Phrases.Suppressed.In(_chart.Request.Language)}", _chart.Theme.Sizes.Source, width, maxLines: 1));
         }
-        footer.AddRange(shaper.Wrap(Captions.SourceLine(_req.Source, _req.Table.Metadata, _req.Language, _fmt, _data.SuppressedShown), Theme.Sizes.Source, width, maxLines: 2));
+        footer.AddRange(shaper.Wrap(Captions.SourceLine(_chart.Request.Source, _chart.Request.Table.Metadata, _chart.Request.Language, _chart.Formatter, _chart.Data.SuppressedShown), _chart.Theme.Sizes.Source, width, maxLines: 2));
         _footerLines = footer;
 
-        _plotTop = Margin + _titleLines.Sum(l => l.Size * 1.25f) + _subtitleLines.Sum(l => l.Size * 1.3f) + _captionLines.Sum(l => l.Size * 1.35f) + 10;
-        _plotBottom = _h - Margin - _footerLines.Sum(l => l.Size * 1.35f) - 6;
+        _chart.PlotTop = Margin + _titleLines.Sum(l => l.Size * 1.25f) + _subtitleLines.Sum(l => l.Size * 1.3f) + _captionLines.Sum(l => l.Size * 1.35f) + 10;
+        _chart.PlotBottom = _chart.Height - Margin - _footerLines.Sum(l => l.Size * 1.35f) - 6;
     }
 
     /// <summary>"Forecast: simple exponential smoothing; no interval shown: … (3)": what the model is and what its band rests on.</summary>
     private string ForecastNote(ForecastBand band)
     {
-        var note = Punctuation.Labelled(Phrases.Forecast.In(_req.Language), Phrases.ModelName(band.Method).In(_req.Language), _req.Language);
+        var note = Punctuation.Labelled(Phrases.Forecast.In(_chart.Request.Language), Phrases.ModelName(band.Method).In(_chart.Request.Language), _chart.Request.Language);
         if (band.TooFewPoints is { } n)
         {
-            note += Punctuation.Semicolon(_req.Language) + $"{Phrases.TooFewErrors.In(_req.Language)} ({_fmt.Format((double)n, ValueFormat.Integer)})";
+            note += Punctuation.Semicolon(_chart.Request.Language) + $"{Phrases.TooFewErrors.In(_chart.Request.Language)} ({_chart.Formatter.Format((double)n, ValueFormat.Integer)})";
         }
         else if (band.DrawsBand)
         {
-            var levels = _fmt.Format(band.Level, ValueFormat.Percent) + (band.DrawsOuter ? " / " + _fmt.Format(band.OuterLevel!.Value, ValueFormat.Percent) : "");
-            note += Punctuation.Semicolon(_req.Language) + $"{levels} {Phrases.Interval.In(_req.Language)}";
+            var levels = _chart.Formatter.Format(band.Level, ValueFormat.Percent) + (band.DrawsOuter ? " / " + _chart.Formatter.Format(band.OuterLevel!.Value, ValueFormat.Percent) : "");
+            note += Punctuation.Semicolon(_chart.Request.Language) + $"{levels} {Phrases.Interval.In(_chart.Request.Language)}";
         }
         if (band.AsOfYear is { } year)
         {
-            note += Punctuation.Semicolon(_req.Language) + $"{Phrases.TrainedUpTo.In(_req.Language)} {_fmt.Format((double)year, ValueFormat.Year)}";
+            note += Punctuation.Semicolon(_chart.Request.Language) + $"{Phrases.TrainedUpTo.In(_chart.Request.Language)} {_chart.Formatter.Format((double)year, ValueFormat.Year)}";
         }
         return note;
     }
 
     private void DrawFrameTexts(RenderPack rp)
     {
-        _painter.Reset();
+        _chart.Painter.Reset();
         var canvas = rp.Canvas;
         var y = Margin;
-        var x = _rtl ? _w - Margin : Margin;
-        var align = _rtl ? TextAlign.Right : TextAlign.Left;
+        var x = _chart.Rtl ? _chart.Width - Margin : Margin;
+        var align = _chart.Rtl ? TextAlign.Right : TextAlign.Left;
         foreach (var line in _titleLines)
         {
             y += line.Size;
-            _painter.Draw(canvas, line, x, y, align, Colors.Sk(Theme.Foreground));
+            _chart.Painter.Draw(canvas, line, x, y, align, Colors.Sk(_chart.Theme.Foreground));
             y += line.Size * 0.25f;
         }
         foreach (var line in _subtitleLines)
         {
             y += line.Size * 1.05f;
-            _painter.Draw(canvas, line, x, y, align, Colors.Sk(Theme.Muted));
+            _chart.Painter.Draw(canvas, line, x, y, align, Colors.Sk(_chart.Theme.Muted));
             y += line.Size * 0.25f;
         }
         foreach (var line in _captionLines)
         {
             y += line.Size * 1.1f;
-            _painter.Draw(canvas, line, x, y, align, Colors.Sk(Theme.Muted));
+            _chart.Painter.Draw(canvas, line, x, y, align, Colors.Sk(_chart.Theme.Muted));
             y += line.Size * 0.25f;
         }
-        var fy = _h - Margin - _footerLines.Sum(l => l.Size * 1.35f);
+        var fy = _chart.Height - Margin - _footerLines.Sum(l => l.Size * 1.35f);
         foreach (var line in _footerLines)
         {
             fy += line.Size * 1.1f;
-            _painter.Draw(canvas, line, x, fy, align, Colors.Sk(Theme.Muted));
+            _chart.Painter.Draw(canvas, line, x, fy, align, Colors.Sk(_chart.Theme.Muted));
             fy += line.Size * 0.25f;
         }
         DrawLegend(canvas);
     }
 
-    /// <summary>Reserves legend rows under the header and returns their height.</summary>
-    private float ReserveLegend()
-    {
-        if (_legend.Count == 0)
-        {
-            return 0;
-        }
-        var rows = LegendRows();
-        var height = rows.Count * (Theme.Sizes.Label * 1.6f);
-        _plotTop += height;
-        return height;
-    }
-
-    private List<List<(string Label, string Color, bool IsLine, ShapedLine Text)>> LegendRows()
-    {
-        var rows = new List<List<(string, string, bool, ShapedLine)>> { new() };
-        var used = 0f;
-        foreach (var (label, color, isLine) in _legend)
-        {
-            var text = _painter.Shaper.Shape(label, Theme.Sizes.Label);
-            var itemWidth = 18 + text.Width + 18;
-            if (used + itemWidth > _w - (2 * Margin) && rows[^1].Count > 0)
-            {
-                rows.Add([]);
-                used = 0;
-            }
-            rows[^1].Add((label, color, isLine, text));
-            used += itemWidth;
-        }
-        return rows;
-    }
-
-    private float _legendTop;
-
     private void DrawLegend(SKCanvas canvas)
     {
-        if (_legend.Count == 0)
+        if (_chart.Legend.Count == 0)
         {
             return;
         }
-        var rowHeight = Theme.Sizes.Label * 1.6f;
-        var y = _legendTop;
-        foreach (var row in LegendRows())
+        var rowHeight = _chart.Theme.Sizes.Label * 1.6f;
+        var y = _chart.LegendTop;
+        foreach (var row in _chart.LegendRows())
         {
-            var x = _rtl ? _w - Margin : Margin;
+            var x = _chart.Rtl ? _chart.Width - Margin : Margin;
             foreach (var (_, color, isLine, text) in row)
             {
                 using var paint = new SKPaint { Color = Colors.Sk(color), IsAntialias = true, StrokeWidth = 3 };
-                var swatchLeft = _rtl ? x - 12 : x;
+                var swatchLeft = _chart.Rtl ? x - 12 : x;
                 var mid = y + (rowHeight / 2);
                 if (isLine)
                 {
@@ -263,32 +215,24 @@ internal sealed partial class ChartComposer
                 {
                     canvas.DrawRect(swatchLeft, mid - 6, 12, 12, paint);
                 }
-                var textX = _rtl ? x - 18 : x + 18;
-                _painter.Draw(canvas, text, textX, mid + (Theme.Sizes.Label * 0.36f), _rtl ? TextAlign.Right : TextAlign.Left, Colors.Sk(Theme.Foreground));
+                var textX = _chart.Rtl ? x - 18 : x + 18;
+                _chart.Painter.Draw(canvas, text, textX, mid + (_chart.Theme.Sizes.Label * 0.36f), _chart.Rtl ? TextAlign.Right : TextAlign.Left, Colors.Sk(_chart.Theme.Foreground));
                 var advance = 18 + text.Width + 18;
-                x += _rtl ? -advance : advance;
+                x += _chart.Rtl ? -advance : advance;
             }
             y += rowHeight;
         }
-    }
-
-    private void AddLegend(string label, string color, bool isLine = false) => _legend.Add((label, color, isLine));
-
-    private void BeginPlotArea()
-    {
-        _legendTop = _plotTop - 4;
-        ReserveLegend();
     }
 
     // ---- ScottPlot set-up -----------------------------------------------------------------------------
 
     private void ConfigurePlot()
     {
-        _plot.FigureBackground.Color = Colors.Sp(Theme.Background);
-        _plot.DataBackground.Color = Colors.Sp(Theme.Background);
-        _plot.Grid.MajorLineColor = Colors.Sp(Theme.Grid);
-        _plot.Grid.MinorLineWidth = 0;
-        foreach (var axis in new IAxis[] { _plot.Axes.Bottom, _plot.Axes.Left, _plot.Axes.Right, _plot.Axes.Top })
+        _chart.Plot.FigureBackground.Color = Colors.Sp(_chart.Theme.Background);
+        _chart.Plot.DataBackground.Color = Colors.Sp(_chart.Theme.Background);
+        _chart.Plot.Grid.MajorLineColor = Colors.Sp(_chart.Theme.Grid);
+        _chart.Plot.Grid.MinorLineWidth = 0;
+        foreach (var axis in new IAxis[] { _chart.Plot.Axes.Bottom, _chart.Plot.Axes.Left, _chart.Plot.Axes.Right, _chart.Plot.Axes.Top })
         {
             axis.TickLabelStyle.IsVisible = false;
             axis.MajorTickStyle.Length = 0;
@@ -297,28 +241,4 @@ internal sealed partial class ChartComposer
             axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
         }
     }
-
-    private void HideAxes()
-    {
-        _plot.Grid.MajorLineWidth = 0;
-    }
-
-    private void SetPadding(float left, float right, float top, float bottom) =>
-        _plot.Layout.Fixed(new PixelPadding(left, right, bottom, top));
-
-    private static void SetTicks(IAxis axis, IEnumerable<double> positions)
-    {
-        var manual = new ScottPlot.TickGenerators.NumericManual();
-        foreach (var p in positions)
-        {
-            manual.AddMajor(p, "");
-        }
-        axis.TickGenerator = manual;
-    }
-
-    private void DrawCentered(SKCanvas canvas, string text, float size, float x, float baseline, string color, bool bold = false) =>
-        _painter.Draw(canvas, text, size, x, baseline, TextAlign.Center, Colors.Sk(color), bold);
-
-    private string ColorOf(SeriesData s, int index) =>
-        _data.HasSeriesDimension || _data.Series.Count > 1 ? _req.Colors.Of(s.Key) : Theme.Palette[0];
 }

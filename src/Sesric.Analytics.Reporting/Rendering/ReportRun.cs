@@ -35,16 +35,52 @@ internal static class ReportRun
             totals.Add(totalsQuery is null ? null : await TotalsAsync(execute, totalsQuery, ct).ConfigureAwait(false));
             progress?.Report(new ReportProgress(++done, total, $"queried {visual.Id}"));
         }
-        var result = new List<RenderedVisual>();
-        for (var i = 0; i < visuals.Count; i++)
+        ChartFormat[] formats = png ? [ChartFormat.Svg, ChartFormat.Png] : [ChartFormat.Svg];
+        RenderedVisual Render(int i)
         {
-            ct.ThrowIfCancellationRequested();
             var (page, visual, filters) = visuals[i];
             var chartOptions = new ChartOptions(filters, report.Source, options.Forecasts?.GetValueOrDefault(visual.Id), colors, vocabulary, options.Labels ?? MemberLabels.None, totals[i], options.EditionYears);
-            var svg = ReportRenderer.Render(visual, tables[i], theme, language, chartOptions, ChartFormat.Svg);
-            var pngBytes = png ? ReportRenderer.Render(visual, tables[i], theme, language, chartOptions, ChartFormat.Png).Png : null;
-            result.Add(new RenderedVisual(report.Pages.IndexOf(page), visual, ShownRows(visual, tables[i], svg.CategoryKeys), svg.Svg!, pngBytes, svg.AltTitle, svg.AltDescription));
-            progress?.Report(new ReportProgress(++done, total, $"rendered {visual.Id}"));
+            var charts = ReportRenderer.Render(visual, tables[i], theme, language, chartOptions, formats);
+            var svg = charts[0];
+            return new RenderedVisual(report.Pages.IndexOf(page), visual, ShownRows(visual, tables[i], svg.CategoryKeys), svg.Svg!, png ? charts[1].Png : null, svg.AltTitle, svg.AltDescription);
+        }
+
+        // Charts are independent (member colours come from stable keys, each chart has its own plot, painter and shaper
+        // cache), so they render side by side on every core; results and progress keep reading order. Output is
+        // byte-identical to rendering one by one.
+        var renders = new Task<RenderedVisual>[visuals.Count];
+        using var cores = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
+        for (var i = 0; i < visuals.Count; i++)
+        {
+            var index = i;
+            renders[i] = Task.Run(async () =>
+            {
+                await cores.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    return Render(index);
+                }
+                finally
+                {
+                    cores.Release();
+                }
+            }, ct);
+        }
+        var result = new List<RenderedVisual>();
+        try
+        {
+            foreach (var render in renders)
+            {
+                var rendered = await render.ConfigureAwait(false);
+                result.Add(rendered);
+                progress?.Report(new ReportProgress(++done, total, $"rendered {rendered.Visual.Id}"));
+            }
+        }
+        catch
+        {
+            // The first failure in reading order is the one reported; the other charts are let finish, never left running.
+            await Task.WhenAll(renders.Select(r => r.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default))).ConfigureAwait(false);
+            throw;
         }
         return result;
     }

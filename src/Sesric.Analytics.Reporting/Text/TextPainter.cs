@@ -6,8 +6,11 @@ namespace Sesric.Analytics.Reporting.Text;
 /// Draws shaped lines on a Skia canvas: as glyph runs for raster output, as glyph outlines for SVG (so the
 /// SVG looks the same on every machine, whatever fonts the viewer has). Records every line drawn.
 /// </summary>
-internal sealed class TextPainter(TextShaper shaper, bool outlines)
+internal sealed class TextPainter(TextShaper shaper)
 {
+    /// <summary>Draw glyph outlines (for SVG) instead of glyph runs (for raster output); set before each export.</summary>
+    public bool Outlines { get; set; }
+
     private readonly List<DrawnLabel> _drawn = [];
 
     public TextShaper Shaper { get; } = shaper;
@@ -51,7 +54,7 @@ internal sealed class TextPainter(TextShaper shaper, bool outlines)
         {
             using var font = new SKFont(run.Typeface, line.Size) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
             glyphs.AddRange(run.Glyphs);
-            if (outlines)
+            if (Outlines)
             {
                 using var path = new SKPath();
                 for (var i = 0; i < run.Glyphs.Length; i++)

@@ -82,6 +82,22 @@ public sealed class AnnualReportTests(SeededStore seeded) : IClassFixture<Seeded
     }
 
     [Fact]
+    public async Task The_report_folder_is_byte_identical_across_runs_although_charts_render_in_parallel()
+    {
+        var forecast = new ForecastBand([new ForecastPoint("2023", 90, 70, 112)], 0.8, "test forecast");
+        var first = Path.Combine(seeded.Folder, "twice-a-" + Guid.NewGuid().ToString("N"));
+        var second = Path.Combine(seeded.Folder, "twice-b-" + Guid.NewGuid().ToString("N"));
+        var a = await AnnualReport.WriteAsync(seeded.Store, Diplomacy, 2022, Language.Arabic, first, forecast);
+        var b = await AnnualReport.WriteAsync(seeded.Store, Diplomacy, 2022, Language.Arabic, second, forecast);
+        Assert.Equal(a.Select(Path.GetFileName), b.Select(Path.GetFileName));
+        Assert.True(a.Count >= 20, $"{a.Count} files");
+        for (var i = 0; i < a.Count; i++)
+        {
+            Assert.True(File.ReadAllBytes(a[i]).AsSpan().SequenceEqual(File.ReadAllBytes(b[i])), $"{Path.GetFileName(a[i])} differs between two runs");
+        }
+    }
+
+    [Fact]
     public async Task The_html_is_byte_identical_across_runs()
     {
         var report = await AnnualReport.BuildAsync(seeded.Store, Diplomacy, 2021);
