@@ -21,6 +21,8 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// a dashboard's uncached queries are small and many. Writes are serialised by a gate: DuckDB's
 /// optimistic concurrency would abort one of two transactions that touch the same rows, and imports are
 /// large enough that retrying is worse than waiting.</para>
+/// <para>Threads: DuckDB runs on one thread while the fact table fits in one row group and on its default otherwise,
+/// chosen when the store opens and after each write (<see cref="ThreadPolicy"/>).</para>
 /// <para>A DuckDB file can be open in one process at a time; a second process gets a clear error naming the file.</para>
 /// </remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
