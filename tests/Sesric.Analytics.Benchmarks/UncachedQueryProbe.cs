@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.Querying;
@@ -67,6 +68,15 @@ internal static class UncachedQueryProbe
                 Measure($"store QueryAsync, threads={threads}", calls, () => store.QueryAsync(statement).GetAwaiter().GetResult().RowCount);
                 Measure($"engine, threads={threads}", calls, () => engine.ExecuteAsync(Dashboard).GetAwaiter().GetResult().Rows.Count);
             }
+            Execute(direct, $"SET threads = {chosen}");
+            // Parse, bind and plan once; run many times (DuckDB.NET's command prepares on every execution, so this
+            // goes through its native bindings): what a prepared-statement cache per connection would save.
+            foreach (var threads in new[] { chosen, "2" })
+            {
+                Execute(direct, $"SET threads = {threads}");
+                MeasurePrepared(direct, statement, calls, threads);
+                Measure($"compiled SQL (kept conn), threads={threads}", calls, () => Run(direct, statement.Sql, statement.Parameters));
+            }
             Execute(direct, "RESET threads");
             Profile(direct, statement);
             var variants = Environment.GetEnvironmentVariable("SESRIC_PROBE_SQL_DIR");
@@ -115,6 +125,32 @@ internal static class UncachedQueryProbe
         Array.Sort(times);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-36} p50 {times[calls / 2],8:F3} ms  p10 {times[calls / 10],8:F3} ms  mean {total.Elapsed.TotalMilliseconds / calls,8:F3} ms  CPU/call {cpu,8:F3} ms"));
+    }
+
+    private static void MeasurePrepared(DuckDBConnection connection, SqlStatement statement, int calls, string? threads)
+    {
+        if (NativeMethods.PreparedStatements.DuckDBPrepare(connection.NativeConnection, statement.Sql, out var prepared) != DuckDBState.Success)
+        {
+            throw new InvalidOperationException(NativeMethods.PreparedStatements.DuckDBPrepareError(prepared));
+        }
+        using (prepared)
+        {
+            for (var i = 0; i < statement.Parameters.Count; i++)
+            {
+                var value = Convert.ToInt64(statement.Parameters[i], CultureInfo.InvariantCulture);
+                NativeMethods.PreparedStatements.DuckDBBindInt64(prepared, i + 1, value);
+            }
+            Measure($"prepared once, executed, threads={threads}", calls, () =>
+            {
+                if (NativeMethods.PreparedStatements.DuckDBExecutePrepared(prepared, out var result) != DuckDBState.Success)
+                {
+                    throw new InvalidOperationException("execution failed");
+                }
+                var columns = (int)NativeMethods.Query.DuckDBColumnCount(ref result);
+                result.Close();
+                return columns;
+            });
+        }
     }
 
     private static int Run(DuckDBConnection connection, string sql, IReadOnlyList<object?> parameters)
