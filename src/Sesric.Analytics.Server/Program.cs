@@ -1,8 +1,8 @@
-using Sesric.Analytics.Service;
-using Sesric.Analytics.Service.Configuration;
-using Sesric.Analytics.Service.Hosting;
+using Sesric.Analytics.Api;
+using Sesric.Analytics.Api.Configuration;
+using Sesric.Analytics.Api.Hosting;
 
-// Wiring only: everything the service is lives in Sesric.Analytics.Service (ServerSetup and the folders beside it).
+// Wiring only: everything the service is lives in Sesric.Analytics.Api (ServiceSetup and the folders beside it).
 try
 {
     // The content root is the server's own folder, so appsettings.json is read whatever the working directory.
@@ -20,7 +20,7 @@ try
     }
     return 0;
 }
-catch (ServerConfigurationException e)
+catch (ServiceConfigurationException e)
 {
     Console.Error.WriteLine($"sesric-analytics-server will not start: {e.Message}");
     return 2;

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-using Sesric.Analytics.Service;
-using Sesric.Analytics.Service.Hosting;
-using Sesric.Analytics.Service.Security;
+using Sesric.Analytics.Api;
+using Sesric.Analytics.Api.Hosting;
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.LoadClient;
@@ -31,7 +31,7 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     public static async Task<InProcessServer> StartAsync(string databasePath, bool seed, bool cache, bool telemetry = true, string? pfxPath = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(ServerSetup).Assembly.GetName().Name });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(ServiceSetup).Assembly.GetName().Name });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sesric:Address"] = "http://127.0.0.1:0",

@@ -58,6 +58,16 @@ internal static class TelemetryCost
         lines.Add("");
         foreach (var cache in new[] { true, false })
         {
+            // Paired within each round (on and off ran back to back), so drift in the machine's speed over the run
+            // cancels; the spread of these ratios is the run's own noise, against which the 5 % target is read.
+            var paired = results[(cache, true)].Zip(results[(cache, false)], (on, off) => on / off - 1).Order().ToList();
+            var pairedCpu = cpu[(cache, true)].Zip(cpu[(cache, false)], (on, off) => on / off - 1).Order().ToList();
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Cache {(cache ? "on" : "off")}, paired by round: throughput with telemetry {Median(paired) * 100:+0.0;-0.0} % (rounds {paired[0] * 100:+0.0;-0.0} to {paired[^1] * 100:+0.0;-0.0} %), "
+                + $"CPU per call {Median(pairedCpu) * 100:+0.0;-0.0} % (rounds {pairedCpu[0] * 100:+0.0;-0.0} to {pairedCpu[^1] * 100:+0.0;-0.0} %)."));
+        }
+        foreach (var cache in new[] { true, false })
+        {
             var on = Median(results[(cache, true)]);
             var off = Median(results[(cache, false)]);
             lines.Add(string.Create(CultureInfo.InvariantCulture,

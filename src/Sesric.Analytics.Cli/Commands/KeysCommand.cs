@@ -6,7 +6,7 @@ namespace Sesric.Analytics.Cli.Commands;
 
 /// <summary><c>sesric keys create|list|revoke --file KEYFILE</c>: the service's API keys and their life cycle.</summary>
 /// <remarks>
-/// The key file holds only each secret's SHA-256 (format in <see cref="Service.Security.KeyFile"/>); a running service
+/// The key file holds only each secret's SHA-256 (format in <see cref="Api.Security.KeyFile"/>); a running service
 /// reloads it within <c>Sesric:KeyFileReloadSeconds</c>, so keys are added, rotated and revoked without a restart.
 /// </remarks>
 public sealed class KeysCommand : Command

@@ -1,8 +1,8 @@
 using System.CommandLine;
 
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Cli.Hosting;
 using Sesric.Analytics.Cli.Output;
-using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.Cli.Commands;
 

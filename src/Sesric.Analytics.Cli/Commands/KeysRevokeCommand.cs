@@ -1,7 +1,7 @@
 using System.CommandLine;
 
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Cli.Hosting;
-using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.Cli.Commands;
 

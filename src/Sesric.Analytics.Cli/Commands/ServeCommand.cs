@@ -3,15 +3,15 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
+using Sesric.Analytics.Api;
+using Sesric.Analytics.Api.Configuration;
 using Sesric.Analytics.Cli.Hosting;
-using Sesric.Analytics.Service;
-using Sesric.Analytics.Service.Configuration;
 
 namespace Sesric.Analytics.Cli.Commands;
 
 /// <summary>
 /// <c>sesric serve</c>: runs the gRPC service (the same host as <c>Sesric.Analytics.Server</c>, through the service library's public
-/// <see cref="ServerSetup"/> entry points) until Ctrl-C.
+/// <see cref="ServiceSetup"/> entry points) until Ctrl-C.
 /// </summary>
 public sealed class ServeCommand : BaseCommand
 {
@@ -21,19 +21,19 @@ public sealed class ServeCommand : BaseCommand
     private readonly Option<string> _address = new("--address")
     {
         Description = "Where the gRPC service listens (plain HTTP/2, loopback by default; port 0 picks a free port).",
-        DefaultValueFactory = _ => ServerOptions.DefaultAddress,
+        DefaultValueFactory = _ => SesricOptions.DefaultAddress,
     };
 
     private readonly Option<string> _jsonAddress = new("--json-address")
     {
         Description = "Where the JSON (HTTP/1.1) face listens; empty to serve JSON only on --address.",
-        DefaultValueFactory = _ => ServerOptions.DefaultJsonAddress,
+        DefaultValueFactory = _ => SesricOptions.DefaultJsonAddress,
     };
 
     private readonly Option<string> _metricsAddress = new("--metrics-address")
     {
         Description = "Where Prometheus scrapes /metrics (HTTP/1.1, loopback by default); empty for no scraping endpoint.",
-        DefaultValueFactory = _ => ServerOptions.DefaultMetricsAddress,
+        DefaultValueFactory = _ => SesricOptions.DefaultMetricsAddress,
     };
 
     private readonly Option<bool> _dev = new("--dev")
@@ -56,7 +56,7 @@ public sealed class ServeCommand : BaseCommand
     {
         var args = new List<string>
         {
-            "--address", parseResult.GetValue(_address) ?? ServerOptions.DefaultAddress,
+            "--address", parseResult.GetValue(_address) ?? SesricOptions.DefaultAddress,
             "--json-address", parseResult.GetValue(_jsonAddress) ?? "",
             "--metrics-address", parseResult.GetValue(_metricsAddress) ?? "",
         };
@@ -85,7 +85,7 @@ public sealed class ServeCommand : BaseCommand
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
-        catch (ServerConfigurationException e)
+        catch (ServiceConfigurationException e)
         {
             throw new UserErrorException($"the service will not start: {e.Message}");
         }

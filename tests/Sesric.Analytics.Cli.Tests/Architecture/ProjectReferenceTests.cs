@@ -28,9 +28,9 @@ public sealed class ProjectReferenceTests : IDisposable
 
         Assert.True(projects["Sesric.Analytics.Server"].IsExecutable);
         Assert.True(projects["Sesric.Analytics.Cli"].IsExecutable);
-        Assert.False(projects["Sesric.Analytics.Service"].IsExecutable);
-        Assert.Contains(projects["Sesric.Analytics.Service"].Path, projects["Sesric.Analytics.Cli"].References);
-        Assert.Contains(projects["Sesric.Analytics.Service"].Path, projects["Sesric.Analytics.Server"].References);
+        Assert.False(projects["Sesric.Analytics.Api"].IsExecutable);
+        Assert.Contains(projects["Sesric.Analytics.Api"].Path, projects["Sesric.Analytics.Cli"].References);
+        Assert.Contains(projects["Sesric.Analytics.Api"].Path, projects["Sesric.Analytics.Server"].References);
     }
 
     [Fact]

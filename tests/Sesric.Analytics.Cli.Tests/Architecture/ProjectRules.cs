@@ -35,7 +35,7 @@ public static class ProjectRules
                 }
                 else if (target.IsExecutable)
                 {
-                    violations.Add($"{project.Name} references the executable {name}: move the code it needs into a library (as Sesric.Analytics.Service holds the gRPC service) and reference that.");
+                    violations.Add($"{project.Name} references the executable {name}: move the code it needs into a library (as Sesric.Analytics.Api holds the gRPC service) and reference that.");
                 }
                 else if (!project.IsExecutable && Shells.Contains(name))
                 {

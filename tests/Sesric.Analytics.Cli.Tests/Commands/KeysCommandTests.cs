@@ -1,7 +1,7 @@
 using System.Text.Json;
 
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Cli.Tests.Support;
-using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Cli.Tests.Commands;

@@ -4,9 +4,9 @@ using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
 
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Faults.Tests.Support;
-using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Storage.DuckDb;
 using Sesric.Analytics.Testing;
 

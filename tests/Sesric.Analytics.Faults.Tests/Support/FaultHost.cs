@@ -5,10 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Sesric.Analytics.Api;
+using Sesric.Analytics.Api.Hosting;
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Contracts.V1;
-using Sesric.Analytics.Service;
-using Sesric.Analytics.Service.Hosting;
-using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.Faults.Tests.Support;
 

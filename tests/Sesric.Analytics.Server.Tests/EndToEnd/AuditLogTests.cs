@@ -2,11 +2,11 @@ using System.Text.Json;
 
 using Grpc.Core;
 
+using Sesric.Analytics.Api.Auditing;
+using Sesric.Analytics.Api.Configuration;
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service.Auditing;
-using Sesric.Analytics.Service.Configuration;
-using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;

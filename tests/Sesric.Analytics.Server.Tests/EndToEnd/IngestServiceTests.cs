@@ -2,10 +2,10 @@ using Grpc.Core;
 
 using Microsoft.Extensions.DependencyInjection;
 
+using Sesric.Analytics.Api.Errors;
+using Sesric.Analytics.Api.Hosting;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service.Errors;
-using Sesric.Analytics.Service.Hosting;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;
 

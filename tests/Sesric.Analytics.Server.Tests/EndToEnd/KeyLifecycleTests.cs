@@ -2,9 +2,9 @@ using Grpc.Core;
 
 using Microsoft.Extensions.DependencyInjection;
 
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;

@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
 
+using Sesric.Analytics.Application.Statistics;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service.Statistics;
 
 using static Sesric.Analytics.Server.Tests.Infrastructure.ODataFeedClient.FeedResult;
 

@@ -2,10 +2,10 @@ using System.Net;
 
 using Grpc.Core;
 
+using Sesric.Analytics.Api.Errors;
+using Sesric.Analytics.Api.Paging;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service.Errors;
-using Sesric.Analytics.Service.Paging;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;
 

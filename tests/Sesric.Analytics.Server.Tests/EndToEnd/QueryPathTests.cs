@@ -4,11 +4,11 @@ using Grpc.Core;
 
 using Microsoft.Extensions.DependencyInjection;
 
+using Sesric.Analytics.Application.Statistics;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service.Statistics;
 
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;

@@ -8,12 +8,12 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Sesric.Analytics.Api;
+using Sesric.Analytics.Api.Configuration;
+using Sesric.Analytics.Api.Hosting;
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service;
-using Sesric.Analytics.Service.Configuration;
-using Sesric.Analytics.Service.Hosting;
-using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;
@@ -46,7 +46,7 @@ public sealed class StartupTests
         using var folder = new TempFolder("server");
         await using var app = Build("Production", folder.Path);
 
-        var e = Assert.Throws<ServerConfigurationException>(() => app.MapSesricAnalytics());
+        var e = Assert.Throws<ServiceConfigurationException>(() => app.MapSesricAnalytics());
 
         Assert.Contains("Sesric:ApiKeys", e.Message, StringComparison.Ordinal);
         Assert.Contains("sha256sum", e.Message, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class StartupTests
         await File.WriteAllTextAsync(model, """{ "measures": [ { "name": "rate", "kind": "expression", "expression": "particpants / editions" } ] }""");
         await using var app = Build("Development", folder.Path, new Dictionary<string, string?> { ["Sesric:ModelPath"] = model });
 
-        var e = Assert.Throws<ServerConfigurationException>(() => app.MapSesricAnalytics());
+        var e = Assert.Throws<ServiceConfigurationException>(() => app.MapSesricAnalytics());
 
         Assert.Equal($"Sesric:ModelPath: model file '{model}': measures[0].expression: unknown measure 'particpants' at position 0; did you mean 'participants'?", e.Message);
     }
@@ -71,7 +71,7 @@ public sealed class StartupTests
         using var folder = new TempFolder("server");
         await using var app = Build("Production", folder.Path, new Dictionary<string, string?> { ["Sesric:ApiKeys:0:Name"] = "ops", ["Sesric:ApiKeys:0:Sha256"] = "abc" });
 
-        var e = Assert.Throws<ServerConfigurationException>(() => app.MapSesricAnalytics());
+        var e = Assert.Throws<ServiceConfigurationException>(() => app.MapSesricAnalytics());
 
         Assert.Contains("Sesric:ApiKeys:0:Sha256", e.Message, StringComparison.Ordinal);
     }
@@ -124,7 +124,7 @@ public sealed class StartupTests
         using var folder = new TempFolder("server");
         await using var app = Build("Production", folder.Path, WithKeys(new() { ["Sesric:Address"] = address }));
 
-        var e = Assert.Throws<ServerConfigurationException>(() => app.MapSesricAnalytics());
+        var e = Assert.Throws<ServiceConfigurationException>(() => app.MapSesricAnalytics());
 
         Assert.Contains("Sesric:Address", e.Message, StringComparison.Ordinal);
         Assert.Contains("plain text on a network address", e.Message, StringComparison.Ordinal);
@@ -143,7 +143,7 @@ public sealed class StartupTests
             ["Sesric:AllowPlaintext"] = "true",
         }));
 
-        var e = Assert.Throws<ServerConfigurationException>(() => refused.MapSesricAnalytics());
+        var e = Assert.Throws<ServiceConfigurationException>(() => refused.MapSesricAnalytics());
         allowed.MapSesricAnalytics();
 
         Assert.Contains("Sesric:JsonAddress", e.Message, StringComparison.Ordinal);
@@ -161,9 +161,9 @@ public sealed class StartupTests
             ["Sesric:Tls:CertificatePath"] = folder.File("nope.pem"),
         }));
 
-        Assert.Contains("Sesric:Tls:CertificatePath", Assert.Throws<ServerConfigurationException>(() => noCertificate.MapSesricAnalytics()).Message, StringComparison.Ordinal);
-        Assert.Contains("needs TLS", Assert.Throws<ServerConfigurationException>(() => mtlsWithoutTls.MapSesricAnalytics()).Message, StringComparison.Ordinal);
-        Assert.Contains("nope.pem", Assert.Throws<ServerConfigurationException>(() => missingFile.MapSesricAnalytics()).Message, StringComparison.Ordinal);
+        Assert.Contains("Sesric:Tls:CertificatePath", Assert.Throws<ServiceConfigurationException>(() => noCertificate.MapSesricAnalytics()).Message, StringComparison.Ordinal);
+        Assert.Contains("needs TLS", Assert.Throws<ServiceConfigurationException>(() => mtlsWithoutTls.MapSesricAnalytics()).Message, StringComparison.Ordinal);
+        Assert.Contains("nope.pem", Assert.Throws<ServiceConfigurationException>(() => missingFile.MapSesricAnalytics()).Message, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> WithKeys(Dictionary<string, string?> settings)

@@ -1,8 +1,8 @@
 using Grpc.Core;
 
+using Sesric.Analytics.Api.Errors;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service.Errors;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;
 

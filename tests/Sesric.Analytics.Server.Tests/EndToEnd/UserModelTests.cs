@@ -4,9 +4,9 @@ using Grpc.Core;
 
 using Microsoft.Extensions.DependencyInjection;
 
+using Sesric.Analytics.Application.Statistics;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service.Statistics;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;
 

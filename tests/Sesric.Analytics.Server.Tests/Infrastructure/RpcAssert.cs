@@ -2,7 +2,7 @@ using Google.Rpc;
 
 using Grpc.Core;
 
-using Sesric.Analytics.Service.Errors;
+using Sesric.Analytics.Api.Errors;
 
 namespace Sesric.Analytics.Server.Tests.Infrastructure;
 

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Sesric.Analytics.Api;
+using Sesric.Analytics.Api.Hosting;
 using Sesric.Analytics.Contracts.V1;
-using Sesric.Analytics.Service;
-using Sesric.Analytics.Service.Hosting;
 using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.Infrastructure;

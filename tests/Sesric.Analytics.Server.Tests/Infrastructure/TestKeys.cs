@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-using Sesric.Analytics.Service.Security;
+using Sesric.Analytics.Api.Security;
 
 namespace Sesric.Analytics.Server.Tests.Infrastructure;
 

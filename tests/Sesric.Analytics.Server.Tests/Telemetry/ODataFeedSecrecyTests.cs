@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.Telemetry;

@@ -3,9 +3,9 @@ using System.Net;
 
 using Grpc.Core;
 
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Service.Security;
 
 namespace Sesric.Analytics.Server.Tests.Telemetry;
 

@@ -1,5 +1,5 @@
-using Sesric.Analytics.Service.Configuration;
-using Sesric.Analytics.Service.Security;
+using Sesric.Analytics.Api.Configuration;
+using Sesric.Analytics.Api.Security;
 
 namespace Sesric.Analytics.Server.Tests.Unit;
 

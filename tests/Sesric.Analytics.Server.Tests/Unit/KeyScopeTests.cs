@@ -1,7 +1,7 @@
+using Sesric.Analytics.Api.Configuration;
+using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Semantic;
-using Sesric.Analytics.Service.Configuration;
-using Sesric.Analytics.Service.Security;
 using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.Unit;

@@ -2,9 +2,9 @@ using Google.Rpc;
 
 using Grpc.Core;
 
+using Sesric.Analytics.Api.Services;
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.Model;
-using Sesric.Analytics.Service.Services;
 
 namespace Sesric.Analytics.Server.Tests.Unit;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-using Sesric.Analytics.Service.Observability;
+using Sesric.Analytics.Api.Observability;
 
 namespace Sesric.Analytics.Server.Tests.Unit;
 

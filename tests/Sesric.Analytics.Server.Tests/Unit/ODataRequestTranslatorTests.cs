@@ -1,7 +1,7 @@
 using Microsoft.OData.Edm.Validation;
 
+using Sesric.Analytics.Api.OData;
 using Sesric.Analytics.Semantic;
-using Sesric.Analytics.Service.OData;
 
 namespace Sesric.Analytics.Server.Tests.Unit;
 

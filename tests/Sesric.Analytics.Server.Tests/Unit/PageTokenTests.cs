@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-using Sesric.Analytics.Service.Paging;
+using Sesric.Analytics.Api.Paging;
 
 namespace Sesric.Analytics.Server.Tests.Unit;
 

@@ -2,7 +2,7 @@ using DuckDB.NET.Data;
 
 using Microsoft.Extensions.Logging;
 
-using Sesric.Analytics.Service.Hosting;
+using Sesric.Analytics.Api.Hosting;
 using Sesric.Analytics.Storage.DuckDb;
 using Sesric.Analytics.Testing;
 

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-using Sesric.Analytics.Service;
-using Sesric.Analytics.Service.Hosting;
-using Sesric.Analytics.Service.Security;
+using Sesric.Analytics.Api;
+using Sesric.Analytics.Api.Hosting;
+using Sesric.Analytics.Api.Security;
 
 namespace Sesric.Analytics.Storage.Postgres.Tests.Replicas;
 

@@ -31,7 +31,6 @@ public sealed class ReplicaTests
             catalogue.CreateParticipant(ParticipantId.Parse($"replica-test-{i}"), country.Code, Model.Gender.Female, null, false),
             edition.Id, Model.AttendanceStatus.Attended, false)).ToList();
         await a.Store.Store.ImportParticipationsAsync(rows, Storage.ImportRequest.Default);
-        a.Store.NotifyWritten();
 
         var clock = Stopwatch.StartNew();
         long now;
