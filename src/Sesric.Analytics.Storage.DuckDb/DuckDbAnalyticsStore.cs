@@ -21,6 +21,8 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// a dashboard's uncached queries are small and many. Writes are serialised by a gate: DuckDB's
 /// optimistic concurrency would abort one of two transactions that touch the same rows, and imports are
 /// large enough that retrying is worse than waiting.</para>
+/// <para>Threads: DuckDB runs on one thread while the fact table fits in one row group and on its default otherwise,
+/// chosen when the store opens and after each write (<see cref="ThreadPolicy"/>).</para>
 /// <para>A DuckDB file can be open in one process at a time; a second process gets a clear error naming the file.</para>
 /// </remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
@@ -36,10 +38,12 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
     private readonly ConcurrentBag<DuckDBConnection> _idleReaders = [];
     private int _idleReaderCount;
     private volatile bool _disposed;
+    private volatile bool _singleThreaded;
 
-    private DuckDbAnalyticsStore(DuckDBConnection keepAlive, string connectionString, bool inMemory, bool rollBackWrites, StoreDescription description)
+    private DuckDbAnalyticsStore(DuckDBConnection keepAlive, string connectionString, bool inMemory, bool rollBackWrites, bool singleThreaded, StoreDescription description)
     {
         _keepAlive = keepAlive;
+        _singleThreaded = singleThreaded;
         _connectionString = connectionString;
         _inMemory = inMemory;
         _rollBackWrites = rollBackWrites;
@@ -132,8 +136,9 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
                     : SchemaMigrator.CheckCurrent(keepAlive, location);
             }
             StoreCheck.Verify(keepAlive);
+            var singleThreaded = ThreadPolicy.Apply(keepAlive);
             return new DuckDbAnalyticsStore(
-                keepAlive, connectionString, inMemory, mode == StoreAccessMode.Preview, new StoreDescription("duckdb", location, version));
+                keepAlive, connectionString, inMemory, mode == StoreAccessMode.Preview, singleThreaded, new StoreDescription("duckdb", location, version));
         }
         catch (Exception e) when (DuckDbFaults.Classify(e, location) is { } fault && !ReferenceEquals(fault, e))
         {
@@ -287,33 +292,18 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
                 () =>
                 {
                     using var connection = Connect();
-                    using var transaction = connection.BeginTransaction();
+                    if (_singleThreaded)
+                    {
+                        // A write may be a large import: it gets every core (see ThreadPolicy).
+                        ThreadPolicy.Reset(connection);
+                    }
                     try
                     {
-                        var result = write(connection, cancellationToken);
-                        cancellationToken.ThrowIfCancellationRequested();
-                        if (_rollBackWrites)
-                        {
-                            // A preview: the write ran in full and its outcome is real, but nothing is kept.
-                            transaction.Rollback();
-                        }
-                        else
-                        {
-                            transaction.Commit();
-                        }
-                        return result;
+                        return WriteInTransaction(connection, write, cancellationToken);
                     }
-                    catch (Exception e)
+                    finally
                     {
-                        try
-                        {
-                            transaction.Rollback();
-                        }
-                        catch (DuckDBException) when (Fault(e) is not null)
-                        {
-                            // An invalidated database refuses the rollback too; the write was never committed.
-                        }
-                        throw;
+                        RefreshThreadPolicy(connection);
                     }
                 },
                 CancellationToken.None).ConfigureAwait(false);
@@ -325,6 +315,53 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    private T WriteInTransaction<T>(DuckDBConnection connection, Func<DuckDBConnection, CancellationToken, T> write, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            var result = write(connection, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_rollBackWrites)
+            {
+                // A preview: the write ran in full and its outcome is real, but nothing is kept.
+                transaction.Rollback();
+            }
+            else
+            {
+                transaction.Commit();
+            }
+            return result;
+        }
+        catch (Exception e)
+        {
+            try
+            {
+                transaction.Rollback();
+            }
+            catch (DuckDBException) when (Fault(e) is not null)
+            {
+                // An invalidated database refuses the rollback too; the write was never committed.
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Chooses the threads for the fact table's size after a write (see <see cref="ThreadPolicy"/>).</summary>
+    private void RefreshThreadPolicy(DuckDBConnection connection)
+    {
+        try
+        {
+            _singleThreaded = ThreadPolicy.Apply(connection);
+        }
+        catch (DuckDBException)
+        {
+            // An invalidated database refuses every statement; the write's own error says why, and a reopened
+            // store chooses again. Reads keep the default threads meanwhile, which is only slower.
+            _singleThreaded = false;
         }
     }
 

@@ -15,6 +15,12 @@ public static class Program
             var runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2;
             return await Harness.RunAsync(rows, seed, runs);
         }
+        if (args.Length > 0 && args[0] == "--uncached-probe")
+        {
+            var rows = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 0;
+            var calls = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
+            return await UncachedQueryProbe.RunAsync(rows, calls);
+        }
         if (args.Length > 0 && args[0] == "--postgres-figures")
         {
             var rows = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sesric.Analytics.Api;
 using Sesric.Analytics.Api.Hosting;
 using Sesric.Analytics.Api.Security;
+using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.LoadClient;
 
@@ -21,6 +22,9 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     /// <summary>The gRPC address.</summary>
     public string Address { get; }
+
+    /// <summary>The store the service answers from (for running the engine in-process beside the gRPC calls).</summary>
+    public IAnalyticsStore Store => _app.Services.GetRequiredService<StoreHost>().Store;
 
     /// <summary>A reader-role key accepted by this server.</summary>
     public const string ReaderKey = "load-client-reader-key";

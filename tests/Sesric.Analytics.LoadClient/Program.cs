@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 
+using DuckDB.NET.Data;
+
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -8,6 +10,7 @@ using Grpc.Net.Client;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.LoadClient;
+using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.DuckDb;
 
@@ -142,9 +145,17 @@ async Task MeasureServerAsync(string data, string path, bool seed, bool cache)
             ("Query (cache on)", async () => await stats.QueryAsync(query, headers)),
         }
         : [("Query (cache off)", async () => await stats.QueryAsync(query, headers))];
+    // The same question asked of the engine in this process, on the service's own store, without gRPC or the
+    // gate: the in-process time the uncached Query is held against (issue 18: p50 within 1.3x on 1M rows).
+    var engine = new QueryEngine(server.Store);
+    var semanticQuery = SemanticQuery.Of("participants", "member_states", "female_share")
+        .By("year", "oic_group").Where("year >= 2015");
     foreach (var concurrency in new[] { 1, 16, 64 })
     {
-        foreach (var (name, call) in calls)
+        var phases = cache || concurrency != 1
+            ? calls
+            : [.. calls, ("engine in-process (cache off)", async () => await engine.ExecuteAsync(semanticQuery))];
+        foreach (var (name, call) in phases)
         {
             var f = await LoadRun.MeasureAsync(call, concurrency, TimeSpan.FromSeconds(seconds), 50_000, TimeSpan.FromSeconds(1));
             var line = string.Create(CultureInfo.InvariantCulture,
@@ -152,5 +163,43 @@ async Task MeasureServerAsync(string data, string path, bool seed, bool cache)
             Console.WriteLine(line);
             report.Add(line);
         }
+    }
+    if (!cache)
+    {
+        await CompareThreadsAsync(data, path, async () => await stats.QueryAsync(query, headers));
+    }
+}
+
+// The store runs DuckDB on one thread while its fact table fits in one row group (ThreadPolicy); the same uncached
+// Query with DuckDB's default (one thread per core) in the same run shows what that choice is worth.
+async Task CompareThreadsAsync(string data, string path, Func<Task> call)
+{
+    using var connection = new DuckDBConnection($"Data Source={Path.GetFullPath(path)}");
+    connection.Open();
+    using var setting = connection.CreateCommand();
+    setting.CommandText = "SELECT current_setting('threads')";
+    var chosen = Convert.ToInt64(setting.ExecuteScalar(), CultureInfo.InvariantCulture);
+    if (chosen == Environment.ProcessorCount)
+    {
+        return;
+    }
+    using var set = connection.CreateCommand();
+    set.CommandText = $"SET threads = {Environment.ProcessorCount}";
+    set.ExecuteNonQuery();
+    try
+    {
+        foreach (var concurrency in new[] { 1, 16 })
+        {
+            var f = await LoadRun.MeasureAsync(call, concurrency, TimeSpan.FromSeconds(seconds), 50_000, TimeSpan.FromSeconds(1));
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"| {data} | Query (cache off, DuckDB threads {Environment.ProcessorCount}, not {chosen}) | {concurrency} | {f.Calls:N0} | {f.Errors} | {f.Throughput:N0} | {f.P50Ms:F2} | {f.P99Ms:F2} |");
+            Console.WriteLine(line);
+            report.Add(line);
+        }
+    }
+    finally
+    {
+        set.CommandText = $"SET threads = {chosen}";
+        set.ExecuteNonQuery();
     }
 }
