@@ -22,8 +22,9 @@ internal static class ParticipationImport
     private const int CancellationCheckInterval = 1_024;
 
     /// <summary>Imports <paramref name="rows"/>; see <see cref="IAnalyticsStore.ImportParticipationsAsync"/>.</summary>
-    public static ImportOutcome Run(NpgsqlConnection connection, IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken)
+    public static ImportOutcome Run(NpgsqlConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
     {
+        phases?.Start();
         if (request.RequestId is { } requestId && FindRequest(connection, requestId) is { } earlier)
         {
             // The same id with other rows is another batch, not a retry: answering the first outcome would
@@ -55,6 +56,7 @@ internal static class ParticipationImport
             """);
         var fingerprint = Stage(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken);
         RejectUnknownReferences(connection);
+        phases?.Mark("stage rows (binary COPY, parse + validate overlapped), check references");
 
         // Classify each distinct participant and participation against the store, then apply: the counts
         // come from the same classification the writes use, so they cannot disagree. New rows are inserted
@@ -78,6 +80,7 @@ internal static class ParticipationImport
             """);
         connection.Execute("ANALYZE import_participation");
         RejectDuplicateParticipations(connection);
+        phases?.Mark("classify participations");
         connection.Execute(
             """
             CREATE TEMP TABLE import_participant AS
@@ -101,10 +104,12 @@ internal static class ParticipationImport
             """);
         connection.Execute("ANALYZE import_participant");
         RejectInconsistentParticipants(connection);
+        phases?.Mark("classify participants");
         connection.Execute("DROP TABLE import_row");
         var participants = CountChanges(connection, "import_participant");
         var participations = CountChanges(connection, "import_participation");
         var importId = ImportUndo.Journal(connection, request, participations, participants);
+        phases?.Mark("count and journal");
 
         connection.Execute(
             """
@@ -120,6 +125,7 @@ internal static class ParticipationImport
             FROM import_participant WHERE change = 'insert'
             ORDER BY participant_id
             """);
+        phases?.Mark("write participants");
         connection.Execute(
             """
             UPDATE participation
@@ -135,7 +141,9 @@ internal static class ParticipationImport
             FROM import_participation WHERE change = 'insert'
             ORDER BY participant_id, programme_id, edition_number
             """);
+        phases?.Mark("write participations");
         RefreshImportedFacts(connection);
+        phases?.Mark("fact rows and flags");
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");
 

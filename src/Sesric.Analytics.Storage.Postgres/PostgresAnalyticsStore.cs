@@ -123,6 +123,9 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
         return WriteAsync((connection, ct) => ReferenceData.UpsertEditions(connection, editions, ct), o => !o.WasNoOp, cancellationToken);
     }
 
+    /// <summary>When set, the next imports record their phases in it (for the benchmark project's phase breakdown).</summary>
+    internal PhaseClock? ImportPhases { get; set; }
+
     /// <inheritdoc/>
     public Task<ImportOutcome> ImportParticipationsAsync(IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken = default)
     {
@@ -133,7 +136,7 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
             Preconditions.CheckNotBlank(id, nameof(request.RequestId));
         }
         return WriteAsync(
-            (connection, ct) => ParticipationImport.Run(connection, rows, request, ct),
+            (connection, ct) => ParticipationImport.Run(connection, rows, request, ImportPhases, ct),
             o => !o.WasReplay && !(o.Participations.WasNoOp && o.Participants.WasNoOp),
             cancellationToken);
     }
