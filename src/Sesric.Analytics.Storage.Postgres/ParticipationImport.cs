@@ -169,11 +169,15 @@ internal static class ParticipationImport
     /// each, seen with auto_explain). Writes are serialised by the write lock, so one import at a time uses it.
     /// <c>jit</c>: compiling each large statement cost seconds (2.6 s for the fact rows' on a busy machine) and bought
     /// nothing measurable on these plans, which are scans, sorts and hash joins of plain columns.
+    /// <c>enable_mergejoin</c>: the planner underestimates three-column joins of freshly written rows (497 rows guessed
+    /// for 300,000) and then sorts both sides on text keys to merge them; hashing the smaller side is the right plan for
+    /// every join of a whole import.
     /// </remarks>
     public static void UseBulkSettings(NpgsqlConnection connection)
     {
         connection.Execute($"SET LOCAL work_mem = '{ImportWorkMemory}'");
         connection.Execute("SET LOCAL jit = off");
+        connection.Execute("SET LOCAL enable_mergejoin = off");
     }
 
     /// <summary>
