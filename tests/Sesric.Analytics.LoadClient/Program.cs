@@ -6,9 +6,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 
 using Sesric.Analytics.Contracts.V1;
-using Sesric.Analytics.Dataset;
 using Sesric.Analytics.LoadClient;
-using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.DuckDb;
 
 // Load client: starts the service in this process on real Kestrel (127.0.0.1, free port), then measures
@@ -103,13 +101,9 @@ try
 
     var scalePath = Path.Combine(folder, "scale.duckdb");
     var load = Stopwatch.StartNew();
-    var generated = ScaleGenerator.Generate(new ScaleOptions(rows, Seed: 42));
     await using (var store = await DuckDbAnalyticsStore.OpenAsync(scalePath))
     {
-        await store.UpsertProgrammesAsync(generated.Catalogue.Programmes.ToArray());
-        await store.UpsertCountriesAsync(generated.Catalogue.Countries.ToArray());
-        await store.UpsertEditionsAsync(generated.Catalogue.Editions.ToArray());
-        await store.ImportParticipationsAsync(generated.Participations, ImportRequest.Default);
+        await SyntheticData.ImportAsync(store, rows);
     }
     Console.WriteLine($"generated and imported {rows:N0} synthetic participations in {load.Elapsed.TotalSeconds:F1} s");
     await MeasureAsync($"{rows / 1_000_000.0:0.#}M synthetic", scalePath, seed: false);

@@ -5,8 +5,6 @@ using Grpc.Core;
 using Grpc.Net.Client;
 
 using Sesric.Analytics.Contracts.V1;
-using Sesric.Analytics.Dataset;
-using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.Postgres;
 using Sesric.Analytics.Testing;
 
@@ -34,13 +32,9 @@ internal static class ReplicaFigures
         if (rows > 0)
         {
             var load = Stopwatch.StartNew();
-            var generated = ScaleGenerator.Generate(new ScaleOptions(rows, Seed: 42));
             await using (var store = await PostgresAnalyticsStore.OpenAsync(address))
             {
-                await store.UpsertProgrammesAsync(generated.Catalogue.Programmes.ToArray());
-                await store.UpsertCountriesAsync(generated.Catalogue.Countries.ToArray());
-                await store.UpsertEditionsAsync(generated.Catalogue.Editions.ToArray());
-                await store.ImportParticipationsAsync(generated.Participations, ImportRequest.Default);
+                await SyntheticData.ImportAsync(store, rows);
             }
             Console.WriteLine($"imported {rows:N0} synthetic participations into PostgreSQL in {load.Elapsed.TotalSeconds:F1} s");
         }
