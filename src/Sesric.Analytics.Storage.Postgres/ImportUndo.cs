@@ -113,6 +113,7 @@ internal static class ImportUndo
             WHERE p.participant_id IN (SELECT participant_id FROM undo_participant UNION SELECT participant_id FROM undo_participation)
             """);
         connection.Execute("CREATE TEMP TABLE import_participation AS SELECT participant_id, change FROM undo_participation WHERE false");
+        ParticipationImport.UseBulkSettings(connection);
         ParticipationImport.RefreshImportedFacts(connection);
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");

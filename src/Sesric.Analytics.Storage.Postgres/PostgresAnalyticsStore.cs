@@ -33,13 +33,19 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
 
     private readonly NpgsqlDataSource _source;
 
+    // Writes and migrations take connections from a pool of their own whose statements have no client-side time
+    // limit: Npgsql's default of 30 s cancelled the fact-row statement of a 1M-row import on a busy machine (the
+    // import then failed as "unreachable"). A write is cancelled through its token between statements instead.
+    private readonly NpgsqlDataSource _writes;
+
     // Names this store object in its notifications, so that its own writes are not announced back to it.
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private volatile bool _disposed;
 
-    private PostgresAnalyticsStore(NpgsqlDataSource source, PostgresAddress address, int version)
+    private PostgresAnalyticsStore(NpgsqlDataSource source, NpgsqlDataSource writes, PostgresAddress address, int version)
     {
         _source = source;
+        _writes = writes;
         Address = address;
         Description = new StoreDescription("postgresql", address.Display, version);
     }
@@ -78,20 +84,23 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
             () =>
             {
                 var source = NpgsqlDataSource.Create(address.Settings.ConnectionString);
+                var writes = NpgsqlDataSource.Create(WriteSettings(address));
                 try
                 {
-                    using var connection = source.OpenConnection();
+                    using var connection = writes.OpenConnection();
                     var version = PostgresMigrator.Migrate(connection, address.Display, targetVersion, upgrading);
-                    return new PostgresAnalyticsStore(source, address, version);
+                    return new PostgresAnalyticsStore(source, writes, address, version);
                 }
                 catch (Exception e) when (PostgresFaults.Classify(e, address.Display) is { } fault)
                 {
                     source.Dispose();
+                    writes.Dispose();
                     throw fault;
                 }
                 catch
                 {
                     source.Dispose();
+                    writes.Dispose();
                     throw;
                 }
             },
@@ -123,6 +132,9 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
         return WriteAsync((connection, ct) => ReferenceData.UpsertEditions(connection, editions, ct), o => !o.WasNoOp, cancellationToken);
     }
 
+    /// <summary>When set, the next imports record their phases in it (for the benchmark project's phase breakdown).</summary>
+    internal PhaseClock? ImportPhases { get; set; }
+
     /// <inheritdoc/>
     public Task<ImportOutcome> ImportParticipationsAsync(IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken = default)
     {
@@ -133,7 +145,7 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
             Preconditions.CheckNotBlank(id, nameof(request.RequestId));
         }
         return WriteAsync(
-            (connection, ct) => ParticipationImport.Run(connection, rows, request, ct),
+            (connection, ct) => ParticipationImport.Run(connection, rows, request, ImportPhases, ct),
             o => !o.WasReplay && !(o.Participations.WasNoOp && o.Participants.WasNoOp),
             cancellationToken);
     }
@@ -256,11 +268,18 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        return _source.DisposeAsync();
+        await _source.DisposeAsync().ConfigureAwait(false);
+        await _writes.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>The write pool's settings: the address's, with no client-side statement time limit.</summary>
+    /// <remarks>Writes run one at a time across replicas (the advisory lock), so this pool rarely holds more than a
+    /// few connections; its bound is the address's <c>pool</c>, like the read pool's.</remarks>
+    private static string WriteSettings(PostgresAddress address) =>
+        new NpgsqlConnectionStringBuilder(address.Settings.ConnectionString) { CommandTimeout = 0 }.ConnectionString;
 
     /// <summary>Runs a read on a pooled connection in a read-only transaction, off the caller's thread.</summary>
     private Task<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, T> read, CancellationToken cancellationToken)
@@ -298,7 +317,7 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
             {
                 try
                 {
-                    using var connection = _source.OpenConnection();
+                    using var connection = _writes.OpenConnection();
                     using var transaction = connection.BeginTransaction();
                     connection.Execute("SELECT pg_advisory_xact_lock($1)", WriteLock);
                     // The write checks the token between steps (every 1,024 staged rows for an import); a cancelled

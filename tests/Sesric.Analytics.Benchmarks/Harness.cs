@@ -4,7 +4,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 
 using Sesric.Analytics.Storage.DuckDb;
-using Sesric.Analytics.Storage.DuckDb.Sql;
+using Sesric.Analytics.Storage.Sql;
 
 namespace Sesric.Analytics.Benchmarks;
 

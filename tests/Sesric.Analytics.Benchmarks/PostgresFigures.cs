@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Sesric.Analytics.Semantic;
 using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.Postgres;
+using Sesric.Analytics.Storage.Sql;
 using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Benchmarks;
@@ -51,15 +52,23 @@ public static class PostgresFigures
                 await pg.DisposeAsync();
             }
             var duckStore = await data.CreateEmptyStoreAsync(Path.Combine(data.Folder, "postgres-figures.duckdb"));
+            var duckPhases = new PhaseClock();
+            duckStore.ImportPhases = duckPhases;
             duckImports.Add(await TimeImportAsync(data, duckStore));
+            duckStore.ImportPhases = null;
             duck = duckStore;
 
             var address = cluster.CreateDatabase($"figures_{run}");
             var pgStore = await PostgresAnalyticsStore.OpenAsync(address);
             await data.WriteCatalogueAsync(pgStore);
+            var pgPhases = new PhaseClock();
+            pgStore.ImportPhases = pgPhases;
             pgImports.Add(await TimeImportAsync(data, pgStore));
+            pgStore.ImportPhases = null;
             pg = pgStore;
             output.WriteLine($"run {run}: import DuckDB {duckImports[^1]:F2} s, PostgreSQL {pgImports[^1]:F2} s (load average {LoadAverage()})");
+            WritePhases(output, "DuckDB", duckPhases, duckImports[^1]);
+            WritePhases(output, "PostgreSQL", pgPhases, pgImports[^1]);
         }
         output.WriteLine($"import median: DuckDB {Median(duckImports):F2} s, PostgreSQL {Median(pgImports):F2} s, ratio {Median(pgImports) / Median(duckImports):F2}x");
 
@@ -89,6 +98,19 @@ public static class PostgresFigures
         await duck!.DisposeAsync();
         await pg!.DisposeAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// Writes each phase's wall time and this process's CPU time (for PostgreSQL the client's only: the server's work
+    /// is in its own processes); what the phases leave of the total is the lock, the commit and the catalogue read.
+    /// </summary>
+    private static void WritePhases(TextWriter output, string engine, PhaseClock phases, double totalSeconds)
+    {
+        foreach (var (phase, elapsed, cpu) in phases.Phases)
+        {
+            output.WriteLine($"  {engine,-10} {elapsed.TotalSeconds,7:F2} s  (this process's CPU {cpu.TotalSeconds,6:F2} s)  {phase}");
+        }
+        output.WriteLine($"  {engine,-10} {totalSeconds - phases.Phases.Sum(p => p.Elapsed.TotalSeconds),7:F2} s  (the rest: write lock, commit)");
     }
 
     private static async Task<double> TimeImportAsync(BenchmarkData data, IAnalyticsStore store)

@@ -9,7 +9,7 @@ using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.LoadClient;
 
-/// <summary>The service, wired as Program.cs wires it, on real Kestrel at 127.0.0.1 on a free port, over a given DuckDB file.</summary>
+/// <summary>The service, wired as Program.cs wires it, on real Kestrel at 127.0.0.1 on a free port, over a given DuckDB file or PostgreSQL address.</summary>
 internal sealed class InProcessServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -29,6 +29,9 @@ internal sealed class InProcessServer : IAsyncDisposable
     /// <summary>A reader-role key accepted by this server.</summary>
     public const string ReaderKey = "load-client-reader-key";
 
+    /// <summary>An admin-role key accepted by this server (the replica figures write through it).</summary>
+    public const string AdminKey = "load-client-admin-key";
+
     public static async Task<InProcessServer> StartAsync(string databasePath, bool seed, bool cache, bool telemetry = true, string? pfxPath = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(ServiceSetup).Assembly.GetName().Name });
@@ -47,6 +50,9 @@ internal sealed class InProcessServer : IAsyncDisposable
             ["Sesric:ApiKeys:0:Name"] = "load-client",
             ["Sesric:ApiKeys:0:Sha256"] = ApiKeyRegistry.Hash(ReaderKey),
             ["Sesric:ApiKeys:0:Role"] = "Reader",
+            ["Sesric:ApiKeys:1:Name"] = "load-client-admin",
+            ["Sesric:ApiKeys:1:Sha256"] = ApiKeyRegistry.Hash(AdminKey),
+            ["Sesric:ApiKeys:1:Role"] = "Admin",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         if (pfxPath is not null)

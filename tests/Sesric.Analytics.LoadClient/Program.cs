@@ -8,10 +8,8 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 
 using Sesric.Analytics.Contracts.V1;
-using Sesric.Analytics.Dataset;
 using Sesric.Analytics.LoadClient;
 using Sesric.Analytics.Semantic;
-using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.DuckDb;
 
 // Load client: starts the service in this process on real Kestrel (127.0.0.1, free port), then measures
@@ -20,24 +18,44 @@ using Sesric.Analytics.Storage.DuckDb;
 // Usage: dotnet run -c Release --project tests/Sesric.Analytics.LoadClient -- [--rows N] [--seconds S] [--out FILE]
 //        ... -- --telemetry-cost [--rounds R] [--seconds S]: Query throughput with telemetry on and off, same run.
 // --tls instead measures the service's own TLS against h2c (new connections, and calls on an open connection).
+// --replicas [--rows N] [--seconds S]: two replicas over one PostgreSQL this run starts (issue 16's figures): Query
+// throughput cached and uncached with one and two replicas, and the time from a write on A to the new value on B.
 var rows = 1_000_000L;
 var seconds = 4.0;
 var rounds = 3;
 var telemetryCost = false;
 string? outFile = null;
 var tlsOnly = false;
+var replicas = false;
+var rowsGiven = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
-        case "--rows": rows = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--rows": rows = long.Parse(args[++i], CultureInfo.InvariantCulture); rowsGiven = true; break;
+        case "--replicas": replicas = true; break;
         case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out": outFile = args[++i]; break;
         case "--telemetry-cost": telemetryCost = true; break;
         case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--tls": tlsOnly = true; break;
-        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R], --tls"); return 2;
+        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R], --tls, --replicas"); return 2;
     }
+}
+if (replicas)
+{
+    // The built-in data unless --rows says otherwise: an uncached Query over 1M rows on PostgreSQL takes a quarter to
+    // half a second, which leaves few calls to count in a phase.
+    var replicaLines = await ReplicaFigures.MeasureAsync(rowsGiven ? rows : 0, TimeSpan.FromSeconds(seconds), [16]);
+    foreach (var line in replicaLines)
+    {
+        Console.WriteLine(line);
+    }
+    if (outFile is not null)
+    {
+        await File.WriteAllLinesAsync(outFile, replicaLines);
+    }
+    return 0;
 }
 if (telemetryCost)
 {
@@ -86,13 +104,9 @@ try
 
     var scalePath = Path.Combine(folder, "scale.duckdb");
     var load = Stopwatch.StartNew();
-    var generated = ScaleGenerator.Generate(new ScaleOptions(rows, Seed: 42));
     await using (var store = await DuckDbAnalyticsStore.OpenAsync(scalePath))
     {
-        await store.UpsertProgrammesAsync(generated.Catalogue.Programmes.ToArray());
-        await store.UpsertCountriesAsync(generated.Catalogue.Countries.ToArray());
-        await store.UpsertEditionsAsync(generated.Catalogue.Editions.ToArray());
-        await store.ImportParticipationsAsync(generated.Participations, ImportRequest.Default);
+        await SyntheticData.ImportAsync(store, rows);
     }
     Console.WriteLine($"generated and imported {rows:N0} synthetic participations in {load.Elapsed.TotalSeconds:F1} s");
     await MeasureAsync($"{rows / 1_000_000.0:0.#}M synthetic", scalePath, seed: false);

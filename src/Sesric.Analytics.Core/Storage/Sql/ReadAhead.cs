@@ -1,10 +1,10 @@
 using System.Threading.Channels;
 
-namespace Sesric.Analytics.Storage.Postgres.Sql;
+namespace Sesric.Analytics.Storage.Sql;
 
 /// <summary>
 /// Enumerates a source on a worker thread, a few batches ahead of the consumer, so that producing rows
-/// (parsing and validating a CSV file) and consuming them (copying to PostgreSQL) use both cores.
+/// (parsing and validating a CSV file) and consuming them (appending to DuckDB, copying to PostgreSQL) use both cores.
 /// </summary>
 /// <remarks>
 /// The consumer sees the same items in the same order, and the source's exception (such as
@@ -12,7 +12,7 @@ namespace Sesric.Analytics.Storage.Postgres.Sql;
 /// once the items before it have been consumed. When the consumer stops early, the worker is stopped and
 /// awaited before the enumeration ends, so the source (and the file under it) is never used after that.
 /// </remarks>
-internal static class ReadAhead
+public static class ReadAhead
 {
     /// <summary>Rows per batch handed from the worker to the consumer.</summary>
     public const int BatchSize = 4_096;

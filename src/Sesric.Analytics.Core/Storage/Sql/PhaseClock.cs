@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Sesric.Analytics.Storage.DuckDb.Sql;
+namespace Sesric.Analytics.Storage.Sql;
 
 /// <summary>
 /// Records how long each phase of an import took (stage, classify, write, facts), in wall time and in the
@@ -12,7 +12,7 @@ namespace Sesric.Analytics.Storage.DuckDb.Sql;
 /// shared 2-core machines wall times stretch several-fold with the load while CPU times stretch far less, so
 /// the CPU figure is the one to compare between runs.
 /// </remarks>
-internal sealed class PhaseClock
+public sealed class PhaseClock
 {
     private readonly List<(string Phase, TimeSpan Elapsed, TimeSpan Cpu)> _phases = [];
     private readonly Stopwatch _clock = new();

@@ -3,13 +3,13 @@ using System.Text;
 
 using Sesric.Analytics.Model;
 
-namespace Sesric.Analytics.Storage.Postgres.Sql;
+namespace Sesric.Analytics.Storage.Sql;
 
 /// <summary>
-/// (A copy of the DuckDB store's: each store keeps its own fingerprints.) The SHA-256 of an import's rows in order (every field that is written), kept with its request id so that a
+/// The SHA-256 of an import's rows in order (every field that is written), kept with its request id so that a
 /// retry can be told from another batch sent under the same id.
 /// </summary>
-internal sealed class RowFingerprint : IDisposable
+public sealed class RowFingerprint : IDisposable
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly StringBuilder _line = new(128);

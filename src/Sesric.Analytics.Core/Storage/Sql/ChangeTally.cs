@@ -1,7 +1,7 @@
-namespace Sesric.Analytics.Storage.Postgres.Sql;
+namespace Sesric.Analytics.Storage.Sql;
 
 /// <summary>Counts row changes into a <see cref="WriteOutcome"/>.</summary>
-internal sealed class ChangeTally
+public sealed class ChangeTally
 {
     private long _inserted;
     private long _updated;
