@@ -14,7 +14,7 @@ namespace Sesric.Analytics.Import;
 /// Rows are checked one at a time and only keys are kept, never rows: memory grows with distinct participants and
 /// (participant, edition) pairs. A participant is remembered from its first row with a valid id even when that row
 /// has other problems, so a later row that disagrees with it is still reported. The fast path (a valid row)
-/// allocates only the participation it returns; messages are built only for problems.
+/// allocates only the participation it returns; messages, and the array holding them, are built only for problems.
 /// </remarks>
 /// <threadsafety>Not thread-safe: one validator per import.</threadsafety>
 public sealed class ParticipationValidator
@@ -83,11 +83,12 @@ public sealed class ParticipationValidator
 
         if (_problems.Count > 0 || edition is null || country is null || fields.Gender is not { } gender || fields.Attendance is not { } status)
         {
-            return new ParticipationCheck(null, _problems);
+            // A bad row's problems are copied out (the list is reused); a good row's are the shared empty array.
+            return new ParticipationCheck(null, _problems.Count == 0 ? [] : _problems.ToArray());
         }
         var participant = _catalogue.CreateParticipant(
             participantId, country.Code, gender, string.IsNullOrEmpty(institution) ? null : institution, fields.IsSynthetic, fields.RecordKey);
-        return new ParticipationCheck(_catalogue.CreateParticipation(participant, edition.Id, status, fields.IsSynthetic, nominatedOn), _problems);
+        return new ParticipationCheck(_catalogue.CreateParticipation(participant, edition.Id, status, fields.IsSynthetic, nominatedOn), []);
     }
 
     private Edition? CheckEdition(ProgrammeId? programmeId, int? number)
