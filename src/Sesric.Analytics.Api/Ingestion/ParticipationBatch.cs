@@ -1,5 +1,6 @@
 using Sesric.Analytics.Api.Errors;
 using Sesric.Analytics.Api.Mapping;
+using Sesric.Analytics.Import;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Semantic;
 
@@ -13,19 +14,19 @@ namespace Sesric.Analytics.Api.Ingestion;
 /// can list them all.
 /// </summary>
 /// <remarks>Rows are numbered across the whole call (0-based), whichever stream message carried them.
-/// A participant repeated in the batch must keep one member state and gender; an (participant, edition)
-/// pair may appear once. A row of a programme outside the writer's scope refuses the whole call (PERMISSION_DENIED
+/// The rules are Core's <see cref="ParticipationValidator"/>, the same the CSV import applies (a participant
+/// repeated in the batch keeps one member state and gender; a (participant, edition) pair appears once); this
+/// class only reads the proto row and names fields the proto's way. A row of a programme outside the writer's scope refuses the whole call (PERMISSION_DENIED
 /// naming the row and the programme).</remarks>
 /// <param name="catalogue">The catalogue rows are checked against.</param>
 /// <param name="scope">The programmes the writer may import into (default: all).</param>
 public sealed class ParticipationBatch(Catalogue catalogue, DataScope? scope = null)
 {
     private readonly DataScope _scope = scope ?? DataScope.All;
-    private const int MaxInstitutionLength = 64;
+    private readonly ParticipationValidator _validator = new(catalogue, index => $"rows[{index}]");
     private readonly List<Participation> _rows = [];
     private readonly List<RpcErrors.FieldProblem> _problems = [];
-    private readonly Dictionary<ParticipantId, Participant> _participants = [];
-    private readonly HashSet<(ParticipantId, EditionId)> _keys = [];
+    private readonly List<ParticipationProblem> _rowProblems = [];
 
     /// <summary>Rows read so far, good and bad.</summary>
     public long Count { get; private set; }
@@ -42,120 +43,96 @@ public sealed class ParticipationBatch(Catalogue catalogue, DataScope? scope = n
     /// <summary>Checks one row and keeps it when good.</summary>
     public void Add(V1.ParticipationRow row)
     {
+        ArgumentNullException.ThrowIfNull(row);
         var index = Count++;
-        var before = ProblemCount;
-        // Only the first problems are kept: an error lists no more, and 100,000 bad rows must not hold 100,000 messages.
-        void Problem(string field, string description)
+        _rowProblems.Clear();
+
+        var edition = ReadEdition(row.Edition, index);
+        Gender? gender = Enum.IsDefined(row.Gender) ? MapToGender(row.Gender) : null;
+        if (gender is null)
         {
-            if (ProblemCount++ == before)
-            {
-                BadRowCount++;
-            }
-            if (_problems.Count < RpcErrors.MaxListedProblems)
-            {
-                _problems.Add(new RpcErrors.FieldProblem($"rows[{index}].{field}", description));
-            }
+            _rowProblems.Add(new(ParticipationField.Gender, $"{(int)row.Gender} is not a Gender value."));
+        }
+        AttendanceStatus? attendance = Enum.IsDefined(row.AttendanceStatus) ? MapToAttendance(row.AttendanceStatus) : null;
+        if (attendance is null)
+        {
+            _rowProblems.Add(new(ParticipationField.Attendance, $"{(int)row.AttendanceStatus} is not an AttendanceStatus value."));
         }
 
-        if (!ParticipantId.TryParse(row.ParticipantId, out var id, out var idError))
+        var fields = new ParticipationFields(
+            row.ParticipantId, row.MemberState, edition?.Programme, edition?.Number, gender, row.InstitutionType, attendance, row.Synthetic);
+        var check = _validator.Check(fields, index);
+        if (_rowProblems.Count == 0 && check.Problems.Count == 0 && check.Participation is { } participation)
         {
-            Problem("participant_id", idError);
+            _rows.Add(participation);
+            return;
         }
-        Country? country = null;
-        if (!CountryCode.TryParse(row.MemberState, out var code))
+        _rowProblems.AddRange(check.Problems);
+        ParticipationProblem.SortByField(_rowProblems);
+        BadRowCount++;
+        foreach (var problem in _rowProblems)
         {
-            Problem("member_state", $"'{Echo.Of(row.MemberState)}' is not an ISO 3166 alpha-3 code such as TUR.");
+            ProblemCount++;
+            // Only the first problems are kept: an error lists no more, and 100,000 bad rows must not hold 100,000 messages.
+            if (_problems.Count < RpcErrors.MaxListedProblems)
+            {
+                _problems.Add(new RpcErrors.FieldProblem($"rows[{index}].{FieldName(problem.Field)}", problem.Message));
+            }
         }
-        else if (!catalogue.TryGetCountry(code, out var known))
+    }
+
+    private EditionId? ReadEdition(string name, long index)
+    {
+        EditionId? edition = null;
+        if (name.Split('/') is ["programmes", _, "editions", _])
         {
-            Problem("member_state", $"'{code}' is not an OIC member or observer state in the catalogue.");
-        }
-        else
-        {
-            country = known;
-        }
-        Edition? edition = null;
-        var parts = row.Edition.Split('/');
-        if (parts is not ["programmes", _, "editions", _])
-        {
-            Problem("edition", $"'{Echo.Of(row.Edition)}' is not programmes/{{programme}}/editions/{{number}}.");
-        }
-        else
-        {
-            EditionId? editionId = null;
             try
             {
-                editionId = ResourceNames.ParseEdition(row.Edition, "edition");
+                edition = ResourceNames.ParseEdition(name, "edition");
             }
             catch (Grpc.Core.RpcException)
             {
-                Problem("edition", $"'{Echo.Of(row.Edition)}' is not programmes/{{programme}}/editions/{{number}}.");
-            }
-            if (editionId is { } named)
-            {
-                // Refused outright (not listed as a row problem): a scoped writer has no business with the other
-                // programme, and the refusal comes before the existence check so it does not tell what exists.
-                if (!_scope.Allows(named.Programme))
-                {
-                    throw RpcErrors.PermissionDenied(ErrorReasons.OutOfScope,
-                        $"rows[{index}].edition: programme '{named.Programme}' is outside this key's scope ({_scope}); nothing was imported.");
-                }
-                if (catalogue.TryGetEdition(named, out var knownEdition))
-                {
-                    edition = knownEdition;
-                }
-                else
-                {
-                    Problem("edition", $"'{Echo.Of(row.Edition)}' does not exist; create it with UpsertEdition first.");
-                }
+                // Reported below, in the same words as a name of the wrong shape.
             }
         }
-        if (!Enum.IsDefined(row.Gender))
+        if (edition is not { } named)
         {
-            Problem("gender", $"{(int)row.Gender} is not a Gender value.");
+            _rowProblems.Add(new(ParticipationField.Edition, $"'{Echo.Of(name)}' is not programmes/{{programme}}/editions/{{number}}."));
+            return null;
         }
-        if (!Enum.IsDefined(row.AttendanceStatus))
+        // Refused outright (not listed as a row problem): a scoped writer has no business with the other
+        // programme, and the refusal comes before the existence check so it does not tell what exists.
+        if (!_scope.Allows(named.Programme))
         {
-            Problem("attendance_status", $"{(int)row.AttendanceStatus} is not an AttendanceStatus value.");
+            throw RpcErrors.PermissionDenied(ErrorReasons.OutOfScope,
+                $"rows[{index}].edition: programme '{named.Programme}' is outside this key's scope ({_scope}); nothing was imported.");
         }
-        if (row.InstitutionType.Length > MaxInstitutionLength)
-        {
-            Problem("institution_type", $"is {row.InstitutionType.Length} characters long; at most {MaxInstitutionLength} are allowed.");
-        }
-        if (ProblemCount > before || country is null || edition is null)
-        {
-            return;
-        }
-
-        var gender = row.Gender switch { V1.Gender.Female => Gender.Female, V1.Gender.Male => Gender.Male, _ => Gender.Unknown };
-        var participant = catalogue.CreateParticipant(id, country.Code, gender, row.InstitutionType, row.Synthetic);
-        if (_participants.TryGetValue(id, out var earlier))
-        {
-            if (earlier.Country != participant.Country || earlier.Gender != participant.Gender)
-            {
-                Problem("participant_id", $"'{id}' appears earlier in this batch with member state {earlier.Country} and gender {earlier.Gender.Code()}; one participant keeps one of each.");
-                return;
-            }
-            participant = earlier;
-        }
-        else
-        {
-            _participants.Add(id, participant);
-        }
-        if (!_keys.Add((id, edition.Id)))
-        {
-            Problem("edition", $"participant '{id}' is already listed for {row.Edition} in this batch.");
-            return;
-        }
-        var status = row.AttendanceStatus switch
-        {
-            V1.AttendanceStatus.Registered => AttendanceStatus.Registered,
-            V1.AttendanceStatus.Completed => AttendanceStatus.Completed,
-            V1.AttendanceStatus.NoShow => AttendanceStatus.NoShow,
-            _ => AttendanceStatus.Attended,
-        };
-        _rows.Add(catalogue.CreateParticipation(participant, edition.Id, status, row.Synthetic));
+        return named;
     }
+
+    private static Gender MapToGender(V1.Gender gender) =>
+        gender switch { V1.Gender.Female => Gender.Female, V1.Gender.Male => Gender.Male, _ => Gender.Unknown };
+
+    private static AttendanceStatus MapToAttendance(V1.AttendanceStatus status) => status switch
+    {
+        V1.AttendanceStatus.Registered => AttendanceStatus.Registered,
+        V1.AttendanceStatus.Completed => AttendanceStatus.Completed,
+        V1.AttendanceStatus.NoShow => AttendanceStatus.NoShow,
+        _ => AttendanceStatus.Attended,
+    };
+
+    // The proto's field names; the programme is part of the edition's resource name.
+    private static string FieldName(ParticipationField field) => field switch
+    {
+        ParticipationField.Programme or ParticipationField.Edition => "edition",
+        ParticipationField.ParticipantId => "participant_id",
+        ParticipationField.Country => "member_state",
+        ParticipationField.Gender => "gender",
+        ParticipationField.InstitutionType => "institution_type",
+        ParticipationField.Attendance => "attendance_status",
+        ParticipationField.Synthetic => "synthetic",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "the gRPC row has no such field"),
+    };
 
     /// <summary>The checked rows, or INVALID_ARGUMENT listing the first problems (and counting all) when any row was bad.</summary>
     public IReadOnlyList<Participation> Accept()

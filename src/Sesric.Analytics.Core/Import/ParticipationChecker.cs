@@ -5,27 +5,27 @@ using Sesric.Analytics.Model;
 namespace Sesric.Analytics.Import;
 
 /// <summary>
-/// Checks participation rows one at a time against a catalogue and against the rows before them
-/// (duplicates, a participant whose country or gender changes). Keeps only keys, not rows.
+/// The CSV face of <see cref="ParticipationValidator"/>: reads one participations row's cells, reports the cells it
+/// cannot read, and hands the rest to the validator, naming every problem by line, column and cell value.
 /// </summary>
 internal sealed class ParticipationChecker
 {
-    private readonly Catalogue _catalogue;
-    private readonly ProblemList _problems;
-    private readonly Dictionary<EditionId, int> _editionIndex;
-    private readonly Dictionary<string, SeenParticipant> _participants = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, long> _firstLineOfKey = [];
+    // Distinct programme texts are few in real data; the cap keeps a file of distinct texts from growing the cache.
+    private const int MaxCachedProgrammeTexts = 4_096;
 
-    // Rows repeat the same few programme, edition and country texts: resolve each text once.
-    private readonly Dictionary<string, Programme?> _programmeByText = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Country?> _countryByText = new(StringComparer.Ordinal);
+    private readonly ProblemList _problems;
+    private readonly ParticipationValidator _validator;
+    private readonly List<ParticipationProblem> _rowProblems = [];
+
+    // Rows repeat the same few programme texts: parse each text once (the slug check is a regular expression).
+    private readonly Dictionary<string, ProgrammeId?> _programmeByText = new(StringComparer.Ordinal);
+    private readonly string[] _cells = new string[ParticipationCsv.Columns.Count + ParticipationCsv.OptionalColumns.Count];
     private int[] _columns = [];
 
     public ParticipationChecker(Catalogue catalogue, ProblemList problems)
     {
-        _catalogue = catalogue;
         _problems = problems;
-        _editionIndex = catalogue.Editions.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        _validator = new ParticipationValidator(catalogue, line => $"line {line}");
     }
 
     /// <summary>Checks the current row; returns the participation when it is valid, else records its problems and returns null.</summary>
@@ -35,181 +35,119 @@ internal sealed class ParticipationChecker
         {
             _columns = ParticipationCsv.Columns.Concat(ParticipationCsv.OptionalColumns).Select(row.IndexOf).ToArray();
         }
-        var line = row.Line;
-        var before = _problems.Items.Count;
+        _rowProblems.Clear();
 
-        var programmeText = row[_columns[0]].Trim();
+        var programmeText = TrimmedCell(row, ParticipationField.Programme);
         if (!_programmeByText.TryGetValue(programmeText, out var programme))
         {
-            programme = ProgrammeId.TryParse(programmeText, out var parsed) && _catalogue.TryGetProgramme(parsed, out var known) ? known : null;
-            _programmeByText[programmeText] = programme;
+            programme = ProgrammeId.TryParse(programmeText, out var parsed) ? parsed : null;
+            if (_programmeByText.Count < MaxCachedProgrammeTexts)
+            {
+                _programmeByText[programmeText] = programme;
+            }
         }
         if (programme is null)
         {
-            if (!ProgrammeId.TryParse(programmeText, out _))
-            {
-                _problems.Add(line, "programme", programmeText, "not a programme id; use the programme's slug, such as diplomacy-cab");
-            }
-            else
-            {
-                _problems.Add(line, "programme", programmeText, $"unknown programme: import the programmes first (sesric import programmes FILE, then editions); known programmes: {List(_catalogue.Programmes.Select(p => p.Id.Value))}");
-            }
+            Problem(ParticipationField.Programme, "not a programme id; use the programme's slug, such as diplomacy-cab");
         }
 
-        var editionText = row[_columns[1]].Trim();
-        Edition? edition = null;
-        if (!int.TryParse(editionText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        var editionText = TrimmedCell(row, ParticipationField.Edition);
+        int? editionNumber = null;
+        if (int.TryParse(editionText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
         {
-            _problems.Add(line, "edition", editionText, "not an edition number; use the edition's number within its programme (1, 2, …)");
+            editionNumber = number;
         }
-        else if (programme is not null)
+        else
         {
-            if (_catalogue.TryGetEdition(new EditionId(programme.Id, number), out var knownEdition))
-            {
-                edition = knownEdition;
-            }
-            else
-            {
-                var numbers = _catalogue.EditionsOf(programme.Id).Select(e => e.Number.ToString(CultureInfo.InvariantCulture));
-                _problems.Add(line, "edition", editionText,
-                    $"unknown edition: programme {programme.Id} has no edition {number} (known: {List(numbers)}); import the edition first (sesric import editions)");
-            }
+            Problem(ParticipationField.Edition, "not an edition number; use the edition's number within its programme (1, 2, …)");
         }
 
-        var idText = row[_columns[2]].Trim();
-        if (!ParticipantId.TryParse(idText, out var participantId, out var idError))
+        var idText = TrimmedCell(row, ParticipationField.ParticipantId);
+        var countryText = TrimmedCell(row, ParticipationField.Country);
+
+        Gender? gender = null;
+        if (GenderText.TryParse(Cell(row, ParticipationField.Gender), out var parsedGender))
         {
-            _problems.Add(line, "participant_id", idText, idError);
+            gender = parsedGender;
+        }
+        else
+        {
+            Problem(ParticipationField.Gender, "unknown gender; use female, male or unknown (f, m or blank also work)");
         }
 
-        var countryText = row[_columns[3]].Trim();
-        if (!_countryByText.TryGetValue(countryText, out var country))
+        var institution = TrimmedCell(row, ParticipationField.InstitutionType);
+
+        AttendanceStatus? attendance = null;
+        if (AttendanceStatusText.TryParse(Cell(row, ParticipationField.Attendance), out var parsedAttendance))
         {
-            country = CountryCode.TryParse(countryText, out var parsed) && _catalogue.TryGetCountry(parsed, out var known) ? known : null;
-            _countryByText[countryText] = country;
+            attendance = parsedAttendance;
         }
-        if (country is null)
+        else
         {
-            if (!CountryCode.TryParse(countryText, out var code))
-            {
-                _problems.Add(line, "country_iso3", countryText, "not an ISO 3166 alpha-3 code; use three letters, such as TUR");
-            }
-            else
-            {
-                _problems.Add(line, "country_iso3", countryText,
-                    $"unknown member state `{code}`: not an OIC member or observer state in the catalogue; use a code listed by `sesric member-states`");
-            }
+            Problem(ParticipationField.Attendance, "unknown attendance; use attended, completed, registered or no_show (blank means attended)");
         }
 
-        var genderText = row[_columns[4]];
-        if (!GenderText.TryParse(genderText, out var gender))
+        if (!CsvText.TryBool(Cell(row, ParticipationField.Synthetic), out var synthetic))
         {
-            _problems.Add(line, "gender", genderText, "unknown gender; use female, male or unknown (f, m or blank also work)");
+            Problem(ParticipationField.Synthetic, "not a boolean; use true or false (blank means false)");
         }
 
-        var institution = row[_columns[5]].Trim();
-        if (institution.Length > 0 && !IsInstitutionCode(institution))
-        {
-            _problems.Add(line, "institution_type", institution,
-                "not an institution type code; use a short code such as mfa, nso or moh (letters, digits, '_' or '-', at most 32), never a name");
-        }
-
-        var attendanceText = row[_columns[6]];
-        if (!AttendanceStatusText.TryParse(attendanceText, out var status))
-        {
-            _problems.Add(line, "attendance", attendanceText, "unknown attendance; use attended, completed, registered or no_show (blank means attended)");
-        }
-
-        var syntheticText = row[_columns[7]];
-        if (!CsvText.TryBool(syntheticText, out var synthetic))
-        {
-            _problems.Add(line, "synthetic", syntheticText, "not a boolean; use true or false (blank means false)");
-        }
-
-        var recordKeyText = row[_columns[8]].Trim();
+        var recordKeyText = TrimmedCell(row, ParticipationField.RecordKey);
         int? recordKey = null;
         if (recordKeyText.Length > 0)
         {
-            if (long.TryParse(recordKeyText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var key) && RecordKey.IsValid(key))
+            if (long.TryParse(recordKeyText, NumberStyles.None, CultureInfo.InvariantCulture, out var key) && RecordKey.IsValid(key))
             {
                 recordKey = (int)key;
             }
             else
             {
-                _problems.Add(line, "record_key", recordKeyText,
+                Problem(ParticipationField.RecordKey,
                     $"not a record key; use a whole number from 0 to {RecordKey.Modulus - 1} as written by `sesric export`, or leave it blank for the store to draw one");
             }
         }
 
-        var nominatedText = row[_columns[9]].Trim();
+        var nominatedText = TrimmedCell(row, ParticipationField.NominatedOn);
         DateOnly? nominatedOn = null;
-        if (nominatedText.Length > 0)
+        if (nominatedText.Length > 0 && !CsvText.TryDate(nominatedText, out nominatedOn))
         {
-            if (!CsvText.TryDate(nominatedText, out nominatedOn))
-            {
-                _problems.Add(line, "nominated_on", nominatedText, "not a date; use yyyy-MM-dd, such as 2024-03-15, or leave it blank");
-            }
-            else if (edition is not null && nominatedOn is { } day && NominationDates.Check(edition, day) is { } why)
-            {
-                _problems.Add(line, "nominated_on", nominatedText, why);
-                nominatedOn = null;
-            }
+            Problem(ParticipationField.NominatedOn, "not a date; use yyyy-MM-dd, such as 2024-03-15, or leave it blank");
         }
 
-        if (participantId.Value.Length > 0)
+        var fields = new ParticipationFields(idText, countryText, programme, editionNumber, gender, institution, attendance, synthetic, recordKey, nominatedOn);
+        var check = _validator.Check(fields, row.Line);
+        if (_rowProblems.Count == 0 && check.Problems.Count == 0)
         {
-            CheckAgainstEarlierRows(line, participantId, edition, country, gender, genderText);
+            return check.Participation;
         }
-
-        if (_problems.Items.Count > before || edition is null || country is null)
+        _rowProblems.AddRange(check.Problems);
+        ParticipationProblem.SortByField(_rowProblems);
+        foreach (var problem in _rowProblems)
         {
-            return null;
+            _problems.Add(row.Line, ColumnOf(problem.Field), _cells[(int)problem.Field], problem.Message);
         }
-        var participant = _catalogue.CreateParticipant(participantId, country.Code, gender, institution.Length == 0 ? null : institution, synthetic, recordKey);
-        return _catalogue.CreateParticipation(participant, edition.Id, status, synthetic, nominatedOn);
+        return null;
     }
 
-    private void CheckAgainstEarlierRows(long line, ParticipantId id, Edition? edition, Country? country, Gender gender, string genderText)
+    // Each keeps the cell so a problem can quote it. The file's columns are declared in ParticipationField's order.
+    private string Cell(CsvTableReader row, ParticipationField field) => _cells[(int)field] = row[_columns[(int)field]];
+
+    private string TrimmedCell(CsvTableReader row, ParticipationField field) => _cells[(int)field] = row[_columns[(int)field]].Trim();
+
+    private void Problem(ParticipationField field, string message) => _rowProblems.Add(new ParticipationProblem(field, message));
+
+    private static string ColumnOf(ParticipationField field) => field switch
     {
-        var genderKnown = Enum.IsDefined(gender);
-        if (!_participants.TryGetValue(id.Value, out var seen))
-        {
-            seen = new SeenParticipant(_participants.Count, country?.Code, genderKnown ? gender : null, line);
-            _participants.Add(id.Value, seen);
-        }
-        else
-        {
-            if (country is not null && seen.Country is { } firstCountry && firstCountry != country.Code)
-            {
-                _problems.Add(line, "country_iso3", country.Code.Value,
-                    $"participant {id} has country {firstCountry} on line {seen.Line} but {country.Code} here; a participant has one country: correct one of the two rows");
-            }
-            if (genderKnown && seen.Gender is { } firstGender && firstGender != gender)
-            {
-                _problems.Add(line, "gender", genderText,
-                    $"participant {id} has gender {firstGender.Code()} on line {seen.Line} but {gender.Code()} here; a participant has one gender: correct one of the two rows");
-            }
-        }
-        if (edition is null)
-        {
-            return;
-        }
-        var key = (seen.Index * (long)_editionIndex.Count) + _editionIndex[edition.Id];
-        if (!_firstLineOfKey.TryAdd(key, line))
-        {
-            _problems.Add(line, "participant_id", id.Value,
-                $"duplicate participant in the same edition: {id} is already in {edition.Id} on line {_firstLineOfKey[key]} (and again on line {line}); keep one row per participant and edition");
-        }
-    }
-
-    private static bool IsInstitutionCode(string text) =>
-        text.Length <= 32 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
-
-    private static string List(IEnumerable<string> items)
-    {
-        var all = items.ToList();
-        return all.Count == 0 ? "none" : all.Count <= 12 ? string.Join(", ", all) : string.Join(", ", all.Take(12)) + $", … ({all.Count} in all)";
-    }
-
-    private readonly record struct SeenParticipant(int Index, CountryCode? Country, Gender? Gender, long Line);
+        ParticipationField.Programme => "programme",
+        ParticipationField.Edition => "edition",
+        ParticipationField.ParticipantId => "participant_id",
+        ParticipationField.Country => "country_iso3",
+        ParticipationField.Gender => "gender",
+        ParticipationField.InstitutionType => "institution_type",
+        ParticipationField.Attendance => "attendance",
+        ParticipationField.Synthetic => "synthetic",
+        ParticipationField.RecordKey => "record_key",
+        ParticipationField.NominatedOn => "nominated_on",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+    };
 }
