@@ -59,6 +59,22 @@ public sealed class ScopedQueryTests(BuiltInStoreFixture fixture) : IClassFixtur
         Assert.Contains(scoped.Rows, r => r[1].Value is double rate && rate is > 0 and <= 1);
     }
 
+    [Theory]
+    [InlineData("public")]
+    [InlineData("internal")]
+    public void A_one_programme_scope_compiles_to_the_statement_the_callers_own_filter_gives(string policy)
+    {
+        // Why a one-programme scope costs what the caller's own filter costs: the database runs the same statement.
+        var query = SemanticQuery.Of("participants", "member_states").By("year").WithPolicy(DisclosurePolicy.Parse(policy));
+        var scope = DataScope.FromSlugs(["diplomacy-cab"]);
+
+        var scoped = _engine.Compile(scope.Apply(query, _engine.Model));
+        var filtered = _engine.Compile(query.Where(FilterExpression.Equal("programme", "diplomacy-cab")));
+
+        Assert.Equal(filtered.Sql, scoped.Sql);
+        Assert.Equal(filtered.Parameters, scoped.Parameters);
+    }
+
     [Fact]
     public async Task The_callers_own_filter_is_still_held_to_the_public_grammar_under_a_scope()
     {
