@@ -99,7 +99,7 @@ internal static class ResultAssembler
             .Concat(plan.Measures.Select(m => new ResultColumn(m.Name, ColumnRole.Measure, m.ColumnType, m.ValueFormat, m.Label)))
             .ToArray();
         var page = Page(plan, table);
-        var metadata = new QueryMetadata(count, clock.Elapsed, suppressedCells, read > 0 ? (double)synthetic / read : null, policy.ToString())
+        var metadata = new QueryMetadata(count, clock.Elapsed, suppressedCells, PublishedSyntheticShare.Of(synthetic, read, policy.Protects), policy.ToString())
         {
             PerturbationTable = policy.Table?.Version,
             PerturbedCells = protectedCells,
