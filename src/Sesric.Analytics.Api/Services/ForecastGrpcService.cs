@@ -30,7 +30,7 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost h
     {
         var editionId = ResourceNames.ParseEdition(request.Edition, "edition");
         context.GetCaller().Scope.Require(editionId.Programme);
-        var isInternal = CheckPolicy(request.Policy, context);
+        var isInternal = PolicyAccess.IsInternal(request.Policy, context);
         DateOnly? asOf = string.IsNullOrEmpty(request.AsOf) ? null : ParseDay(request.AsOf, "as_of");
         var store = host.Store;
         var ct = context.CancellationToken;
@@ -180,26 +180,6 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost h
         var gender = n.Gender switch { Contracts.V1.Gender.Female => Model.Gender.Female, Contracts.V1.Gender.Male => Model.Gender.Male, _ => Model.Gender.Unknown };
         var person = catalogue.CreateParticipant(id, code, gender, string.IsNullOrWhiteSpace(n.InstitutionType) ? null : n.InstitutionType.Trim(), isSynthetic: false);
         return catalogue.CreateParticipation(person, edition.Id, Model.AttendanceStatus.Registered, isSynthetic: false, day);
-    }
-
-    // The internal policy (per-person probabilities) needs the analyst role, as in StatsService.
-    private static bool CheckPolicy(DisclosurePolicy policy, ServerCallContext context)
-    {
-        switch (policy)
-        {
-            case DisclosurePolicy.Unspecified or DisclosurePolicy.Public:
-                return false;
-            case DisclosurePolicy.Internal:
-                var caller = context.GetCaller();
-                if (!caller.Has(Role.Analyst))
-                {
-                    throw RpcErrors.PermissionDenied(ErrorReasons.RoleTooLow,
-                        $"the internal policy needs the 'analyst' role; key '{caller.Name}' has '{caller.Role.ToString().ToLowerInvariant()}'. Ask for the public policy instead.");
-                }
-                return true;
-            default:
-                throw RpcErrors.InvalidArgument("policy", $"{(int)policy} is not a DisclosurePolicy value.");
-        }
     }
 
     // ArgumentException.Message appends " (Parameter 'x')"; the field violation names the field already.

@@ -27,7 +27,7 @@ public sealed class StatsGrpcService(CallerStatistics statistics, StoreHost host
     /// <inheritdoc/>
     public override async Task<QueryResponse> Query(QueryRequest request, ServerCallContext context)
     {
-        var isInternal = CheckPolicy(request.Policy, context);
+        var isInternal = PolicyAccess.IsInternal(request.Policy, context);
         var size = PageToken.Size(request.PageSize, DefaultPageSize, MaxPageSize);
         var fingerprint = PageToken.Fingerprint(
             "query", string.Join(",", request.Measures), string.Join(",", request.Dimensions), request.Filter, request.OrderBy, isInternal ? "internal" : "public");
@@ -50,7 +50,7 @@ public sealed class StatsGrpcService(CallerStatistics statistics, StoreHost host
     /// <inheritdoc/>
     public override async Task StreamQuery(StreamQueryRequest request, IServerStreamWriter<StreamQueryResponse> responseStream, ServerCallContext context)
     {
-        var isInternal = CheckPolicy(request.Policy, context);
+        var isInternal = PolicyAccess.IsInternal(request.Policy, context);
         var batch = PageToken.Size(request.BatchSize, DefaultBatchSize, MaxPageSize, "batch_size");
         var ct = context.CancellationToken;
         var table = await statistics.For(context).ExecuteAsync(Semantic.SemanticQuery.FromText(request.Measures, request.Dimensions, request.Filter, request.OrderBy, policy: Policy(isInternal)), ct);
@@ -98,25 +98,6 @@ public sealed class StatsGrpcService(CallerStatistics statistics, StoreHost host
         var response = new GetCoverageResponse();
         response.Coverage.AddRange(CoverageCalculator.Compute(catalogue, represented, withRegistry, programme, request.Year == 0 ? null : request.Year, runner.Scope).Select(CoverageMapper.ToProto));
         return response;
-    }
-
-    private static bool CheckPolicy(DisclosurePolicy policy, ServerCallContext context)
-    {
-        switch (policy)
-        {
-            case DisclosurePolicy.Unspecified or DisclosurePolicy.Public:
-                return false;
-            case DisclosurePolicy.Internal:
-                var caller = context.GetCaller();
-                if (!caller.Has(Role.Analyst))
-                {
-                    throw RpcErrors.PermissionDenied(ErrorReasons.RoleTooLow,
-                        $"the internal policy needs the 'analyst' role; key '{caller.Name}' has '{caller.Role.ToString().ToLowerInvariant()}'. Ask for the public policy instead.");
-                }
-                return true;
-            default:
-                throw RpcErrors.InvalidArgument("policy", $"{(int)policy} is not a DisclosurePolicy value.");
-        }
     }
 
     private static Semantic.DisclosurePolicy Policy(bool isInternal) =>
