@@ -43,15 +43,33 @@ public sealed partial class ModelExtension
 
     private static readonly string[] CommonProperties = ["name", "kind", "label", "description", "format"];
 
-    private ModelExtension(IReadOnlyList<UserMeasureSpec> measures) => Specs = measures;
+    private ModelExtension(IReadOnlyList<UserMeasureSpec> measures, IReadOnlyList<DimensionDefinition>? dimensions = null, IReadOnlyList<(string Path, MeasureDefinition Measure)>? baseMeasures = null)
+    {
+        Specs = measures;
+        Dimensions = dimensions;
+        BaseMeasures = baseMeasures ?? [];
+    }
 
     /// <summary>An extension that adds nothing.</summary>
     public static ModelExtension Empty { get; } = new([]);
 
-    /// <summary>The names of the measures the file defines, in file order.</summary>
-    public IReadOnlyList<string> MeasureNames => Specs.Select(s => s.Name).ToArray();
+    /// <summary>The names of the measures the file defines, in file order (base measures first, then derived ones).</summary>
+    public IReadOnlyList<string> MeasureNames => [.. BaseMeasures.Select(b => b.Measure.Name), .. Specs.Select(s => s.Name)];
 
+    /// <summary>
+    /// Whether the file is a complete model, told apart by its <c>"dimensions"</c>: it then replaces the built-in model
+    /// (<see cref="SemanticModel.FromFile"/>) rather than adding measures to it (<see cref="SemanticModel.With"/>).
+    /// </summary>
+    public bool IsCompleteModel => Dimensions is not null;
+
+    /// <summary>The derived measures (kinds <c>expression</c>, <c>ratio</c>, <c>share</c>, <c>difference</c>, <c>sum</c> of expressions), in file order.</summary>
     internal IReadOnlyList<UserMeasureSpec> Specs { get; }
+
+    /// <summary>A complete model's dimensions, in file order; null for a file that adds measures to another model.</summary>
+    internal IReadOnlyList<DimensionDefinition>? Dimensions { get; }
+
+    /// <summary>A complete model's base measures (those naming an <c>aggregate</c>) with their JSON paths, in file order.</summary>
+    internal IReadOnlyList<(string Path, MeasureDefinition Measure)> BaseMeasures { get; }
 
     /// <summary>Reads a model file.</summary>
     /// <exception cref="ModelFileException">The file is missing, too large or not a valid model file (the message names the file and the path of the problem).</exception>
@@ -103,7 +121,8 @@ public sealed partial class ModelExtension
             {
                 throw new ModelFileException("", $"the file must be a JSON object such as {{ \"measures\": [ … ] }}, not {Kind(root)}");
             }
-            CheckProperties(root, "", ["$schema", "measures"]);
+            CheckProperties(root, "", ["$schema", "dimensions", "measures"]);
+            var dimensions = root.TryGetProperty("dimensions", out var d) ? ModelFileDefinitions.ReadDimensions(d) : null;
             if (!root.TryGetProperty("measures", out var measures))
             {
                 throw new ModelFileException("measures", "missing; list the measures to add, such as [ { \"name\": \"completion_rate\", \"kind\": \"share\", … } ]");
@@ -117,12 +136,23 @@ public sealed partial class ModelExtension
                 throw new ModelFileException("measures", $"{measures.GetArrayLength()} measures; at most {MaxMeasures} are accepted");
             }
             var specs = new List<UserMeasureSpec>();
+            var baseMeasures = new List<(string, MeasureDefinition)>();
             var index = 0;
             foreach (var measure in measures.EnumerateArray())
             {
-                specs.Add(ReadMeasure(measure, $"measures[{index++}]"));
+                var path = $"measures[{index++}]";
+                if (measure.ValueKind == JsonValueKind.Object && measure.TryGetProperty("aggregate", out _))
+                {
+                    if (dimensions is null)
+                    {
+                        throw new ModelFileException(path + ".aggregate", "a base measure (one naming an aggregate) belongs to a complete model, a file with \"dimensions\"; to add a measure to the built-in model, define it with an expression over its measures, such as participants[attendance = \"completed\"]");
+                    }
+                    baseMeasures.Add((path, ModelFileDefinitions.ReadBase(measure, path)));
+                    continue;
+                }
+                specs.Add(ReadMeasure(measure, path));
             }
-            return new ModelExtension(specs);
+            return new ModelExtension(specs, dimensions, baseMeasures);
         }
     }
 
@@ -145,7 +175,8 @@ public sealed partial class ModelExtension
             "share" => ["part", "whole"],
             "difference" => ["value", "minus"],
             "sum" => ["of"],
-            _ => throw new ModelFileException(path + ".kind", $"unknown kind '{Shorten(kind)}'; kinds: {string.Join(", ", Kinds)}"),
+            _ when MeasureAggregates.Kinds.Contains(kind, StringComparer.Ordinal) => throw new ModelFileException(path + ".kind", $"a measure of kind '{kind}' names the \"aggregate\" it is computed by (only in a complete model); derived measures have the kinds {string.Join(", ", Kinds)}"),
+            _ => throw new ModelFileException(path + ".kind", $"unknown kind '{Shorten(kind)}'; kinds: {string.Join(", ", Kinds)} (derived measures), {string.Join(", ", MeasureAggregates.Kinds)} (base measures, with an \"aggregate\")"),
         };
         CheckProperties(m, path, [.. CommonProperties, .. operands]);
 
@@ -214,7 +245,7 @@ public sealed partial class ModelExtension
         return new UserMeasureSpec(path, name, kind, expression, definition, label, description, format);
     }
 
-    private static LocalizedText ReadLabel(JsonElement m, string path, string name)
+    internal static LocalizedText ReadLabel(JsonElement m, string path, string name)
     {
         if (!m.TryGetProperty("label", out var label))
         {
@@ -230,7 +261,7 @@ public sealed partial class ModelExtension
         return new LocalizedText(english, Optional("ar"), Optional("fr"));
     }
 
-    private static void CheckProperties(JsonElement element, string path, string[] allowed)
+    internal static void CheckProperties(JsonElement element, string path, string[] allowed)
     {
         foreach (var property in element.EnumerateObject())
         {
@@ -243,7 +274,7 @@ public sealed partial class ModelExtension
         }
     }
 
-    private static string RequiredString(JsonElement element, string path, string property)
+    internal static string RequiredString(JsonElement element, string path, string property)
     {
         var at = path.Length == 0 ? property : $"{path}.{property}";
         if (!element.TryGetProperty(property, out var value))
@@ -253,7 +284,7 @@ public sealed partial class ModelExtension
         return String(value, at);
     }
 
-    private static string String(JsonElement value, string path)
+    internal static string String(JsonElement value, string path)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -267,7 +298,7 @@ public sealed partial class ModelExtension
         return text;
     }
 
-    private static string Kind(JsonElement value) => value.ValueKind switch
+    internal static string Kind(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
@@ -278,6 +309,9 @@ public sealed partial class ModelExtension
     };
 
     internal static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    /// <summary>Whether <paramref name="name"/> is a valid measure or dimension name.</summary>
+    internal static bool IsValidName(string name) => NamePattern().IsMatch(name);
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
     private static partial Regex NamePattern();

@@ -1,11 +1,15 @@
 namespace Sesric.Analytics.Semantic;
 
-/// <summary>Loads a model file: the built-in model plus the file's measures (see <see cref="ModelExtension"/>).</summary>
+/// <summary>
+/// Loads a model file: either measures added to the built-in model (a file with only <c>"measures"</c>, see
+/// <see cref="ModelExtension"/>) or a complete model that replaces it (a file with <c>"dimensions"</c>, as the embedded
+/// built-in model file is).
+/// </summary>
 public static class SemanticModelFile
 {
     /// <summary>
-    /// The built-in model extended with the measures of the model file at <paramref name="path"/>, or the built-in
-    /// model itself when <paramref name="path"/> is null or blank.
+    /// The model the file at <paramref name="path"/> gives: the built-in model extended with its measures, or the complete
+    /// model it defines; the built-in model itself when <paramref name="path"/> is null or blank.
     /// </summary>
     /// <exception cref="ModelFileException">The file cannot be read or is invalid; the message names the file, the JSON path and the position.</exception>
     public static SemanticModel Load(string? path)
@@ -14,10 +18,14 @@ public static class SemanticModelFile
         {
             return SemanticModel.Default;
         }
-        var extension = ModelExtension.Load(path);
+        var file = ModelExtension.Load(path);
+        if (file.IsCompleteModel)
+        {
+            return SemanticModel.FromFile(file, path);
+        }
         try
         {
-            return SemanticModel.Default.With(extension);
+            return SemanticModel.Default.With(file);
         }
         catch (ModelFileException e)
         {
