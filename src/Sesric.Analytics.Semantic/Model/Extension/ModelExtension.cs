@@ -176,7 +176,7 @@ public sealed partial class ModelExtension
             "difference" => ["value", "minus"],
             "sum" => ["of"],
             _ when MeasureAggregates.Kinds.Contains(kind, StringComparer.Ordinal) => throw new ModelFileException(path + ".kind", $"a measure of kind '{kind}' names the \"aggregate\" it is computed by (only in a complete model); derived measures have the kinds {string.Join(", ", Kinds)}"),
-            _ => throw new ModelFileException(path + ".kind", $"unknown kind '{Shorten(kind)}'; kinds: {string.Join(", ", Kinds)} (derived measures), {string.Join(", ", MeasureAggregates.Kinds)} (base measures, with an \"aggregate\")"),
+            _ => throw new ModelFileException(path + ".kind", $"unknown kind '{Shorten(kind)}'; kinds: {string.Join(", ", Kinds)}"),
         };
         CheckProperties(m, path, [.. CommonProperties, .. operands]);
 
