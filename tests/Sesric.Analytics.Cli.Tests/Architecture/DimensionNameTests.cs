@@ -16,6 +16,28 @@ public sealed class DimensionNameTests
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
+    [Fact]
+    public void The_semantic_engine_outside_the_model_names_no_dimension_but_its_listed_exceptions()
+    {
+        var root = Path.Combine(ReadmeCommands.RepositoryRoot(), "src");
+
+        var violations = DimensionNameRules.ScanEngine(root, Names);
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.All(DimensionNameRules.EngineExceptions.Keys, file =>
+            Assert.NotEmpty(DimensionNameRules.Literals(file, File.ReadAllText(Path.Combine(root, DimensionNameRules.EngineFolder, file)), Names)));
+    }
+
+    [Theory]
+    [InlineData("public const string ProgrammeField = \"programme\";", 1)]
+    [InlineData("return FilterExpression.Equal(\"year\", y);", 1)]
+    [InlineData("var label = \"years\" + $\"{year}\";", 0)]
+    [InlineData("/// FilterExpression.Equal(\"programme\", \"diplomacy-cab\")", 0)]
+    public void The_engine_rule_sees_a_dimension_name_spelt_in_code_but_not_in_comments_or_longer_words(string line, int expected)
+    {
+        Assert.Equal(expected, DimensionNameRules.Literals("x.cs", line, Names).Count());
+    }
+
     [Theory]
     [InlineData("var f = column.Name == \"year\" ? ValueFormat.Year : column.Format;")]
     [InlineData("if (dimensions.Any(d => d.Name is \"edition\" or \"date\"))")]
