@@ -35,6 +35,19 @@ public sealed class CompleteModelFileTests(BuiltInStoreFixture fixture) : IClass
     }
 
     [Fact]
+    public void The_complete_sample_validates_against_the_schema_and_replaces_the_built_in_model()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(ModelFiles.Sample)!, "registry-only.json");
+
+        var model = SemanticModelFile.Load(path);
+
+        Assert.True(Valid(File.ReadAllText(path)));
+        Assert.Equal(["programme", "edition", "year", "member_state", "gender", "attendance"], model.Dimensions.Select(d => d.Name));
+        Assert.Equal(["participants", "participations", "member_states", "female_share", "completion_rate"], model.Measures.Select(m => m.Name));
+        Assert.False(model.TryGetMeasure("coverage", out _));
+    }
+
+    [Fact]
     public void The_built_in_model_lists_the_files_dimensions_and_measures_in_file_order()
     {
         var file = Builtin();
