@@ -10,7 +10,7 @@ namespace Sesric.Analytics.Semantic;
 /// A dimension knows how to read itself from each table the engine reads: the registry fact view
 /// (<see cref="RegistrySql"/>), the edition table (<see cref="EditionSql"/>, null for participant-level
 /// attributes) and the member-state table (<see cref="CountrySql"/>, used by the <c>coverage</c> denominator).
-/// These SQL fragments are fixed text written here; user input never reaches them.
+/// These SQL fragments are fixed text written in <see cref="DimensionColumns"/>, which a model file chooses from by name; user input never reaches them.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share.</threadsafety>
 public sealed class DimensionDefinition
