@@ -62,36 +62,49 @@ public sealed class QueryEngine : IQueryRunner
         var clock = Stopwatch.StartNew();
         using var span = QueryTelemetry.StartQuery(query);
         QueryPlan plan;
+        SqlStatement? statement = null;
         using (QueryTelemetry.StartPlan())
         {
             plan = QueryPlan.Resolve(query, Model);
+            if (plan.ScopeHandling != ScopeHandling.Condition)
+            {
+                statement = _compiler.Compile(plan);
+            }
         }
         var statements = 0;
-        if (plan.ScopeHandling == ScopeHandling.Condition && await _probes.ExcludesNothingLikelyAsync(query.Scope, _store, ct).ConfigureAwait(false))
+        if (statement is null)
         {
-            var probed = QueryPlan.Resolve(query, Model, probeScope: true);
-            var probedRows = await RunAsync(probed, ct).ConfigureAwait(false);
-            statements++;
-            var outside = probedRows.RowCount == 0 ? null : ResultAssembler.ReadLong(probedRows.ColumnData[probedRows.IndexOf(SqlCompiler.OutsideScopeColumn)], 0);
-            _probes.Observed(query.Scope, excludesNothing: outside == 0);
-            if (outside == 0)
+            if (await _probes.ExcludesNothingLikelyAsync(query.Scope, _store, ct).ConfigureAwait(false))
             {
-                return Finish(probed, probedRows, span, clock, statements);
+                QueryPlan probed;
+                SqlStatement probedStatement;
+                using (QueryTelemetry.StartPlan())
+                {
+                    probed = QueryPlan.Resolve(query, Model, probeScope: true);
+                    probedStatement = _compiler.Compile(probed);
+                }
+                var probedRows = await RunAsync(probedStatement, ct).ConfigureAwait(false);
+                statements++;
+                var outside = probedRows.RowCount == 0 ? null : ResultAssembler.ReadLong(probedRows.ColumnData[probedRows.IndexOf(SqlCompiler.OutsideScopeColumn)], 0);
+                _probes.Observed(query.Scope, excludesNothing: outside == 0);
+                if (outside == 0)
+                {
+                    return Finish(probed, probedRows, span, clock, statements);
+                }
+                // Something lies outside the scope (or no row came back to say so): these rows are not the caller's;
+                // answer with the scope's condition instead.
             }
-            // Something lies outside the scope (or nothing came back to say so): these rows are not the caller's; answer
-            // with the scope's condition instead.
+            using (QueryTelemetry.StartPlan())
+            {
+                statement = _compiler.Compile(plan);
+            }
         }
-        var rows = await RunAsync(plan, ct).ConfigureAwait(false);
+        var rows = await RunAsync(statement, ct).ConfigureAwait(false);
         return Finish(plan, rows, span, clock, statements + 1);
     }
 
-    private async Task<SqlRows> RunAsync(QueryPlan plan, CancellationToken ct)
+    private async Task<SqlRows> RunAsync(SqlStatement statement, CancellationToken ct)
     {
-        SqlStatement statement;
-        using (QueryTelemetry.StartPlan())
-        {
-            statement = _compiler.Compile(plan);
-        }
         using (QueryTelemetry.StartStatement(statement, _store))
         {
             return await _store.QueryAsync(statement, ct).ConfigureAwait(false);
