@@ -1,8 +1,10 @@
+using Sesric.Analytics.Model;
+
 namespace Sesric.Analytics.Semantic;
 
 /// <summary>
 /// A validated query: every name resolved against the model, the filter parsed and type-checked,
-/// and the components each source must compute. Built by <see cref="Resolve"/>, which is where every
+/// and the components each source must compute. Built by <see cref="Resolve(SemanticQuery, SemanticModel)"/>, which is where every
 /// user-facing query error is raised.
 /// </summary>
 internal sealed class QueryPlan
@@ -16,8 +18,10 @@ internal sealed class QueryPlan
         FilterExpression? filter,
         IReadOnlyList<(int Column, bool Descending)> order,
         SemanticQuery query,
-        IReadOnlyDictionary<FilterComparison, BoundComparison> bindings)
+        IReadOnlyDictionary<FilterComparison, BoundComparison> bindings,
+        ScopeHandling scopeHandling)
     {
+        ScopeHandling = scopeHandling;
         var filterFields = bindings.Values.Select(b => b.Dimension).Distinct().ToArray();
         Bindings = bindings;
         Measures = measures;
@@ -92,6 +96,9 @@ internal sealed class QueryPlan
 
     public SemanticQuery Query { get; }
 
+    /// <summary>How the query's <see cref="SemanticQuery.Scope"/> is held to (see <see cref="Semantic.ScopeHandling"/>).</summary>
+    public ScopeHandling ScopeHandling { get; }
+
     /// <summary>The components the database computes, in column order.</summary>
     public IReadOnlyList<Component> ComponentList { get; }
 
@@ -131,8 +138,15 @@ internal sealed class QueryPlan
     /// <summary>The index of the year dimension (time at year grain) among the dimensions, or -1.</summary>
     public int YearIndex { get; }
 
-    /// <summary>Checks every part of <paramref name="query"/> against <paramref name="model"/>.</summary>
-    public static QueryPlan Resolve(SemanticQuery query, SemanticModel model)
+    /// <summary>Checks every part of <paramref name="query"/> against <paramref name="model"/>, its scope ANDed with its filter unless the filter implies it.</summary>
+    public static QueryPlan Resolve(SemanticQuery query, SemanticModel model) => Resolve(query, model, probeScope: false);
+
+    /// <summary>
+    /// Like <see cref="Resolve(SemanticQuery, SemanticModel)"/>, but when <paramref name="probeScope"/> and the scope
+    /// would be a condition, the statement leaves the condition out and counts what lies outside the scope instead
+    /// (<see cref="ScopeHandling.Probed"/>): its rows may be used only when that count is 0.
+    /// </summary>
+    public static QueryPlan Resolve(SemanticQuery query, SemanticModel model, bool probeScope)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Measures.Count == 0)
@@ -183,8 +197,14 @@ internal sealed class QueryPlan
 
         // The scope is ANDed in here, so every statement the compiler writes (the previous year's too) reads only rows in
         // scope; the public grammar below is checked on the caller's own filter, not on the scope's condition.
-        var filter = FilterExpression.All(query.Filter, query.Scope.Filter);
-        var bindings = filter is null ? new Dictionary<FilterComparison, BoundComparison>(ReferenceEqualityComparer.Instance) : BindFilter(filter, model);
+        // A scope the caller's own filter already implies (programme = "a" under a scope holding a) needs no condition of its
+        // own: the filter alone selects only rows in scope.
+        var ownBindings = query.Filter is null ? new Dictionary<FilterComparison, BoundComparison>(ReferenceEqualityComparer.Instance) : BindFilter(query.Filter, model);
+        var scopeHandling = query.Scope.IsUnrestricted || ScopeImplied(query.Filter, ownBindings, query.Scope)
+            ? ScopeHandling.None
+            : probeScope ? ScopeHandling.Probed : ScopeHandling.Condition;
+        var filter = scopeHandling == ScopeHandling.Condition ? FilterExpression.All(query.Filter, query.Scope.Filter) : query.Filter;
+        var bindings = scopeHandling == ScopeHandling.Condition ? BindFilter(filter!, model) : ownBindings;
 
         CheckCompatibility(measures, dimensions, bindings.Values.Select(b => b.Dimension).Distinct().ToList(), model);
 
@@ -203,9 +223,67 @@ internal sealed class QueryPlan
             }
             order.Add((index, term.Descending));
         }
-        var plan = new QueryPlan(measures, dimensions, filter, order, query, bindings);
+        var plan = new QueryPlan(measures, dimensions, filter, order, query, bindings, scopeHandling);
         CheckPublicFilter(query.Filter, plan);
         return plan;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="filter"/> by itself admits only rows of programmes in <paramref name="scope"/>: one of its
+    /// top-level AND terms is an equality on the programme (or on an edition, which names its programme), or an OR of
+    /// such equalities, naming only programmes in scope. Anything else (NOT, a range, an OR with another field) is not
+    /// taken to imply it, so the scope's condition stays.
+    /// </summary>
+    private static bool ScopeImplied(FilterExpression? filter, IReadOnlyDictionary<FilterComparison, BoundComparison> bindings, DataScope scope)
+    {
+        if (filter is null)
+        {
+            return false;
+        }
+        var conjuncts = new Stack<FilterExpression>();
+        conjuncts.Push(filter);
+        while (conjuncts.Count > 0)
+        {
+            var term = conjuncts.Pop();
+            if (term is FilterAnd a)
+            {
+                conjuncts.Push(a.Right);
+                conjuncts.Push(a.Left);
+            }
+            else if (AllowedEqualities(term, bindings, scope))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="term"/> is an equality, or an OR of equalities, each true only for rows of a programme in scope.</summary>
+    private static bool AllowedEqualities(FilterExpression term, IReadOnlyDictionary<FilterComparison, BoundComparison> bindings, DataScope scope) => term switch
+    {
+        FilterOr o => AllowedEqualities(o.Left, bindings, scope) && AllowedEqualities(o.Right, bindings, scope),
+        FilterComparison { Operator: FilterOperator.Equal } c => ProgrammeOf(bindings[c]) is { } programme && scope.Allows(programme),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The one programme whose rows an equality on <paramref name="bound"/>'s field can match: the value itself on a
+    /// programme field, the part before the last '/' on an edition field (an edition's value is its programme's slug, a
+    /// '/' and a number; slugs hold no '/'). Null when the value is not exactly a slug, so nothing is assumed.
+    /// </summary>
+    private static ProgrammeId? ProgrammeOf(BoundComparison bound)
+    {
+        if (bound.Value is not string value)
+        {
+            return null;
+        }
+        var text = bound.Dimension.Members switch
+        {
+            MemberReference.Programme => value,
+            MemberReference.Edition when value.LastIndexOf('/') is > 0 and var slash => value[..slash],
+            _ => null,
+        };
+        return text is not null && ProgrammeId.TryParse(text, out var programme) && programme.Value == text ? programme : null;
     }
 
     private static string UnknownMeasureMessage(string? name, SemanticModel model)

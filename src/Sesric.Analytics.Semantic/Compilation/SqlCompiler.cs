@@ -21,6 +21,21 @@ internal sealed class SqlCompiler(SqlDialect dialect)
 {
     private readonly string _referenceDate = $"COALESCE(e.start_date, {dialect.MakeDate("e.year", "7", "1")})";
 
+    /// <summary>
+    /// The column a <see cref="ScopeHandling.Probed"/> statement adds: the number of editions outside the query's scope,
+    /// the same on every row. Every row any block reads belongs to an edition (a participation's fact row is derived from
+    /// its edition, membership and published totals range over editions, and editions are never deleted), so 0 means the
+    /// scope excluded nothing from what this statement read.
+    /// </summary>
+    public const string OutsideScopeColumn = "sesric_outside_scope";
+
+    /// <summary>A statement of its own returning one row, one column: the number of editions outside <paramref name="scope"/> (restricted).</summary>
+    public static SqlStatement OutsideScopeCount(DataScope scope)
+    {
+        var parameters = new List<object?>();
+        return new SqlStatement("SELECT " + OutsideScope(scope, parameters), parameters);
+    }
+
     /// <summary>The column name of a component for the previous year.</summary>
     public static string PreviousKey(Component c) => "prev_" + c.Key;
 
@@ -38,7 +53,11 @@ internal sealed class SqlCompiler(SqlDialect dialect)
         {
             ctes.Add(("first_person", "SELECT programme_id, participant_key, MIN(edition_number) AS first_edition FROM participation_fact WHERE is_counted GROUP BY programme_id, participant_key"));
         }
-        var current = Block(plan, indexes, parameters, ctes, shifted: false);
+        var probe = plan.ScopeHandling == ScopeHandling.Probed ? $"{OutsideScope(plan.Query.Scope, parameters)} AS {Quote(OutsideScopeColumn)}" : null;
+        var probeColumns = probe is null ? [] : new[] { probe };
+        // One source and no helper: the statement is that source's aggregate itself (below), so the probe joins its columns.
+        var single = ctes.Count == 0 && !plan.NeedsPreviousYear && new[] { plan.UsesRegistry, plan.UsesMembership, plan.UsesPublished }.Count(u => u) == 1;
+        var current = Block(plan, indexes, parameters, ctes, shifted: false, single ? probe : null);
         var dims = plan.Dimensions.Select(d => Quote(d.Name)).ToArray();
         var keys = plan.ComponentList.Select(c => Quote(c.Key)).ToArray();
         string select;
@@ -47,10 +66,11 @@ internal sealed class SqlCompiler(SqlDialect dialect)
             var previous = Block(plan, indexes, parameters, ctes, shifted: true);
             var columns = dims.Select(d => "cur." + d)
                 .Concat(keys.Select(k => "cur." + k))
-                .Concat(plan.ComponentList.Select(c => $"prev.{Quote(c.Key)} AS {Quote(PreviousKey(c))}"));
+                .Concat(plan.ComponentList.Select(c => $"prev.{Quote(c.Key)} AS {Quote(PreviousKey(c))}"))
+                .Concat(probeColumns);
             select = $"SELECT {string.Join(", ", columns)}\nFROM {current} cur\nLEFT JOIN {previous} prev ON {JoinOn("cur", "prev", dims)}";
         }
-        else if (ctes.Count > 0 && ctes[^1].Name == current && ctes.Count == 1)
+        else if (single)
         {
             // A single aggregate needs no CTE: emit it as the statement itself, ordered by its own group columns
             // where a dimension has them (sorting numbers is cheaper than sorting labels built from them).
@@ -60,7 +80,7 @@ internal sealed class SqlCompiler(SqlDialect dialect)
         }
         else
         {
-            select = $"SELECT {string.Join(", ", dims.Concat(keys))}\nFROM {current}";
+            select = $"SELECT {string.Join(", ", dims.Concat(keys).Concat(probeColumns))}\nFROM {current}";
         }
         var sql = new StringBuilder();
         if (ctes.Count > 0)
@@ -75,11 +95,30 @@ internal sealed class SqlCompiler(SqlDialect dialect)
     }
 
     /// <summary>
+    /// The uncorrelated subquery counting editions outside <paramref name="scope"/>, its programmes bound as parameters
+    /// (a value the filter already binds reuses its number). It reads the small edition table, never the fact rows.
+    /// </summary>
+    private static string OutsideScope(DataScope scope, List<object?> parameters)
+    {
+        var numbers = scope.Programmes!.Select(p =>
+        {
+            var index = parameters.FindIndex(v => Equals(v, p.Value));
+            if (index < 0)
+            {
+                parameters.Add(p.Value);
+                index = parameters.Count - 1;
+            }
+            return "$" + (index + 1).ToString(CultureInfo.InvariantCulture);
+        });
+        return $"(SELECT COUNT(*) FROM edition scope_e WHERE scope_e.programme_id NOT IN ({string.Join(", ", numbers)}))";
+    }
+
+    /// <summary>
     /// Adds the CTEs computing every component per cell (for the previous year when
     /// <paramref name="shifted"/>: each year and date read one year later) and returns the name of the
     /// relation holding them.
     /// </summary>
-    private string Block(QueryPlan plan, Dictionary<FilterComparison, int>? indexes, List<object?> parameters, List<(string Name, string Sql)> ctes, bool shifted)
+    private string Block(QueryPlan plan, Dictionary<FilterComparison, int>? indexes, List<object?> parameters, List<(string Name, string Sql)> ctes, bool shifted, string? extraColumn = null)
     {
         var prefix = shifted ? "prev_" : "";
         var dims = plan.Dimensions;
@@ -87,19 +126,19 @@ internal sealed class SqlCompiler(SqlDialect dialect)
         if (plan.UsesRegistry)
         {
             var name = prefix + "registry";
-            ctes.Add((name, SourceSelect(plan, indexes, parameters, ComponentSource.Registry, shifted)));
+            ctes.Add((name, SourceSelect(plan, indexes, parameters, ComponentSource.Registry, shifted, extraColumn)));
             sources.Add((name, ComponentSource.Registry));
         }
         if (plan.UsesMembership)
         {
             var name = prefix + "membership";
-            ctes.Add((name, SourceSelect(plan, indexes, parameters, ComponentSource.Membership, shifted)));
+            ctes.Add((name, SourceSelect(plan, indexes, parameters, ComponentSource.Membership, shifted, extraColumn)));
             sources.Add((name, ComponentSource.Membership));
         }
         if (plan.UsesPublished)
         {
             var name = prefix + "published";
-            ctes.Add((name, SourceSelect(plan, indexes, parameters, ComponentSource.Edition, shifted)));
+            ctes.Add((name, SourceSelect(plan, indexes, parameters, ComponentSource.Edition, shifted, extraColumn)));
             sources.Add((name, ComponentSource.Edition));
         }
         if (sources.Count == 1)
@@ -143,7 +182,8 @@ internal sealed class SqlCompiler(SqlDialect dialect)
         return block;
     }
 
-    private string SourceSelect(QueryPlan plan, Dictionary<FilterComparison, int>? indexes, List<object?> parameters, ComponentSource source, bool shifted)
+    // extraColumn: a column added to the select list (the scope probe, when this select is the whole statement).
+    private string SourceSelect(QueryPlan plan, Dictionary<FilterComparison, int>? indexes, List<object?> parameters, ComponentSource source, bool shifted, string? extraColumn)
     {
         string SqlFor(DimensionDefinition d)
         {
@@ -176,7 +216,8 @@ internal sealed class SqlCompiler(SqlDialect dialect)
 
         var components = plan.ComponentList.Where(c => c.Source == source).ToArray();
         var select = plan.Dimensions.Select(d => $"{SqlFor(d)} AS {Quote(d.Name)}")
-            .Concat(components.Select(c => $"{AggregateSql(c, plan, parameters)} AS {Quote(c.Key)}"));
+            .Concat(components.Select(c => $"{AggregateSql(c, plan, parameters)} AS {Quote(c.Key)}"))
+            .Concat(extraColumn is null ? [] : [extraColumn]);
         var conditions = new List<string>();
         string from;
         switch (source)

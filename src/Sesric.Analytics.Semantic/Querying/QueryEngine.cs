@@ -23,6 +23,9 @@ public sealed class QueryEngine : IQueryRunner
     private readonly IAnalyticsStore _store;
     private readonly SqlCompiler _compiler;
 
+    /// <summary>Whether each recent scope excluded anything, which chooses the statement to try first.</summary>
+    private readonly ScopeProbes _probes = new();
+
     /// <summary>Builds an engine over <paramref name="store"/> with <paramref name="model"/> (default: <see cref="SemanticModel.Default"/>).</summary>
     public QueryEngine(IAnalyticsStore store, SemanticModel? model = null)
     {
@@ -46,28 +49,76 @@ public sealed class QueryEngine : IQueryRunner
     /// Runs <paramref name="query"/>. Throws <see cref="QueryException"/> for a bad query; store
     /// failures and cancellation propagate.
     /// </summary>
+    /// <remarks>
+    /// A restricted scope costs a condition on every fact row, which the unscoped statement never reads. When the scope
+    /// is likely to exclude nothing (<see cref="ScopeProbes"/>), the engine runs the statement without the condition and
+    /// with a count of the editions outside the scope in the same statement (one snapshot, see
+    /// <see cref="ScopeHandling.Probed"/>); it uses those rows only when the count is 0, and otherwise runs the scoped
+    /// statement (a write may have added a programme since). The guess only chooses which statement runs first; what is
+    /// returned never depends on it.
+    /// </remarks>
     public async Task<ResultTable> ExecuteAsync(SemanticQuery query, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
         using var span = QueryTelemetry.StartQuery(query);
         QueryPlan plan;
-        SqlStatement statement;
+        SqlStatement? statement = null;
         using (QueryTelemetry.StartPlan())
         {
             plan = QueryPlan.Resolve(query, Model);
-            statement = _compiler.Compile(plan);
+            if (plan.ScopeHandling != ScopeHandling.Condition)
+            {
+                statement = _compiler.Compile(plan);
+            }
         }
-        SqlRows rows;
+        var statements = 0;
+        if (statement is null)
+        {
+            if (await _probes.ExcludesNothingLikelyAsync(query.Scope, _store, ct).ConfigureAwait(false))
+            {
+                QueryPlan probed;
+                SqlStatement probedStatement;
+                using (QueryTelemetry.StartPlan())
+                {
+                    probed = QueryPlan.Resolve(query, Model, probeScope: true);
+                    probedStatement = _compiler.Compile(probed);
+                }
+                var probedRows = await RunAsync(probedStatement, ct).ConfigureAwait(false);
+                statements++;
+                var outside = probedRows.RowCount == 0 ? null : ResultAssembler.ReadLong(probedRows.ColumnData[probedRows.IndexOf(SqlCompiler.OutsideScopeColumn)], 0);
+                _probes.Observed(query.Scope, excludesNothing: outside == 0);
+                if (outside == 0)
+                {
+                    return Finish(probed, probedRows, span, clock, statements);
+                }
+                // Something lies outside the scope (or no row came back to say so): these rows are not the caller's;
+                // answer with the scope's condition instead.
+            }
+            using (QueryTelemetry.StartPlan())
+            {
+                statement = _compiler.Compile(plan);
+            }
+        }
+        var rows = await RunAsync(statement, ct).ConfigureAwait(false);
+        return Finish(plan, rows, span, clock, statements + 1);
+    }
+
+    private async Task<SqlRows> RunAsync(SqlStatement statement, CancellationToken ct)
+    {
         using (QueryTelemetry.StartStatement(statement, _store))
         {
-            rows = await _store.QueryAsync(statement, ct).ConfigureAwait(false);
+            return await _store.QueryAsync(statement, ct).ConfigureAwait(false);
         }
+    }
+
+    private static ResultTable Finish(QueryPlan plan, SqlRows rows, Activity? span, Stopwatch clock, int statements)
+    {
         ResultTable table;
         using (SesricTelemetry.Start("sesric.query.assemble"))
         {
             table = ResultAssembler.Assemble(plan, rows, clock);
         }
-        QueryTelemetry.Finish(span, table, clock, statements: 1);
+        QueryTelemetry.Finish(span, table, clock, statements);
         return table;
     }
 }
