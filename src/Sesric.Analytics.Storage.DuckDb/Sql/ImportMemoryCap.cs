@@ -47,7 +47,13 @@ internal sealed class ImportMemoryCap : IDisposable
     {
         try
         {
-            _connection.Execute($"SET memory_limit = '{_previousLimit.Replace("'", "''", StringComparison.Ordinal)}'");
+            // DuckDB shows a limit rounded ("18.8 GiB"), so setting the shown text back would not give DuckDB's own
+            // default exactly: reset to the default, and set the shown value only when it was not the default.
+            _connection.Execute("RESET memory_limit");
+            if (Setting(_connection, "memory_limit") != _previousLimit)
+            {
+                _connection.Execute($"SET memory_limit = '{_previousLimit.Replace("'", "''", StringComparison.Ordinal)}'");
+            }
         }
         catch (DuckDBException)
         {
