@@ -18,7 +18,7 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// instance (DuckDB.NET shares one instance between connections to the same path in a process). Reads
 /// therefore run in parallel, each on its own connection and snapshot; a read's connection is kept for the next
 /// read (up to <see cref="MaxIdleReaders"/> idle ones) instead of being opened and closed on every call, since
-/// a dashboard's uncached queries are small and many. Writes are serialised by a gate: DuckDB's
+/// a dashboard's uncached queries are small and many. Writes are serialised by a gate (one per file in the process): DuckDB's
 /// optimistic concurrency would abort one of two transactions that touch the same rows, and imports are
 /// large enough that retrying is worse than waiting.</para>
 /// <para>Threads: DuckDB runs on one thread while the fact table fits in one row group and on its default otherwise,
@@ -30,11 +30,18 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
 {
     private static readonly Lock MigrationGate = new();
 
+    // One write gate per store file in this process: DuckDB.NET shares one database instance per file, so two store
+    // objects on one file must not write at once either. Since migration 010 the registry has no primary keys that would
+    // refuse a second insert of the same person: the import's classification is the only guard, and it is sound only
+    // when no other write runs between classifying and committing.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(
+        OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
     private readonly DuckDBConnection _keepAlive;
     private readonly string _connectionString;
     private readonly bool _inMemory;
     private readonly bool _rollBackWrites;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate;
     private readonly ConcurrentBag<DuckDBConnection> _idleReaders = [];
     private int _idleReaderCount;
     private volatile bool _disposed;
@@ -47,6 +54,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
         _connectionString = connectionString;
         _inMemory = inMemory;
         _rollBackWrites = rollBackWrites;
+        _writeGate = inMemory ? new SemaphoreSlim(1, 1) : WriteGates.GetOrAdd(description.Location, _ => new SemaphoreSlim(1, 1));
         Description = description;
     }
 
@@ -282,7 +290,11 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
     }
 
     /// <summary>Runs a write in one transaction on its own connection, after earlier writes have finished.</summary>
-    private async Task<T> WriteAsync<T>(Func<DuckDBConnection, CancellationToken, T> write, CancellationToken cancellationToken)
+    /// <param name="write">The write, given the connection (its transaction is open) and the caller's token.</param>
+    /// <param name="cancellationToken">Cancels the wait for the gate and, through the write's own checks, the write.</param>
+    /// <param name="memoryLimitBytes">When above 0 (and the store is a file), DuckDB's <c>memory_limit</c> during the write
+    /// and its commit, restored afterwards (<see cref="ImportMemoryCap"/>).</param>
+    private async Task<T> WriteAsync<T>(Func<DuckDBConnection, CancellationToken, T> write, CancellationToken cancellationToken, long memoryLimitBytes = 0)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -297,6 +309,11 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
                         // A write may be a large import: it gets every core (see ThreadPolicy).
                         ThreadPolicy.Reset(connection);
                     }
+                    // Disposed after the commit (and the thread policy), so the commit runs under the cap too. An
+                    // in-memory store has nowhere to spill: it keeps DuckDB's own limit.
+                    using var cap = memoryLimitBytes > 0 && !_inMemory
+                        ? ImportMemoryCap.Apply(connection, memoryLimitBytes, Description.Location + ".tmp")
+                        : null;
                     try
                     {
                         return WriteInTransaction(connection, write, cancellationToken);

@@ -42,7 +42,15 @@ public static class Harness
         for (var run = 1; run <= runs; run++)
         {
             var store = await data.CreateEmptyStoreAsync(path);
-            store = await WhatIf.ApplyAsync(store, path, output);
+            // The import's DuckDB memory limit (DuckDbAnalyticsStore.ImportMemoryLimitBytes); the variable compares
+            // another (0: DuckDB's own limit) in the same build.
+            if (Environment.GetEnvironmentVariable("SESRIC_HARNESS_IMPORT_MEMORY_MB") is { Length: > 0 } megabytes)
+            {
+                store.ImportMemoryLimitBytes = long.Parse(megabytes, CultureInfo.InvariantCulture) * 1_048_576;
+            }
+            output.WriteLine(store.ImportMemoryLimitBytes == 0
+                ? "    import memory limit: DuckDB's own"
+                : string.Create(CultureInfo.InvariantCulture, $"    import memory limit: {store.ImportMemoryLimitBytes / 1_048_576} MiB"));
             var catalogue = await store.LoadCatalogueAsync();
             var phases = new PhaseClock();
             store.ImportPhases = phases;

@@ -4,12 +4,32 @@ namespace Sesric.Analytics.Testing;
 public static class OlderStore
 {
     /// <summary>
+    /// Back to a version-9 file: undoes 010_registry_without_keys, rebuilding <c>participant</c> and <c>participation</c>
+    /// with the primary keys they had (a table is copied aside and refilled rather than renamed: the rebuilt tables carry
+    /// an index). Every row and column is kept.
+    /// </summary>
+    public const string BackToVersion9Sql =
+        "DELETE FROM schema_version WHERE version = 10; "
+        + "CREATE TEMP TABLE participant_v9 AS SELECT participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key FROM participant; "
+        + "DROP TABLE participant; "
+        + "CREATE TABLE participant (participant_id VARCHAR PRIMARY KEY, iso3 VARCHAR NOT NULL, gender VARCHAR NOT NULL, institution_type VARCHAR, "
+        + "is_synthetic BOOLEAN NOT NULL, participant_key INTEGER, record_key INTEGER); "
+        + "INSERT INTO participant SELECT * FROM participant_v9; DROP TABLE participant_v9; "
+        + "CREATE TEMP TABLE participation_v9 AS SELECT participant_id, programme_id, edition_number, attendance, is_synthetic, nominated_on FROM participation; "
+        + "DROP TABLE participation; "
+        + "CREATE TABLE participation (participant_id VARCHAR NOT NULL, programme_id VARCHAR NOT NULL, edition_number INTEGER NOT NULL, "
+        + "attendance VARCHAR NOT NULL, is_synthetic BOOLEAN NOT NULL, nominated_on DATE, PRIMARY KEY (participant_id, programme_id, edition_number)); "
+        + "INSERT INTO participation SELECT * FROM participation_v9; DROP TABLE participation_v9; ";
+
+    /// <summary>
     /// Back to a version-4 file (what stop 9 released): undoes every later migration's change. A new migration
     /// must add its undo step here, newest first.
     /// </summary>
     public const string BackToVersion4Sql =
+        // 010_registry_without_keys: the primary keys of participant and participation.
+        BackToVersion9Sql
         // 009_fact_attendance: the attendance code's copy in the fact table.
-        "DELETE FROM schema_version WHERE version = 9; ALTER TABLE participation_fact DROP COLUMN attendance; "
+        + "DELETE FROM schema_version WHERE version = 9; ALTER TABLE participation_fact DROP COLUMN attendance; "
         // 008_nominated_on: the nomination date and its journal copy.
         + "DELETE FROM schema_version WHERE version = 8; ALTER TABLE import_participation_change DROP COLUMN prior_nominated_on; ALTER TABLE participation DROP COLUMN nominated_on; "
         // 007_import_journal: what the store remembers about itself, and the import journal.

@@ -12,7 +12,10 @@ namespace Sesric.Analytics.Storage.DuckDb.Sql;
 /// half, bytes flipped, read-only mount).</remarks>
 internal static class DuckDbFaults
 {
-    private static readonly string[] DiskFull = ["No space left on device", "Disk full", "ENOSPC"];
+    // "max_temp_directory_size": under an import's memory limit DuckDB offloads blocks to its temporary folder beside the
+    // store file, whose size limit defaults to the disk's free space; on a full disk that limit is 0 and DuckDB says
+    // "failed to offload data block … set by the 'max_temp_directory_size' setting" (an Out of Memory error).
+    private static readonly string[] DiskFull = ["No space left on device", "Disk full", "ENOSPC", "max_temp_directory_size"];
 
     // DuckDB invalidates its database instance after a FATAL or INTERNAL error: every later statement fails.
     private static readonly string[] Invalidated = ["database has been invalidated", "FATAL Error", "INTERNAL Error"];
