@@ -16,6 +16,7 @@ using Sesric.Analytics.Api.Observability;
 using Sesric.Analytics.Api.OData;
 using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Api.Services;
+using Sesric.Analytics.Reporting;
 using Sesric.Analytics.Semantic;
 
 namespace Sesric.Analytics.Api;
@@ -158,7 +159,7 @@ public static class ServiceSetup
     /// <summary>Maps the three services, health and reflection, and prints the banner once the server listens.</summary>
     public static WebApplication MapSesricAnalytics(this WebApplication app)
     {
-        // Fail now, before listening, when the keys are not configured, the model file is invalid, or the addresses,
+        // Fail now, before listening, when the keys are not configured, the model file is invalid, the chart-render cap is below 1, or the addresses,
         // certificates or the plain-text rule refuse the start (ServiceConfigurationException).
         var keys = app.Services.GetRequiredService<ApiKeySetup.Result>();
         app.UseSesricMetricsEndpoint();
@@ -166,6 +167,7 @@ public static class ServiceSetup
         _ = app.Services.GetRequiredService<ListenPlan>();
         _ = app.Services.GetRequiredService<AuditLog>();
         _ = app.Services.GetRequiredService<SemanticModel>();
+        _ = app.Services.GetRequiredService<ChartRenderSlots>();
         app.UseMiddleware<RequestBodyCheck>();
         app.UseMiddleware<RetryAfterHeader>();
         app.MapGrpcService<CatalogGrpcService>();

@@ -1,3 +1,5 @@
+using Sesric.Analytics.Reporting;
+
 namespace Sesric.Analytics.Api.Configuration;
 
 /// <summary>
@@ -94,6 +96,13 @@ public sealed class SesricOptions
 
     /// <summary>How many statistics queries may run in the database at once; more wait their turn (within their deadline).</summary>
     public int MaxConcurrentQueries { get; set; } = 4;
+
+    /// <summary>
+    /// How many report charts may render at once across every <c>RenderReport</c> call (half the cores by default, at
+    /// least 1), so that rendering does not take every core from the queries. At least 1; reports are byte-identical
+    /// whatever the value.
+    /// </summary>
+    public int MaxConcurrentChartRenders { get; set; } = ChartRenderSlots.HalfTheCores;
 
     /// <summary>Requests per second each key may make on average (a token bucket refilled every 100 ms).</summary>
     public int RequestsPerSecondPerKey { get; set; } = 2000;

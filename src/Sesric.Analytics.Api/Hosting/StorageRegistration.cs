@@ -5,6 +5,7 @@ using Sesric.Analytics.Api.Statistics;
 using Sesric.Analytics.Application.Data;
 using Sesric.Analytics.Application.Forecasts;
 using Sesric.Analytics.Application.Statistics;
+using Sesric.Analytics.Reporting;
 using Sesric.Analytics.Semantic;
 
 namespace Sesric.Analytics.Api.Hosting;
@@ -36,8 +37,16 @@ public static class StorageRegistration
         services.AddSingleton<IStatisticsEngine, CachingStatisticsEngine>();
         services.AddSingleton<CallerStatistics>();
         services.AddSingleton<ForecasterCache>();
+        services.AddSingleton(sp => RenderSlots(sp.GetRequiredService<IOptions<SesricOptions>>().Value));
         return services;
     }
+
+    /// <summary>The chart-render slots every report call shares (<see cref="SesricOptions.MaxConcurrentChartRenders"/>); below 1 refuses the start.</summary>
+    private static ChartRenderSlots RenderSlots(SesricOptions options) =>
+        options.MaxConcurrentChartRenders >= 1
+            ? new ChartRenderSlots(options.MaxConcurrentChartRenders)
+            : throw new ServiceConfigurationException(
+                $"{SesricOptions.Section}:{nameof(SesricOptions.MaxConcurrentChartRenders)} must be at least 1 (charts rendering at once), was {options.MaxConcurrentChartRenders}.");
 
     /// <summary>The built-in model plus the measures of <see cref="SesricOptions.ModelPath"/>; a bad file refuses the start.</summary>
     private static SemanticModel LoadModel(SesricOptions options)

@@ -24,7 +24,8 @@ namespace Sesric.Analytics.Api.Services;
 /// Charts (PNG/SVG) and HTML reports rendered from the store's data under the public disclosure policy, every query within
 /// the caller's scope (a visual or annual report naming a programme outside it is PERMISSION_DENIED).
 /// </summary>
-public sealed class ReportGrpcService(StoreHost host, CallerStatistics statistics, ForecasterCache forecasts, ILogger<ReportGrpcService> logger) : V1.ReportService.ReportServiceBase
+public sealed class ReportGrpcService(
+    StoreHost host, CallerStatistics statistics, ForecasterCache forecasts, ChartRenderSlots renderSlots, ILogger<ReportGrpcService> logger) : V1.ReportService.ReportServiceBase
 {
     /// <summary>The largest chunk of HTML sent in one message.</summary>
     public const int ChunkBytes = 64 * 1024;
@@ -101,7 +102,9 @@ public sealed class ReportGrpcService(StoreHost host, CallerStatistics statistic
         string html;
         try
         {
-            html = await ReportRenderer.RenderHtmlAsync(report, engine, language, ct, AnnualReport.RenderOptions(catalogue, forecast, annualProgramme));
+            // Charts render within the server's shared slots (Sesric:MaxConcurrentChartRenders), not on every core per call.
+            var options = AnnualReport.RenderOptions(catalogue, forecast, annualProgramme) with { RenderSlots = renderSlots };
+            html = await ReportRenderer.RenderHtmlAsync(report, engine, language, ct, options);
         }
         catch (SpecException e)
         {

@@ -9,9 +9,14 @@ namespace Sesric.Analytics.Reporting;
 /// <param name="Policy">The disclosure policy of every query (default: public, the cell key method).</param>
 /// <param name="Theme">A theme that overrides the report's named one, or null.</param>
 /// <param name="EditionYears">The years the programme held editions, for time axes (see <see cref="ChartOptions.EditionYears"/>).</param>
+/// <param name="RenderSlots">
+/// How many charts may render at once, shared with other renders given the same instance (a server's cap); null for one
+/// chart per core for this render alone. The output is the same either way.
+/// </param>
 public sealed record ReportRenderOptions(
     MemberLabels? Labels = null,
     IReadOnlyDictionary<string, ForecastBand>? Forecasts = null,
     DisclosurePolicy? Policy = null,
     Theming.Theme? Theme = null,
-    IReadOnlyList<int>? EditionYears = null);
+    IReadOnlyList<int>? EditionYears = null,
+    ChartRenderSlots? RenderSlots = null);

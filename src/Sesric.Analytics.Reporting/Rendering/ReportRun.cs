@@ -46,25 +46,14 @@ internal static class ReportRun
         }
 
         // Charts are independent (member colours come from stable keys, each chart has its own plot, painter and shaper
-        // cache), so they render side by side on every core; results and progress keep reading order. Output is
-        // byte-identical to rendering one by one.
+        // cache), so they render side by side: on every core, or within the slots the caller shares between reports (a
+        // server's cap). Results and progress keep reading order; output is byte-identical to rendering one by one.
+        var slots = options.RenderSlots ?? new ChartRenderSlots(Math.Max(1, Environment.ProcessorCount));
         var renders = new Task<RenderedVisual>[visuals.Count];
-        using var cores = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
         for (var i = 0; i < visuals.Count; i++)
         {
             var index = i;
-            renders[i] = Task.Run(async () =>
-            {
-                await cores.WaitAsync(ct).ConfigureAwait(false);
-                try
-                {
-                    return Render(index);
-                }
-                finally
-                {
-                    cores.Release();
-                }
-            }, ct);
+            renders[i] = Task.Run(() => slots.RunAsync(() => Render(index), ct), ct);
         }
         var result = new List<RenderedVisual>();
         try

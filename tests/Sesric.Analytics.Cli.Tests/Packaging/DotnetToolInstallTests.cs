@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 
 using Sesric.Analytics.Cli.Tests.Readme;
 using Sesric.Analytics.Cli.Tests.Support;
@@ -14,10 +16,12 @@ namespace Sesric.Analytics.Cli.Tests.Packaging;
 /// <c>dotnet tool install --tool-path … --add-source …</c> from it, and the installed <c>sesric</c> answering.
 /// </summary>
 /// <remarks>
-/// The README's <c>dotnet pack</c> builds the Release configuration first (minutes on a loaded 2-core machine).
-/// The test packs with <c>--no-build</c> the configuration this test run has already built, which leaves only
-/// the publish copy and the zip of the 200 MB cross-platform package; everything else is the README's command.
-/// Publish and nuspec go to the temp folder too, so the working tree is not touched.
+/// The package is runtime-specific (.NET 10 tool packages): a pointer package, a linux-x64 package precompiled
+/// ReadyToRun, and a portable <c>any</c> package for every other platform. The test packs the configuration this test
+/// run has already built (the README's <c>dotnet pack</c> builds Release, minutes on a loaded 2-core machine), so the
+/// pack compiles only the tool's own project once per runtime, publishes it (crossgen2 for linux-x64) and zips the
+/// packages; everything else is the README's command. Packages and nuspecs go to the temp folder; the per-runtime
+/// builds and publishes go to the tool's bin folder, as any build does.
 /// </remarks>
 public sealed class DotnetToolInstallTests(ITestOutputHelper log) : IDisposable
 {
@@ -40,26 +44,38 @@ public sealed class DotnetToolInstallTests(ITestOutputHelper log) : IDisposable
 
         // This test run's configuration: the test binaries sit in bin/<configuration>/<framework>/.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var built = Path.Combine(root, "src", "Sesric.Analytics.Cli", "bin", configuration, "net10.0", "sesric.dll");
-        Assert.True(File.Exists(built), $"{built} is missing: build src/Sesric.Analytics.Cli in {configuration} before packing it with --no-build.");
+        var bin = Path.Combine(root, "src", "Sesric.Analytics.Cli", "bin", configuration, "net10.0");
+        Assert.True(File.Exists(Path.Combine(bin, "sesric.dll")), $"{bin}/sesric.dll is missing: build src/Sesric.Analytics.Cli in {configuration} first.");
 
         var artifacts = _folder.File("artifacts");
         var toolPath = _folder.File("tool");
         var packArgs = Replace(pack[1..], "-o", artifacts)
-            .Concat(["--no-build", "-c", configuration, $"-p:PublishDir={_folder.File("publish")}/", $"-p:NuspecOutputPath={_folder.File("nuspec")}/"]);
+            .Concat(["-c", configuration, $"-p:NuspecOutputPath={_folder.File("nuspec")}/"]);
         var installArgs = Replace(Replace(install[1..], "--tool-path", toolPath), "--add-source", artifacts);
 
-        var packed = await TimedAsync("dotnet", packArgs, root, TimeSpan.FromMinutes(5));
+        var packed = await TimedAsync("dotnet", packArgs, root, TimeSpan.FromMinutes(10));
         Assert.True(packed.ExitCode == 0, packed.ToString());
-        var package = Assert.Single(Directory.GetFiles(artifacts, "*.nupkg"));
-        log.WriteLine($"package {Path.GetFileName(package)}: {new FileInfo(package).Length / 1_000_000.0:0.0} MB");
+        var packages = Directory.GetFiles(artifacts, "*.nupkg").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["Sesric.Analytics.Cli.0.1.0.nupkg", "Sesric.Analytics.Cli.any.0.1.0.nupkg", "Sesric.Analytics.Cli.linux-x64.0.1.0.nupkg"], packages);
+        foreach (var package in packages)
+        {
+            log.WriteLine($"package {package}: {new FileInfo(Path.Combine(artifacts, package)).Length / 1_000_000.0:0.0} MB");
+        }
 
         var installed = await TimedAsync("dotnet", installArgs, root, TimeSpan.FromMinutes(2));
         Assert.True(installed.ExitCode == 0, installed.ToString());
 
-        // The installed tool is the code this run built (not a package of the same version from another feed).
+        // `dotnet tool install` picked this machine's package: on linux-x64 the precompiled one, whose sesric.dll carries
+        // ReadyToRun code (a ManagedNativeHeader) that the IL build lacks; elsewhere the portable `any` one.
+        var rid = OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64 ? "linux-x64" : "any";
         var installedDll = Assert.Single(Directory.GetFiles(Path.Combine(toolPath, ".store"), "sesric.dll", SearchOption.AllDirectories));
-        Assert.Equal(Hash(built), Hash(installedDll));
+        Assert.EndsWith(Path.Combine("tools", "net10.0", rid, "sesric.dll"), installedDll, StringComparison.Ordinal);
+        Assert.False(IsReadyToRun(Path.Combine(bin, "sesric.dll")), "the plain build is IL only (JIT-compiled)");
+        Assert.Equal(rid == "linux-x64", IsReadyToRun(installedDll));
+
+        // The installed tool is the code this pack built for that runtime (not a package of the same version from another
+        // feed or cache): ReadyToRun compilation keeps the assembly's metadata, so its module version id.
+        Assert.Equal(ModuleVersionId(Path.Combine(bin, rid, "sesric.dll")), ModuleVersionId(installedDll));
 
         var sesric = Path.Combine(toolPath, run[0][(ReadmeToolPath.Length + 1)..]);
         var help = await TimedAsync(sesric, run[1..], _folder.Path, TimeSpan.FromMinutes(1));
@@ -144,5 +160,17 @@ public sealed class DotnetToolInstallTests(ITestOutputHelper log) : IDisposable
         return copy;
     }
 
-    private static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+    /// <summary>Whether the assembly carries ReadyToRun (precompiled) code: crossgen2 fills the CLI header's ManagedNativeHeader.</summary>
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
+        return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
+
+    private static Guid ModuleVersionId(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
+        var metadata = pe.GetMetadataReader();
+        return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
+    }
 }
