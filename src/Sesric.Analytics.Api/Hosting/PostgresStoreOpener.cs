@@ -1,3 +1,4 @@
+using Sesric.Analytics.Application.Data;
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.Postgres;
@@ -25,7 +26,8 @@ public sealed class PostgresStoreOpener(ILogger<PostgresStoreOpener> logger) : I
     /// file does.</remarks>
     public async Task SeedAsync(IAnalyticsStore store, CancellationToken cancellationToken)
     {
-        var record = store as IStoreSeedRecord;
+        // The service hands over its versioned wrapper: the record is kept by the store inside it.
+        var record = ((store as VersionedStore)?.Inner ?? store) as IStoreSeedRecord;
         if (record is not null && await record.GetSeedStateAsync(cancellationToken) == StoreSeedState.None)
         {
             logger.LogInformation("The store was created empty (--no-seed) and is left empty");

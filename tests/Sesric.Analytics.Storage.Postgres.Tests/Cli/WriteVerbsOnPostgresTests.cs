@@ -119,6 +119,23 @@ public sealed class WriteVerbsOnPostgresTests : IDisposable
         Assert.Single(later.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [InlineData("postgresql")]
+    [InlineData("duckdb")]
+    public async Task The_service_leaves_a_store_created_with_no_seed_empty(string engine)
+    {
+        var store = engine == "duckdb" ? DuckDb : PostgresCluster.Shared.CreateUniqueDatabase("cli_noseed_service");
+        await CliRun.SucceedOnAsync(store, "--no-seed", "stats");
+
+        await using (var replica = await Replicas.ReplicaHost.StartAsync(store))
+        {
+            Assert.Equal(engine, replica.Store.Store.Description.Engine);
+            Assert.Empty((await replica.Store.GetCatalogueAsync(CancellationToken.None)).Programmes);
+        }
+
+        Assert.Single((await CliRun.SucceedOnAsync(store, "export", "participations", "-")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public async Task The_first_command_fills_a_new_database_once_and_says_so()
     {
