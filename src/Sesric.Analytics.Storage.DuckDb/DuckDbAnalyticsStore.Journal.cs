@@ -5,46 +5,29 @@ using Sesric.Analytics.Storage.DuckDb.Sql;
 namespace Sesric.Analytics.Storage.DuckDb;
 
 /// <content>The import journal (what each participations import changed, so one can be undone) and what the store remembers about itself.</content>
-public sealed partial class DuckDbAnalyticsStore : IImportJournal
+public sealed partial class DuckDbAnalyticsStore : IImportJournal, IStoreSeedRecord
 {
-    private const string SeedSetting = "seed";
-
-    /// <summary>How the store was filled when it was created (see migration 006).</summary>
+    /// <inheritdoc/>
     public async Task<StoreSeedState> GetSeedStateAsync(CancellationToken cancellationToken = default)
     {
         var value = await ReadAsync(
             connection =>
             {
-                using var command = connection.Command("SELECT value FROM store_info WHERE name = $1", SeedSetting);
+                using var command = connection.Command("SELECT value FROM store_info WHERE name = $1", StoreSeedStates.Setting);
                 return command.ExecuteScalar() as string;
             },
             cancellationToken).ConfigureAwait(false);
-        return value switch
-        {
-            "none" => StoreSeedState.None,
-            "new" => StoreSeedState.New,
-            "pending" => StoreSeedState.Pending,
-            "built-in" => StoreSeedState.BuiltIn,
-            _ => StoreSeedState.Unknown,
-        };
+        return StoreSeedStates.Parse(value);
     }
 
-    /// <summary>Records how the store was filled (in its own transaction).</summary>
-    public Task SetSeedStateAsync(StoreSeedState state, CancellationToken cancellationToken = default)
-    {
-        var value = state switch
-        {
-            StoreSeedState.None => "none",
-            StoreSeedState.New => "new",
-            StoreSeedState.Pending => "pending",
-            StoreSeedState.BuiltIn => "built-in",
-            _ => "unknown",
-        };
-        return WriteAsync(
+    /// <inheritdoc/>
+    public Task SetSeedStateAsync(StoreSeedState state, CancellationToken cancellationToken = default) =>
+        WriteAsync(
             (connection, _) => connection.Execute(
-                "INSERT INTO store_info (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value", SeedSetting, value),
+                "INSERT INTO store_info (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                StoreSeedStates.Setting,
+                StoreSeedStates.Format(state)),
             cancellationToken);
-    }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default) =>

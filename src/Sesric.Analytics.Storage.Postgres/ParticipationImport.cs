@@ -159,7 +159,42 @@ internal static class ParticipationImport
                 newRequestId, fingerprint, JsonSerializer.Serialize(StoredOutcome.From(outcome)));
         }
         cancellationToken.ThrowIfCancellationRequested();
+        if (AnalyzeIfLarge(connection, participations, participants))
+        {
+            phases?.Mark("analyze the written tables");
+        }
         return outcome;
+    }
+
+    /// <summary>The tables a participations import writes, whose planner statistics it refreshes after a large import.</summary>
+    internal static readonly IReadOnlyList<string> WrittenTables =
+        ["participant", "participation", "participation_fact", "import_participant_change", "import_participation_change"];
+
+    /// <summary>
+    /// Runs <c>ANALYZE</c> on the tables the import wrote, in its transaction, when it changed more rows than
+    /// autovacuum's own threshold (50 rows plus 10 % of the participations counted at the last analysis, or any change to
+    /// a table never analysed); returns whether it did.
+    /// </summary>
+    /// <remarks>
+    /// Autovacuum would come to the same conclusion, but only at its next round (a minute apart by default) and after
+    /// the commit: the first queries after a large import (the dashboards' and the service's warm-up) were planned on
+    /// the statistics of the table before it, such as an empty one. Inside the transaction ANALYZE samples the rows the
+    /// import wrote (a transaction sees its own rows), and the new statistics commit, or roll back, with them.
+    /// </remarks>
+    internal static bool AnalyzeIfLarge(NpgsqlConnection connection, WriteOutcome participations, WriteOutcome participants)
+    {
+        var changed = Math.Max(participations.Inserted + participations.Updated, participants.Inserted + participants.Updated);
+        if (changed == 0)
+        {
+            return false;
+        }
+        var counted = connection.ScalarLong("SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = to_regclass('participation')");
+        if (counted >= 0 && changed <= 50 + (counted / 10))
+        {
+            return false;
+        }
+        connection.Execute($"ANALYZE {string.Join(", ", WrittenTables)}");
+        return true;
     }
 
     /// <summary>Sets, for the caller's transaction only, what a statement over a whole import's rows needs.</summary>

@@ -23,7 +23,7 @@ namespace Sesric.Analytics.Storage.Postgres;
 /// of kind <see cref="StoreFaultKind.Unreachable"/>; the pool reconnects by itself once the server is back.</para>
 /// </remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
-public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IStoreChangeFeed, IStoreLiveness
+public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IStoreSeedRecord, IStoreChangeFeed, IStoreLiveness
 {
     /// <summary>The channel every committed write notifies (its payload: the writing store object's id), for replicas' caches.</summary>
     public const string ChangeChannel = "sesric_data_changed";
@@ -40,12 +40,16 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
 
     // Names this store object in its notifications, so that its own writes are not announced back to it.
     private readonly string _instance = Guid.NewGuid().ToString("N");
+
+    // A preview (a dry run): every write runs in full and reports its real outcome, then rolls back.
+    private readonly bool _rollBackWrites;
     private volatile bool _disposed;
 
-    private PostgresAnalyticsStore(NpgsqlDataSource source, NpgsqlDataSource writes, PostgresAddress address, int version)
+    private PostgresAnalyticsStore(NpgsqlDataSource source, NpgsqlDataSource writes, PostgresAddress address, int version, bool rollBackWrites = false)
     {
         _source = source;
         _writes = writes;
+        _rollBackWrites = rollBackWrites;
         Address = address;
         Description = new StoreDescription("postgresql", address.Display, version);
     }
@@ -75,36 +79,74 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
     public static Task<PostgresAnalyticsStore> OpenAsync(string address, Action<int, int, string>? upgrading, CancellationToken cancellationToken = default) =>
         OpenAsync(PostgresAddress.Parse(address), PostgresMigrator.LatestVersion, upgrading, cancellationToken);
 
+    /// <summary>
+    /// Opens the database at <paramref name="address"/> as a preview, for a dry run: every write runs in full in its
+    /// transaction and returns its real outcome, then is rolled back (and notifies no replica). Nothing is migrated.
+    /// </summary>
+    /// <param name="address">A <c>postgresql://user@host:port/database</c> address (see <see cref="PostgresAddress"/>).</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <exception cref="StoreUpgradeRequiredException">The database has no schema yet, or an older one: creating or upgrading it is a write.</exception>
+    /// <exception cref="StoreVersionException">The database was written by a newer schema than this build knows.</exception>
+    /// <exception cref="StoreFaultException">The server cannot be reached (kind <see cref="StoreFaultKind.Unreachable"/>).</exception>
+    public static Task<PostgresAnalyticsStore> OpenPreviewAsync(string address, CancellationToken cancellationToken = default)
+    {
+        var parsed = PostgresAddress.Parse(address);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.Run(
+            () => Open(
+                parsed,
+                (connection, source, writes) =>
+                {
+                    var version = PostgresMigrator.CurrentVersionIfAny(connection);
+                    if (version > PostgresMigrator.LatestVersion)
+                    {
+                        throw new StoreVersionException(parsed.Display, version, PostgresMigrator.LatestVersion);
+                    }
+                    if (version < PostgresMigrator.LatestVersion)
+                    {
+                        throw new StoreUpgradeRequiredException(parsed.Display, version, PostgresMigrator.LatestVersion);
+                    }
+                    return new PostgresAnalyticsStore(source, writes, parsed, version, rollBackWrites: true);
+                }),
+            cancellationToken);
+    }
+
     /// <summary>Opens and migrates up to <paramref name="targetVersion"/> (tests stop earlier to check upgrades).</summary>
     internal static Task<PostgresAnalyticsStore> OpenAsync(PostgresAddress address, int targetVersion, Action<int, int, string>? upgrading, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.Run(
-            () =>
-            {
-                var source = NpgsqlDataSource.Create(address.Settings.ConnectionString);
-                var writes = NpgsqlDataSource.Create(WriteSettings(address));
-                try
-                {
-                    using var connection = writes.OpenConnection();
-                    var version = PostgresMigrator.Migrate(connection, address.Display, targetVersion, upgrading);
-                    return new PostgresAnalyticsStore(source, writes, address, version);
-                }
-                catch (Exception e) when (PostgresFaults.Classify(e, address.Display) is { } fault)
-                {
-                    source.Dispose();
-                    writes.Dispose();
-                    throw fault;
-                }
-                catch
-                {
-                    source.Dispose();
-                    writes.Dispose();
-                    throw;
-                }
-            },
+            () => Open(
+                address,
+                (connection, source, writes) =>
+                    new PostgresAnalyticsStore(source, writes, address, PostgresMigrator.Migrate(connection, address.Display, targetVersion, upgrading))),
             cancellationToken);
+    }
+
+    /// <summary>Creates the two pools and hands a write connection to <paramref name="create"/>; disposes the pools when it throws.</summary>
+    private static PostgresAnalyticsStore Open(
+        PostgresAddress address, Func<NpgsqlConnection, NpgsqlDataSource, NpgsqlDataSource, PostgresAnalyticsStore> create)
+    {
+        var source = NpgsqlDataSource.Create(address.Settings.ConnectionString);
+        var writes = NpgsqlDataSource.Create(WriteSettings(address));
+        try
+        {
+            using var connection = writes.OpenConnection();
+            return create(connection, source, writes);
+        }
+        catch (Exception e) when (PostgresFaults.Classify(e, address.Display) is { } fault)
+        {
+            source.Dispose();
+            writes.Dispose();
+            throw fault;
+        }
+        catch
+        {
+            source.Dispose();
+            writes.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -194,6 +236,22 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
     /// <inheritdoc/>
     public Task<ImportRecord> UndoImportAsync(long importId, CancellationToken cancellationToken = default) =>
         WriteAsync((connection, _) => ImportUndo.Undo(connection, importId), _ => true, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<StoreSeedState> GetSeedStateAsync(CancellationToken cancellationToken = default) =>
+        StoreSeedStates.Parse(await ReadAsync(
+            (connection, _) => connection.Strings("SELECT value FROM store_info WHERE name = $1", StoreSeedStates.Setting).FirstOrDefault(),
+            cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc/>
+    public Task SetSeedStateAsync(StoreSeedState state, CancellationToken cancellationToken = default) =>
+        WriteAsync(
+            (connection, _) => connection.Execute(
+                "INSERT INTO store_info (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                StoreSeedStates.Setting,
+                StoreSeedStates.Format(state)),
+            _ => false,
+            cancellationToken);
 
     /// <inheritdoc/>
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
@@ -324,6 +382,12 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
                     // write throws before the commit, and disposing the transaction rolls it back.
                     var result = write(connection, cancellationToken);
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (_rollBackWrites)
+                    {
+                        // A preview: the write ran in full and its outcome is real, but nothing is kept or announced.
+                        transaction.Rollback();
+                        return result;
+                    }
                     if (changed(result))
                     {
                         connection.Execute("SELECT pg_notify($1, $2)", ChangeChannel, _instance);

@@ -46,6 +46,15 @@ public sealed class MigrateStoreTests
         Assert.Contains("not a PostgreSQL address", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_source_that_is_a_postgresql_address_is_refused_naming_the_option_without_showing_a_password()
+    {
+        var (code, _, error) = await RunAsync("migrate-store", "--from", "postgresql://me:secret@db/x", "--to", "postgresql://me@db/y");
+        Assert.Equal(ExitCodes.UserError, code);
+        Assert.DoesNotContain("secret", error, StringComparison.Ordinal);
+        Assert.Contains("--from 'postgresql://me:***@db/x' is a PostgreSQL address", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();

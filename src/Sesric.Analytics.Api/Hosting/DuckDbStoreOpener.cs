@@ -1,3 +1,4 @@
+using Sesric.Analytics.Application.Data;
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.DuckDb;
@@ -32,7 +33,8 @@ public sealed class DuckDbStoreOpener(ILogger<DuckDbStoreOpener> logger) : IStor
     /// <inheritdoc/>
     public async Task SeedAsync(IAnalyticsStore store, CancellationToken cancellationToken)
     {
-        var duck = store as DuckDbAnalyticsStore;
+        // The service hands over its versioned wrapper (StoreHost): the seed state is kept by the file inside it.
+        var duck = ((store as VersionedStore)?.Inner ?? store) as DuckDbAnalyticsStore;
         if (duck is not null && await duck.GetSeedStateAsync(cancellationToken) == StoreSeedState.None)
         {
             // Created empty on purpose (sesric --no-seed): the store remembers it, and it stays empty.

@@ -1,3 +1,4 @@
+using Sesric.Analytics.Application.Data;
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.Postgres;
@@ -20,11 +21,24 @@ public sealed class PostgresStoreOpener(ILogger<PostgresStoreOpener> logger) : I
 
     /// <inheritdoc/>
     /// <remarks>Replicas starting together may both find the database empty: the seed is an idempotent import (the
-    /// same rows again change nothing), and writes are serialised across replicas, so the data ends the same.</remarks>
+    /// same rows again change nothing), and writes are serialised across replicas, so the data ends the same. A database
+    /// created empty on purpose (<c>sesric --no-seed --db postgresql://…</c>) remembers it and stays empty, as a DuckDB
+    /// file does.</remarks>
     public async Task SeedAsync(IAnalyticsStore store, CancellationToken cancellationToken)
     {
+        // The service hands over its versioned wrapper: the record is kept by the store inside it.
+        var record = ((store as VersionedStore)?.Inner ?? store) as IStoreSeedRecord;
+        if (record is not null && await record.GetSeedStateAsync(cancellationToken) == StoreSeedState.None)
+        {
+            logger.LogInformation("The store was created empty (--no-seed) and is left empty");
+            return;
+        }
         if (await StoreSeeder.EnsureSeededAsync(store, cancellationToken))
         {
+            if (record is not null)
+            {
+                await record.SetSeedStateAsync(StoreSeedState.BuiltIn, cancellationToken);
+            }
             logger.LogInformation("Seeded the empty store with the built-in dataset");
         }
     }

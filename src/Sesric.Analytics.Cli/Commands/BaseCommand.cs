@@ -3,7 +3,6 @@ using System.CommandLine;
 using Sesric.Analytics.Cli.Hosting;
 using Sesric.Analytics.Import;
 using Sesric.Analytics.Storage;
-using Sesric.Analytics.Storage.DuckDb;
 
 namespace Sesric.Analytics.Cli.Commands;
 
@@ -34,14 +33,20 @@ public abstract class BaseCommand : Command
     /// Opens the store chosen by <c>--db</c> for <paramref name="use"/>: read-only for a command that only reads. A store
     /// this opening creates is seeded unless <c>--no-seed</c>, said on standard error, and deleted again if the command
     /// then fails. An upgrade of an older store to this build's schema is announced on standard error before it runs.
+    /// A <c>postgresql://</c> address opens that database instead (see <see cref="PostgresStoreAccess"/>).
     /// </summary>
-    protected async Task<DuckDbAnalyticsStore> OpenStoreAsync(ParseResult parseResult, CancellationToken cancellationToken, StoreUse use = StoreUse.Read)
+    protected async Task<IAnalyticsStore> OpenStoreAsync(ParseResult parseResult, CancellationToken cancellationToken, StoreUse use = StoreUse.Read)
     {
         var opened = await StoreAccess.OpenAsync(
             parseResult.GetValue(CommonOptions.Db), use, !parseResult.GetValue(CommonOptions.NoSeed), Console.Error, cancellationToken).ConfigureAwait(false);
         _createdStore = opened.CreatedFile;
         return opened.Store;
     }
+
+    /// <summary>The opened store's import journal (both engines keep one), for <c>import list</c> and <c>import undo</c>.</summary>
+    protected static IImportJournal JournalOf(IAnalyticsStore store) =>
+        store as IImportJournal
+        ?? throw new UserErrorException($"the {store.Description.Engine} store '{store.Description.Location}' keeps no import journal, so imports cannot be listed or undone.");
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {

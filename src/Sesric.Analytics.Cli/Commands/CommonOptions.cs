@@ -8,10 +8,13 @@ namespace Sesric.Analytics.Cli.Commands;
 /// <summary>Options declared once on the root command and seen by every verb (they are recursive).</summary>
 public static class CommonOptions
 {
-    /// <summary><c>--db PATH</c>: the store file; else <c>$SESRIC_ANALYTICS_DB</c>, else the user's data folder.</summary>
+    /// <summary>
+    /// <c>--db PATH</c>: the store file, or a <c>postgresql://user@host:port/database</c> address; else
+    /// <c>$SESRIC_ANALYTICS_DB</c>, else the user's data folder.
+    /// </summary>
     public static Option<string?> Db { get; } = new("--db")
     {
-        Description = "The store file (created on first use). Default: $SESRIC_ANALYTICS_DB, else ~/.local/share/sesric-analytics/analytics.duckdb.",
+        Description = "The store: a DuckDB file (created on first use) or a PostgreSQL database, postgresql://user@host:port/database (password from PGPASSWORD or ~/.pgpass). Default: $SESRIC_ANALYTICS_DB, else ~/.local/share/sesric-analytics/analytics.duckdb.",
         HelpName = "PATH",
         Recursive = true,
     };

@@ -22,7 +22,7 @@ public sealed class ImportListCommand : BaseCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
-        var imports = await store.ListImportsAsync(cancellationToken).ConfigureAwait(false);
+        var imports = await JournalOf(store).ListImportsAsync(cancellationToken).ConfigureAwait(false);
         ToListing(imports).Write(CommonOptions.FormatOf(parseResult, _format, Console), Console);
         return ExitCodes.Success;
     }

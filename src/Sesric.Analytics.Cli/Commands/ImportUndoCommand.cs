@@ -28,7 +28,7 @@ public sealed class ImportUndoCommand : BaseCommand
     {
         var id = parseResult.GetValue(_id);
         await using var store = await OpenStoreAsync(parseResult, cancellationToken, StoreUse.Write).ConfigureAwait(false);
-        var undone = await store.UndoImportAsync(id, cancellationToken).ConfigureAwait(false);
+        var undone = await JournalOf(store).UndoImportAsync(id, cancellationToken).ConfigureAwait(false);
         Console.Out.WriteLine(
             $"undid import {undone.Id}{(undone.Source is { } source ? $" ({source})" : "")}: removed {undone.Participations.Inserted} participations "
             + $"and {undone.Participants.Inserted} participants, restored {undone.Participations.Updated} participations "

@@ -40,7 +40,15 @@ public sealed class MigrateStoreCommand : BaseCommand
     /// <inheritdoc/>
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var from = Path.GetFullPath(parseResult.GetValue(_from)!);
+        var given = parseResult.GetValue(_from)!;
+        if (StoreLocation.IsPostgres(given))
+        {
+            // The source is read as a DuckDB file; between two PostgreSQL databases the server's own tools copy faster.
+            throw new UserErrorException(
+                $"--from '{StoreLocation.Redact(given)}' is a PostgreSQL address, but migrate-store copies a DuckDB file into PostgreSQL: "
+                + "give the DuckDB file, or copy between PostgreSQL databases with pg_dump and pg_restore (or sesric export, then import).");
+        }
+        var from = Path.GetFullPath(given);
         var to = parseResult.GetValue(_to)!;
         if (!StoreLocation.IsPostgres(to))
         {

@@ -7,10 +7,11 @@ namespace Sesric.Analytics.Cli.Hosting;
 /// <summary>An open store, and whether this command created its file (then a failing command deletes it again).</summary>
 /// <param name="Store">The store.</param>
 /// <param name="CreatedFile">The file this command created, or null when it existed (or is in memory).</param>
-internal sealed record OpenedStore(DuckDbAnalyticsStore Store, string? CreatedFile);
+internal sealed record OpenedStore(IAnalyticsStore Store, string? CreatedFile);
 
 /// <summary>
-/// Opens the store a command works on: the embedded DuckDB file at the resolved location.
+/// Opens the store a command works on: the embedded DuckDB file at the resolved location, or the PostgreSQL database
+/// a <c>postgresql://</c> address names (<see cref="PostgresStoreAccess"/>).
 /// </summary>
 /// <remarks>
 /// <para>A store is seeded with the built-in dataset only when this opening creates it (unless <c>--no-seed</c>), and
@@ -27,9 +28,15 @@ internal static class StoreAccess
     /// <param name="seed">Fill a store this opening creates with the built-in dataset.</param>
     /// <param name="error">Standard error, for what is created and upgraded.</param>
     /// <param name="cancellationToken">Cancels opening and seeding.</param>
+    /// <remarks>The store is a <see cref="DuckDbAnalyticsStore"/> or a <c>PostgresAnalyticsStore</c>: commands use it
+    /// through the interfaces of <see cref="Storage"/> (<see cref="IAnalyticsStore"/>, <see cref="IImportJournal"/>).</remarks>
     public static async Task<OpenedStore> OpenAsync(string? explicitPath, StoreUse use, bool seed, TextWriter error, CancellationToken cancellationToken)
     {
         var path = StoreLocation.Resolve(explicitPath);
+        if (StoreLocation.IsPostgres(path))
+        {
+            return new OpenedStore(await PostgresStoreAccess.OpenAsync(path, use, seed, error, cancellationToken).ConfigureAwait(false), null);
+        }
         var upgrades = new UpgradeNotice(error);
         if (StoreLocation.IsInMemory(path))
         {
@@ -62,6 +69,12 @@ internal static class StoreAccess
             }
         }
 
+        return new OpenedStore(await OpenExistingFileAsync(path, use, upgrades, error, cancellationToken).ConfigureAwait(false), null);
+    }
+
+    /// <summary>Opens an existing DuckDB file, finishing a seeding that was interrupted.</summary>
+    private static async Task<DuckDbAnalyticsStore> OpenExistingFileAsync(string path, StoreUse use, UpgradeNotice upgrades, TextWriter error, CancellationToken cancellationToken)
+    {
         var store = await OpenExistingAsync(path, use, upgrades, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -76,7 +89,7 @@ internal static class StoreAccess
                 }
                 await SeedIfAskedAsync(store, seed: true, cancellationToken).ConfigureAwait(false);
             }
-            return new OpenedStore(store, null);
+            return store;
         }
         catch
         {

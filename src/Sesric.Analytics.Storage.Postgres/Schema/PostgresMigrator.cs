@@ -89,6 +89,10 @@ internal static class PostgresMigrator
     public static int CurrentVersion(NpgsqlConnection connection) =>
         (int)connection.ScalarLong("SELECT COALESCE(MAX(version), 0) FROM schema_version");
 
+    /// <summary>The version recorded in the database, or 0 when it has no schema yet; creates nothing (for a preview).</summary>
+    public static int CurrentVersionIfAny(NpgsqlConnection connection) =>
+        connection.ScalarLong("SELECT CAST(to_regclass('schema_version') IS NOT NULL AS INTEGER)") == 0 ? 0 : CurrentVersion(connection);
+
     private static List<Migration> Load()
     {
         var assembly = typeof(PostgresMigrator).Assembly;

@@ -1,4 +1,5 @@
 using Sesric.Analytics.Cli.Tests.Support;
+using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.DuckDb;
 using Sesric.Analytics.Testing;
 

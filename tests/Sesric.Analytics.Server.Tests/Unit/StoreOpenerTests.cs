@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 
 using Sesric.Analytics.Api.Hosting;
+using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.DuckDb;
 using Sesric.Analytics.Testing;
 

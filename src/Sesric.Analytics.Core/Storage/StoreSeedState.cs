@@ -1,4 +1,4 @@
-namespace Sesric.Analytics.Storage.DuckDb;
+namespace Sesric.Analytics.Storage;
 
 /// <summary>How a store was filled when it was created; a store is seeded only at creation, never later.</summary>
 public enum StoreSeedState
