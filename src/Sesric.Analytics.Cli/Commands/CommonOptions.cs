@@ -34,10 +34,10 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    /// <summary><c>--model FILE</c>: a model file whose measures are added to the built-in model (see samples/model).</summary>
+    /// <summary><c>--model FILE</c>: a model file that adds measures to the built-in model, or, when it declares dimensions, replaces it (see samples/model).</summary>
     public static Option<string?> Model { get; } = new("--model")
     {
-        Description = "A model file (JSON; schema: src/Sesric.Analytics.Semantic/Model/model.schema.json) whose measures are added to the built-in ones for query, chart, model show and serve (Sesric:ModelPath), such as samples/model/completion-rate.json. Default: the built-in model only.",
+        Description = "A model file (JSON; schema: src/Sesric.Analytics.Semantic/Model/model.schema.json) for query, chart, model show and serve (Sesric:ModelPath): a file of measures only adds them to the built-in model (samples/model/completion-rate.json); a file that declares dimensions is a complete model and replaces it (samples/model/registry-only.json). Default: the built-in model only.",
         HelpName = "FILE",
         Recursive = true,
     };
