@@ -40,7 +40,10 @@ internal sealed class SqlCompiler(SqlDialect dialect, bool twoLevel = true)
         }
         if (plan.ComponentList.Any(c => c.Join == HelperJoin.FirstPersonEdition))
         {
-            ctes.Add(("first_person", "SELECT programme_id, participant_key, MIN(edition_number) AS first_edition FROM participation_fact WHERE is_counted GROUP BY programme_id, participant_key"));
+            // Only people with more than one counted participation: a person's only one is their first (never returning), and
+            // the LEFT JOIN gives their row no first edition, so the comparison is false as it would be; the table is
+            // built from 40 % of the rows instead of all.
+            ctes.Add(("first_person", "SELECT programme_id, participant_key, MIN(edition_number) AS first_edition FROM participation_fact WHERE is_counted AND NOT is_single GROUP BY programme_id, participant_key"));
         }
         var current = Block(plan, indexes, parameters, ctes, shifted: false);
         var dims = plan.Dimensions.Select(d => Quote(d.Name)).ToArray();
@@ -187,7 +190,7 @@ internal sealed class SqlCompiler(SqlDialect dialect, bool twoLevel = true)
                 where.Add($"({FilterSql.Render(plan.Filter, plan, indexes!, SqlFor)})");
             }
             return TwoLevelSql.Compile(
-                plan, components, RegistryFrom(components), where, SqlFor, GroupFor,
+                plan, components, RegistryFrom, where, SqlFor, GroupFor,
                 (fragment, component) => BindParameters(fragment, component, parameters), dialect.CellKey);
         }
         var select = plan.Dimensions.Select(d => $"{SqlFor(d)} AS {Quote(d.Name)}")
@@ -229,7 +232,7 @@ internal sealed class SqlCompiler(SqlDialect dialect, bool twoLevel = true)
     }
 
     /// <summary>The fact table with the history relations <paramref name="components"/> read.</summary>
-    private static string RegistryFrom(IReadOnlyList<Component> components)
+    private static string RegistryFrom(IEnumerable<Component> components)
     {
         var from = "participation_fact f";
         if (components.Any(c => c.Join == HelperJoin.FirstStateEdition))

@@ -39,7 +39,7 @@ internal static partial class TwoLevelSql
     /// </summary>
     /// <param name="plan">The query.</param>
     /// <param name="components">The registry components, each with its SQL column key.</param>
-    /// <param name="from">The fact table with any history joins (<c>participation_fact f …</c>).</param>
+    /// <param name="from">The fact table with the history joins the given components read (<c>participation_fact f …</c>).</param>
     /// <param name="where">The conditions every counted row meets (counted, the filter), already rendered.</param>
     /// <param name="dimensionSql">Each dimension's output expression over <c>f</c> (shifted for the previous year).</param>
     /// <param name="groupSql">Each dimension's GROUP BY terms over <c>f</c>.</param>
@@ -48,7 +48,7 @@ internal static partial class TwoLevelSql
     public static string Compile(
         QueryPlan plan,
         IReadOnlyList<Component> components,
-        string from,
+        Func<IEnumerable<Component>, string> from,
         IReadOnlyList<string> where,
         Func<DimensionDefinition, string> dimensionSql,
         Func<DimensionDefinition, string> groupSql,
@@ -85,7 +85,7 @@ internal static partial class TwoLevelSql
             }
             return "f." + name;
         }
-        string Count() => Column("pl_rows", "1", "COUNT(*)");
+        string Count() => Column("pl_n", "1", "COUNT(*)");
         string Key() => Column("pl_key", "f.record_key", "MAX(f.record_key)");
         var conditions = new List<string>();
         string Indicator(string condition) => $"CASE WHEN {condition} THEN 1 ELSE 0 END";
@@ -99,8 +99,11 @@ internal static partial class TwoLevelSql
             }
             return i.ToString(CultureInfo.InvariantCulture);
         }
-        string Flag(string condition) => Column("pl_any" + ConditionIndex(condition), Indicator(condition), $"MAX({Indicator(condition)})");
-        string Rows(string condition) => Column("pl_rows" + ConditionIndex(condition), Indicator(condition), $"SUM({Indicator(condition)})");
+        // On a person's only counted row some conditions are known false (see PersonForm.FalseOnOnlyRow).
+        var single = withinEdition ? null : withinYear ? "f.is_single_in_year" : "f.is_single";
+        bool KnownFalse(PersonForm p) => p.FalseOnOnlyRow && single == "f.is_single";
+        string Flag(string condition, PersonForm p) => Column("pl_any" + ConditionIndex(condition), KnownFalse(p) ? "0" : Indicator(condition), $"MAX({Indicator(condition)})");
+        string Rows(string condition) => Column("pl_n" + ConditionIndex(condition), Indicator(condition), $"SUM({Indicator(condition)})");
 
         var outer = new List<string>();
         foreach (var component in components)
@@ -110,13 +113,13 @@ internal static partial class TwoLevelSql
             var sql = person.Aggregate switch
             {
                 PersonAggregate.People when condition is null => "COUNT(*)",
-                PersonAggregate.People => $"CAST(COALESCE(SUM({Flag(condition)}), 0) AS BIGINT)",
+                PersonAggregate.People => $"CAST(COALESCE(SUM({Flag(condition, person)}), 0) AS BIGINT)",
                 PersonAggregate.PeopleKey when condition is null => reduceKey($"COALESCE(SUM({Key()}), 0)"),
-                PersonAggregate.PeopleKey => reduceKey($"COALESCE(SUM(CASE WHEN {Flag(condition)} = 1 THEN {Key()} ELSE 0 END), 0)"),
+                PersonAggregate.PeopleKey => reduceKey($"COALESCE(SUM(CASE WHEN {Flag(condition, person)} = 1 THEN {Key()} ELSE 0 END), 0)"),
                 PersonAggregate.Rows => $"CAST(COALESCE(SUM({(condition is null ? Count() : Rows(condition))}), 0) AS BIGINT)",
                 PersonAggregate.RowsKey => reduceKey($"COALESCE(SUM({Key()} * {(condition is null ? Count() : Rows(condition))}), 0)"),
-                PersonAggregate.States when withinState => $"MAX({Flag(condition!)})",
-                PersonAggregate.States => $"COUNT(DISTINCT CASE WHEN {Flag(condition!)} = 1 THEN {Column("iso3", "f.iso3", "MAX(f.iso3)")} END)",
+                PersonAggregate.States when withinState => $"MAX({Flag(condition!, person)})",
+                PersonAggregate.States => $"COUNT(DISTINCT CASE WHEN {Flag(condition!, person)} = 1 THEN {Column("iso3", "f.iso3", "MAX(f.iso3)")} END)",
                 PersonAggregate.Editions => "CAST(1 AS BIGINT)",
                 _ => throw new InvalidOperationException($"no two-level form for {component.Key}"),
             };
@@ -129,18 +132,17 @@ internal static partial class TwoLevelSql
         }
 
         // A person's only row in the cell needs no grouping; the rest are grouped by cell and person.
-        var single = withinEdition ? null : withinYear ? "f.is_single_in_year" : "f.is_single";
         var text = new StringBuilder();
         text.Append("SELECT ").AppendJoin(", ", plan.Dimensions.Select(d => $"{dimensionSql(d)} AS \"{d.Name}\"").Concat(outer));
         text.Append("\nFROM (\n");
         text.Append("    SELECT ").AppendJoin(", ", inner.Select(c => c.Single == "f." + c.Name ? c.Single : $"{c.Single} AS {c.Name}"));
-        text.Append("\n    FROM ").Append(from.Replace("\n", "\n    ", StringComparison.Ordinal));
+        text.Append("\n    FROM ").Append(from(components.Where(c => !KnownFalse(c.Person!))).Replace("\n", "\n    ", StringComparison.Ordinal));
         text.Append("\n    WHERE ").AppendJoin(" AND ", single is null ? where : where.Append(single));
         if (single is not null)
         {
             text.Append("\n    UNION ALL\n");
             text.Append("    SELECT ").AppendJoin(", ", inner.Select(c => c.Grouped is null ? "f." + c.Name : $"{c.Grouped} AS {c.Name}"));
-            text.Append("\n    FROM ").Append(from.Replace("\n", "\n    ", StringComparison.Ordinal));
+            text.Append("\n    FROM ").Append(from(components).Replace("\n", "\n    ", StringComparison.Ordinal));
             text.Append("\n    WHERE ").AppendJoin(" AND ", where.Append("NOT " + single));
             text.Append("\n    GROUP BY ").AppendJoin(", ", columns.Select(c => "f." + c).Append("f.participant_key"));
         }

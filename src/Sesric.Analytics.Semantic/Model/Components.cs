@@ -44,7 +44,7 @@ internal static class Components
         SqlWithinEdition: "COALESCE(SUM(CASE WHEN f.edition_number > fp.first_edition THEN f.record_key END), 0)",
         Protection: ComponentProtection.Key)
     {
-        Person = new PersonForm(PersonAggregate.PeopleKey, ReturningCondition),
+        Person = new PersonForm(PersonAggregate.PeopleKey, ReturningCondition, FalseOnOnlyRow: true),
     };
 
     /// <summary>
@@ -121,7 +121,7 @@ internal static class Components
         Protection: ComponentProtection.RecordSubset,
         CellKey: ReturningKeySum)
     {
-        Person = new PersonForm(PersonAggregate.People, ReturningCondition),
+        Person = new PersonForm(PersonAggregate.People, ReturningCondition, FalseOnOnlyRow: true),
     };
 
     /// <summary>

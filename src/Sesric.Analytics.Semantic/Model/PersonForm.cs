@@ -10,7 +10,11 @@ namespace Sesric.Analytics.Semantic;
 /// A condition on a fact row (fixed SQL over <c>f</c>, and <c>fs</c> or <c>fp</c> for history measures; a user measure's values
 /// as <c>{p0}</c>… placeholders), or null for every row.
 /// </param>
-internal sealed record PersonForm(PersonAggregate Aggregate, string? Condition = null);
+/// <param name="FalseOnOnlyRow">
+/// Whether <paramref name="Condition"/> is false on a person's only counted row (<c>is_single</c>): a row after the person's
+/// first edition of its programme cannot be their only one. Such rows then need no history join.
+/// </param>
+internal sealed record PersonForm(PersonAggregate Aggregate, string? Condition = null, bool FalseOnOnlyRow = false);
 
 /// <summary>What the outer level of the two-level statement computes for a component.</summary>
 internal enum PersonAggregate
