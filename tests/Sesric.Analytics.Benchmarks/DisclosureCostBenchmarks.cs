@@ -43,8 +43,15 @@ public class DisclosureCostBenchmarks
     public void Setup()
     {
         _store = DuckDbAnalyticsStore.OpenAsync(SemanticQueryBenchmarks.PrepareStore(Rows)).GetAwaiter().GetResult();
-        _engine = new QueryEngine(_store);
+        _engine = OneLevelOrDefault(_store);
     }
+
+    /// <summary>
+    /// The engine, writing the one-level statement (distinct aggregates with FILTER clauses, as before the two-level one)
+    /// when SESRIC_ONE_LEVEL is set: to compare the two shapes in the same conditions.
+    /// </summary>
+    internal static QueryEngine OneLevelOrDefault(Storage.IAnalyticsStore store) =>
+        new(store, null, twoLevel: string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SESRIC_ONE_LEVEL")));
 
     [GlobalCleanup]
     public void Cleanup() => _store.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Sesric.Analytics.Benchmarks;
 
-/// <summary>Benchmark entry point: BenchmarkDotNet's switcher, <c>--harness [rows] [seed] [runs]</c> for a plain measurement run, <c>--postgres-figures [rows] [runs]</c> for the PostgreSQL store beside DuckDB, <c>--scope-cost [rows] [calls] [rounds]</c> for the scope's CPU cost on one thread, <c>--prepare-semantic [rows]</c> to build the semantic benchmark's store ahead of a timed run, or <c>--export-annual-data FILE</c> to write the tables the matplotlib script draws.</summary>
+/// <summary>Benchmark entry point: BenchmarkDotNet's switcher, <c>--harness [rows] [seed] [runs]</c> for a plain measurement run, <c>--postgres-figures [rows] [runs]</c> for the PostgreSQL store beside DuckDB, <c>--scope-cost [rows] [calls] [rounds]</c> for the scope's CPU cost on one thread, <c>--disclosure-cpu [rows] [rounds]</c> for the disclosure cost as CPU minimums (one-level against two-level statement), <c>--prepare-semantic [rows]</c> to build the semantic benchmark's store ahead of a timed run, or <c>--export-annual-data FILE</c> to write the tables the matplotlib script draws.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks chosen on the command line.</summary>
@@ -27,6 +27,12 @@ public static class Program
             var calls = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
             var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5;
             return await ScopeCostProbe.RunAsync(rows, calls, rounds);
+        }
+        if (args.Length > 0 && args[0] == "--disclosure-cpu")
+        {
+            var rows = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+            var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
+            return await DisclosureCpuProbe.RunAsync(rows, rounds);
         }
         if (args.Length > 0 && args[0] == "--postgres-figures")
         {

@@ -43,7 +43,7 @@ internal static class UncachedQueryProbe
         }
         try
         {
-            var engine = new QueryEngine(store);
+            var engine = DisclosureCostBenchmarks.OneLevelOrDefault(store);
             var statement = engine.Compile(Dashboard);
             Console.WriteLine($"// load average {File.ReadAllText("/proc/loadavg").Trim()}; rows {rows}; calls {calls}");
             Console.WriteLine(statement.Sql);

@@ -65,6 +65,12 @@ internal sealed record Component(
     /// </summary>
     public IReadOnlyList<object>? Parameters { get; init; }
 
+    /// <summary>
+    /// How the component is computed in the two-level statement (see <see cref="PersonForm"/>); null for a component that has
+    /// no such form, whose queries keep the one-level statement.
+    /// </summary>
+    public PersonForm? Person { get; init; }
+
     /// <summary>Whether the database computes the component (every component but a <see cref="Difference"/>).</summary>
     public bool IsComputedInSql => Difference is null;
 }

@@ -6,6 +6,9 @@ internal static class Components
     /// <summary>See <see cref="Component.PersonToken"/>.</summary>
     private const string Token = Component.PersonToken;
 
+    /// <summary>A fact row after the person's first edition of the programme (joined as <c>fp</c>).</summary>
+    private const string ReturningCondition = "f.edition_number > fp.first_edition";
+
     /// <summary>The cell key of the distinct people counted by a people component restricted by <paramref name="condition"/> (SQL, or null).</summary>
     internal static Component PeopleKey(string key, string? condition)
     {
@@ -16,7 +19,10 @@ internal static class Components
             $"COALESCE(SUM(f.record_key) FILTER (WHERE f.is_single{and}), 0) + COALESCE(SUM(DISTINCT {Token}) FILTER (WHERE NOT f.is_single{and}), 0)",
             SqlWithinEdition: $"COALESCE(SUM(f.record_key){where}, 0)",
             SqlWithinYear: $"COALESCE(SUM(f.record_key) FILTER (WHERE f.is_single_in_year{and}), 0) + COALESCE(SUM(DISTINCT {Token}) FILTER (WHERE NOT f.is_single_in_year{and}), 0)",
-            Protection: ComponentProtection.Key);
+            Protection: ComponentProtection.Key)
+        {
+            Person = new PersonForm(PersonAggregate.PeopleKey, condition),
+        };
     }
 
     public static readonly Component PeopleKeySum = PeopleKey("people_key", null);
@@ -26,14 +32,20 @@ internal static class Components
     public static readonly Component MenKeySum = PeopleKey("men_key", "f.gender = 'male'");
 
     /// <summary>A participation's record key is its person's: within one edition a cell's participations and people are the same records, and get the same value.</summary>
-    public static readonly Component ParticipationsKeySum = new("participations_key", ComponentSource.Registry, "COALESCE(SUM(f.record_key), 0)", Protection: ComponentProtection.Key);
+    public static readonly Component ParticipationsKeySum = new("participations_key", ComponentSource.Registry, "COALESCE(SUM(f.record_key), 0)", Protection: ComponentProtection.Key)
+    {
+        Person = new PersonForm(PersonAggregate.RowsKey),
+    };
 
     public static readonly Component ReturningKeySum = new(
         "returning_key", ComponentSource.Registry,
         $"COALESCE(SUM(DISTINCT CASE WHEN f.edition_number > fp.first_edition THEN {Token} END), 0)",
         HelperJoin.FirstPersonEdition,
         SqlWithinEdition: "COALESCE(SUM(CASE WHEN f.edition_number > fp.first_edition THEN f.record_key END), 0)",
-        Protection: ComponentProtection.Key);
+        Protection: ComponentProtection.Key)
+    {
+        Person = new PersonForm(PersonAggregate.PeopleKey, ReturningCondition, FalseOnOnlyRow: true),
+    };
 
     /// <summary>
     /// Distinct participants with a counted participation: also the disclosure count of a row. A person whose only
@@ -49,13 +61,25 @@ internal static class Components
         SqlWithinEdition: "COUNT(*)",
         SqlWithinYear: "COUNT(*) FILTER (WHERE f.is_single_in_year) + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year)",
         Protection: ComponentProtection.Records,
-        CellKey: PeopleKeySum);
+        CellKey: PeopleKeySum)
+    {
+        Person = new PersonForm(PersonAggregate.People),
+    };
 
-    public static readonly Component Participations = new("participations", ComponentSource.Registry, "COUNT(*)", Protection: ComponentProtection.Records, CellKey: ParticipationsKeySum);
+    public static readonly Component Participations = new("participations", ComponentSource.Registry, "COUNT(*)", Protection: ComponentProtection.Records, CellKey: ParticipationsKeySum)
+    {
+        Person = new PersonForm(PersonAggregate.Rows),
+    };
 
-    public static readonly Component Editions = new("editions", ComponentSource.Registry, "COUNT(DISTINCT f.programme_id || '/' || CAST(f.edition_number AS VARCHAR))", SqlWithinEdition: "CAST(1 AS BIGINT)", Protection: ComponentProtection.Units);
+    public static readonly Component Editions = new("editions", ComponentSource.Registry, "COUNT(DISTINCT f.programme_id || '/' || CAST(f.edition_number AS VARCHAR))", SqlWithinEdition: "CAST(1 AS BIGINT)", Protection: ComponentProtection.Units)
+    {
+        Person = new PersonForm(PersonAggregate.Editions),
+    };
 
-    public static readonly Component MemberStates = new("member_states", ComponentSource.Registry, "COUNT(DISTINCT f.iso3) FILTER (WHERE f.counts_as_member)", SqlWithinState: "MAX(CASE WHEN f.counts_as_member THEN 1 ELSE 0 END)", Protection: ComponentProtection.Units);
+    public static readonly Component MemberStates = new("member_states", ComponentSource.Registry, "COUNT(DISTINCT f.iso3) FILTER (WHERE f.counts_as_member)", SqlWithinState: "MAX(CASE WHEN f.counts_as_member THEN 1 ELSE 0 END)", Protection: ComponentProtection.Units)
+    {
+        Person = new PersonForm(PersonAggregate.States, "f.counts_as_member"),
+    };
 
     public static readonly Component Women = new(
         "women", ComponentSource.Registry,
@@ -63,7 +87,10 @@ internal static class Components
         SqlWithinEdition: "COUNT(*) FILTER (WHERE f.gender = 'female')",
         SqlWithinYear: "COUNT(*) FILTER (WHERE f.is_single_in_year AND f.gender = 'female') + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year AND f.gender = 'female')",
         Protection: ComponentProtection.RecordSubset,
-        CellKey: WomenKeySum);
+        CellKey: WomenKeySum)
+    {
+        Person = new PersonForm(PersonAggregate.People, "f.gender = 'female'"),
+    };
 
     public static readonly Component Men = new(
         "men", ComponentSource.Registry,
@@ -71,14 +98,20 @@ internal static class Components
         SqlWithinEdition: "COUNT(*) FILTER (WHERE f.gender = 'male')",
         SqlWithinYear: "COUNT(*) FILTER (WHERE f.is_single_in_year AND f.gender = 'male') + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year AND f.gender = 'male')",
         Protection: ComponentProtection.RecordSubset,
-        CellKey: MenKeySum);
+        CellKey: MenKeySum)
+    {
+        Person = new PersonForm(PersonAggregate.People, "f.gender = 'male'"),
+    };
 
     public static readonly Component NewMemberStates = new(
         "new_member_states", ComponentSource.Registry,
         "COUNT(DISTINCT CASE WHEN f.counts_as_member AND f.edition_number = fs.first_edition THEN f.iso3 END)",
         HelperJoin.FirstStateEdition,
         SqlWithinState: "MAX(CASE WHEN f.counts_as_member AND f.edition_number = fs.first_edition THEN 1 ELSE 0 END)",
-        Protection: ComponentProtection.Units);
+        Protection: ComponentProtection.Units)
+    {
+        Person = new PersonForm(PersonAggregate.States, "f.counts_as_member AND f.edition_number = fs.first_edition"),
+    };
 
     public static readonly Component Returning = new(
         "returning", ComponentSource.Registry,
@@ -86,7 +119,10 @@ internal static class Components
         HelperJoin.FirstPersonEdition,
         SqlWithinEdition: "COUNT(CASE WHEN f.edition_number > fp.first_edition THEN 1 END)",
         Protection: ComponentProtection.RecordSubset,
-        CellKey: ReturningKeySum);
+        CellKey: ReturningKeySum)
+    {
+        Person = new PersonForm(PersonAggregate.People, ReturningCondition, FalseOnOnlyRow: true),
+    };
 
     /// <summary>
     /// Distinct participants none of whose participations in the row came after an earlier one in the programme:
@@ -118,6 +154,7 @@ internal static class Components
                 CellKey: PeopleKey(key + "_key", condition) with { Parameters = parameters })
             {
                 Parameters = parameters,
+                Person = new PersonForm(PersonAggregate.People, condition),
             };
         }
         if (ReferenceEquals(count, Participations))
@@ -125,10 +162,12 @@ internal static class Components
             var key_ = new Component(key + "_key", ComponentSource.Registry, $"COALESCE(SUM(f.record_key) FILTER (WHERE {condition}), 0)", Protection: ComponentProtection.Key)
             {
                 Parameters = parameters,
+                Person = new PersonForm(PersonAggregate.RowsKey, condition),
             };
             return new Component(key, ComponentSource.Registry, $"COUNT(*) FILTER (WHERE {condition})", Protection: ComponentProtection.RecordSubset, CellKey: key_)
             {
                 Parameters = parameters,
+                Person = new PersonForm(PersonAggregate.Rows, condition),
             };
         }
         throw new ArgumentException($"only people and participation counts can be restricted, not {count.Key}", nameof(count));
@@ -143,7 +182,10 @@ internal static class Components
         new(key, ComponentSource.Registry, "", Protection: ComponentProtection.RecordSubset) { Difference = (whole, part) };
 
     /// <summary>Synthetic participation rows behind the row (for the metadata's synthetic share).</summary>
-    public static readonly Component Synthetic = new("synthetic", ComponentSource.Registry, "COUNT(*) FILTER (WHERE f.is_synthetic)");
+    public static readonly Component Synthetic = new("synthetic", ComponentSource.Registry, "COUNT(*) FILTER (WHERE f.is_synthetic)")
+    {
+        Person = new PersonForm(PersonAggregate.Rows, "f.is_synthetic"),
+    };
 
     public static readonly Component EligibleStates = new("eligible_states", ComponentSource.Membership, "COUNT(DISTINCT c.iso3)", Protection: ComponentProtection.Units);
 

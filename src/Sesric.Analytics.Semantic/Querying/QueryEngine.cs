@@ -28,12 +28,18 @@ public sealed class QueryEngine : IQueryRunner
 
     /// <summary>Builds an engine over <paramref name="store"/> with <paramref name="model"/> (default: <see cref="SemanticModel.Default"/>).</summary>
     public QueryEngine(IAnalyticsStore store, SemanticModel? model = null)
+        : this(store, model, twoLevel: true)
+    {
+    }
+
+    /// <summary>An engine that writes the two-level statement where it can (<paramref name="twoLevel"/>), or always the one-level one (for tests that compare them).</summary>
+    internal QueryEngine(IAnalyticsStore store, SemanticModel? model, bool twoLevel)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         Model = model ?? SemanticModel.Default;
         // The store names its engine; the compiler writes that engine's dialect.
-        _compiler = new SqlCompiler(SqlDialect.For(store.Description.Engine));
+        _compiler = new SqlCompiler(SqlDialect.For(store.Description.Engine), twoLevel);
     }
 
     /// <summary>The model queries are checked against.</summary>

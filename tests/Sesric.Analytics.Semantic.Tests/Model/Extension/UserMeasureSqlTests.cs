@@ -13,13 +13,14 @@ public sealed class UserMeasureSqlTests
     private static readonly QueryEngine Engine = new(new CannedStore(), Model);
 
     [Fact]
-    public void A_restricted_participation_count_compiles_to_a_filtered_count_and_key_with_parameters()
+    public void A_restricted_participation_count_compiles_to_a_conditional_count_and_key_with_parameters()
     {
         var statement = Engine.Compile(SemanticQuery.Of("completed_participations").By("year").Where("gender = \"female\""));
 
         Assert.Equal(["female", "completed", "diplomacy-cab"], statement.Parameters);
-        Assert.Contains("COUNT(*) FILTER (WHERE f.attendance = $2 AND f.programme_id = $3) AS \"r_", statement.Sql, StringComparison.Ordinal);
-        Assert.Contains("CAST((COALESCE(SUM(f.record_key) FILTER (WHERE f.attendance = $2 AND f.programme_id = $3), 0)) & 16777215 AS BIGINT) AS \"r_", statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("SUM(CASE WHEN f.attendance = $2 AND f.programme_id = $3 THEN 1 ELSE 0 END) AS pl_n1", statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("CAST(COALESCE(SUM(f.pl_n1), 0) AS BIGINT) AS \"r_", statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("CAST((COALESCE(SUM(f.pl_key * f.pl_n1), 0)) & 16777215 AS BIGINT) AS \"r_", statement.Sql, StringComparison.Ordinal);
         Assert.Contains("WHERE f.is_counted AND (f.gender = $1)", statement.Sql, StringComparison.Ordinal);
     }
 
