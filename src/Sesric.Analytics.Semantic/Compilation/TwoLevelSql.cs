@@ -45,6 +45,7 @@ internal static partial class TwoLevelSql
     /// <param name="groupSql">Each dimension's GROUP BY terms over <c>f</c>.</param>
     /// <param name="bind">Binds a component's placeholders in a fragment of its SQL.</param>
     /// <param name="reduceKey">Reduces a key sum to the cell key (the dialect's form).</param>
+    /// <param name="extraColumn">A column added to the outer select list (the scope probe, when this select is the whole statement).</param>
     public static string Compile(
         QueryPlan plan,
         IReadOnlyList<Component> components,
@@ -53,7 +54,8 @@ internal static partial class TwoLevelSql
         Func<DimensionDefinition, string> dimensionSql,
         Func<DimensionDefinition, string> groupSql,
         Func<string, Component, string> bind,
-        Func<string, string> reduceKey)
+        Func<string, string> reduceKey,
+        string? extraColumn = null)
     {
         var withinEdition = plan.Dimensions.Any(d => d.IdentifiesEdition);
         var withinState = plan.Dimensions.Any(d => d.IdentifiesMemberState);
@@ -133,7 +135,8 @@ internal static partial class TwoLevelSql
 
         // A person's only row in the cell needs no grouping; the rest are grouped by cell and person.
         var text = new StringBuilder();
-        text.Append("SELECT ").AppendJoin(", ", plan.Dimensions.Select(d => $"{dimensionSql(d)} AS \"{d.Name}\"").Concat(outer));
+        text.Append("SELECT ").AppendJoin(", ", plan.Dimensions.Select(d => $"{dimensionSql(d)} AS \"{d.Name}\"").Concat(outer)
+            .Concat(extraColumn is null ? [] : [extraColumn]));
         text.Append("\nFROM (\n");
         text.Append("    SELECT ").AppendJoin(", ", inner.Select(c => c.Single == "f." + c.Name ? c.Single : $"{c.Single} AS {c.Name}"));
         text.Append("\n    FROM ").Append(from(components.Where(c => !KnownFalse(c.Person!))).Replace("\n", "\n    ", StringComparison.Ordinal));
