@@ -1,5 +1,3 @@
-using System.Text;
-
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.DuckDb.Tests.Support;
 using Sesric.Analytics.Testing;
@@ -169,30 +167,9 @@ public sealed class ImportJournalTests : IDisposable
     }
 
     /// <summary>Every row of the registry and fact tables, in key order, as text.</summary>
-    private static string Dump(string path)
-    {
-        using var raw = RawDb.Open(path);
-        var text = new StringBuilder();
-        foreach (var (table, order) in new[]
-        {
+    private static string Dump(string path) => RawDb.Dump(
+        path,
             ("participant", "participant_id"),
             ("participation", "participant_id, programme_id, edition_number"),
-            ("participation_fact", "participant_key, programme_id, edition_number"),
-        })
-        {
-            using var command = raw.CreateCommand();
-            command.CommandText = $"SELECT * FROM {table} ORDER BY {order}";
-            using var reader = command.ExecuteReader();
-            text.Append("# ").Append(table).Append('\n');
-            while (reader.Read())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    text.Append(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                }
-                text.Append('\n');
-            }
-        }
-        return text.ToString();
-    }
+            ("participation_fact", "participant_key, programme_id, edition_number"));
 }

@@ -240,22 +240,27 @@ internal sealed class QueryPlan
         {
             return false;
         }
-        var conjuncts = new Stack<FilterExpression>();
-        conjuncts.Push(filter);
-        while (conjuncts.Count > 0)
+        return AndTerms(filter).Any(term => AllowedEqualities(term, bindings, scope));
+    }
+
+    /// <summary>The terms <paramref name="filter"/> ANDs together at its top, left to right (the filter itself when it is no AND).</summary>
+    private static IEnumerable<FilterExpression> AndTerms(FilterExpression filter)
+    {
+        var pending = new Stack<FilterExpression>();
+        pending.Push(filter);
+        while (pending.Count > 0)
         {
-            var term = conjuncts.Pop();
+            var term = pending.Pop();
             if (term is FilterAnd a)
             {
-                conjuncts.Push(a.Right);
-                conjuncts.Push(a.Left);
+                pending.Push(a.Right);
+                pending.Push(a.Left);
             }
-            else if (AllowedEqualities(term, bindings, scope))
+            else
             {
-                return true;
+                yield return term;
             }
         }
-        return false;
     }
 
     /// <summary>Whether <paramref name="term"/> is an equality, or an OR of equalities, each true only for rows of a programme in scope.</summary>
@@ -386,17 +391,8 @@ internal sealed class QueryPlan
         bool Selects(FilterComparison c) =>
             plan.Bindings[c].Dimension is var d && (grouped.Contains(d) || (byEdition && d.Level == DisclosureLevel.Edition));
 
-        var conjuncts = new Stack<FilterExpression>();
-        conjuncts.Push(filter);
-        while (conjuncts.Count > 0)
+        foreach (var term in AndTerms(filter))
         {
-            var term = conjuncts.Pop();
-            if (term is FilterAnd a)
-            {
-                conjuncts.Push(a.Right);
-                conjuncts.Push(a.Left);
-                continue;
-            }
             if (term is FilterComparison { Operator: FilterOperator.Equal } || Comparisons(term).All(Selects))
             {
                 continue;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 using Sesric.Analytics.Storage.DuckDb.Tests.Support;
 using Sesric.Analytics.Testing;
 
@@ -143,36 +140,15 @@ public sealed class RegistryWithoutKeysTests : IDisposable
     }
 
     /// <summary>Every row of the registry, its fact rows and the journal, in a fixed order.</summary>
-    private static string Dump(string path)
-    {
-        using var raw = RawDb.Open(path);
-        var text = new StringBuilder();
-        foreach (var (table, order) in new[]
-        {
+    private static string Dump(string path) => RawDb.Dump(
+        path,
             ("participant", "participant_id"),
             ("participation", "participant_id, programme_id, edition_number"),
             ("participation_fact", "participant_key, programme_id, edition_number"),
             ("import_batch", "import_id"),
             ("import_participant_change", "import_id, participant_id"),
             ("import_participation_change", "import_id, participant_id, programme_id, edition_number"),
-            ("ingest_request", "request_id"),
-        })
-        {
-            using var command = raw.CreateCommand();
-            command.CommandText = $"SELECT * FROM {table} ORDER BY {order}";
-            using var reader = command.ExecuteReader();
-            text.Append("# ").Append(table).Append('\n');
-            while (reader.Read())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    text.Append(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
-                }
-                text.Append('\n');
-            }
-        }
-        return text.ToString();
-    }
+            ("ingest_request", "request_id"));
 
     /// <summary>Collects reports on the reporting thread.</summary>
     private sealed class Reports(Action<SchemaUpgrade> add) : IProgress<SchemaUpgrade>

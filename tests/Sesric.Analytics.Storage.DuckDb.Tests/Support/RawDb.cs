@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 using DuckDB.NET.Data;
 
 namespace Sesric.Analytics.Storage.DuckDb.Tests.Support;
@@ -23,6 +26,29 @@ public static class RawDb
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Every row of <paramref name="tables"/> (each read in its ORDER BY), as text, for before/after comparisons.</summary>
+    public static string Dump(string path, params (string Table, string Order)[] tables)
+    {
+        using var raw = Open(path);
+        var text = new StringBuilder();
+        foreach (var (table, order) in tables)
+        {
+            using var command = raw.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table} ORDER BY {order}";
+            using var reader = command.ExecuteReader();
+            text.Append("# ").Append(table).Append('\n');
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    text.Append(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
+                }
+                text.Append('\n');
+            }
+        }
+        return text.ToString();
     }
 }
