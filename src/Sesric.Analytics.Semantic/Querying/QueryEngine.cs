@@ -92,7 +92,12 @@ public sealed class QueryEngine : IQueryRunner
                 var probedRows = await RunAsync(probedStatement, ct).ConfigureAwait(false);
                 statements++;
                 var outside = probedRows.RowCount == 0 ? null : ResultAssembler.ReadLong(probedRows.ColumnData[probedRows.IndexOf(SqlCompiler.OutsideScopeColumn)], 0);
-                _probes.Observed(query.Scope, excludesNothing: outside == 0);
+                if (outside is not null)
+                {
+                    // An empty answer says nothing about the scope; remembering it as "excludes something" would keep
+                    // every later query of this scope on the dearer statement.
+                    _probes.Observed(query.Scope, excludesNothing: outside == 0);
+                }
                 if (outside == 0)
                 {
                     return Finish(probed, probedRows, span, clock, statements);

@@ -59,6 +59,21 @@ public sealed class ScopeProbeTests(BuiltInStoreFixture fixture) : IClassFixture
         Assert.DoesNotContain("e.programme_id IN", statement, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_empty_answer_does_not_keep_later_queries_of_the_scope_off_the_cheaper_statement()
+    {
+        var engine = new QueryEngine(fixture.Store);
+        var programmes = (await fixture.Store.LoadCatalogueAsync()).Programmes.Select(p => p.Id).ToArray();
+        var runner = new ScopedQueryRunner(engine, DataScope.Of(programmes));
+        var empty = SemanticQuery.FromText(["participants"], ["year"], filter: "year = 1900", policy: DisclosurePolicy.Parse("internal"));
+        Assert.Empty((await runner.ExecuteAsync(empty)).Rows);
+        using var recorder = new StatementRecorder();
+
+        var statements = await recorder.Record(() => runner.ExecuteAsync(Parse("internal", "participants|year")));
+
+        Assert.Contains(OutsideScope, Assert.Single(statements), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("public")]
     [InlineData("internal")]
