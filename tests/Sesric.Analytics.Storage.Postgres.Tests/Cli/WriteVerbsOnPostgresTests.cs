@@ -65,11 +65,12 @@ public sealed class WriteVerbsOnPostgresTests : IDisposable
         }
         Assert.Equal(WithoutTimes(await CliRun.SucceedOnAsync(DuckDb, "import", "list", "--format", "csv")), WithoutTimes(await CliRun.SucceedOnAsync(postgres, "import", "list", "--format", "csv")));
 
-        Assert.Equal(await CliRun.SucceedOnAsync(DuckDb, "import", "undo", "2"), await CliRun.SucceedOnAsync(postgres, "import", "undo", "2"));
+        Assert.Equal(WithoutTimes(await CliRun.SucceedOnAsync(DuckDb, "import", "undo", "2")), WithoutTimes(await CliRun.SucceedOnAsync(postgres, "import", "undo", "2")));
         Assert.Equal(before, await CliRun.SucceedOnAsync(postgres, "stats", "--format", "csv"));
         var again = await CliRun.OnAsync(postgres, "import", "undo", "2");
         Assert.Equal(ExitCodes.UserError, again.Code);
-        Assert.Equal((await CliRun.OnAsync(DuckDb, "import", "undo", "2")).Error, again.Error);
+        // The refusal names when each store undid the import, which the two runs did a moment apart.
+        Assert.Equal(WithoutTimes((await CliRun.OnAsync(DuckDb, "import", "undo", "2")).Error), WithoutTimes(again.Error));
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public sealed class WriteVerbsOnPostgresTests : IDisposable
         Assert.NotEqual(0L, long.Parse(PostgresCluster.Shared.Psql("SELECT COUNT(*) FROM participation", postgres[(postgres.LastIndexOf('/') + 1)..]).Trim(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>An import listing without its time column (the two stores imported at different moments).</summary>
+    /// <summary>CLI output without its times (the two stores imported and undid at different moments).</summary>
     private static string WithoutTimes(string csv) =>
         string.Join('\n', csv.Split('\n').Select(line => System.Text.RegularExpressions.Regex.Replace(line, @"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?Z?", "TIME")));
 }
