@@ -24,7 +24,7 @@ internal static class ParticipationImport
     /// <summary>The sort and hash memory an import's transaction may use per plan node (<c>work_mem</c>).</summary>
     private const string ImportWorkMemory = "256MB";
 
-    /// <summary>Imports <paramref name="rows"/>; see <see cref="IAnalyticsStore.ImportParticipationsAsync"/>.</summary>
+    /// <summary>Imports <paramref name="rows"/>; see <see cref="IParticipationImporter.ImportParticipationsAsync"/>.</summary>
     public static ImportOutcome Run(NpgsqlConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
     {
         phases?.Start();

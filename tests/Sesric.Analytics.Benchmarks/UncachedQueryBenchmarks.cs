@@ -13,7 +13,7 @@ namespace Sesric.Analytics.Benchmarks;
 /// <summary>
 /// Where an uncached dashboard query's time goes, layer by layer, on the built-in data (758 rows) and on
 /// 1M rows: the engine (plan, compile, store, disclosure, result assembly), the store's
-/// <see cref="IAnalyticsStore.QueryAsync"/> of the compiled statement (connection, transaction, read), and the
+/// <see cref="IStatementRunner.QueryAsync"/> of the compiled statement (connection, transaction, read), and the
 /// same SQL and parameters on a connection kept open (DuckDB alone). The difference between the rows is the
 /// fixed cost each layer adds. The gRPC layers (body check, mapping, gate) are measured by the load client.
 /// </summary>

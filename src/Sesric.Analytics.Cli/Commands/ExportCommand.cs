@@ -34,9 +34,9 @@ public sealed class ExportCommand : Command
     private sealed class ExportTableCommand : BaseCommand
     {
         private readonly Argument<FileInfo> _file = new("file") { Description = "The CSV file to write (replaced whole when done), or - for standard output." };
-        private readonly Func<IAnalyticsStore, TextWriter, CancellationToken, Task> _write;
+        private readonly Func<IStoreReader, TextWriter, CancellationToken, Task> _write;
 
-        public ExportTableCommand(CliConsole console, string name, string what, Func<IAnalyticsStore, TextWriter, CancellationToken, Task> write)
+        public ExportTableCommand(CliConsole console, string name, string what, Func<IStoreReader, TextWriter, CancellationToken, Task> write)
             : base(name, $"Export the {what}.", console)
         {
             _write = write;

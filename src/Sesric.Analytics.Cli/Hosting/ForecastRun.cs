@@ -8,7 +8,7 @@ namespace Sesric.Analytics.Cli.Hosting;
 internal static class ForecastRun
 {
     /// <summary>Trains on the store's editions with the default options and the system clock.</summary>
-    public static async Task<TrainedForecaster> TrainAsync(IAnalyticsStore store, CancellationToken cancellationToken)
+    public static async Task<TrainedForecaster> TrainAsync(IStoreReader store, CancellationToken cancellationToken)
     {
         var dataset = await ForecastDataset.FromStoreAsync(store, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();

@@ -11,7 +11,7 @@ namespace Sesric.Analytics.Cli.Hosting;
 internal static class NominationRun
 {
     /// <summary>The store's catalogue and every participation (the history nominees are judged returning from).</summary>
-    public static async Task<(Catalogue Catalogue, IReadOnlyList<Participation> Rows)> LoadAsync(IAnalyticsStore store, CancellationToken cancellationToken)
+    public static async Task<(Catalogue Catalogue, IReadOnlyList<Participation> Rows)> LoadAsync(IStoreReader store, CancellationToken cancellationToken)
     {
         var catalogue = await store.LoadCatalogueAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<Participation>();

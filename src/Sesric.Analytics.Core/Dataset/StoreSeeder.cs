@@ -28,7 +28,7 @@ public static class StoreSeeder
     /// Writes the built-in catalogue and registry whatever the store holds (natural keys: rows already there are
     /// left as they are), for a caller that knows the store was created to be seeded and may have been interrupted.
     /// </summary>
-    public static async Task SeedAsync(IAnalyticsStore store, CancellationToken ct = default)
+    public static async Task SeedAsync(IStoreWriter store, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var dataset = BuiltInDataset.Load();

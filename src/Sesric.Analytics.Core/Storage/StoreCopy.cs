@@ -14,7 +14,7 @@ public static class StoreCopy
     /// <param name="target">The store to write.</param>
     /// <param name="progress">Told the participations copied so far (every 50,000 rows and at the end).</param>
     /// <param name="cancellationToken">Cancels; the participations import then writes nothing.</param>
-    public static async Task<ImportOutcome> CopyAsync(IAnalyticsStore source, IAnalyticsStore target, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<ImportOutcome> CopyAsync(IStoreReader source, IStoreWriter target, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);

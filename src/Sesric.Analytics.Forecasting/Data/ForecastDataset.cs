@@ -78,7 +78,7 @@ public sealed class ForecastDataset
     public int? EligibleStatesOn(DateOnly day) => _members.Count == 0 ? null : _members.Count(c => c.IsMemberOn(day));
 
     /// <summary>Builds the dataset from a store: its catalogue and its per-edition statistics.</summary>
-    public static async Task<ForecastDataset> FromStoreAsync(IAnalyticsStore store, CancellationToken cancellationToken = default)
+    public static async Task<ForecastDataset> FromStoreAsync(IStoreReader store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var catalogue = await store.LoadCatalogueAsync(cancellationToken).ConfigureAwait(false);

@@ -62,7 +62,7 @@ public static class AnnualReport
     }
 
     /// <summary>The report for <paramref name="programme"/> in <paramref name="year"/>, with names read from <paramref name="store"/>'s catalogue.</summary>
-    public static async Task<Report> BuildAsync(IAnalyticsStore store, ProgrammeId programme, int year, CancellationToken ct = default)
+    public static async Task<Report> BuildAsync(ICatalogueReader store, ProgrammeId programme, int year, CancellationToken ct = default)
     {
         var catalogue = await store.LoadCatalogueAsync(ct).ConfigureAwait(false);
         if (!catalogue.TryGetProgramme(programme, out _))

@@ -28,7 +28,7 @@ internal static class QueryTelemetry
     public static Activity? StartPlan() => SesricTelemetry.Start("sesric.query.plan");
 
     /// <summary>The span of one SQL statement: its text (placeholders only) and parameter count, never the values.</summary>
-    public static Activity? StartStatement(SqlStatement statement, IAnalyticsStore store)
+    public static Activity? StartStatement(SqlStatement statement, IStatementRunner store)
     {
         var span = SesricTelemetry.Start("sesric.sql", ActivityKind.Client);
         if (span is { IsAllDataRequested: true })
