@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 
 using DuckDB.NET.Data;
 
+using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.DuckDb.Schema;
 using Sesric.Analytics.Storage.DuckDb.Sql;
 
@@ -26,7 +27,7 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// <para>A DuckDB file can be open in one process at a time; a second process gets a clear error naming the file.</para>
 /// </remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
-public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
+public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IImportJournal, IStoreSeedRecord, IStoreDatabase
 {
     private static readonly Lock MigrationGate = new();
 
@@ -47,6 +48,11 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
     private volatile bool _disposed;
     private volatile bool _singleThreaded;
 
+    // Collaborators along the store's seams; each reaches the database only through this store as IStoreDatabase.
+    private readonly ReferenceData _referenceData;
+    private readonly ImportJournal _journal;
+    private readonly StoreSeedRecord _seedRecord;
+
     private DuckDbAnalyticsStore(DuckDBConnection keepAlive, string connectionString, bool inMemory, bool rollBackWrites, bool singleThreaded, StoreDescription description)
     {
         _keepAlive = keepAlive;
@@ -56,6 +62,9 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
         _rollBackWrites = rollBackWrites;
         _writeGate = inMemory ? new SemaphoreSlim(1, 1) : WriteGates.GetOrAdd(description.Location, _ => new SemaphoreSlim(1, 1));
         Description = description;
+        _referenceData = new ReferenceData(this);
+        _journal = new ImportJournal(this, RefreshImportedFacts);
+        _seedRecord = new StoreSeedRecord(this);
     }
 
     /// <inheritdoc/>
@@ -163,6 +172,50 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
     /// <inheritdoc/>
     public Task<long> CountParticipationsAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => connection.ScalarLong("SELECT COUNT(*) FROM participation"), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Catalogue> LoadCatalogueAsync(CancellationToken cancellationToken = default) =>
+        _referenceData.LoadCatalogueAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<WriteOutcome> UpsertProgrammesAsync(IReadOnlyCollection<Programme> programmes, CancellationToken cancellationToken = default) =>
+        _referenceData.UpsertProgrammesAsync(programmes, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<WriteOutcome> UpsertCountriesAsync(IReadOnlyCollection<Country> countries, CancellationToken cancellationToken = default) =>
+        _referenceData.UpsertCountriesAsync(countries, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<WriteOutcome> UpsertEditionsAsync(IReadOnlyCollection<Edition> editions, CancellationToken cancellationToken = default) =>
+        _referenceData.UpsertEditionsAsync(editions, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default) =>
+        _journal.ListImportsAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<ImportRecord> UndoImportAsync(long importId, CancellationToken cancellationToken = default) =>
+        _journal.UndoImportAsync(importId, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<StoreSeedState> GetSeedStateAsync(CancellationToken cancellationToken = default) =>
+        _seedRecord.GetSeedStateAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public Task SetSeedStateAsync(StoreSeedState state, CancellationToken cancellationToken = default) =>
+        _seedRecord.SetSeedStateAsync(state, cancellationToken);
+
+    /// <summary>Records an import in the journal, in the import's transaction (see <see cref="ImportJournal.Record"/>).</summary>
+    private static long? Journal(DuckDBConnection connection, ImportRequest request, WriteOutcome participations, WriteOutcome participants) =>
+        ImportJournal.Record(connection, request, participations, participants);
+
+    /// <inheritdoc/>
+    Task<T> IStoreDatabase.ReadAsync<T>(Func<DuckDBConnection, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(read, cancellationToken);
+
+    /// <inheritdoc/>
+    Task<T> IStoreDatabase.WriteAsync<T>(Func<DuckDBConnection, CancellationToken, T> write, CancellationToken cancellationToken) =>
+        WriteAsync(write, cancellationToken);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
