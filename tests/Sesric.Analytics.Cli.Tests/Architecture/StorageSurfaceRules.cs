@@ -1,0 +1,81 @@
+using System.Reflection;
+
+namespace Sesric.Analytics.Cli.Tests.Architecture;
+
+/// <summary>
+/// What a storage project may publish: its store and the store's options, and no database driver type in their
+/// signatures. Everything else (the collaborators along the store's seams, SQL helpers, migrations) stays internal.
+/// </summary>
+internal static class StorageSurfaceRules
+{
+    /// <summary>The driver assemblies no public signature of a storage project may mention.</summary>
+    private static readonly string[] DriverPrefixes = ["DuckDB.NET", "Npgsql"];
+
+    /// <summary>The types <paramref name="assembly"/> exports beyond <paramref name="allowed"/>, by full name, sorted.</summary>
+    public static List<string> UnexpectedExports(Assembly assembly, params Type[] allowed) =>
+        [.. assembly.GetExportedTypes().Where(t => !allowed.Contains(t)).Select(t => t.FullName!).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every public or protected member of <paramref name="assembly"/>'s exported types whose signature mentions a driver type.</summary>
+    public static List<string> DriverTypesInSignatures(Assembly assembly)
+    {
+        var violations = new List<string>();
+        foreach (var type in assembly.GetExportedTypes())
+        {
+            foreach (var member in type.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            {
+                if (!IsVisible(member))
+                {
+                    continue;
+                }
+                foreach (var used in SignatureTypes(member).SelectMany(Expand).Where(IsDriverType).Distinct())
+                {
+                    violations.Add($"{type.FullName}.{member.Name} uses {used.FullName}");
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static bool IsVisible(MemberInfo member) => member switch
+    {
+        MethodBase m => m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly,
+        FieldInfo f => f.IsPublic || f.IsFamily || f.IsFamilyOrAssembly,
+        PropertyInfo p => p.GetAccessors(nonPublic: true).Any(IsVisible),
+        EventInfo e => e.AddMethod is { } add && IsVisible(add),
+        Type t => t.IsNestedPublic || t.IsNestedFamily || t.IsNestedFamORAssem,
+        _ => false,
+    };
+
+    private static IEnumerable<Type> SignatureTypes(MemberInfo member) => member switch
+    {
+        MethodInfo m => [m.ReturnType, .. m.GetParameters().Select(p => p.ParameterType)],
+        ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
+        PropertyInfo p => [p.PropertyType, .. p.GetIndexParameters().Select(i => i.ParameterType)],
+        FieldInfo f => [f.FieldType],
+        EventInfo e => e.EventHandlerType is { } handler ? [handler] : [],
+        _ => [],
+    };
+
+    /// <summary>A type with its element and generic argument types (a <c>Task&lt;DuckDBConnection&gt;</c> mentions the driver too).</summary>
+    private static IEnumerable<Type> Expand(Type type)
+    {
+        yield return type;
+        if (type.HasElementType)
+        {
+            foreach (var inner in Expand(type.GetElementType()!))
+            {
+                yield return inner;
+            }
+        }
+        if (type.IsConstructedGenericType)
+        {
+            foreach (var inner in type.GenericTypeArguments.SelectMany(Expand))
+            {
+                yield return inner;
+            }
+        }
+    }
+
+    private static bool IsDriverType(Type type) =>
+        type.Assembly.GetName().Name is { } name && DriverPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
+}
