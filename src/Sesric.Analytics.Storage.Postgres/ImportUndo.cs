@@ -15,43 +15,43 @@ internal static class ImportUndo
     /// Runs before the base tables are written, in the import's transaction. Returns the import's number, or null
     /// when it changes nothing (then nothing is recorded).
     /// </summary>
-    public static long? Journal(NpgsqlConnection connection, ImportRequest request, WriteOutcome participations, WriteOutcome participants)
+    public static async Task<long?> JournalAsync(NpgsqlConnection connection, ImportRequest request, WriteOutcome participations, WriteOutcome participants, CancellationToken cancellationToken)
     {
         if (participations.WasNoOp && participants.WasNoOp)
         {
             return null;
         }
-        var importId = connection.ScalarLong("SELECT COALESCE(MAX(import_id), 0) + 1 FROM import_batch");
-        connection.Execute(
+        var importId = await connection.ScalarLongAsync(cancellationToken, "SELECT COALESCE(MAX(import_id), 0) + 1 FROM import_batch").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             INSERT INTO import_batch (import_id, source, request_id, imported_at, participations_inserted, participations_updated,
                                       participants_inserted, participants_updated)
             VALUES ($1, $2, $3, CAST(CURRENT_TIMESTAMP AS TIMESTAMP), $4, $5, $6, $7)
             """,
-            importId, request.Source, request.RequestId, participations.Inserted, participations.Updated, participants.Inserted, participants.Updated);
-        connection.Execute(
+            importId, request.Source, request.RequestId, participations.Inserted, participations.Updated, participants.Inserted, participants.Updated).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             INSERT INTO import_participant_change
             SELECT $1, participant_id, change, prior_iso3, prior_gender, prior_institution_type, prior_is_synthetic
             FROM import_participant WHERE change <> 'same'
             """,
-            importId);
-        connection.Execute(
+            importId).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             INSERT INTO import_participation_change
             SELECT $1, participant_id, programme_id, edition_number, change, prior_attendance, prior_is_synthetic, prior_nominated_on
             FROM import_participation WHERE change <> 'same'
             """,
-            importId);
+            importId).ConfigureAwait(false);
         return importId;
     }
 
     /// <summary>
     /// Restores the rows import <paramref name="importId"/> touched: deletes what it inserted, puts back what it
     /// replaced, and rewrites the fact rows of every person involved the way an import does (through
-    /// <see cref="ParticipationImport.RefreshImportedFacts"/>, over the restored rows), all in the caller's transaction.
+    /// <see cref="ParticipationImport.RefreshImportedFactsAsync"/>, over the restored rows), all in the caller's transaction.
     /// </summary>
-    public static ImportRecord Undo(NpgsqlConnection connection, long importId)
+    public static async Task<ImportRecord> UndoAsync(NpgsqlConnection connection, long importId, CancellationToken cancellationToken)
     {
         var batch = ReadBatches(connection, importId).SingleOrDefault()
             ?? throw new ImportJournalException($"there is no import {importId} in this store; 'sesric import list' shows the imports it has.");
@@ -59,7 +59,7 @@ internal static class ImportUndo
         {
             throw new ImportJournalException($"import {importId} was already undone (at {batch.UndoneAt:yyyy-MM-dd HH:mm:ss} UTC).");
         }
-        var later = connection.Longs(
+        var later = await connection.LongsAsync(cancellationToken,
             """
             WITH mine AS (
                 SELECT participant_id FROM import_participant_change WHERE import_id = $1
@@ -69,7 +69,7 @@ internal static class ImportUndo
                 UNION ALL SELECT import_id, participant_id FROM import_participation_change WHERE import_id > $1)
             SELECT DISTINCT t.import_id FROM theirs t JOIN mine m ON m.participant_id = t.participant_id ORDER BY t.import_id
             """,
-            importId);
+            importId).ConfigureAwait(false);
         if (later.Count > 0)
         {
             throw new ImportJournalException(
@@ -79,55 +79,55 @@ internal static class ImportUndo
 
         // PostgreSQL takes no parameters in CREATE TABLE AS: the id is a number, written as one.
         var id = importId.ToString(CultureInfo.InvariantCulture);
-        connection.Execute($"CREATE TEMP TABLE undo_participation AS SELECT * FROM import_participation_change WHERE import_id = {id}");
-        connection.Execute($"CREATE TEMP TABLE undo_participant AS SELECT * FROM import_participant_change WHERE import_id = {id}");
-        connection.Execute(
+        await connection.ExecuteAsync(cancellationToken, $"CREATE TEMP TABLE undo_participation AS SELECT * FROM import_participation_change WHERE import_id = {id}").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, $"CREATE TEMP TABLE undo_participant AS SELECT * FROM import_participant_change WHERE import_id = {id}").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             DELETE FROM participation p
             WHERE EXISTS (SELECT 1 FROM undo_participation u
                           WHERE u.change = 'insert' AND u.participant_id = p.participant_id
                             AND u.programme_id = p.programme_id AND u.edition_number = p.edition_number)
-            """);
-        connection.Execute(
+            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             UPDATE participation SET attendance = u.prior_attendance, is_synthetic = u.prior_is_synthetic, nominated_on = u.prior_nominated_on
             FROM undo_participation u
             WHERE u.change = 'update' AND participation.participant_id = u.participant_id
               AND participation.programme_id = u.programme_id AND participation.edition_number = u.edition_number
-            """);
-        connection.Execute(
+            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             UPDATE participant
             SET iso3 = u.prior_iso3, gender = u.prior_gender, institution_type = u.prior_institution_type, is_synthetic = u.prior_is_synthetic
             FROM undo_participant u
             WHERE u.change = 'update' AND participant.participant_id = u.participant_id
-            """);
+            """).ConfigureAwait(false);
 
         // The shape RefreshImportedFacts reads: every person involved, as 'update' (so their fact rows are deleted and
         // rebuilt from the restored rows; a person the import inserted now has no participation, so gets no fact row).
-        connection.Execute(
+        await connection.ExecuteAsync(cancellationToken,
             """
             CREATE TEMP TABLE import_participant AS
             SELECT p.participant_key, p.participant_id, p.iso3, p.gender, p.is_synthetic AS participant_synthetic, p.record_key, 'update' AS change
             FROM participant p
             WHERE p.participant_id IN (SELECT participant_id FROM undo_participant UNION SELECT participant_id FROM undo_participation)
-            """);
-        connection.Execute("CREATE TEMP TABLE import_participation AS SELECT participant_id, change FROM undo_participation WHERE false");
-        ParticipationImport.UseBulkSettings(connection);
-        ParticipationImport.RefreshImportedFacts(connection);
-        connection.Execute("DROP TABLE import_participation");
-        connection.Execute("DROP TABLE import_participant");
+            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "CREATE TEMP TABLE import_participation AS SELECT participant_id, change FROM undo_participation WHERE false").ConfigureAwait(false);
+        await ParticipationImport.UseBulkSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
+        await ParticipationImport.RefreshImportedFactsAsync(connection, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participation").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participant").ConfigureAwait(false);
 
-        connection.Execute("DELETE FROM participant WHERE participant_id IN (SELECT participant_id FROM undo_participant WHERE change = 'insert')");
-        connection.Execute("DROP TABLE undo_participation");
-        connection.Execute("DROP TABLE undo_participant");
-        connection.Execute("DELETE FROM import_participant_change WHERE import_id = $1", importId);
-        connection.Execute("DELETE FROM import_participation_change WHERE import_id = $1", importId);
-        connection.Execute("UPDATE import_batch SET undone_at = CAST(CURRENT_TIMESTAMP AS TIMESTAMP) WHERE import_id = $1", importId);
+        await connection.ExecuteAsync(cancellationToken, "DELETE FROM participant WHERE participant_id IN (SELECT participant_id FROM undo_participant WHERE change = 'insert')").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE undo_participation").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE undo_participant").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DELETE FROM import_participant_change WHERE import_id = $1", importId).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DELETE FROM import_participation_change WHERE import_id = $1", importId).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "UPDATE import_batch SET undone_at = CAST(CURRENT_TIMESTAMP AS TIMESTAMP) WHERE import_id = $1", importId).ConfigureAwait(false);
         if (batch.RequestId is { } requestId)
         {
             // The request id no longer stands for rows in the store: a retry with it imports again.
-            connection.Execute("DELETE FROM ingest_request WHERE request_id = $1", requestId);
+            await connection.ExecuteAsync(cancellationToken, "DELETE FROM ingest_request WHERE request_id = $1", requestId).ConfigureAwait(false);
         }
         return ReadBatches(connection, importId).Single();
     }

@@ -25,11 +25,11 @@ internal static class ParticipationImport
     private const string ImportWorkMemory = "256MB";
 
     /// <summary>Imports <paramref name="rows"/>; see <see cref="IParticipationImporter.ImportParticipationsAsync"/>.</summary>
-    public static ImportOutcome Run(NpgsqlConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
+    public static async Task<ImportOutcome> RunAsync(NpgsqlConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
     {
         phases?.Start();
-        UseBulkSettings(connection);
-        if (request.RequestId is { } requestId && FindRequest(connection, requestId) is { } earlier)
+        await UseBulkSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (request.RequestId is { } requestId && await FindRequestAsync(connection, requestId, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             // The same id with other rows is another batch, not a retry: answering the first outcome would
             // silently drop it. Rows are compared by their fingerprint (a retry sends the same rows in order).
@@ -42,7 +42,7 @@ internal static class ParticipationImport
             return earlier.Outcome with { WasReplay = true };
         }
 
-        connection.Execute(
+        await connection.ExecuteAsync(cancellationToken,
             """
             CREATE TEMP TABLE import_row (
                 participant_id          VARCHAR,
@@ -57,15 +57,15 @@ internal static class ParticipationImport
                 record_key              INTEGER,
                 nominated_on            DATE
             )
-            """);
-        var fingerprint = Stage(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken);
-        RejectUnknownReferences(connection);
+            """).ConfigureAwait(false);
+        var fingerprint = await StageAsync(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken).ConfigureAwait(false);
+        await RejectUnknownReferencesAsync(connection, cancellationToken).ConfigureAwait(false);
         phases?.Mark("stage rows (binary COPY, parse + validate overlapped), check references");
 
         // Classify each distinct participant and participation against the store, then apply: the counts
         // come from the same classification the writes use, so they cannot disagree. New rows are inserted
         // in key order: DuckDB's primary-key index (an ART) takes sorted keys markedly faster than random ones.
-        connection.Execute(
+        await connection.ExecuteAsync(cancellationToken,
             """
             CREATE TEMP TABLE import_participation AS
             SELECT s.participant_id, s.programme_id, s.edition_number, s.attendance, s.participation_synthetic, s.copies,
@@ -81,11 +81,11 @@ internal static class ParticipationImport
                   FROM import_row GROUP BY participant_id, programme_id, edition_number) s
             LEFT JOIN participation p
               ON p.participant_id = s.participant_id AND p.programme_id = s.programme_id AND p.edition_number = s.edition_number
-            """);
-        connection.Execute("ANALYZE import_participation");
-        RejectDuplicateParticipations(connection);
+            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "ANALYZE import_participation").ConfigureAwait(false);
+        await RejectDuplicateParticipationsAsync(connection, cancellationToken).ConfigureAwait(false);
         phases?.Mark("classify participations");
-        connection.Execute(
+        await connection.ExecuteAsync(cancellationToken,
             """
             CREATE TEMP TABLE import_participant AS
             SELECT s.participant_id, s.iso3, s.gender, s.institution_type, s.participant_synthetic,
@@ -105,61 +105,61 @@ internal static class ParticipationImport
             FROM (SELECT participant_id, iso3, gender, institution_type, participant_synthetic, MIN(record_key) AS record_key
                   FROM import_row GROUP BY participant_id, iso3, gender, institution_type, participant_synthetic) s
             LEFT JOIN participant p ON p.participant_id = s.participant_id
-            """);
-        connection.Execute("ANALYZE import_participant");
-        RejectInconsistentParticipants(connection);
+            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "ANALYZE import_participant").ConfigureAwait(false);
+        await RejectInconsistentParticipantsAsync(connection, cancellationToken).ConfigureAwait(false);
         phases?.Mark("classify participants");
-        connection.Execute("DROP TABLE import_row");
-        var participants = CountChanges(connection, "import_participant");
-        var participations = CountChanges(connection, "import_participation");
-        var importId = ImportUndo.Journal(connection, request, participations, participants);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_row").ConfigureAwait(false);
+        var participants = await CountChangesAsync(connection, "import_participant", cancellationToken).ConfigureAwait(false);
+        var participations = await CountChangesAsync(connection, "import_participation", cancellationToken).ConfigureAwait(false);
+        var importId = await ImportUndo.JournalAsync(connection, request, participations, participants, cancellationToken).ConfigureAwait(false);
         phases?.Mark("count and journal");
 
-        connection.Execute(
+        await connection.ExecuteAsync(cancellationToken,
             """
             UPDATE participant
             SET iso3 = s.iso3, gender = s.gender, institution_type = s.institution_type, is_synthetic = s.participant_synthetic
             FROM import_participant s
             WHERE participant.participant_id = s.participant_id AND s.change = 'update'
-            """);
-        connection.Execute(
+            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key)
             SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key, record_key
             FROM import_participant WHERE change = 'insert'
             ORDER BY participant_id
-            """);
+            """).ConfigureAwait(false);
         phases?.Mark("write participants");
-        connection.Execute(
+        await connection.ExecuteAsync(cancellationToken,
             """
             UPDATE participation
             SET attendance = s.attendance, is_synthetic = s.participation_synthetic, nominated_on = s.nominated_on
             FROM import_participation s
             WHERE participation.participant_id = s.participant_id AND participation.programme_id = s.programme_id
               AND participation.edition_number = s.edition_number AND s.change = 'update'
-            """);
-        connection.Execute(
+            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic, nominated_on)
             SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic, nominated_on
             FROM import_participation WHERE change = 'insert'
             ORDER BY participant_id, programme_id, edition_number
-            """);
+            """).ConfigureAwait(false);
         phases?.Mark("write participations");
-        RefreshImportedFacts(connection);
+        await RefreshImportedFactsAsync(connection, cancellationToken).ConfigureAwait(false);
         phases?.Mark("fact rows and flags");
-        connection.Execute("DROP TABLE import_participation");
-        connection.Execute("DROP TABLE import_participant");
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participation").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participant").ConfigureAwait(false);
 
         var outcome = new ImportOutcome(participations, participants) { ImportId = importId };
         if (request.RequestId is { } newRequestId)
         {
-            connection.Execute(
+            await connection.ExecuteAsync(cancellationToken,
                 "INSERT INTO ingest_request (request_id, fingerprint, outcome_json, completed_at) VALUES ($1, $2, $3, CAST(CURRENT_TIMESTAMP AS TIMESTAMP))",
-                newRequestId, fingerprint, JsonSerializer.Serialize(StoredOutcome.From(outcome)));
+                newRequestId, fingerprint, JsonSerializer.Serialize(StoredOutcome.From(outcome))).ConfigureAwait(false);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        if (AnalyzeIfLarge(connection, participations, participants))
+        if (await AnalyzeIfLargeAsync(connection, participations, participants, cancellationToken).ConfigureAwait(false))
         {
             phases?.Mark("analyze the written tables");
         }
@@ -181,19 +181,19 @@ internal static class ParticipationImport
     /// the statistics of the table before it, such as an empty one. Inside the transaction ANALYZE samples the rows the
     /// import wrote (a transaction sees its own rows), and the new statistics commit, or roll back, with them.
     /// </remarks>
-    internal static bool AnalyzeIfLarge(NpgsqlConnection connection, WriteOutcome participations, WriteOutcome participants)
+    internal static async Task<bool> AnalyzeIfLargeAsync(NpgsqlConnection connection, WriteOutcome participations, WriteOutcome participants, CancellationToken cancellationToken)
     {
         var changed = Math.Max(participations.Inserted + participations.Updated, participants.Inserted + participants.Updated);
         if (changed == 0)
         {
             return false;
         }
-        var counted = connection.ScalarLong("SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = to_regclass('participation')");
+        var counted = await connection.ScalarLongAsync(cancellationToken, "SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = to_regclass('participation')").ConfigureAwait(false);
         if (counted >= 0 && changed <= 50 + (counted / 10))
         {
             return false;
         }
-        connection.Execute($"ANALYZE {string.Join(", ", WrittenTables)}");
+        await connection.ExecuteAsync(cancellationToken, $"ANALYZE {string.Join(", ", WrittenTables)}").ConfigureAwait(false);
         return true;
     }
 
@@ -208,11 +208,11 @@ internal static class ParticipationImport
     /// for 300,000) and then sorts both sides on text keys to merge them; hashing the smaller side is the right plan for
     /// every join of a whole import.
     /// </remarks>
-    public static void UseBulkSettings(NpgsqlConnection connection)
+    public static async Task UseBulkSettingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        connection.Execute($"SET LOCAL work_mem = '{ImportWorkMemory}'");
-        connection.Execute("SET LOCAL jit = off");
-        connection.Execute("SET LOCAL enable_mergejoin = off");
+        await connection.ExecuteAsync(cancellationToken, $"SET LOCAL work_mem = '{ImportWorkMemory}'").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "SET LOCAL jit = off").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "SET LOCAL enable_mergejoin = off").ConfigureAwait(false);
     }
 
     /// <summary>
@@ -223,29 +223,29 @@ internal static class ParticipationImport
     /// touched person is rewritten, so <c>is_single</c> and <c>is_single_in_year</c> (their only counted participation,
     /// overall and in that year) are judged over all of them.
     /// </summary>
-    public static void RefreshImportedFacts(NpgsqlConnection connection)
+    public static async Task RefreshImportedFactsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         // The edition- and country-derived columns, materialised once: through the view, the membership test (a
         // subquery on membership_suspension) ran once per fact row written, about a million times for a 1M-row import,
         // where the table holds one row per (edition, country) pair, some tens of thousands.
-        connection.Execute("CREATE TEMP TABLE import_fact_reference AS SELECT * FROM fact_reference");
-        connection.Execute("ANALYZE import_fact_reference");
-        connection.Execute(
+        await connection.ExecuteAsync(cancellationToken, "CREATE TEMP TABLE import_fact_reference AS SELECT * FROM fact_reference").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "ANALYZE import_fact_reference").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             CREATE TEMP TABLE import_refresh AS
             SELECT participant_key, participant_id, iso3, gender, participant_synthetic, record_key, change FROM import_participant
             WHERE change <> 'same'
                OR participant_id IN (SELECT participant_id FROM import_participation WHERE change <> 'same')
-            """);
+            """).ConfigureAwait(false);
         // Without statistics the planner guessed a third of its rows and sort-merged the fact rows with the reference
         // table on three text columns instead of hashing the small reference table.
-        connection.Execute("ANALYZE import_refresh");
-        connection.Execute(
+        await connection.ExecuteAsync(cancellationToken, "ANALYZE import_refresh").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             DELETE FROM participation_fact
             WHERE participant_key IN (SELECT participant_key FROM import_refresh WHERE change <> 'insert')
-            """);
-        connection.Execute(
+            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken,
             """
             INSERT INTO participation_fact
             -- The touched people's participations first, materialised: participation's statistics predate this
@@ -268,9 +268,9 @@ internal static class ParticipationImport
             JOIN import_fact_reference r ON r.programme_id = x.programme_id AND r.edition_number = x.edition_number AND r.iso3 = x.iso3
             -- One sort serves both flags: over all the person's rows, and over the peers in the same year.
             WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
-            """);
-        connection.Execute("DROP TABLE import_refresh");
-        connection.Execute("DROP TABLE import_fact_reference");
+            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_refresh").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_fact_reference").ConfigureAwait(false);
     }
 
     /// <summary>
@@ -279,17 +279,22 @@ internal static class ParticipationImport
     /// </summary>
     /// <remarks>Binary COPY sends each value in its wire form, with no SQL to parse per row: the import's staging costs
     /// about what reading the rows costs (row-by-row INSERTs would be an order of magnitude slower).</remarks>
-    private static string Stage(NpgsqlConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
+    private static async Task<string> StageAsync(NpgsqlConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
     {
         using var hash = computeFingerprint ? new RowFingerprint() : null;
         long count = 0;
-        using (var copy = connection.BeginBinaryImport(
+        var copy = await connection.BeginBinaryImportAsync(
             """
             COPY import_row (participant_id, iso3, gender, institution_type, participant_synthetic, programme_id, edition_number,
                              attendance, participation_synthetic, record_key, nominated_on) FROM STDIN (FORMAT BINARY)
-            """))
+            """,
+            cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
         {
-            // Parsing runs on a worker thread a few batches ahead while this thread copies.
+            // Parsing runs on a worker thread a few batches ahead while this thread copies. The values go into Npgsql's
+            // write buffer with the synchronous calls, which send it when full: eleven awaited calls a row would add
+            // eleven million state-machine steps at 1M rows on the client, which shares the two cores with the server;
+            // the token is checked every 1,024 rows, and disposing the importer without completing it aborts the COPY.
             foreach (var row in ReadAhead.Of(rows, cancellationToken))
             {
                 var p = row.Participant;
@@ -340,24 +345,24 @@ internal static class ParticipationImport
                 }
             }
             cancellationToken.ThrowIfCancellationRequested();
-            copy.Complete();
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         progress?.Report(count);
         // PostgreSQL keeps no statistics on temp tables until asked: without them the merge below is planned for a
         // tiny table and joins a million rows by nested loops.
-        connection.Execute("ANALYZE import_row");
+        await connection.ExecuteAsync(cancellationToken, "ANALYZE import_row").ConfigureAwait(false);
         return hash is null ? $"rows:{count}" : hash.Finish(count);
     }
 
     /// <summary>Refuses a batch that gives one participation twice (whatever the attendance).</summary>
-    private static void RejectDuplicateParticipations(NpgsqlConnection connection)
+    private static async Task RejectDuplicateParticipationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var duplicated = connection.Strings(
+        var duplicated = await connection.StringsAsync(cancellationToken,
             """
             SELECT participant_id || ' in ' || programme_id || '/' || CAST(edition_number AS VARCHAR) || ' (' || CAST(copies AS VARCHAR) || ' times)'
             FROM import_participation WHERE copies > 1
             ORDER BY participant_id, programme_id, edition_number LIMIT 10
-            """);
+            """).ConfigureAwait(false);
         if (duplicated.Count > 0)
         {
             throw new ArgumentException(
@@ -366,13 +371,13 @@ internal static class ParticipationImport
     }
 
     /// <summary>Refuses a batch that gives one participant two different descriptions (country, gender, institution, synthetic flag).</summary>
-    private static void RejectInconsistentParticipants(NpgsqlConnection connection)
+    private static async Task RejectInconsistentParticipantsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var conflicting = connection.Strings(
+        var conflicting = await connection.StringsAsync(cancellationToken,
             """
             SELECT participant_id FROM import_participant
             GROUP BY participant_id HAVING COUNT(*) > 1 ORDER BY participant_id LIMIT 10
-            """);
+            """).ConfigureAwait(false);
         if (conflicting.Count > 0)
         {
             throw new ArgumentException(
@@ -382,36 +387,36 @@ internal static class ParticipationImport
     }
 
     /// <summary>Refuses rows whose edition or country is not in the store (the rows' catalogue may differ from the store's).</summary>
-    private static void RejectUnknownReferences(NpgsqlConnection connection)
+    private static async Task RejectUnknownReferencesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var editions = connection.Strings(
+        var editions = await connection.StringsAsync(cancellationToken,
             """
             SELECT DISTINCT s.programme_id || '/' || CAST(s.edition_number AS VARCHAR) AS id FROM import_row s
             WHERE NOT EXISTS (SELECT 1 FROM edition e WHERE e.programme_id = s.programme_id AND e.edition_number = s.edition_number)
             ORDER BY id LIMIT 10
-            """);
+            """).ConfigureAwait(false);
         if (editions.Count > 0)
         {
             throw new ArgumentException($"edition(s) {string.Join(", ", editions)} are not in the store; import the editions first.", "rows");
         }
-        var countries = connection.Strings(
+        var countries = await connection.StringsAsync(cancellationToken,
             """
             SELECT DISTINCT s.iso3 FROM import_row s
             WHERE NOT EXISTS (SELECT 1 FROM country c WHERE c.iso3 = s.iso3)
             ORDER BY s.iso3 LIMIT 10
-            """);
+            """).ConfigureAwait(false);
         if (countries.Count > 0)
         {
             throw new ArgumentException($"country code(s) {string.Join(", ", countries)} are not in the store; import the member states first.", "rows");
         }
     }
 
-    private static WriteOutcome CountChanges(NpgsqlConnection connection, string table)
+    private static async Task<WriteOutcome> CountChangesAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
     {
         long inserted = 0, updated = 0, unchanged = 0;
-        using var command = connection.Command($"SELECT change, COUNT(*) FROM {table} GROUP BY change");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        await using var command = connection.Command($"SELECT change, COUNT(*) FROM {table} GROUP BY change");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var n = reader.GetInt64(1);
             switch (reader.GetString(0))
@@ -424,11 +429,11 @@ internal static class ParticipationImport
         return new WriteOutcome(inserted, updated, unchanged);
     }
 
-    private static (ImportOutcome Outcome, string Fingerprint)? FindRequest(NpgsqlConnection connection, string requestId)
+    private static async Task<(ImportOutcome Outcome, string Fingerprint)?> FindRequestAsync(NpgsqlConnection connection, string requestId, CancellationToken cancellationToken)
     {
-        using var command = connection.Command("SELECT outcome_json, fingerprint FROM ingest_request WHERE request_id = $1", requestId);
-        using var r = command.ExecuteReader();
-        return r.Read() && JsonSerializer.Deserialize<StoredOutcome>(r.GetString(0))?.ToOutcome() is { } outcome
+        await using var command = connection.Command("SELECT outcome_json, fingerprint FROM ingest_request WHERE request_id = $1", requestId);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await r.ReadAsync(cancellationToken).ConfigureAwait(false) && JsonSerializer.Deserialize<StoredOutcome>(r.GetString(0))?.ToOutcome() is { } outcome
             ? (outcome, r.GetString(1))
             : null;
     }

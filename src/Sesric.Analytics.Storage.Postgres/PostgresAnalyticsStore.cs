@@ -186,8 +186,8 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
         {
             Preconditions.CheckNotBlank(id, nameof(request.RequestId));
         }
-        return WriteAsync(
-            (connection, ct) => ParticipationImport.Run(connection, rows, request, ImportPhases, ct),
+        return WriteStatementsAsync(
+            (connection, ct) => ParticipationImport.RunAsync(connection, rows, request, ImportPhases, ct),
             o => !o.WasReplay && !(o.Participations.WasNoOp && o.Participants.WasNoOp),
             cancellationToken);
     }
@@ -235,7 +235,7 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
 
     /// <inheritdoc/>
     public Task<ImportRecord> UndoImportAsync(long importId, CancellationToken cancellationToken = default) =>
-        WriteAsync((connection, _) => ImportUndo.Undo(connection, importId), _ => true, cancellationToken);
+        WriteStatementsAsync((connection, ct) => ImportUndo.UndoAsync(connection, importId, ct), _ => true, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<StoreSeedState> GetSeedStateAsync(CancellationToken cancellationToken = default) =>
@@ -366,33 +366,42 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
     /// Runs a write in one transaction on a pooled connection, after every earlier write of every replica
     /// (the advisory lock), and notifies <see cref="ChangeChannel"/> when <paramref name="changed"/> says it changed data.
     /// </summary>
-    private Task<T> WriteAsync<T>(Func<NpgsqlConnection, CancellationToken, T> write, Func<T, bool> changed, CancellationToken cancellationToken)
+    private Task<T> WriteAsync<T>(Func<NpgsqlConnection, CancellationToken, T> write, Func<T, bool> changed, CancellationToken cancellationToken) =>
+        WriteStatementsAsync((connection, ct) => Task.FromResult(write(connection, ct)), changed, cancellationToken);
+
+    /// <summary>
+    /// As the synchronous overload, for writes whose statements run asynchronously: those stop on the server when the token
+    /// fires (Npgsql sends PostgreSQL a cancel request), instead of at the write's next step.
+    /// </summary>
+    private Task<T> WriteStatementsAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> write, Func<T, bool> changed, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.Run(
-            () =>
+            async () =>
             {
                 try
                 {
-                    using var connection = _writes.OpenConnection();
-                    using var transaction = connection.BeginTransaction();
-                    connection.Execute("SELECT pg_advisory_xact_lock($1)", WriteLock);
-                    // The write checks the token between steps (every 1,024 staged rows for an import); a cancelled
-                    // write throws before the commit, and disposing the transaction rolls it back.
-                    var result = write(connection, cancellationToken);
+                    await using var connection = await _writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                    await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    // Waiting for another write (on any replica) is cancellable too.
+                    await connection.ExecuteAsync(cancellationToken, "SELECT pg_advisory_xact_lock($1)", WriteLock).ConfigureAwait(false);
+                    // A cancelled write throws, from the statement the server was running or at the write's next check
+                    // (every 1,024 staged rows for an import), before the commit; disposing the transaction rolls it back.
+                    var result = await write(connection, cancellationToken).ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();
                     if (_rollBackWrites)
                     {
                         // A preview: the write ran in full and its outcome is real, but nothing is kept or announced.
-                        transaction.Rollback();
+                        await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
                         return result;
                     }
                     if (changed(result))
                     {
                         connection.Execute("SELECT pg_notify($1, $2)", ChangeChannel, _instance);
                     }
-                    transaction.Commit();
+                    // Past this point the write is no longer cancelled: the commit either happens or fails.
+                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                     return result;
                 }
                 catch (Exception e) when (Fault(e) is { } fault)

@@ -66,4 +66,55 @@ internal static class PgCommands
         }
         return values;
     }
+
+    /// <summary>
+    /// Runs a statement that returns no rows; returns the rows it changed. When <paramref name="cancellationToken"/> fires
+    /// while the statement runs, Npgsql asks the server to cancel it and this throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static async Task<int> ExecuteAsync(this NpgsqlConnection connection, CancellationToken cancellationToken, string sql, params object?[] parameters)
+    {
+        await using var command = connection.Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="ScalarLong"/>, cancelling the statement on the server when <paramref name="cancellationToken"/> fires.</summary>
+    public static async Task<long> ScalarLongAsync(this NpgsqlConnection connection, CancellationToken cancellationToken, string sql, params object?[] parameters)
+    {
+        await using var command = connection.Command(sql, parameters);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) switch
+        {
+            long l => l,
+            int i => i,
+            short s => s,
+            decimal m => (long)m,
+            double d => (long)d,
+            _ => 0,
+        };
+    }
+
+    /// <summary>As <see cref="Strings"/>, cancelling the statement on the server when <paramref name="cancellationToken"/> fires.</summary>
+    public static async Task<List<string>> StringsAsync(this NpgsqlConnection connection, CancellationToken cancellationToken, string sql, params object?[] parameters)
+    {
+        var values = new List<string>();
+        await using var command = connection.Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            values.Add(reader.GetString(0));
+        }
+        return values;
+    }
+
+    /// <summary>As <see cref="Longs"/>, cancelling the statement on the server when <paramref name="cancellationToken"/> fires.</summary>
+    public static async Task<List<long>> LongsAsync(this NpgsqlConnection connection, CancellationToken cancellationToken, string sql, params object?[] parameters)
+    {
+        var values = new List<long>();
+        await using var command = connection.Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            values.Add(reader.GetInt64(0));
+        }
+        return values;
+    }
 }
