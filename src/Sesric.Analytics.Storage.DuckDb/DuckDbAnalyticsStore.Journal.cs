@@ -38,46 +38,9 @@ public sealed partial class DuckDbAnalyticsStore : IImportJournal, IStoreSeedRec
         WriteAsync((connection, _) => Undo(connection, importId), cancellationToken);
 
     /// <summary>
-    /// Records an import that changes something: its batch row and, for every participant and participation it
-    /// inserts or updates, the change and the replaced values (read from the classification tables, which hold them).
-    /// Runs before the base tables are written, in the import's transaction. Returns the import's number, or null
-    /// when it changes nothing (then nothing is recorded).
-    /// </summary>
-    private static long? Journal(DuckDBConnection connection, ImportRequest request, WriteOutcome participations, WriteOutcome participants)
-    {
-        if (participations.WasNoOp && participants.WasNoOp)
-        {
-            return null;
-        }
-        var importId = connection.ScalarLong("SELECT COALESCE(MAX(import_id), 0) + 1 FROM import_batch");
-        connection.Execute(
-            """
-            INSERT INTO import_batch (import_id, source, request_id, imported_at, participations_inserted, participations_updated,
-                                      participants_inserted, participants_updated)
-            VALUES ($1, $2, $3, CAST(CURRENT_TIMESTAMP AS TIMESTAMP), $4, $5, $6, $7)
-            """,
-            importId, request.Source, request.RequestId, participations.Inserted, participations.Updated, participants.Inserted, participants.Updated);
-        connection.Execute(
-            """
-            INSERT INTO import_participant_change
-            SELECT $1, participant_id, change, prior_iso3, prior_gender, prior_institution_type, prior_is_synthetic
-            FROM import_participant WHERE change <> 'same'
-            """,
-            importId);
-        connection.Execute(
-            """
-            INSERT INTO import_participation_change
-            SELECT $1, participant_id, programme_id, edition_number, change, prior_attendance, prior_is_synthetic, prior_nominated_on
-            FROM import_participation WHERE change <> 'same'
-            """,
-            importId);
-        return importId;
-    }
-
-    /// <summary>
     /// Restores the rows import <paramref name="importId"/> touched: deletes what it inserted, puts back what it
     /// replaced, and rewrites the fact rows of every person involved the way an import does (through
-    /// <see cref="RefreshImportedFacts"/>, over the restored rows), all in the caller's transaction.
+    /// <see cref="ParticipationImport.RefreshImportedFacts"/>, over the restored rows), all in the caller's transaction.
     /// </summary>
     private static ImportRecord Undo(DuckDBConnection connection, long importId)
     {
@@ -140,7 +103,7 @@ public sealed partial class DuckDbAnalyticsStore : IImportJournal, IStoreSeedRec
             WHERE p.participant_id IN (SELECT participant_id FROM undo_participant UNION SELECT participant_id FROM undo_participation)
             """);
         connection.Execute("CREATE TEMP TABLE import_participation AS SELECT participant_id, change FROM undo_participation WHERE false");
-        RefreshImportedFacts(connection);
+        ParticipationImport.RefreshImportedFacts(connection);
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");
 

@@ -7,58 +7,42 @@ using Sesric.Analytics.Storage.DuckDb.Sql;
 
 namespace Sesric.Analytics.Storage.DuckDb;
 
-/// <content>The participations import: stage with the appender, merge by natural key in SQL, all in one transaction.</content>
-public sealed partial class DuckDbAnalyticsStore
+/// <summary>
+/// The participations import: stage with the appender, classify and merge by natural key in SQL, journal the changes
+/// and rewrite the touched people's fact rows, all in the caller's write transaction (under the store's write gate).
+/// The same statements as the PostgreSQL store's <c>ParticipationImport</c>, so both classify, journal and derive fact
+/// rows alike. The store holds one for its import settings.
+/// </summary>
+/// <threadsafety>The settings may be read and set from several threads; <see cref="Run"/> needs the caller's transaction.</threadsafety>
+internal sealed class ParticipationImport(long memoryLimitBytes)
 {
     /// <summary>How often (in rows) progress is reported and cancellation is checked.</summary>
-    internal const int ProgressInterval = 50_000;
+    public const int ProgressInterval = 50_000;
 
     private const int CancellationCheckInterval = 1_024;
 
     /// <summary>From this many staged rows on, the garbage of parsing is collected before the SQL phases (see <see cref="Stage"/>).</summary>
     private const long CollectAfterStagingRows = 100_000;
 
-    /// <summary>The default of <see cref="ImportMemoryLimitBytes"/>: 256 MiB.</summary>
-    /// <remarks>At 1M rows (README, Performance) an import under this cap grew the process by about 400 MiB (most of it
-    /// the CSV checker's managed per-person keys) and took no more CPU than without it; at 3M rows it did not fail.</remarks>
-    public const long DefaultImportMemoryLimitBytes = 256L * 1024 * 1024;
+    private long _memoryLimitBytes = memoryLimitBytes;
 
-    private long _importMemoryLimitBytes = DefaultImportMemoryLimitBytes;
-
-    /// <summary>
-    /// DuckDB's memory limit while a participations import runs (its work tables, sorts and hash tables spill to
-    /// <c>&lt;store file&gt;.tmp</c> beyond it), restored when the import has committed or rolled back; 0 leaves
-    /// DuckDB's own limit (80 % of the machine's memory). Defaults to <see cref="DefaultImportMemoryLimitBytes"/>.
-    /// An in-memory store (<c>:memory:</c>) has nowhere to spill and ignores it.
-    /// </summary>
+    /// <summary>DuckDB's memory limit while an import runs; 0 leaves DuckDB's own (see <see cref="DuckDbAnalyticsStore.ImportMemoryLimitBytes"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
-    public long ImportMemoryLimitBytes
+    public long MemoryLimitBytes
     {
-        get => Interlocked.Read(ref _importMemoryLimitBytes);
+        get => Interlocked.Read(ref _memoryLimitBytes);
         set
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
-            Interlocked.Exchange(ref _importMemoryLimitBytes, value);
+            Interlocked.Exchange(ref _memoryLimitBytes, value);
         }
     }
 
     /// <summary>When set, imports record the time of each phase here (the benchmark project's breakdown).</summary>
-    internal PhaseClock? ImportPhases { get; set; }
+    public PhaseClock? Phases { get; set; }
 
-    /// <inheritdoc/>
-    public Task<ImportOutcome> ImportParticipationsAsync(IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.RequestId is { } id)
-        {
-            Preconditions.CheckNotBlank(id, nameof(request.RequestId));
-        }
-        var phases = ImportPhases;
-        return WriteAsync((connection, ct) => Import(connection, rows, request, phases, ct), cancellationToken, ImportMemoryLimitBytes);
-    }
-
-    private static ImportOutcome Import(DuckDBConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
+    /// <summary>Imports <paramref name="rows"/> in the caller's write transaction; see <see cref="IAnalyticsStore.ImportParticipationsAsync"/>.</summary>
+    public static ImportOutcome Run(DuckDBConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
     {
         phases?.Start();
         if (request.RequestId is { } requestId && FindRequest(connection, requestId) is { } earlier)
@@ -207,7 +191,7 @@ public sealed partial class DuckDbAnalyticsStore
     /// touched person is rewritten, so <c>is_single</c> and <c>is_single_in_year</c> (their only counted participation,
     /// overall and in that year) are judged over all of them.
     /// </summary>
-    private static void RefreshImportedFacts(DuckDBConnection connection, PhaseClock? phases = null)
+    internal static void RefreshImportedFacts(DuckDBConnection connection, PhaseClock? phases = null)
     {
         connection.Execute(
             """
@@ -414,5 +398,42 @@ public sealed partial class DuckDbAnalyticsStore
         public static StoredCounts From(WriteOutcome o) => new(o.Inserted, o.Updated, o.Unchanged);
 
         public WriteOutcome ToOutcome() => new(Inserted, Updated, Unchanged);
+    }
+
+    /// <summary>
+    /// Records an import that changes something: its batch row and, for every participant and participation it
+    /// inserts or updates, the change and the replaced values (read from the classification tables, which hold them).
+    /// Runs before the base tables are written, in the import's transaction. Returns the import's number, or null
+    /// when it changes nothing (then nothing is recorded).
+    /// </summary>
+    private static long? Journal(DuckDBConnection connection, ImportRequest request, WriteOutcome participations, WriteOutcome participants)
+    {
+        if (participations.WasNoOp && participants.WasNoOp)
+        {
+            return null;
+        }
+        var importId = connection.ScalarLong("SELECT COALESCE(MAX(import_id), 0) + 1 FROM import_batch");
+        connection.Execute(
+            """
+            INSERT INTO import_batch (import_id, source, request_id, imported_at, participations_inserted, participations_updated,
+                                      participants_inserted, participants_updated)
+            VALUES ($1, $2, $3, CAST(CURRENT_TIMESTAMP AS TIMESTAMP), $4, $5, $6, $7)
+            """,
+            importId, request.Source, request.RequestId, participations.Inserted, participations.Updated, participants.Inserted, participants.Updated);
+        connection.Execute(
+            """
+            INSERT INTO import_participant_change
+            SELECT $1, participant_id, change, prior_iso3, prior_gender, prior_institution_type, prior_is_synthetic
+            FROM import_participant WHERE change <> 'same'
+            """,
+            importId);
+        connection.Execute(
+            """
+            INSERT INTO import_participation_change
+            SELECT $1, participant_id, programme_id, edition_number, change, prior_attendance, prior_is_synthetic, prior_nominated_on
+            FROM import_participation WHERE change <> 'same'
+            """,
+            importId);
+        return importId;
     }
 }
