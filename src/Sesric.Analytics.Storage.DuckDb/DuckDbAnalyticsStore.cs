@@ -168,8 +168,9 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
     private const int CancellationCheckInterval = 1_024;
 
     /// <summary>The default of <see cref="ImportMemoryLimitBytes"/>: 256 MiB.</summary>
-    /// <remarks>At 1M rows (README, Performance) an import under this cap grew the process by about 400 MiB (most of it
-    /// the CSV checker's managed per-person keys) and took no more CPU than without it; at 3M rows it did not fail.</remarks>
+    /// <remarks>At 1M rows (README, Performance) an import under this cap took no more CPU than without it and at 3M rows
+    /// it did not fail; DuckDB's own memory then peaks about 100 MiB above the cap. 128 MiB cost CPU (spilling) without
+    /// lowering the process's peak, which the parsing phase sets.</remarks>
     public const long DefaultImportMemoryLimitBytes = 256L * 1024 * 1024;
 
     /// <summary>
