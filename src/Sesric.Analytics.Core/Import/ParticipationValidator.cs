@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 using Sesric.Analytics.Model;
 
@@ -11,9 +12,11 @@ namespace Sesric.Analytics.Import;
 /// state and one gender per participant and one row per participant and edition.
 /// </summary>
 /// <remarks>
-/// Rows are checked one at a time and only keys are kept, never rows: memory grows with distinct participants and
-/// (participant, edition) pairs. A participant is remembered from its first row with a valid id even when that row
-/// has other problems, so a later row that disagrees with it is still reported. The fast path (a valid row)
+/// Rows are checked one at a time and no row is kept: per distinct participant one small entry (its first row, country,
+/// gender and first edition), and a (participant, edition) key only for a participant's second and later editions, so
+/// memory grows with distinct participants and with the repeat participations, not with the rows (most people in a file
+/// come once). A participant is remembered from its first row with a valid id even when that row has other problems,
+/// so a later row that disagrees with it is still reported. The fast path (a valid row)
 /// allocates only the participation it returns; messages, and the array holding them, are built only for problems.
 /// </remarks>
 /// <threadsafety>Not thread-safe: one validator per import.</threadsafety>
@@ -29,7 +32,8 @@ public sealed class ParticipationValidator
     private readonly Func<long, string> _rowName;
     private readonly Dictionary<EditionId, int> _editionIndex;
     private readonly Dictionary<string, SeenParticipant> _participants = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, long> _firstRowOfKey = [];
+    // The row of each (participant, edition) after a participant's first edition, which their entry holds.
+    private readonly Dictionary<long, long> _rowOfLaterEdition = [];
     private readonly Dictionary<string, Country?> _countryByText = new(StringComparer.Ordinal);
     private readonly List<ParticipationProblem> _problems = [];
 
@@ -139,33 +143,45 @@ public sealed class ParticipationValidator
 
     private void CheckAgainstEarlierRows(long row, ParticipantId id, Edition? edition, Country? country, Gender? gender)
     {
-        if (!_participants.TryGetValue(id.Value, out var seen))
+        var editionIndex = edition is null ? NoEdition : _editionIndex[edition.Id];
+        ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_participants, id.Value, out var exists);
+        if (!exists)
         {
-            seen = new SeenParticipant(_participants.Count, country?.Code, gender, row);
-            _participants.Add(id.Value, seen);
+            seen = new SeenParticipant(_participants.Count - 1, country, gender, row, editionIndex);
+            return;
         }
-        else
+        if (country is not null && seen.Country is { } firstCountry && firstCountry.Code != country.Code)
         {
-            if (country is not null && seen.Country is { } firstCountry && firstCountry != country.Code)
-            {
-                Problem(ParticipationField.Country,
-                    $"participant {id} has country {firstCountry} on {_rowName(seen.Row)} but {country.Code} here; a participant has one country: correct one of the two rows");
-            }
-            if (gender is { } here && seen.Gender is { } firstGender && firstGender != here)
-            {
-                Problem(ParticipationField.Gender,
-                    $"participant {id} has gender {firstGender.Code()} on {_rowName(seen.Row)} but {here.Code()} here; a participant has one gender: correct one of the two rows");
-            }
+            Problem(ParticipationField.Country,
+                $"participant {id} has country {firstCountry.Code} on {_rowName(seen.Row)} but {country.Code} here; a participant has one country: correct one of the two rows");
+        }
+        if (gender is { } here && seen.Gender is { } firstGender && firstGender != here)
+        {
+            Problem(ParticipationField.Gender,
+                $"participant {id} has gender {firstGender.Code()} on {_rowName(seen.Row)} but {here.Code()} here; a participant has one gender: correct one of the two rows");
         }
         if (edition is null)
         {
             return;
         }
-        var key = (seen.Index * (long)_editionIndex.Count) + _editionIndex[edition.Id];
-        if (!_firstRowOfKey.TryAdd(key, row))
+        long? earlier = null;
+        if (seen.FirstEdition == editionIndex)
+        {
+            earlier = seen.Row;
+        }
+        else
+        {
+            // Any other edition (or every edition, when the first row gave none it could check) is keyed here.
+            var key = (seen.Index * (long)_editionIndex.Count) + editionIndex;
+            if (!_rowOfLaterEdition.TryAdd(key, row))
+            {
+                earlier = _rowOfLaterEdition[key];
+            }
+        }
+        if (earlier is { } first)
         {
             Problem(ParticipationField.ParticipantId,
-                $"duplicate participant in the same edition: {id} is already in {edition.Id} on {_rowName(_firstRowOfKey[key])} (and again on {_rowName(row)}); keep one row per participant and edition");
+                $"duplicate participant in the same edition: {id} is already in {edition.Id} on {_rowName(first)} (and again on {_rowName(row)}); keep one row per participant and edition");
         }
     }
 
@@ -194,5 +210,26 @@ public sealed class ParticipationValidator
         return all.Count == 0 ? "none" : all.Count <= 12 ? string.Join(", ", all) : string.Join(", ", all.Take(12)) + $", … ({all.Count} in all)";
     }
 
-    private readonly record struct SeenParticipant(int Index, CountryCode? Country, Gender? Gender, long Row);
+    private const int NoEdition = -1;
+
+    /// <summary>
+    /// What later rows of a participant are checked against: their first row, its country and gender, and its edition
+    /// (<see cref="NoEdition"/> when that row gave none it could check). Kept small: there is one per distinct person.
+    /// </summary>
+    private readonly struct SeenParticipant(int index, Country? country, Gender? gender, long row, int firstEdition)
+    {
+        private const sbyte NoGender = -1;
+
+        private readonly sbyte _gender = gender is { } g ? (sbyte)g : NoGender;
+
+        public int Index { get; } = index;
+
+        public int FirstEdition { get; } = firstEdition;
+
+        public Country? Country { get; } = country;
+
+        public long Row { get; } = row;
+
+        public Gender? Gender => _gender == NoGender ? null : (Gender)_gender;
+    }
 }

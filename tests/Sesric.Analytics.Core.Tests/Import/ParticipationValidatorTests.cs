@@ -131,6 +131,35 @@ public sealed class ParticipationValidatorTests
     }
 
     [Fact]
+    public void A_second_row_for_a_participants_later_edition_names_the_row_of_that_edition()
+    {
+        var validator = NewValidator();
+        Assert.NotNull(validator.Check(Row(), 7).Participation);
+        Assert.NotNull(validator.Check(Row(edition: 5), 8).Participation);
+        Assert.NotNull(validator.Check(Row(edition: 3), 9).Participation);
+
+        var again = validator.Check(Row(edition: 5), 30);
+
+        var problem = Assert.Single(again.Problems);
+        Assert.Equal(ParticipationField.ParticipantId, problem.Field);
+        Assert.Contains("p-001 is already in diplomacy-cab/5 on row #8 (and again on row #30)", problem.Message, StringComparison.Ordinal);
+        Assert.NotNull(validator.Check(Row(edition: 2), 31).Participation);
+    }
+
+    [Fact]
+    public void When_a_participants_first_row_has_no_known_edition_their_editions_are_still_checked_for_duplicates()
+    {
+        var validator = NewValidator();
+        Assert.Null(validator.Check(Row(edition: 99), 2).Participation);
+        Assert.NotNull(validator.Check(Row(), 3).Participation);
+
+        var again = validator.Check(Row(), 4);
+
+        var problem = Assert.Single(again.Problems);
+        Assert.Contains("p-001 is already in diplomacy-cab/4 on row #3 (and again on row #4)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_participant_is_remembered_from_a_row_that_had_other_problems()
     {
         var validator = NewValidator();

@@ -7,55 +7,42 @@ using Sesric.Analytics.Storage.DuckDb.Sql;
 
 namespace Sesric.Analytics.Storage.DuckDb;
 
-/// <content>The participations import: stage with the appender, merge by natural key in SQL, all in one transaction.</content>
-public sealed partial class DuckDbAnalyticsStore
+/// <summary>
+/// The participations import: stage with the appender, classify and merge by natural key in SQL, journal the changes
+/// and rewrite the touched people's fact rows, all in the caller's write transaction (under the store's write gate).
+/// The same statements as the PostgreSQL store's <c>ParticipationImport</c>, so both classify, journal and derive fact
+/// rows alike. The store holds one for its import settings.
+/// </summary>
+/// <threadsafety>The settings may be read and set from several threads; <see cref="Run"/> needs the caller's transaction.</threadsafety>
+internal sealed class ParticipationImport(long memoryLimitBytes)
 {
     /// <summary>How often (in rows) progress is reported and cancellation is checked.</summary>
-    internal const int ProgressInterval = 50_000;
+    public const int ProgressInterval = 50_000;
 
     private const int CancellationCheckInterval = 1_024;
 
-    /// <summary>The default of <see cref="ImportMemoryLimitBytes"/>: 256 MiB.</summary>
-    /// <remarks>At 1M rows (README, Performance) an import under this cap grew the process by about 400 MiB (most of it
-    /// the CSV checker's managed per-person keys) and took no more CPU than without it; at 3M rows it did not fail.</remarks>
-    public const long DefaultImportMemoryLimitBytes = 256L * 1024 * 1024;
+    /// <summary>From this many staged rows on, the garbage of parsing is collected before the SQL phases (see <see cref="Stage"/>).</summary>
+    private const long CollectAfterStagingRows = 100_000;
 
-    private long _importMemoryLimitBytes = DefaultImportMemoryLimitBytes;
+    private long _memoryLimitBytes = memoryLimitBytes;
 
-    /// <summary>
-    /// DuckDB's memory limit while a participations import runs (its work tables, sorts and hash tables spill to
-    /// <c>&lt;store file&gt;.tmp</c> beyond it), restored when the import has committed or rolled back; 0 leaves
-    /// DuckDB's own limit (80 % of the machine's memory). Defaults to <see cref="DefaultImportMemoryLimitBytes"/>.
-    /// An in-memory store (<c>:memory:</c>) has nowhere to spill and ignores it.
-    /// </summary>
+    /// <summary>DuckDB's memory limit while an import runs; 0 leaves DuckDB's own (see <see cref="DuckDbAnalyticsStore.ImportMemoryLimitBytes"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
-    public long ImportMemoryLimitBytes
+    public long MemoryLimitBytes
     {
-        get => Interlocked.Read(ref _importMemoryLimitBytes);
+        get => Interlocked.Read(ref _memoryLimitBytes);
         set
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
-            Interlocked.Exchange(ref _importMemoryLimitBytes, value);
+            Interlocked.Exchange(ref _memoryLimitBytes, value);
         }
     }
 
     /// <summary>When set, imports record the time of each phase here (the benchmark project's breakdown).</summary>
-    internal PhaseClock? ImportPhases { get; set; }
+    public PhaseClock? Phases { get; set; }
 
-    /// <inheritdoc/>
-    public Task<ImportOutcome> ImportParticipationsAsync(IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.RequestId is { } id)
-        {
-            Preconditions.CheckNotBlank(id, nameof(request.RequestId));
-        }
-        var phases = ImportPhases;
-        return WriteAsync((connection, ct) => Import(connection, rows, request, phases, ct), cancellationToken, ImportMemoryLimitBytes);
-    }
-
-    private static ImportOutcome Import(DuckDBConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
+    /// <summary>Imports <paramref name="rows"/> in the caller's write transaction; see <see cref="IParticipationImporter.ImportParticipationsAsync"/>.</summary>
+    public static ImportOutcome Run(DuckDBConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
     {
         phases?.Start();
         if (request.RequestId is { } requestId && FindRequest(connection, requestId) is { } earlier)
@@ -88,8 +75,9 @@ public sealed partial class DuckDbAnalyticsStore
             )
             """);
         var fingerprint = Stage(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken);
+        phases?.Mark("stage rows (parse + validate overlapped with the appender)");
         RejectUnknownReferences(connection);
-        phases?.Mark("stage rows (parse + validate overlapped with the appender), check references");
+        phases?.Mark("check references");
 
         // Classify each distinct participant and participation against the store, then apply: the counts
         // come from the same classification the writes use, so they cannot disagree. The classification is also what
@@ -117,7 +105,7 @@ public sealed partial class DuckDbAnalyticsStore
         connection.Execute(
             """
             CREATE TEMP TABLE import_participant AS
-            SELECT s.participant_id, s.iso3, s.gender, s.institution_type, s.participant_synthetic,
+            SELECT s.participant_id, s.iso3, s.gender, s.institution_type, s.participant_synthetic, s.inconsistent,
                    -- A stored person keeps the key they have; a new one takes the file's, else a fresh random one.
                    COALESCE(p.record_key, s.record_key, CAST(floor(random() * 16777216) AS INTEGER)) AS record_key,
                    CASE WHEN p.participant_id IS NULL THEN 'insert'
@@ -131,8 +119,15 @@ public sealed partial class DuckDbAnalyticsStore
                                   + row_number() OVER (PARTITION BY p.participant_id IS NULL ORDER BY s.participant_id) AS INTEGER)
                         ELSE p.participant_key END AS participant_key,
                    p.iso3 AS prior_iso3, p.gender AS prior_gender, p.institution_type AS prior_institution_type, p.is_synthetic AS prior_is_synthetic
-            FROM (SELECT participant_id, iso3, gender, institution_type, participant_synthetic, MIN(record_key) AS record_key
-                  FROM import_row GROUP BY participant_id, iso3, gender, institution_type, participant_synthetic) s
+            -- One group per person (grouping by the one text id is cheaper than by all five columns); a person the rows
+            -- describe twice differently is marked, and refused below.
+            FROM (SELECT participant_id, MIN(iso3) AS iso3, MIN(gender) AS gender, MIN(institution_type) AS institution_type,
+                         BOOL_AND(participant_synthetic) AS participant_synthetic, MIN(record_key) AS record_key,
+                         MIN(iso3) <> MAX(iso3) OR MIN(gender) <> MAX(gender)
+                             OR MIN(institution_type) <> MAX(institution_type)
+                             OR (COUNT(institution_type) > 0 AND COUNT(institution_type) < COUNT(*))
+                             OR BOOL_AND(participant_synthetic) <> BOOL_OR(participant_synthetic) AS inconsistent
+                  FROM import_row GROUP BY participant_id) s
             LEFT JOIN participant p ON p.participant_id = s.participant_id
             """);
         RejectInconsistentParticipants(connection);
@@ -140,8 +135,9 @@ public sealed partial class DuckDbAnalyticsStore
         connection.Execute("DROP TABLE import_row");
         var participants = CountChanges(connection, "import_participant");
         var participations = CountChanges(connection, "import_participation");
-        var importId = Journal(connection, request, participations, participants);
-        phases?.Mark("count and journal");
+        phases?.Mark("count");
+        var importId = ImportJournal.Record(connection, request, participations, participants);
+        phases?.Mark("journal");
 
         connection.Execute(
             """
@@ -155,7 +151,6 @@ public sealed partial class DuckDbAnalyticsStore
             INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key)
             SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key, record_key
             FROM import_participant WHERE change = 'insert'
-            ORDER BY participant_id
             """);
         phases?.Mark("write participants");
         connection.Execute(
@@ -171,11 +166,9 @@ public sealed partial class DuckDbAnalyticsStore
             INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic, nominated_on)
             SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic, nominated_on
             FROM import_participation WHERE change = 'insert'
-            ORDER BY participant_id, programme_id, edition_number
             """);
         phases?.Mark("write participations");
-        RefreshImportedFacts(connection);
-        phases?.Mark("fact rows and flags");
+        RefreshImportedFacts(connection, phases);
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");
 
@@ -198,7 +191,7 @@ public sealed partial class DuckDbAnalyticsStore
     /// touched person is rewritten, so <c>is_single</c> and <c>is_single_in_year</c> (their only counted participation,
     /// overall and in that year) are judged over all of them.
     /// </summary>
-    private static void RefreshImportedFacts(DuckDBConnection connection)
+    internal static void RefreshImportedFacts(DuckDBConnection connection, PhaseClock? phases = null)
     {
         connection.Execute(
             """
@@ -207,6 +200,7 @@ public sealed partial class DuckDbAnalyticsStore
             WHERE change <> 'same'
                OR participant_id IN (SELECT participant_id FROM import_participation WHERE change <> 'same')
             """);
+        phases?.Mark("fact rows: who to refresh");
         connection.Execute(
             """
             DELETE FROM participation_fact
@@ -230,6 +224,7 @@ public sealed partial class DuckDbAnalyticsStore
             WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
             """);
         connection.Execute("DROP TABLE import_refresh");
+        phases?.Mark("fact rows and flags");
     }
 
     /// <summary>
@@ -280,6 +275,14 @@ public sealed partial class DuckDbAnalyticsStore
         }
         progress?.Report(count);
         cancellationToken.ThrowIfCancellationRequested();
+        if (count >= CollectAfterStagingRows)
+        {
+            // The parser's and validator's memory (a key per person: hundreds of MiB at millions of rows) is garbage now,
+            // but the SQL phases that follow allocate almost nothing managed, so no collection would run to return it while
+            // DuckDB's own memory grows: the process would peak at both. One full, decommitting collection here (tens of
+            // milliseconds beside seconds of import) keeps the peak to the larger of the two.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
         return hash is null ? $"rows:{count}" : hash.Finish(count);
     }
 
@@ -306,8 +309,7 @@ public sealed partial class DuckDbAnalyticsStore
         var conflicting = Strings(
             connection,
             """
-            SELECT participant_id FROM import_participant
-            GROUP BY participant_id HAVING COUNT(*) > 1 ORDER BY participant_id LIMIT 10
+            SELECT participant_id FROM import_participant WHERE inconsistent ORDER BY participant_id LIMIT 10
             """);
         if (conflicting.Count > 0)
         {
