@@ -53,7 +53,7 @@ public sealed class DotnetToolInstallTests(ITestOutputHelper log) : IDisposable
             .Concat(["-c", configuration, $"-p:NuspecOutputPath={_folder.File("nuspec")}/"]);
         var installArgs = Replace(Replace(install[1..], "--tool-path", toolPath), "--add-source", artifacts);
 
-        var packed = await TimedAsync("dotnet", packArgs, root, TimeSpan.FromMinutes(10));
+        var packed = await TimedAsync("dotnet", packArgs, root, TimeSpan.FromMinutes(20));
         Assert.True(packed.ExitCode == 0, packed.ToString());
         var packages = Directory.GetFiles(artifacts, "*.nupkg").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["Sesric.Analytics.Cli.0.1.0.nupkg", "Sesric.Analytics.Cli.any.0.1.0.nupkg", "Sesric.Analytics.Cli.linux-x64.0.1.0.nupkg"], packages);
