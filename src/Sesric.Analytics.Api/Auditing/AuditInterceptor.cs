@@ -143,7 +143,8 @@ public sealed class AuditInterceptor(AuditLog audit, TimeProvider time) : Interc
         var service = context.Method[1..slash];
         var method = service[(service.LastIndexOf('.') + 1)..] + context.Method[slash..];
         audit.Write(new AuditRecord(
-            time.GetUtcNow(), "call", context.FindCaller()?.Id, method, RequestId.Of(context), policy, filter, returned, written, outcome, detail));
+            time.GetUtcNow(), "call", context.FindCaller()?.Id, method, RequestId.Of(context), policy, filter, returned, written, outcome, detail,
+            AuditRecord.ScopeOf(context.FindCaller()?.Scope)));
     }
 
     private sealed class CountingWriter<T>(IServerStreamWriter<T> inner) : IServerStreamWriter<T>

@@ -79,7 +79,9 @@ public sealed class IngestGrpcService(StoreHost host, IOptions<SesricOptions> op
     {
         var ct = context.CancellationToken;
         var edition = EditionReader.Read(request.Edition);
-        context.GetCaller().Scope.Require(edition.Programme);
+        var scope = context.GetCaller().Scope;
+        scope.Require(edition.Programme);
+        scope.RequireEveryMemberState("an edition's published totals");
         var catalogue = await host.GetCatalogueAsync(ct);
         if (!catalogue.TryGetProgramme(edition.Programme, out _))
         {
