@@ -5,7 +5,6 @@ using Grpc.Core;
 
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
-using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.Server.Tests.EndToEnd;
 
