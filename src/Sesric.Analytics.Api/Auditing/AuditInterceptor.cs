@@ -37,7 +37,7 @@ public sealed class AuditInterceptor(AuditLog audit, TimeProvider time) : Interc
             Write(context, request, null, rowsStreamed: null, e.StatusCode.ToString());
             throw;
         }
-        catch (Exception) when (Fail(context, request))
+        catch (Exception e) when (Fail(context, request, e))
         {
             throw;
         }
@@ -62,7 +62,7 @@ public sealed class AuditInterceptor(AuditLog audit, TimeProvider time) : Interc
             Write(context, null, null, rowsStreamed: null, e.StatusCode.ToString());
             throw;
         }
-        catch (Exception) when (Fail(context, null))
+        catch (Exception e) when (Fail(context, null, e))
         {
             throw;
         }
@@ -88,7 +88,7 @@ public sealed class AuditInterceptor(AuditLog audit, TimeProvider time) : Interc
             Write(context, request, null, counting.Rows, e.StatusCode.ToString());
             throw;
         }
-        catch (Exception) when (Fail(context, request))
+        catch (Exception e) when (Fail(context, request, e))
         {
             throw;
         }
@@ -103,10 +103,13 @@ public sealed class AuditInterceptor(AuditLog audit, TimeProvider time) : Interc
         _ => false,
     };
 
-    // Unexpected exceptions are audited as Internal and rethrown (the filter returns false, so the stack is kept).
-    private bool Fail(ServerCallContext context, object? request)
+    // Other exceptions are audited with the status the client will receive (ExceptionMapper's: a refusal for scope is
+    // PermissionDenied, a bad query InvalidArgument, anything unexpected Internal) and rethrown (the filter returns
+    // false, so the stack is kept).
+    private bool Fail(ServerCallContext context, object? request, Exception exception)
     {
-        Write(context, request, null, rowsStreamed: null, StatusCode.Internal.ToString());
+        var (error, _) = Errors.ExceptionMapper.Map(exception, context.Deadline, context.CancellationToken.IsCancellationRequested, RequestId.Of(context));
+        Write(context, request, null, rowsStreamed: null, error.StatusCode.ToString());
         return false;
     }
 
@@ -143,7 +146,8 @@ public sealed class AuditInterceptor(AuditLog audit, TimeProvider time) : Interc
         var service = context.Method[1..slash];
         var method = service[(service.LastIndexOf('.') + 1)..] + context.Method[slash..];
         audit.Write(new AuditRecord(
-            time.GetUtcNow(), "call", context.FindCaller()?.Id, method, RequestId.Of(context), policy, filter, returned, written, outcome, detail));
+            time.GetUtcNow(), "call", context.FindCaller()?.Id, method, RequestId.Of(context), policy, filter, returned, written, outcome, detail,
+            AuditRecord.ScopeOf(context.FindCaller()?.Scope)));
     }
 
     private sealed class CountingWriter<T>(IServerStreamWriter<T> inner) : IServerStreamWriter<T>

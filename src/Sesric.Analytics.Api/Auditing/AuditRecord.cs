@@ -17,6 +17,10 @@ namespace Sesric.Analytics.Api.Auditing;
 /// <param name="RowsWritten">Rows inserted or changed (imports, edition upserts).</param>
 /// <param name="Outcome"><c>OK</c> or the gRPC status (<c>PermissionDenied</c>, <c>Unauthenticated</c>…).</param>
 /// <param name="Detail">What else a records officer needs: import counts, the edition, the model version, the key's name and role.</param>
+/// <param name="Scope">
+/// What the credential may see when it is scoped (<c>diplomacy-cab; member states EGY, TUR</c>, as
+/// <see cref="Semantic.DataScope.ToString"/> prints it); absent for a key that sees everything or an unknown key.
+/// </param>
 public sealed record AuditRecord(
     [property: JsonPropertyName("time")] DateTimeOffset Time,
     [property: JsonPropertyName("event")] string Event,
@@ -28,4 +32,9 @@ public sealed record AuditRecord(
     [property: JsonPropertyName("rows_returned")] long? RowsReturned,
     [property: JsonPropertyName("rows_written")] long? RowsWritten,
     [property: JsonPropertyName("outcome")] string Outcome,
-    [property: JsonPropertyName("detail")] string? Detail);
+    [property: JsonPropertyName("detail")] string? Detail,
+    [property: JsonPropertyName("scope")] string? Scope = null)
+{
+    /// <summary>The <see cref="Scope"/> field for <paramref name="scope"/>: its text when restricted, else null.</summary>
+    public static string? ScopeOf(Semantic.DataScope? scope) => scope is null || scope.IsUnrestricted ? null : scope.ToString();
+}

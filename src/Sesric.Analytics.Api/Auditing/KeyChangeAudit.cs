@@ -27,5 +27,19 @@ public static class KeyChangeAudit
 
     private static AuditRecord Record(string change, KeyFileEntry key, DateTimeOffset now) =>
         new(now, change, key.Id, "KeyFile", null, null, null, null, null, "OK",
-            $"{key.Name}, {key.Role.ToString().ToLowerInvariant()}, expires {(key.Expires is { } e ? e.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + "Z" : "never")}");
+            $"{key.Name}, {key.Role.ToString().ToLowerInvariant()}, expires {(key.Expires is { } e ? e.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + "Z" : "never")}",
+            AuditRecord.ScopeOf(Scope(key)));
+
+    // A key the file gives a bad scope is refused at load, so this only guards a record of a file being replaced.
+    private static Semantic.DataScope? Scope(KeyFileEntry key)
+    {
+        try
+        {
+            return key.ToScope();
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }

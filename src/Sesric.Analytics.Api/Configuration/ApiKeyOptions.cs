@@ -20,4 +20,11 @@ public sealed class ApiKeyOptions
     /// forecasts, reports and imports stay within them (see <see cref="Semantic.DataScope"/>).
     /// </summary>
     public List<string> Programmes { get; set; } = [];
+
+    /// <summary>
+    /// The member states (ISO alpha-3 codes) whose participants the key may see; empty for every state. Queries,
+    /// coverage and the member-state list stay within them; published totals, forecasts and annual reports, which count
+    /// every state, are refused (see <see cref="Semantic.DataScope"/>).
+    /// </summary>
+    public List<string> MemberStates { get; set; } = [];
 }

@@ -16,10 +16,10 @@ namespace Sesric.Analytics.Api.Ingestion;
 /// <remarks>Rows are numbered across the whole call (0-based), whichever stream message carried them.
 /// The rules are Core's <see cref="ParticipationValidator"/>, the same the CSV import applies (a participant
 /// repeated in the batch keeps one member state and gender; a (participant, edition) pair appears once); this
-/// class only reads the proto row and names fields the proto's way. A row of a programme outside the writer's scope refuses the whole call (PERMISSION_DENIED
-/// naming the row and the programme).</remarks>
+/// class only reads the proto row and names fields the proto's way. A row of a programme or member state outside the writer's scope refuses the whole call
+/// (PERMISSION_DENIED naming the row and the programme or state).</remarks>
 /// <param name="catalogue">The catalogue rows are checked against.</param>
-/// <param name="scope">The programmes the writer may import into (default: all).</param>
+/// <param name="scope">The programmes and member states the writer may import (default: all).</param>
 public sealed class ParticipationBatch(Catalogue catalogue, DataScope? scope = null)
 {
     private readonly DataScope _scope = scope ?? DataScope.All;
@@ -48,6 +48,12 @@ public sealed class ParticipationBatch(Catalogue catalogue, DataScope? scope = n
         _rowProblems.Clear();
 
         var edition = ReadEdition(row.Edition, index);
+        // Like a programme: a writer scoped to some states has no business with another state's participants.
+        if (CountryCode.TryParse(row.MemberState, out var state) && !_scope.AllowsMemberState(state))
+        {
+            throw RpcErrors.PermissionDenied(ErrorReasons.OutOfScope,
+                $"rows[{index}].member_state: member state '{state}' is outside this key's scope ({_scope}); nothing was imported.");
+        }
         Gender? gender = Enum.IsDefined(row.Gender) ? MapToGender(row.Gender) : null;
         if (gender is null)
         {

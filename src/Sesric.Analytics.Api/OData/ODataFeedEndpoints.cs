@@ -183,7 +183,8 @@ public static class ODataFeedEndpoints
             page?.Table.Rows.Count,
             null,
             outcome,
-            page?.Request.Query.ToString() ?? (caller is null ? null : $"key '{caller.Name}', role {caller.Role.ToString().ToLowerInvariant()}")));
+            page?.Request.Query.ToString() ?? (caller is null ? null : $"key '{caller.Name}', role {caller.Role.ToString().ToLowerInvariant()}"),
+            AuditRecord.ScopeOf(caller?.Scope)));
     }
 
     /// <summary>

@@ -53,6 +53,14 @@ public sealed class ApiKeyRegistry
             {
                 throw new InvalidOperationException($"{where}:Programmes for key '{key.Name}': {e.Message}");
             }
+            try
+            {
+                scope = DataScope.FromSlugs(key.Programmes, key.MemberStates);
+            }
+            catch (FormatException e)
+            {
+                throw new InvalidOperationException($"{where}:MemberStates for key '{key.Name}': {e.Message}");
+            }
             var caller = new Caller(key.Name, key.Role, ConfiguredId(key.Name)) { Scope = scope };
             if (!names.Add(key.Name) || !byHash.TryAdd(hash, new Entry(caller, null, null)))
             {

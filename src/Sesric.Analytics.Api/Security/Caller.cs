@@ -11,7 +11,7 @@ namespace Sesric.Analytics.Api.Security;
 /// </param>
 public sealed record Caller(string Name, Role Role, string? KeyId = null)
 {
-    /// <summary>The programmes the caller may see (<see cref="DataScope.All"/> for a key without scopes).</summary>
+    /// <summary>The programmes and member states the caller may see (<see cref="DataScope.All"/> for a key without scopes).</summary>
     public DataScope Scope { get; init; } = DataScope.All;
 
     /// <summary>Whether the caller's role includes <paramref name="required"/>.</summary>

@@ -63,6 +63,14 @@ public sealed class ClientCertificateMap
             {
                 throw new ServiceConfigurationException($"{where}:Programmes for '{entry.Name}': {e.Message}");
             }
+            try
+            {
+                caller = caller with { Scope = Semantic.DataScope.FromSlugs(entry.Programmes, entry.MemberStates) };
+            }
+            catch (FormatException e)
+            {
+                throw new ServiceConfigurationException($"{where}:MemberStates for '{entry.Name}': {e.Message}");
+            }
             var hasThumbprint = !string.IsNullOrWhiteSpace(entry.Thumbprint);
             var hasSubject = !string.IsNullOrWhiteSpace(entry.Subject);
             if (hasThumbprint == hasSubject)

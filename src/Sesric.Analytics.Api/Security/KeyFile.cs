@@ -12,11 +12,12 @@ namespace Sesric.Analytics.Api.Security;
 /// <code>
 /// { "version": 1, "keys": [ { "id": "key_3f9a0c1b2d4e", "name": "bi-dashboard", "role": "reader",
 ///   "sha256": "&lt;64 hex&gt;", "created": "2026-12-03T22:00:00+00:00", "expires": "2027-03-03T00:00:00+00:00",
-///   "revoked": null, "programmes": [ "diplomacy-cab", "oic-statcom" ] } ] }
+///   "revoked": null, "programmes": [ "diplomacy-cab", "oic-statcom" ], "member_states": [ "EGY", "TUR" ] } ] }
 /// </code>
-/// <para><c>programmes</c> scopes a key to those programmes (see <see cref="Semantic.DataScope"/>); a key without it
-/// sees every programme, so files written before scopes existed keep their meaning. A build that predates scopes refuses
-/// a file with them (unknown members are errors), rather than silently granting those keys everything.</para>
+/// <para><c>programmes</c> scopes a key to those programmes, <c>member_states</c> to the participants of those states
+/// (ISO alpha-3 codes; see <see cref="Semantic.DataScope"/>); a key without either sees every programme and state, so
+/// files written before scopes existed keep their meaning. A build that predates a scope refuses a file with it
+/// (unknown members are errors), rather than silently granting those keys everything.</para>
 /// <para>Secrets are never stored: only the SHA-256 of each secret (a 32-byte random value, so a fast hash is enough; a
 /// slow password hash guards low-entropy secrets that people choose, which these are not). Revoked keys stay in the file
 /// (with their revocation time) so that lists and audits can still name them.</para>
@@ -78,6 +79,18 @@ public static class KeyFile
                 if (bad is not null)
                 {
                     throw new FormatException($"the key file '{path}' gives key '{key.Id}' the programme '{bad}', which is not a programme slug (lower-case letters, digits and hyphens, such as diplomacy-cab).");
+                }
+            }
+            if (key.MemberStates is { } states)
+            {
+                if (states.Count == 0)
+                {
+                    throw new FormatException($"the key file '{path}' gives key '{key.Id}' an empty member_states list; list its member states, or drop the list for every state.");
+                }
+                var bad = states.FirstOrDefault(s => !Model.CountryCode.TryParse(s, out _));
+                if (bad is not null)
+                {
+                    throw new FormatException($"the key file '{path}' gives key '{key.Id}' the member state '{bad}', which is not an ISO 3166 alpha-3 code (three letters, such as TUR).");
                 }
             }
         }

@@ -16,6 +16,10 @@ namespace Sesric.Analytics.Api.Security;
 /// The programmes (slugs) the key may see, or null for every programme (key files written before scopes existed have
 /// none, and keep seeing everything).
 /// </param>
+/// <param name="MemberStates">
+/// The member states (ISO alpha-3 codes) whose participants the key may see, or null for every state (files written
+/// before member-state scopes have none).
+/// </param>
 public sealed record KeyFileEntry(
     string Id,
     string Name,
@@ -24,11 +28,24 @@ public sealed record KeyFileEntry(
     DateTimeOffset Created,
     DateTimeOffset? Expires,
     DateTimeOffset? Revoked,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Programmes = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Programmes = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonPropertyName("member_states")] IReadOnlyList<string>? MemberStates = null)
 {
-    /// <summary>The key's scope: its programmes, or <see cref="DataScope.All"/>.</summary>
-    /// <exception cref="FormatException">A programme is not a slug.</exception>
-    public DataScope ToScope() => DataScope.FromSlugs(Programmes);
+    /// <summary>The key's scope: its programmes and member states, or <see cref="DataScope.All"/>.</summary>
+    /// <exception cref="FormatException">A programme is not a slug, or a member state not an ISO alpha-3 code.</exception>
+    public DataScope ToScope() => DataScope.FromSlugs(Programmes, MemberStates);
+
+    /// <summary>Equal when every field is, the lists compared by their items (a reload that changes a scope is a change).</summary>
+    public bool Equals(KeyFileEntry? other) =>
+        other is not null && Id == other.Id && Name == other.Name && Role == other.Role && Sha256 == other.Sha256
+        && Created == other.Created && Expires == other.Expires && Revoked == other.Revoked
+        && SameItems(Programmes, other.Programmes) && SameItems(MemberStates, other.MemberStates);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Sha256, Created, Expires, Revoked);
+
+    private static bool SameItems(IReadOnlyList<string>? left, IReadOnlyList<string>? right) =>
+        left is null ? right is null : right is not null && left.SequenceEqual(right, StringComparer.Ordinal);
 
     /// <summary>Whether the key is accepted at <paramref name="now"/>: not revoked and not expired.</summary>
     public bool IsValidAt(DateTimeOffset now) => Revoked is null && (Expires is not { } expires || now < expires);
@@ -42,12 +59,15 @@ public sealed record KeyFileEntry(
     /// <param name="now">The creation time.</param>
     /// <param name="expires">When the key stops working, or null for never.</param>
     /// <param name="programmes">The programmes the key may see; null or empty for every programme.</param>
-    /// <exception cref="FormatException">A programme is not a slug.</exception>
-    public static (KeyFileEntry Entry, string Secret) Create(string name, Role role, DateTimeOffset now, DateTimeOffset? expires, IEnumerable<string>? programmes = null)
+    /// <param name="memberStates">The member states (ISO alpha-3) the key may see; null or empty for every state.</param>
+    /// <exception cref="FormatException">A programme is not a slug, or a member state not an ISO alpha-3 code.</exception>
+    public static (KeyFileEntry Entry, string Secret) Create(
+        string name, Role role, DateTimeOffset now, DateTimeOffset? expires, IEnumerable<string>? programmes = null, IEnumerable<string>? memberStates = null)
     {
-        var scope = DataScope.FromSlugs(programmes);
+        var scope = DataScope.FromSlugs(programmes, memberStates);
         var secret = ApiKeyRegistry.NewKey();
         var id = "key_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
-        return (new KeyFileEntry(id, name, role, ApiKeyRegistry.Hash(secret), now, expires, null, scope.Programmes?.Select(p => p.Value).ToArray()), secret);
+        return (new KeyFileEntry(id, name, role, ApiKeyRegistry.Hash(secret), now, expires, null,
+            scope.Programmes?.Select(p => p.Value).ToArray(), scope.MemberStates?.Select(s => s.Value).ToArray()), secret);
     }
 }

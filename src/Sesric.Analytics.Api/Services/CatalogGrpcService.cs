@@ -11,8 +11,9 @@ namespace Sesric.Analytics.Api.Services;
 
 /// <summary>
 /// The catalogue over the store: programmes, editions with published and registry totals, member states. Lists show only
-/// the programmes (and their editions) in the caller's scope; a direct get of one outside it is PERMISSION_DENIED, checked
-/// before existence so that a refusal does not tell what exists.
+/// the programmes (and their editions) and the member states in the caller's scope; a direct get of one outside it is
+/// PERMISSION_DENIED, checked before existence so that a refusal does not tell what exists. A scope of member states sees
+/// editions without their totals, which cover every state.
 /// </summary>
 public sealed class CatalogGrpcService(StoreHost host) : CatalogService.CatalogServiceBase
 {
@@ -62,7 +63,7 @@ public sealed class CatalogGrpcService(StoreHost host) : CatalogService.CatalogS
         var page = Page<Model.Edition>.Cut(matching, request.PageToken, size, PageToken.Fingerprint("editions", request.Parent, request.Filter, request.OrderBy));
         var statistics = (await host.Store.GetEditionStatisticsAsync(context.CancellationToken)).ToDictionary(s => s.Edition);
         var response = new ListEditionsResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
-        response.Editions.AddRange(page.Items.Select(e => CatalogMapper.ToProto(e, statistics.GetValueOrDefault(e.Id))));
+        response.Editions.AddRange(page.Items.Select(e => Totals(CatalogMapper.ToProto(e, statistics.GetValueOrDefault(e.Id)), scope)));
         return response;
     }
 
@@ -70,14 +71,31 @@ public sealed class CatalogGrpcService(StoreHost host) : CatalogService.CatalogS
     public override async Task<GetEditionResponse> GetEdition(GetEditionRequest request, ServerCallContext context)
     {
         var id = ResourceNames.ParseEdition(request.Name, "name");
-        context.GetCaller().Scope.Require(id.Programme);
+        var scope = context.GetCaller().Scope;
+        scope.Require(id.Programme);
         var catalogue = await host.GetCatalogueAsync(context.CancellationToken);
         if (!catalogue.TryGetEdition(id, out var edition))
         {
             throw RpcErrors.NotFound(request.Name, "edition");
         }
         var statistics = (await host.Store.GetEditionStatisticsAsync(context.CancellationToken)).FirstOrDefault(s => s.Edition == id);
-        return new GetEditionResponse { Edition = CatalogMapper.ToProto(edition, statistics) };
+        return new GetEditionResponse { Edition = Totals(CatalogMapper.ToProto(edition, statistics), scope) };
+    }
+
+    /// <summary>
+    /// <paramref name="edition"/> as <paramref name="scope"/> may see it: a scope of member states gets the edition without
+    /// its published and registry totals (and their agreement), which count every state's participants; a get of the
+    /// edition is not refused, since the rest is the catalogue's description of the edition, not figures.
+    /// </summary>
+    private static Edition Totals(Edition edition, Semantic.DataScope scope)
+    {
+        if (scope.MemberStates is not null)
+        {
+            edition.Published = null;
+            edition.Registry = null;
+            edition.Agreement = Agreement.Unspecified;
+        }
+        return edition;
     }
 
     /// <inheritdoc/>
@@ -85,7 +103,8 @@ public sealed class CatalogGrpcService(StoreHost host) : CatalogService.CatalogS
     {
         var catalogue = await host.GetCatalogueAsync(context.CancellationToken);
         var size = PageToken.Size(request.PageSize, 100, 1000);
-        var matching = CatalogFields.MemberStates.Apply(catalogue.Countries, request.Filter, request.OrderBy, "iso3");
+        var scope = context.GetCaller().Scope;
+        var matching = CatalogFields.MemberStates.Apply(catalogue.Countries.Where(c => scope.AllowsMemberState(c.Code)), request.Filter, request.OrderBy, "iso3");
         var page = Page<Model.Country>.Cut(matching, request.PageToken, size, PageToken.Fingerprint("memberStates", request.Filter, request.OrderBy));
         var response = new ListMemberStatesResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
         response.MemberStates.AddRange(page.Items.Select(CatalogMapper.ToProto));

@@ -19,7 +19,9 @@ namespace Sesric.Analytics.Api.Services;
 /// <summary>Next-edition forecasts, the backtest behind the model choice, retraining, and attendance from nomination lists.</summary>
 /// <remarks>A programme or edition outside the caller's scope is PERMISSION_DENIED; a backtest lists only the scope's
 /// programmes. The models themselves are trained on every programme (pooled), as the model card says: what leaves the
-/// service is a forecast or an error score for a programme in scope, never another programme's figures.</remarks>
+/// service is a forecast or an error score for a programme in scope, never another programme's figures. A key scoped to
+/// member states gets no forecast, backtest or attendance forecast (PERMISSION_DENIED): they are edition totals, which
+/// cover every state. Retrain answers only the model version and size, so it is not refused.</remarks>
 public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost host) : ForecastService.ForecastServiceBase
 {
     // The parameter name TrainedForecaster.Forecast gives when it refuses the programme itself (not a scenario field).
@@ -30,6 +32,7 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost h
     {
         var editionId = ResourceNames.ParseEdition(request.Edition, "edition");
         context.GetCaller().Scope.Require(editionId.Programme);
+        context.GetCaller().Scope.RequireEveryMemberState("an attendance forecast");
         var isInternal = PolicyAccess.IsInternal(request.Policy, context);
         DateOnly? asOf = string.IsNullOrEmpty(request.AsOf) ? null : ParseDay(request.AsOf, "as_of");
         var store = host.Store;
@@ -92,6 +95,7 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost h
     {
         var programme = ResourceNames.ParseProgramme(request.Programme, "programme")!.Value;
         context.GetCaller().Scope.Require(programme);
+        context.GetCaller().Scope.RequireEveryMemberState("a forecast");
         LibraryScenario scenario;
         try
         {
@@ -126,6 +130,7 @@ public sealed class ForecastGrpcService(ForecasterCache forecasters, StoreHost h
         {
             scope.Require(named);
         }
+        scope.RequireEveryMemberState("a backtest (of forecasts of edition totals)");
         var forecaster = await forecasters.GetAsync(context.CancellationToken);
         if (programme is { } p && !forecaster.Dataset.Contains(p))
         {

@@ -78,8 +78,12 @@ public sealed class IngestGrpcService(StoreHost host, IOptions<SesricOptions> op
     public override async Task<UpsertEditionResponse> UpsertEdition(UpsertEditionRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
+        // A key scoped to member states may never write an edition (its totals count every state): refused before the
+        // request is read, like a programme outside the scope.
+        var scope = context.GetCaller().Scope;
+        scope.RequireEveryMemberState("an edition's published totals");
         var edition = EditionReader.Read(request.Edition);
-        context.GetCaller().Scope.Require(edition.Programme);
+        scope.Require(edition.Programme);
         var catalogue = await host.GetCatalogueAsync(ct);
         if (!catalogue.TryGetProgramme(edition.Programme, out _))
         {

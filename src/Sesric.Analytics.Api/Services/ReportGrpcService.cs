@@ -77,6 +77,7 @@ public sealed class ReportGrpcService(
             case V1.RenderReportRequest.SourceOneofCase.Annual:
                 var programme = ResourceNames.ParseProgramme(request.Annual.Programme, "annual.programme")!.Value;
                 engine.Scope.Require(programme);
+                engine.Scope.RequireEveryMemberState("an annual report (its figures are edition totals)");
                 if (request.Annual.Year is < 1969 or > 2100)
                 {
                     throw RpcErrors.InvalidArgument("annual.year", $"must be a year between 1969 and 2100, was {request.Annual.Year}.");

@@ -21,7 +21,7 @@ public static class CoverageCalculator
     /// <param name="editionsWithRegistry">Editions with any registry rows.</param>
     /// <param name="programme">Only this programme, or null for all.</param>
     /// <param name="year">Only this year, or null for all.</param>
-    /// <param name="scope">The programmes the caller may see (default: all); others are left out.</param>
+    /// <param name="scope">The programmes and member states the caller may see (default: all); others are left out.</param>
     public static IReadOnlyList<ProgrammeYearCoverage> Compute(
         Catalogue catalogue,
         IEnumerable<(ProgrammeId Programme, int Year, CountryCode Country)> represented,
@@ -44,8 +44,9 @@ public static class CoverageCalculator
                 {
                     continue;
                 }
+                // A scope of member states sees its own states only: eligible, represented or not.
                 var eligible = catalogue.MemberStates
-                    .Where(c => byYear.Any(e => c.IsMemberOn(e.ReferenceDate)))
+                    .Where(c => scope.AllowsMemberState(c.Code) && byYear.Any(e => c.IsMemberOn(e.ReferenceDate)))
                     .ToArray();
                 var representedEligible = eligible.Count(c => thisYear.Contains(c.Code));
                 var groups = new List<GroupCoverage>();

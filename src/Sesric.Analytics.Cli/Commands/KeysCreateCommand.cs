@@ -6,7 +6,7 @@ using Sesric.Analytics.Cli.Hosting;
 
 namespace Sesric.Analytics.Cli.Commands;
 
-/// <summary><c>sesric keys create --file F --name N --role R [--expires DATE | --days N] [--programme SLUG]…</c>: adds a key and prints its secret once.</summary>
+/// <summary><c>sesric keys create --file F --name N --role R [--expires DATE | --days N] [--programme SLUG]… [--member-state ISO3]…</c>: adds a key and prints its secret once.</summary>
 public sealed class KeysCreateCommand : BaseCommand
 {
     private readonly Option<FileInfo> _file = KeysCommand.CreateFileOption();
@@ -35,9 +35,16 @@ public sealed class KeysCreateCommand : BaseCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<string[]> _memberStates = new("--member-state")
+    {
+        Description = "A member state (ISO alpha-3, such as TUR) whose participants the key may see; repeat for several. Without it the key sees every state. "
+            + "A key with member states is refused published totals, forecasts and annual reports, which count every state.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     /// <summary>Creates the verb.</summary>
     public KeysCreateCommand(CliConsole console)
-        : base("create", "Create a key: the secret is printed once and only its SHA-256 is kept.\n\nExample:\n  sesric keys create --file keys.json --name bi-dashboard --role reader --days 90\n  sesric keys create --file keys.json --name partner --programme diplomacy-cab --programme oic-statcom", console)
+        : base("create", "Create a key: the secret is printed once and only its SHA-256 is kept.\n\nExample:\n  sesric keys create --file keys.json --name bi-dashboard --role reader --days 90\n  sesric keys create --file keys.json --name partner --programme diplomacy-cab --programme oic-statcom\n  sesric keys create --file keys.json --name turkiye-office --member-state TUR", console)
     {
         Add(_file);
         Add(_name);
@@ -45,6 +52,7 @@ public sealed class KeysCreateCommand : BaseCommand
         Add(_expires);
         Add(_days);
         Add(_programmes);
+        Add(_memberStates);
     }
 
     /// <inheritdoc/>
@@ -62,13 +70,23 @@ public sealed class KeysCreateCommand : BaseCommand
         var keys = KeyFile.Load(path).ToList();
         KeyFileEntry entry;
         string secret;
+        var programmes = parseResult.GetValue(_programmes);
+        var memberStates = parseResult.GetValue(_memberStates);
         try
         {
-            (entry, secret) = KeyFileEntry.Create(name, role == default ? Role.Reader : role, now, expires, parseResult.GetValue(_programmes));
+            Semantic.DataScope.FromSlugs(programmes);
         }
         catch (FormatException e)
         {
             throw new UserErrorException($"--programme: {e.Message}");
+        }
+        try
+        {
+            (entry, secret) = KeyFileEntry.Create(name, role == default ? Role.Reader : role, now, expires, programmes, memberStates);
+        }
+        catch (FormatException e)
+        {
+            throw new UserErrorException($"--member-state: {e.Message}");
         }
         keys.Add(entry);
         KeyFile.Save(path, keys);

@@ -33,12 +33,14 @@ public sealed class KeysListCommand : BaseCommand
             [
                 new("id", "Id"), new("name", "Name"), new("role", "Role"), new("state", "State"),
                 new("created", "Created"), new("expires", "Expires"), new("revoked", "Revoked"), new("programmes", "Programmes"),
+                new("member_states", "Member states"),
             ],
             KeyFile.Load(path).Select(k => new object?[]
             {
                 k.Id, k.Name, ChoiceOption.Name(k.Role), k.StateAt(now), KeysCommand.Show(k.Created),
                 k.Expires is null ? null : KeysCommand.Show(k.Expires), k.Revoked is null ? null : KeysCommand.Show(k.Revoked),
                 k.Programmes is null ? null : string.Join(" ", k.Programmes),
+                k.MemberStates is null ? null : string.Join(" ", k.MemberStates),
             }).ToArray());
         listing.Write(CommonOptions.FormatOf(parseResult, _format, Console), Console);
         return Task.FromResult(ExitCodes.Success);

@@ -200,9 +200,12 @@ internal sealed class QueryPlan
         // A scope the caller's own filter already implies (programme = "a" under a scope holding a) needs no condition of its
         // own: the filter alone selects only rows in scope.
         var ownBindings = query.Filter is null ? new Dictionary<FilterComparison, BoundComparison>(ReferenceEqualityComparer.Instance) : BindFilter(query.Filter, model);
-        var scopeHandling = query.Scope.IsUnrestricted || ScopeImplied(query.Filter, ownBindings, query.Scope)
+        // A scope of member states keeps its condition always: neither the implication nor the edition-count probe
+        // below can tell whether a state's rows are excluded.
+        var programmesOnly = query.Scope.RestrictsProgrammesOnly;
+        var scopeHandling = query.Scope.IsUnrestricted || (programmesOnly && ScopeImplied(query.Filter, ownBindings, query.Scope))
             ? ScopeHandling.None
-            : probeScope ? ScopeHandling.Probed : ScopeHandling.Condition;
+            : probeScope && programmesOnly ? ScopeHandling.Probed : ScopeHandling.Condition;
         var filter = scopeHandling == ScopeHandling.Condition ? FilterExpression.All(query.Filter, query.Scope.Filter) : query.Filter;
         var bindings = scopeHandling == ScopeHandling.Condition ? BindFilter(filter!, model) : ownBindings;
 

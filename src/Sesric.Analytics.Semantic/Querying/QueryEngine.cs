@@ -72,7 +72,8 @@ public sealed class QueryEngine : IQueryRunner
         using (QueryTelemetry.StartPlan())
         {
             plan = QueryPlan.Resolve(query, Model);
-            if (plan.ScopeHandling != ScopeHandling.Condition)
+            // Only a scope of programmes alone may be probed (an edition count cannot see a member state's rows).
+            if (plan.ScopeHandling != ScopeHandling.Condition || !query.Scope.RestrictsProgrammesOnly)
             {
                 statement = _compiler.Compile(plan);
             }

@@ -57,4 +57,21 @@ public sealed class CoverageCalculatorTests
         Assert.NotEmpty(scoped);
         Assert.All(scoped, e => Assert.Equal(other, e.Programme));
     }
+
+    [Fact]
+    public void A_member_state_scope_counts_and_lists_only_its_states_whoever_else_was_represented()
+    {
+        var year = Catalogue.EditionsOf(Diplomacy).Select(e => e.Year).Order().First(y => y >= 2013 && y <= 2024);
+        var represented = new[] { "TUR", "NGA", "EGY" }.Select(code => (Diplomacy, year, CountryCode.Parse(code))).ToArray();
+        var scope = DataScope.FromSlugs(null, ["TUR", "SAU"]);
+
+        var entry = Assert.Single(CoverageCalculator.Compute(Catalogue, represented, new HashSet<EditionId>(), Diplomacy, year, scope));
+        var all = Assert.Single(CoverageCalculator.Compute(Catalogue, represented, new HashSet<EditionId>(), Diplomacy, year));
+
+        Assert.Equal(2, entry.EligibleCount);
+        Assert.Equal(1, entry.RepresentedCount);
+        Assert.Equal(["SAU", "TUR"], entry.Groups.SelectMany(g => g.Represented.Concat(g.NotRepresented)).Select(c => c.Value).Order());
+        Assert.Equal([CountryCode.Parse("TUR")], entry.Groups.SelectMany(g => g.Represented));
+        Assert.Equal(3, all.RepresentedCount);
+    }
 }

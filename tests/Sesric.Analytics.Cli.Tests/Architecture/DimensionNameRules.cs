@@ -42,9 +42,10 @@ public static partial class DimensionNameRules
     public static readonly IReadOnlyDictionary<string, string> EngineExceptions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [Path.Combine("Scoping", "DataScope.cs")] =
-            "an API key's scope is a list of programme slugs, written as a condition on the built-in model's programme field "
-            + "(DataScope.ProgrammeField), because a scope is built before, and compared independently of, any model; a complete "
-            + "model without a 'programme' dimension cannot serve scoped keys.",
+            "an API key's scope is a list of programme slugs and member-state codes, written as a condition on the built-in "
+            + "model's programme and member_state fields (DataScope.ProgrammeField, DataScope.MemberStateField), because a scope "
+            + "is built before, and compared independently of, any model; a complete model without those dimensions (or with "
+            + "ones that name something else) refuses scoped queries by name.",
     };
 
     /// <summary>One line per string literal in <paramref name="text"/> that is exactly a dimension's name, outside comments.</summary>

@@ -86,4 +86,32 @@ public sealed class KeysCommandTests : IDisposable
         Assert.Equal(ExitCodes.UserError, bad.ExitCode);
         Assert.Contains("'Not A Slug'", bad.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Create_with_member_states_scopes_the_key_and_list_shows_them_beside_the_programmes()
+    {
+        var file = _folder.File("keys.json");
+
+        var created = await CliRun.SucceedAsync("keys", "create", "--file", file, "--name", "office", "--member-state", "tur", "--member-state", "EGY", "--programme", "diplomacy-cab");
+        var statesOnly = await CliRun.SucceedAsync("keys", "create", "--file", file, "--name", "turkiye-office", "--member-state", "TUR");
+        await CliRun.SucceedAsync("keys", "create", "--file", file, "--name", "ops", "--role", "admin");
+        var rows = JsonDocument.Parse((await CliRun.SucceedAsync("keys", "list", "--file", file, "-f", "json")).Out).RootElement;
+        var table = (await CliRun.SucceedAsync("keys", "list", "--file", file, "-f", "csv")).Out;
+        var bad = await CliRun.RunAsync("keys", "create", "--file", file, "--name", "x", "--member-state", "Turkey");
+
+        Assert.Contains("sees diplomacy-cab; member states EGY, TUR", created.Out, StringComparison.Ordinal);
+        Assert.Contains("sees member states TUR", statesOnly.Out, StringComparison.Ordinal);
+        Assert.Equal("EGY TUR", rows[0].GetProperty("member_states").GetString());
+        Assert.Equal("diplomacy-cab", rows[0].GetProperty("programmes").GetString());
+        Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("programmes").ValueKind);
+        Assert.Equal(JsonValueKind.Null, rows[2].GetProperty("member_states").ValueKind);
+        Assert.Contains("member_states", table.Split('\n')[0], StringComparison.Ordinal);
+        var keys = KeyFile.Load(file);
+        Assert.Equal(["EGY", "TUR"], keys[0].MemberStates!);
+        Assert.Null(keys[2].MemberStates);
+        Assert.Equal(ExitCodes.UserError, bad.ExitCode);
+        Assert.Contains("--member-state", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("'Turkey'", bad.Error, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(file).Count(l => l.Contains("\"member_states\"", StringComparison.Ordinal)));
+    }
 }

@@ -38,7 +38,7 @@ public sealed class DataScopeTests
         Assert.False(CabAndStatcom.Allows(ProgrammeId.Parse("oic-statcom-follow-up")));
         Assert.True(DataScope.All.Allows(ProgrammeId.Parse("anything-else")));
         var refused = Assert.Throws<OutOfScopeException>(() => Cab.Require(ProgrammeId.Parse("oic-statcom")));
-        Assert.Equal("oic-statcom", refused.Programme.Value);
+        Assert.Equal("oic-statcom", refused.Programme?.Value);
         Assert.Contains("'oic-statcom' is outside this key's scope (diplomacy-cab)", refused.Message, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,7 @@ public sealed class DataScopeTests
 
         var refused = Assert.Throws<OutOfScopeException>(() => Cab.Apply(query, Model));
 
-        Assert.Equal("oic-statcom", refused.Programme.Value);
+        Assert.Equal("oic-statcom", refused.Programme?.Value);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class ScopedQueryTests(BuiltInStoreFixture fixture) : IClassFixtur
 
         var refused = await Assert.ThrowsAsync<OutOfScopeException>(() => runner.ExecuteAsync(SemanticQuery.FromText(["participants"], null, "programme = \"diplomacy-cab\"")));
 
-        Assert.Equal("diplomacy-cab", refused.Programme.Value);
+        Assert.Equal("diplomacy-cab", refused.Programme?.Value);
     }
 
     [Fact]
@@ -126,6 +126,6 @@ public sealed class ScopedQueryTests(BuiltInStoreFixture fixture) : IClassFixtur
         Assert.True(ofExcluded > 0);
         Assert.Equal(everyone - ofExcluded, total);
         var refused = await Assert.ThrowsAsync<OutOfScopeException>(() => runner.ExecuteAsync(SemanticQuery.FromText(["participations"], null, $"programme = \"{excluded}\"", policy: DisclosurePolicy.Internal)));
-        Assert.Equal(excluded, refused.Programme.Value);
+        Assert.Equal(excluded, refused.Programme?.Value);
     }
 }

@@ -16,6 +16,18 @@ public static class ScopedKeys
     /// <summary>A programme neither scoped key sees.</summary>
     public const string Outside = "oic-statcom-follow-up";
 
+    /// <summary>A reader that sees the participants of <see cref="InsideState"/> only, in every programme.</summary>
+    public const string StateReader = "test-state-reader-key-0006";
+
+    /// <summary>An admin that sees diplomacy-cab's participants from <see cref="InsideState"/> only.</summary>
+    public const string CabStateAdmin = "test-cab-state-admin-key-0007";
+
+    /// <summary>The member state the state-scoped keys see.</summary>
+    public const string InsideState = "TUR";
+
+    /// <summary>A member state neither state-scoped key sees.</summary>
+    public const string OutsideState = "SAU";
+
     /// <summary>The configuration entries for the scoped keys.</summary>
     public static Dictionary<string, string?> Configuration() => new()
     {
@@ -28,6 +40,15 @@ public static class ScopedKeys
         ["Sesric:ApiKeys:4:Role"] = nameof(Role.Admin),
         ["Sesric:ApiKeys:4:Programmes:0"] = "oic-statcom",
         ["Sesric:ApiKeys:4:Programmes:1"] = "diplomacy-cab",
+        ["Sesric:ApiKeys:5:Name"] = "state-reader",
+        ["Sesric:ApiKeys:5:Sha256"] = ApiKeyRegistry.Hash(StateReader),
+        ["Sesric:ApiKeys:5:Role"] = nameof(Role.Reader),
+        ["Sesric:ApiKeys:5:MemberStates:0"] = InsideState,
+        ["Sesric:ApiKeys:6:Name"] = "cab-state-admin",
+        ["Sesric:ApiKeys:6:Sha256"] = ApiKeyRegistry.Hash(CabStateAdmin),
+        ["Sesric:ApiKeys:6:Role"] = nameof(Role.Admin),
+        ["Sesric:ApiKeys:6:Programmes:0"] = "diplomacy-cab",
+        ["Sesric:ApiKeys:6:MemberStates:0"] = InsideState.ToLowerInvariant(),
     };
 
     /// <summary>Call metadata carrying <paramref name="key"/>.</summary>
