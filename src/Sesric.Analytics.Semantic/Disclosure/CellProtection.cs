@@ -62,6 +62,23 @@ internal sealed class CellProtection
         return _table!.Perturb(count, Key(component, row));
     }
 
+    /// <summary>
+    /// The synthetic and all participation rows of store row <paramref name="row"/> as the synthetic share may use them:
+    /// each perturbed with the cell key of exactly those records wherever the policy perturbs participations, exact
+    /// otherwise (whole editions, internal). A cell of only synthetic (or only real) records has the same key for both
+    /// counts, so it keeps a share of exactly 1 (or 0).
+    /// </summary>
+    public (long Synthetic, long Read) ShareCounts(int row)
+    {
+        var perturb = _plan.Rule(Components.Participations) == CellRule.Perturb;
+        long Count(Component component)
+        {
+            var raw = Raw(component, row) ?? 0;
+            return perturb ? _table!.Perturb(raw, Key(component, row)) : raw;
+        }
+        return (Count(Components.Synthetic), Count(Components.Participations));
+    }
+
     private (CellRule Rule, int Value, int Key) Slot(Component component)
     {
         if (!_slots.TryGetValue(component, out var slot))

@@ -89,17 +89,19 @@ internal static class ResultAssembler
         var rowsAt = IndexOfComponent(components, Components.Participations);
         if (syntheticAt >= 0 && rowsAt >= 0)
         {
+            var counts = new CellProtection(plan, current);
             for (var r = 0; r < count; r++)
             {
-                synthetic += ReadLong(current[syntheticAt], r) ?? 0;
-                read += ReadLong(current[rowsAt], r) ?? 0;
+                var (cellSynthetic, cellRead) = counts.ShareCounts(r);
+                synthetic += cellSynthetic;
+                read += cellRead;
             }
         }
         var columns = plan.Dimensions.Select(d => new ResultColumn(d.Name, ColumnRole.Dimension, d.ColumnType, d.ValueFormat, d.Label))
             .Concat(plan.Measures.Select(m => new ResultColumn(m.Name, ColumnRole.Measure, m.ColumnType, m.ValueFormat, m.Label)))
             .ToArray();
         var page = Page(plan, table);
-        var metadata = new QueryMetadata(count, clock.Elapsed, suppressedCells, PublishedSyntheticShare.Of(synthetic, read, policy.Protects), policy.ToString())
+        var metadata = new QueryMetadata(count, clock.Elapsed, suppressedCells, policy.Protects ? PublishedSyntheticShare.OfProtectedCounts(synthetic, read) : PublishedSyntheticShare.Of(synthetic, read, protects: false), policy.ToString())
         {
             PerturbationTable = policy.Table?.Version,
             PerturbedCells = protectedCells,
