@@ -85,8 +85,8 @@ internal sealed class CellProtection
         {
             var components = _plan.ComponentList;
             slot = (_plan.Rule(component),
-                ResultAssembler.IndexOfComponent(components, component),
-                component.CellKey is { } key ? ResultAssembler.IndexOfComponent(components, key) : -1);
+                ComponentColumns.IndexOf(components, component),
+                component.CellKey is { } key ? ComponentColumns.IndexOf(components, key) : -1);
             _slots[component] = slot;
         }
         return slot;
@@ -99,7 +99,7 @@ internal sealed class CellProtection
             return Raw(d.Whole, row) is { } whole && Raw(d.Part, row) is { } part ? whole - part : null;
         }
         var at = Slot(component).Value;
-        return at < 0 ? null : ResultAssembler.ReadLong(_columns[at], row);
+        return at < 0 ? null : ComponentColumns.ReadLong(_columns[at], row);
     }
 
     /// <summary>The cell key of the records <paramref name="component"/> counts: keys add, so a difference's key is the difference of its parts' keys.</summary>
@@ -114,6 +114,6 @@ internal sealed class CellProtection
         // model bug, and must fail rather than publish a count without its noise.
         return at < 0
             ? throw new InvalidOperationException($"no cell key was computed for '{component.Key}'; list it among the measure's components.")
-            : ResultAssembler.ReadLong(_columns[at], row) ?? 0;
+            : ComponentColumns.ReadLong(_columns[at], row) ?? 0;
     }
 }
