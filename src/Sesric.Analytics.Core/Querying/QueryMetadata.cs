@@ -4,7 +4,7 @@ namespace Sesric.Analytics.Querying;
 /// <param name="TotalRows">Rows before limit/offset.</param>
 /// <param name="Elapsed">Time spent compiling and running the query.</param>
 /// <param name="SuppressedCells">How many measure cells disclosure control withheld (shown with no value, never as zero).</param>
-/// <param name="SyntheticShare">The share (0–1) of the participation records behind the figures that are synthetic; null when no records were read, or when the public policy withholds a mixed share over few records (it publishes none and all exactly and a larger mix rounded to a tenth).</param>
+/// <param name="SyntheticShare">The share (0–1) of the participation records behind the figures that are synthetic; null when no records were read, or when the public policy withholds a mixed share over few records. Under the public policy it is computed from the cells' perturbed counts of synthetic and of all rows (none and all still read 0 and 1; a larger mix is rounded to a tenth).</param>
 /// <param name="Policy">The disclosure policy applied ("public" or "internal").</param>
 public sealed record QueryMetadata(long TotalRows, TimeSpan Elapsed, int SuppressedCells, double? SyntheticShare, string Policy)
 {

@@ -61,6 +61,13 @@ internal sealed class QueryPlan
             {
                 AddKeys(c);
             }
+            // The synthetic share is a ratio of the result's participations and synthetic rows: where those counts are
+            // perturbed, it is computed from their protected values, so it needs both keys (see PublishedSyntheticShare).
+            if (UsesRegistry && Rule(Components.Participations) == CellRule.Perturb)
+            {
+                used.Add(Components.ParticipationsKeySum);
+                used.Add(Components.SyntheticKeySum);
+            }
         }
 
         void AddKeys(Component c)

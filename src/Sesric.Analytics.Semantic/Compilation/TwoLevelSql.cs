@@ -14,9 +14,10 @@ namespace Sesric.Analytics.Semantic;
 /// from that person's rows in the cell: how many there are (participations, synthetic rows, a user measure's restricted
 /// participations), whether any meets a condition (women, returning, a user measure's restricted people, states counted as
 /// members), the person's record key (fixed per person, so a people cell key is the sum of the inner rows' keys and a
-/// participation cell key the sum of key × count) and the person's state (fixed per person, so distinct states are distinct
-/// over the inner rows). Every sum is the same integer the one-level statement's distinct sums gave, so every cell key,
-/// perturbed count and published value is the same.</para>
+/// participation cell key the sum of each person's key times their count, reduced per person) and the person's state
+/// (fixed per person, so distinct states are distinct over the inner rows). Every count is the same integer the one-level
+/// statement's distinct sums gave and every cell key the same modulo 2^24, so every perturbed count and published value is
+/// the same.</para>
 /// <para>Why it is cheap. A person whose only counted row falls in the cell (<c>is_single</c>; grouped by year,
 /// <c>is_single_in_year</c>; grouped by edition, every row, since a person attends an edition once) is already one inner
 /// row, so only the other rows are grouped by person (<c>UNION ALL</c> of the two branches). The one-level statement built
@@ -106,6 +107,14 @@ internal static partial class TwoLevelSql
         bool KnownFalse(PersonForm p) => p.FalseOnOnlyRow && single == "f.is_single";
         string Flag(string condition, PersonForm p) => Column("pl_any" + ConditionIndex(condition), KnownFalse(p) ? "0" : Indicator(condition), $"MAX({Indicator(condition)})");
         string Rows(string condition) => Column("pl_n" + ConditionIndex(condition), Indicator(condition), $"SUM({Indicator(condition)})");
+        // A participation cell key per person, reduced already in the inner level and narrowed to INTEGER: the outer sum of
+        // key × count was a BIGINT sum (DuckDB adds those in 128 bits, measured a third of a public statement's time with
+        // two such keys), where a sum of INTEGERs stays in 64 bits. The reduced key is the same modulo 2^24.
+        string RowsKey(string? condition)
+        {
+            var key = condition is null ? "f.record_key" : $"CASE WHEN {condition} THEN f.record_key ELSE 0 END";
+            return Column("pl_kn" + (condition is null ? "" : ConditionIndex(condition)), key, $"CAST({reduceKey($"SUM({key})")} AS INTEGER)");
+        }
 
         var outer = new List<string>();
         foreach (var component in components)
@@ -119,7 +128,7 @@ internal static partial class TwoLevelSql
                 PersonAggregate.PeopleKey when condition is null => reduceKey($"COALESCE(SUM({Key()}), 0)"),
                 PersonAggregate.PeopleKey => reduceKey($"COALESCE(SUM(CASE WHEN {Flag(condition, person)} = 1 THEN {Key()} ELSE 0 END), 0)"),
                 PersonAggregate.Rows => $"CAST(COALESCE(SUM({(condition is null ? Count() : Rows(condition))}), 0) AS BIGINT)",
-                PersonAggregate.RowsKey => reduceKey($"COALESCE(SUM({Key()} * {(condition is null ? Count() : Rows(condition))}), 0)"),
+                PersonAggregate.RowsKey => reduceKey($"COALESCE(SUM({RowsKey(condition)}), 0)"),
                 PersonAggregate.States when withinState => $"MAX({Flag(condition!, person)})",
                 PersonAggregate.States => $"COUNT(DISTINCT CASE WHEN {Flag(condition!, person)} = 1 THEN {Column("iso3", "f.iso3", "MAX(f.iso3)")} END)",
                 PersonAggregate.Editions => "CAST(1 AS BIGINT)",

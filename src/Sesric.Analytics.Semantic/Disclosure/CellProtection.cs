@@ -62,14 +62,31 @@ internal sealed class CellProtection
         return _table!.Perturb(count, Key(component, row));
     }
 
+    /// <summary>
+    /// The synthetic and all participation rows of store row <paramref name="row"/> as the synthetic share may use them:
+    /// each perturbed with the cell key of exactly those records wherever the policy perturbs participations, exact
+    /// otherwise (whole editions, internal). A cell of only synthetic (or only real) records has the same key for both
+    /// counts, so it keeps a share of exactly 1 (or 0).
+    /// </summary>
+    public (long Synthetic, long Read) ShareCounts(int row)
+    {
+        var perturb = _plan.Rule(Components.Participations) == CellRule.Perturb;
+        long Count(Component component)
+        {
+            var raw = Raw(component, row) ?? 0;
+            return perturb ? _table!.Perturb(raw, Key(component, row)) : raw;
+        }
+        return (Count(Components.Synthetic), Count(Components.Participations));
+    }
+
     private (CellRule Rule, int Value, int Key) Slot(Component component)
     {
         if (!_slots.TryGetValue(component, out var slot))
         {
             var components = _plan.ComponentList;
             slot = (_plan.Rule(component),
-                ResultAssembler.IndexOfComponent(components, component),
-                component.CellKey is { } key ? ResultAssembler.IndexOfComponent(components, key) : -1);
+                ComponentColumns.IndexOf(components, component),
+                component.CellKey is { } key ? ComponentColumns.IndexOf(components, key) : -1);
             _slots[component] = slot;
         }
         return slot;
@@ -82,7 +99,7 @@ internal sealed class CellProtection
             return Raw(d.Whole, row) is { } whole && Raw(d.Part, row) is { } part ? whole - part : null;
         }
         var at = Slot(component).Value;
-        return at < 0 ? null : ResultAssembler.ReadLong(_columns[at], row);
+        return at < 0 ? null : ComponentColumns.ReadLong(_columns[at], row);
     }
 
     /// <summary>The cell key of the records <paramref name="component"/> counts: keys add, so a difference's key is the difference of its parts' keys.</summary>
@@ -97,6 +114,6 @@ internal sealed class CellProtection
         // model bug, and must fail rather than publish a count without its noise.
         return at < 0
             ? throw new InvalidOperationException($"no cell key was computed for '{component.Key}'; list it among the measure's components.")
-            : ResultAssembler.ReadLong(_columns[at], row) ?? 0;
+            : ComponentColumns.ReadLong(_columns[at], row) ?? 0;
     }
 }

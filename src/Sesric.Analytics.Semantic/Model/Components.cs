@@ -181,8 +181,18 @@ internal static class Components
     internal static Component Rest(Component whole, Component part, string key) =>
         new(key, ComponentSource.Registry, "", Protection: ComponentProtection.RecordSubset) { Difference = (whole, part) };
 
-    /// <summary>Synthetic participation rows behind the row (for the metadata's synthetic share).</summary>
-    public static readonly Component Synthetic = new("synthetic", ComponentSource.Registry, "COUNT(*) FILTER (WHERE f.is_synthetic)")
+    /// <summary>The cell key of the synthetic participation rows: the synthetic share is published from their protected count.</summary>
+    public static readonly Component SyntheticKeySum = new("synthetic_key", ComponentSource.Registry, "COALESCE(SUM(f.record_key) FILTER (WHERE f.is_synthetic), 0)", Protection: ComponentProtection.Key)
+    {
+        Person = new PersonForm(PersonAggregate.RowsKey, "f.is_synthetic"),
+    };
+
+    /// <summary>
+    /// Synthetic participation rows behind the row (for the metadata's synthetic share). Never shown as a figure, so its
+    /// rule stays exact (it does not make a query's figures protected); the share reads it through
+    /// <see cref="CellProtection.ShareCounts"/>, perturbed with its own key wherever participations are.
+    /// </summary>
+    public static readonly Component Synthetic = new("synthetic", ComponentSource.Registry, "COUNT(*) FILTER (WHERE f.is_synthetic)", CellKey: SyntheticKeySum)
     {
         Person = new PersonForm(PersonAggregate.Rows, "f.is_synthetic"),
     };

@@ -50,6 +50,15 @@ public sealed class PublishedSyntheticShareTests
         Assert.NotEqual(PublishedSyntheticShare.Of(6, 20, protects: false), PublishedSyntheticShare.Of(6, 21, protects: false));
     }
 
+    [Theory]
+    [InlineData(30, 25, 1.0)]
+    [InlineData(0, 0, null)]
+    [InlineData(3, 3, 1.0)]
+    [InlineData(3, 6, null)]
+    [InlineData(12, 40, 0.3)]
+    public void Protected_counts_whose_sums_cross_read_as_all_and_follow_the_same_rules(long synthetic, long read, double? expected) =>
+        Assert.Equal(expected, PublishedSyntheticShare.OfProtectedCounts(synthetic, read));
+
     [Fact]
     public void A_synthetic_count_outside_zero_to_read_is_a_bug_not_a_share() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => PublishedSyntheticShare.Of(3, 2, protects: true));

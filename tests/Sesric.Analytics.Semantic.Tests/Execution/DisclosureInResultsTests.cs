@@ -13,9 +13,9 @@ public class DisclosureInResultsTests
     private const long High = Sesric.Analytics.Model.RecordKey.Modulus - 1;
 
     private static SqlRows YearRows(params (long Year, long People, long Key, long? PrevPeople, long PrevKey)[] cells) => new(
-        ["year", "people", "participations", "synthetic", "people_key", "participations_key",
-            "prev_people", "prev_participations", "prev_synthetic", "prev_people_key", "prev_participations_key"],
-        cells.Select(c => new object?[] { c.Year, c.People, c.People, 0L, c.Key, c.Key, c.PrevPeople, c.PrevPeople, c.PrevPeople is null ? null : 0L, c.PrevKey, c.PrevKey }).ToArray());
+        ["year", "people", "participations", "synthetic", "people_key", "participations_key", "synthetic_key",
+            "prev_people", "prev_participations", "prev_synthetic", "prev_people_key", "prev_participations_key", "prev_synthetic_key"],
+        cells.Select(c => new object?[] { c.Year, c.People, c.People, 0L, c.Key, c.Key, 0L, c.PrevPeople, c.PrevPeople, c.PrevPeople is null ? null : 0L, c.PrevKey, c.PrevKey, 0L }).ToArray());
 
     [Fact]
     public async Task Year_over_year_and_running_totals_are_built_from_the_protected_yearly_values()
@@ -55,10 +55,10 @@ public class DisclosureInResultsTests
     public async Task Counts_of_states_are_withheld_where_the_query_depends_on_gender_and_shares_stay_within_0_and_1()
     {
         var rows = new SqlRows(
-            ["gender", "people", "participations", "synthetic", "member_states", "returning", "people_key", "participations_key", "returning_key"],
+            ["gender", "people", "participations", "synthetic", "member_states", "returning", "people_key", "participations_key", "returning_key", "synthetic_key"],
             [
-                ["female", 4L, 4L, 0L, 2L, 4L, Low, Low, High],  // 4 returning of 4: perturbed returning 6 (tail +2), first-timers 0
-                ["male", 1L, 1L, 0L, 1L, 0L, High, High, 0L],
+                ["female", 4L, 4L, 0L, 2L, 4L, Low, Low, High, 0L],  // 4 returning of 4: perturbed returning 6 (tail +2), first-timers 0
+                ["male", 1L, 1L, 0L, 1L, 0L, High, High, 0L, 0L],
             ]);
         var engine = new QueryEngine(new CannedStore(rows));
 

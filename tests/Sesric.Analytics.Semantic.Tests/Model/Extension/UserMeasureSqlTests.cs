@@ -20,7 +20,7 @@ public sealed class UserMeasureSqlTests
         Assert.Equal(["female", "completed", "diplomacy-cab"], statement.Parameters);
         Assert.Contains("SUM(CASE WHEN f.attendance = $2 AND f.programme_id = $3 THEN 1 ELSE 0 END) AS pl_n1", statement.Sql, StringComparison.Ordinal);
         Assert.Contains("CAST(COALESCE(SUM(f.pl_n1), 0) AS BIGINT) AS \"r_", statement.Sql, StringComparison.Ordinal);
-        Assert.Contains("CAST((COALESCE(SUM(f.pl_key * f.pl_n1), 0)) & 16777215 AS BIGINT) AS \"r_", statement.Sql, StringComparison.Ordinal);
+        Assert.Contains("CAST((COALESCE(SUM(f.pl_kn1), 0)) & 16777215 AS BIGINT) AS \"r_", statement.Sql, StringComparison.Ordinal);
         Assert.Contains("WHERE f.is_counted AND (f.gender = $1)", statement.Sql, StringComparison.Ordinal);
     }
 
