@@ -26,7 +26,7 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// <para>A DuckDB file can be open in one process at a time; a second process gets a clear error naming the file.</para>
 /// </remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
-public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
+public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IFactSnapshotSource
 {
     private static readonly Lock MigrationGate = new();
 
@@ -37,7 +37,13 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(
         OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
+    // One data version per store file in this process, advanced by every write through any store object on the file: what
+    // tells a fact snapshot (FactSnapshots) that it is stale.
+    private static readonly ConcurrentDictionary<string, System.Runtime.CompilerServices.StrongBox<long>> DataVersions = new(
+        OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
     private readonly DuckDBConnection _keepAlive;
+    private readonly FactSnapshots _facts;
     private readonly string _connectionString;
     private readonly bool _inMemory;
     private readonly bool _rollBackWrites;
@@ -55,6 +61,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
         _inMemory = inMemory;
         _rollBackWrites = rollBackWrites;
         _writeGate = inMemory ? new SemaphoreSlim(1, 1) : WriteGates.GetOrAdd(description.Location, _ => new SemaphoreSlim(1, 1));
+        _facts = new FactSnapshots(inMemory ? new(0) : DataVersions.GetOrAdd(description.Location, _ => new(0)));
         Description = description;
     }
 
@@ -331,6 +338,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore
         }
         finally
         {
+            _facts.Changed();
             _writeGate.Release();
         }
     }
