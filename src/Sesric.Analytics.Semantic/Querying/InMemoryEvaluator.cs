@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 using Sesric.Analytics.Querying;
@@ -23,14 +24,71 @@ namespace Sesric.Analytics.Semantic;
 /// </remarks>
 internal static partial class InMemoryEvaluator
 {
-    /// <summary>Row conditions of the built-in components, as their SQL reads, and the same test over a row.</summary>
-    private static readonly Dictionary<string, Func<Row, bool>> Conditions = new(StringComparer.Ordinal)
+    /// <summary>Row conditions of the built-in components, as their SQL reads, and the same test over a snapshot's rows.</summary>
+    private static readonly Dictionary<string, Func<FactSnapshot, Func<int, bool>>> Conditions = new(StringComparer.Ordinal)
     {
-        ["f.counts_as_member"] = r => r.Flag("counts_as_member"),
-        ["f.is_synthetic"] = r => r.Flag("is_synthetic"),
-        ["f.gender = 'female'"] = r => r.Text("gender") == "female",
-        ["f.gender = 'male'"] = r => r.Text("gender") == "male",
+        ["f.counts_as_member"] = f => Flag(f, "counts_as_member"),
+        ["f.is_synthetic"] = f => Flag(f, "is_synthetic"),
+        ["f.gender = 'female'"] = f => TextIs(f, "gender", "female"),
+        ["f.gender = 'male'"] = f => TextIs(f, "gender", "male"),
     };
+
+    /// <summary>
+    /// The row test of a component's condition: a built-in one, or a user measure's restriction (each term
+    /// <c>f.column = {pN}</c>, or the same inside <c>COALESCE(…, FALSE)</c>, joined by AND: true when every column has its
+    /// value; a missing value makes the term false, as CASE WHEN does with unknown). False when the condition is of any
+    /// other form; <paramref name="condition"/> is null for a component without one.
+    /// </summary>
+    private static bool TryCondition(Component component, out Func<FactSnapshot, Func<int, bool>>? condition)
+    {
+        condition = null;
+        if (component.Person!.Condition is not { } sql)
+        {
+            return true;
+        }
+        if (component.Parameters is not { Count: > 0 } parameters)
+        {
+            return Conditions.TryGetValue(sql, out condition);
+        }
+        var tests = new List<(string Column, object Value)>();
+        foreach (var term in sql.Split(" AND ", StringSplitOptions.None))
+        {
+            var m = ParameterEquality().Match(term);
+            if (!m.Success || !int.TryParse(m.Groups["p"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= parameters.Count)
+            {
+                return false;
+            }
+            tests.Add((m.Groups["c"].Value, parameters[index]));
+        }
+        condition = facts =>
+        {
+            var columns = tests.Select(t => (Values: Required(facts, t.Column), t.Value)).ToArray();
+            return i =>
+            {
+                foreach (var (values, value) in columns)
+                {
+                    if (values[i] is not { } v || !v.Equals(value))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            };
+        };
+        return true;
+    }
+
+    private static Func<int, bool> Flag(FactSnapshot facts, string column)
+    {
+        var values = Required(facts, column);
+        return i => values[i] is true;
+    }
+
+    private static Func<int, bool> TextIs(FactSnapshot facts, string column, string text)
+    {
+        var values = Required(facts, column);
+        return i => values[i] is string s && s == text;
+    }
 
     private const long CellKeyMask = 16777215;
 
@@ -46,9 +104,9 @@ internal static partial class InMemoryEvaluator
             return false;
         }
         var components = plan.ComponentList;
-        return components.All(c => c.Source == ComponentSource.Registry && c.Join == HelperJoin.None && c.Parameters is not { Count: > 0 }
+        return components.All(c => c.Source == ComponentSource.Registry && c.Join == HelperJoin.None
                 && c.Person is { } p && p.Aggregate != PersonAggregate.Editions
-                && (p.Condition is null ? p.Aggregate != PersonAggregate.States : Conditions.ContainsKey(p.Condition)))
+                && (p.Condition is null ? p.Aggregate != PersonAggregate.States : TryCondition(c, out _)))
             && TwoLevelSql.Supports(plan, components);
     }
 
@@ -62,29 +120,29 @@ internal static partial class InMemoryEvaluator
         var withinYear = dims.Any(d => d.Time == TimeGrain.Year);
         var singles = withinEdition ? null : Required(facts, withinYear ? "is_single_in_year" : "is_single");
         var components = plan.ComponentList;
-        var conditions = components.Select(c => c.Person!.Condition is { } sql ? Conditions[sql] : null).ToArray();
-        var row = new Row(facts);
+        var conditions = components.Select(c => TryCondition(c, out var condition) && condition is not null ? condition(facts) : null).ToArray();
+        var filter = plan.Filter is null ? null : Compile(plan.Filter, plan, facts);
+        var rows = new InnerColumns(Required(facts, "record_key"), Required(facts, "iso3"), conditions);
 
         // The inner level: one entry per person alone in a cell (by row) or per person and cell.
         var cells = new Dictionary<CellKey, Cell>();
         var cellOrder = new List<Cell>();
         var grouped = new Dictionary<(Cell Cell, object? Person), Inner>();
+        var probe = new object?[dims.Count];
         for (var i = 0; i < facts.RowCount; i++)
         {
-            row.At = i;
-            if (plan.Filter is not null && Test(plan.Filter, plan, row) != true)
+            if (filter is not null && filter(i) != true)
             {
                 continue;
             }
-            var values = new object?[dims.Count];
-            for (var d = 0; d < values.Length; d++)
+            for (var d = 0; d < probe.Length; d++)
             {
-                values[d] = dimColumns[d][i];
+                probe[d] = dimColumns[d][i];
             }
-            var key = new CellKey(values);
-            if (!cells.TryGetValue(key, out var cell))
+            if (!cells.TryGetValue(new CellKey(probe), out var cell))
             {
-                cells[key] = cell = new Cell(values);
+                var values = (object?[])probe.Clone();
+                cells[new CellKey(values)] = cell = new Cell(values);
                 cellOrder.Add(cell);
             }
             Inner inner;
@@ -98,7 +156,7 @@ internal static partial class InMemoryEvaluator
                 grouped[(cell, personKeys[i])] = inner = new Inner(conditions.Length);
                 cell.Inners.Add(inner);
             }
-            inner.Add(row, conditions);
+            inner.Add(rows, i);
         }
         if (dims.Count == 0 && cellOrder.Count == 0)
         {
@@ -180,34 +238,46 @@ internal static partial class InMemoryEvaluator
     }
 
     /// <summary>A filter's truth on a row in SQL's three-valued logic (null: unknown), as the statement renders it.</summary>
-    private static bool? Test(FilterExpression e, QueryPlan plan, Row row)
+    private static Func<int, bool?> Compile(FilterExpression e, QueryPlan plan, FactSnapshot facts)
     {
         switch (e)
         {
             case FilterComparison c:
                 var bound = plan.Bindings[c];
-                var column = FactColumnOf(bound.Dimension)!;
-                var value = row.Value(column);
-                bool? result = value is null ? null : Compare(value, bound.SqlOperator, bound.Value);
-                return bound.Dimension.IsNullable ? result ?? false : result;
+                var values = Required(facts, FactColumnOf(bound.Dimension)!);
+                var op = bound.SqlOperator;
+                var against = bound.Value;
+                var orFalse = bound.Dimension.IsNullable;
+                return i => values[i] is { } value ? Compare(value, op, against) : orFalse ? false : null;
             case FilterAnd a:
-                var left = Test(a.Left, plan, row);
-                if (left == false)
+                var andLeft = Compile(a.Left, plan, facts);
+                var andRight = Compile(a.Right, plan, facts);
+                return i =>
                 {
-                    return false;
-                }
-                var right = Test(a.Right, plan, row);
-                return right == false ? false : left is null || right is null ? null : true;
+                    var left = andLeft(i);
+                    if (left == false)
+                    {
+                        return false;
+                    }
+                    var right = andRight(i);
+                    return right == false ? false : left is null || right is null ? null : true;
+                };
             case FilterOr o:
-                var l = Test(o.Left, plan, row);
-                if (l == true)
+                var orLeft = Compile(o.Left, plan, facts);
+                var orRight = Compile(o.Right, plan, facts);
+                return i =>
                 {
-                    return true;
-                }
-                var r = Test(o.Right, plan, row);
-                return r == true ? true : l is null || r is null ? null : false;
+                    var left = orLeft(i);
+                    if (left == true)
+                    {
+                        return true;
+                    }
+                    var right = orRight(i);
+                    return right == true ? true : left is null || right is null ? null : false;
+                };
             case FilterNot n:
-                return !Test(n.Operand, plan, row);
+                var operand = Compile(n.Operand, plan, facts);
+                return i => !operand(i);
             default:
                 throw new InvalidOperationException($"unknown filter term {e.GetType().Name}");
         }
@@ -257,26 +327,11 @@ internal static partial class InMemoryEvaluator
     [GeneratedRegex(@"^f\.([a-z_][a-z0-9_]*)$")]
     private static partial Regex PlainColumn();
 
-    /// <summary>A cursor over the snapshot's rows, reading columns by name.</summary>
-    private sealed class Row(FactSnapshot facts)
-    {
-        private readonly Dictionary<string, object?[]> _columns = new(StringComparer.Ordinal);
+    [GeneratedRegex(@"^(?:COALESCE\(f\.(?<c>[a-z_][a-z0-9_]*) = \{p(?<p>[0-9]+)\}, FALSE\)|f\.(?<c>[a-z_][a-z0-9_]*) = \{p(?<p>[0-9]+)\})$")]
+    private static partial Regex ParameterEquality();
 
-        public int At { get; set; }
-
-        public object? Value(string column)
-        {
-            if (!_columns.TryGetValue(column, out var values))
-            {
-                _columns[column] = values = Required(facts, column);
-            }
-            return values[At];
-        }
-
-        public bool Flag(string column) => Value(column) is true;
-
-        public string? Text(string column) => Value(column) as string;
-    }
+    /// <summary>The fact columns every inner row reads, and the components' conditions over them.</summary>
+    private sealed record InnerColumns(object?[] RecordKeys, object?[] States, Func<int, bool>?[] Conditions);
 
     /// <summary>One row of the inner level: a person's rows in a cell (or one row alone).</summary>
     private sealed class Inner(int components)
@@ -291,17 +346,18 @@ internal static partial class InMemoryEvaluator
 
         public long[] Matching { get; } = new long[components];
 
-        public void Add(Row row, Func<Row, bool>?[] conditions)
+        public void Add(InnerColumns columns, int row)
         {
             Count++;
-            if (row.Value("record_key") is long key && (Key is null || key > Key))
+            if (columns.RecordKeys[row] is long key && (Key is null || key > Key))
             {
                 Key = key;
             }
-            if (row.Text("iso3") is { } state && (State is null || string.CompareOrdinal(state, State) > 0))
+            if (columns.States[row] is string state && (State is null || string.CompareOrdinal(state, State) > 0))
             {
                 State = state;
             }
+            var conditions = columns.Conditions;
             for (var c = 0; c < conditions.Length; c++)
             {
                 if (conditions[c] is { } test && test(row))

@@ -34,9 +34,9 @@ public sealed class InMemoryEvaluationTests(ShapeStoresFixture fixture) : IClass
         var random = new Random(18);
         foreach (var (name, store, programme, year, state) in fixture.Stores)
         {
-            var queries = Enumerable.Range(0, 150).Select(_ => RandomQuery(random, programme, year, state)).ToList();
+            var queries = Enumerable.Range(0, 200).Select(_ => RandomQuery(random, programme, year, state)).ToList();
             // The comparison means something only if many of them are answered in memory.
-            Assert.True(queries.Count(InMemory) >= 40, $"{name}: only {queries.Count(InMemory)} of {queries.Count} random queries run in memory");
+            Assert.True(queries.Count(InMemory) >= 80, $"{name}: only {queries.Count(InMemory)} of {queries.Count} random queries run in memory");
             var database = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, inMemoryFactRows: 0), queries);
             var memory = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, inMemoryFactRows: 100_000), queries);
 
@@ -89,14 +89,19 @@ public sealed class InMemoryEvaluationTests(ShapeStoresFixture fixture) : IClass
         "participations_per_member_state", "african_and_arab_participants",
     ];
 
+    private static readonly string[] Common = ["participants", "participations", "member_states", "female_share", "completers", "attended_only"];
+
+    private static readonly string[] PlainDimensions = ["programme", "year", "member_state", "oic_group", "gender", "attendance", "modality", "host_country"];
+
     private static readonly string[] Dimensions =
         ["programme", "edition", "year", "member_state", "oic_group", "gender", "attendance", "modality", "host_country", "date"];
 
     /// <summary>Measures, dimensions, a filter of up to three terms joined by AND, OR and NOT, a policy and sometimes an order and page.</summary>
     private static SemanticQuery RandomQuery(Random random, string programme, int year, string state)
     {
-        var measures = Measures.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToArray();
-        var by = Dimensions.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToArray();
+        // Mostly the measures and fields a dashboard asks for (answered in memory), sometimes any (answered by DuckDB).
+        var measures = (random.Next(3) == 0 ? Measures : Common).OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToArray();
+        var by = (random.Next(3) == 0 ? Dimensions : PlainDimensions).OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToArray();
         string[] terms =
         [
             $"year >= {year}", $"year < {year}", $"year = {year}", $"year != {year + 1}", "gender = \"female\"", "gender != \"male\"",
