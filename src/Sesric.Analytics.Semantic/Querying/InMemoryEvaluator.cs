@@ -99,7 +99,8 @@ internal static partial class InMemoryEvaluator
         {
             return false;
         }
-        if (plan.Dimensions.Any(d => FactColumnOf(d) is null))
+        // Every field grouped by or filtered on must read one fact column (a filter on edition or date does not).
+        if (plan.Dimensions.Any(d => FactColumnOf(d) is null) || plan.Bindings.Values.Any(b => FactColumnOf(b.Dimension) is null))
         {
             return false;
         }
