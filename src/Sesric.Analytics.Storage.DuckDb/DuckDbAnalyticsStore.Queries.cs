@@ -80,6 +80,15 @@ public sealed partial class DuckDbAnalyticsStore
             },
             cancellationToken);
 
+    /// <inheritdoc/>
+    /// <remarks>Read once per write (see <see cref="FactSnapshots"/>); while the store holds more counted rows than
+    /// <paramref name="maxRows"/> only their count is read, once per write.</remarks>
+    public Task<FactSnapshot?> GetFactSnapshotAsync(int maxRows, CancellationToken cancellationToken = default) =>
+        _facts.GetAsync(maxRows, ReadAsync, cancellationToken);
+
+    /// <summary>How many times the fact rows were read for a snapshot (for tests).</summary>
+    internal int FactSnapshotLoads => _facts.Loads;
+
     private static DuckDBDataReader ExecuteInterruptible(DuckDBCommand command, CancellationToken cancellationToken)
     {
         try

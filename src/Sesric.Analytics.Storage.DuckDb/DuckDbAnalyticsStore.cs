@@ -27,7 +27,7 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// <para>A DuckDB file can be open in one process at a time; a second process gets a clear error naming the file.</para>
 /// </remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
-public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IImportJournal, IStoreSeedRecord, IStoreDatabase
+public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IImportJournal, IStoreSeedRecord, IStoreDatabase, IFactSnapshotSource
 {
     private static readonly Lock MigrationGate = new();
 
@@ -38,7 +38,13 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IImportJourn
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(
         OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
+    // One data version per store file in this process, advanced by every write through any store object on the file: what
+    // tells a fact snapshot (FactSnapshots) that it is stale.
+    private static readonly ConcurrentDictionary<string, System.Runtime.CompilerServices.StrongBox<long>> DataVersions = new(
+        OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
     private readonly DuckDBConnection _keepAlive;
+    private readonly FactSnapshots _facts;
     private readonly string _connectionString;
     private readonly bool _inMemory;
     private readonly bool _rollBackWrites;
@@ -64,6 +70,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IImportJourn
         _inMemory = inMemory;
         _rollBackWrites = rollBackWrites;
         _writeGate = inMemory ? new SemaphoreSlim(1, 1) : WriteGates.GetOrAdd(description.Location, _ => new SemaphoreSlim(1, 1));
+        _facts = new FactSnapshots(inMemory ? new(0) : DataVersions.GetOrAdd(description.Location, _ => new(0)));
         Description = description;
         _referenceData = new ReferenceData(this);
         _journal = new ImportJournal(this, connection => ParticipationImport.RefreshImportedFacts(connection));
@@ -425,6 +432,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IImportJourn
         }
         finally
         {
+            _facts.Changed();
             _writeGate.Release();
         }
     }

@@ -98,6 +98,13 @@ public sealed class SesricOptions
     public int MaxConcurrentQueries { get; set; } = 4;
 
     /// <summary>
+    /// While the store holds at most this many counted participations, statistics queries that the in-memory path can
+    /// answer exactly are computed over the fact rows held in memory (reloaded after every write) instead of in the
+    /// database, whose fixed cost per statement is several milliseconds. 0 turns it off.
+    /// </summary>
+    public int InMemoryFactRows { get; set; } = Semantic.QueryEngine.DefaultInMemoryFactRows;
+
+    /// <summary>
     /// How many report charts may render at once across every <c>RenderReport</c> call (half the cores by default, at
     /// least 1), so that rendering does not take every core from the queries. At least 1; reports are byte-identical
     /// whatever the value.

@@ -31,7 +31,7 @@ public static class StorageRegistration
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SesricOptions>>().Value;
-            return new QueryRunnerOptions(options.QueryCacheEntries, options.MaxConcurrentQueries);
+            return new QueryRunnerOptions(options.QueryCacheEntries, options.MaxConcurrentQueries, options.InMemoryFactRows);
         });
         services.AddSingleton<SemanticStatisticsEngine>();
         services.AddSingleton<IStatisticsEngine, CachingStatisticsEngine>();

@@ -15,7 +15,7 @@ namespace Sesric.Analytics.Application.Data;
 /// Reads pass straight through. The decorator does not dispose the store it wraps: the host that opened it does.
 /// </remarks>
 /// <threadsafety>As safe as the wrapped store.</threadsafety>
-public sealed class VersionedStore(IAnalyticsStore inner, DataVersion version) : IAnalyticsStore, IImportJournal
+public sealed class VersionedStore(IAnalyticsStore inner, DataVersion version) : IAnalyticsStore, IImportJournal, IFactSnapshotSource
 {
     /// <summary>The wrapped store, for the capabilities some engines add (liveness, change feed).</summary>
     public IAnalyticsStore Inner => inner;
@@ -59,6 +59,11 @@ public sealed class VersionedStore(IAnalyticsStore inner, DataVersion version) :
 
     /// <inheritdoc/>
     public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default) => inner.QueryAsync(statement, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>The wrapped store's snapshot, or null (the query runs in the database) when it keeps none.</remarks>
+    public Task<FactSnapshot?> GetFactSnapshotAsync(int maxRows, CancellationToken cancellationToken = default) =>
+        inner is IFactSnapshotSource source ? source.GetFactSnapshotAsync(maxRows, cancellationToken) : Task.FromResult<FactSnapshot?>(null);
 
     /// <inheritdoc/>
     public Task<long> CountParticipationsAsync(CancellationToken cancellationToken = default) => inner.CountParticipationsAsync(cancellationToken);

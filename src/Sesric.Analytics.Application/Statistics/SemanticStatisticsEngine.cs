@@ -11,7 +11,7 @@ namespace Sesric.Analytics.Application.Statistics;
 /// <c>Sesric:ModelPath</c>'s measures).
 /// </summary>
 /// <threadsafety>Safe to share; the engine and store are.</threadsafety>
-public sealed class SemanticStatisticsEngine(ICurrentStore current, SemanticModel model) : IStatisticsEngine
+public sealed class SemanticStatisticsEngine(ICurrentStore current, SemanticModel model, QueryRunnerOptions? options = null) : IStatisticsEngine
 {
     private (IAnalyticsStore Store, QueryEngine Engine)? _current;
 
@@ -29,7 +29,7 @@ public sealed class SemanticStatisticsEngine(ICurrentStore current, SemanticMode
         {
             return c.Engine;
         }
-        var fresh = new QueryEngine(store, model);
+        var fresh = new QueryEngine(store, model, Math.Max(0, (options ?? new QueryRunnerOptions()).InMemoryFactRows));
         _current = (store, fresh);
         return fresh;
     }

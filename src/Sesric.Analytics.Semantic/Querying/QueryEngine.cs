@@ -23,6 +23,16 @@ public sealed class QueryEngine : IQueryRunner
     private readonly IAnalyticsStore _store;
     private readonly SqlCompiler _compiler;
 
+    /// <summary>
+    /// The most counted fact rows a store may hold for queries to be answered in memory by default: the built-in data
+    /// (about 750) and registries of a few years are well within it; at this size the in-memory aggregation takes about
+    /// as long as DuckDB's fixed cost per statement, and beyond it DuckDB's own speed wins.
+    /// </summary>
+    public const int DefaultInMemoryFactRows = 20_000;
+
+    private readonly IFactSnapshotSource? _facts;
+    private readonly int _inMemoryFactRows;
+
     /// <summary>Whether each recent scope excluded anything, which chooses the statement to try first.</summary>
     private readonly ScopeProbes _probes = new();
 
@@ -32,11 +42,23 @@ public sealed class QueryEngine : IQueryRunner
     {
     }
 
+    /// <summary>
+    /// Builds an engine over <paramref name="store"/> that answers in memory while the store's counted fact rows are at most
+    /// <paramref name="inMemoryFactRows"/> (0: always in the database; see <see cref="DefaultInMemoryFactRows"/>).
+    /// </summary>
+    public QueryEngine(IAnalyticsStore store, SemanticModel? model, int inMemoryFactRows)
+        : this(store, model, twoLevel: true, inMemoryFactRows)
+    {
+    }
+
     /// <summary>An engine that writes the two-level statement where it can (<paramref name="twoLevel"/>), or always the one-level one (for tests that compare them).</summary>
-    internal QueryEngine(IAnalyticsStore store, SemanticModel? model, bool twoLevel)
+    internal QueryEngine(IAnalyticsStore store, SemanticModel? model, bool twoLevel, int inMemoryFactRows = DefaultInMemoryFactRows)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentOutOfRangeException.ThrowIfNegative(inMemoryFactRows);
         _store = store;
+        _facts = store as IFactSnapshotSource;
+        _inMemoryFactRows = twoLevel ? inMemoryFactRows : 0;
         Model = model ?? SemanticModel.Default;
         // The store names its engine; the compiler writes that engine's dialect.
         _compiler = new SqlCompiler(SqlDialect.For(store.Description.Engine), twoLevel);
@@ -77,6 +99,18 @@ public sealed class QueryEngine : IQueryRunner
             {
                 statement = _compiler.Compile(plan);
             }
+        }
+        if (_facts is not null && _inMemoryFactRows > 0 && InMemoryEvaluator.Supports(plan)
+            && await _facts.GetFactSnapshotAsync(_inMemoryFactRows, ct).ConfigureAwait(false) is { } snapshot)
+        {
+            // A small store: the same rows the statement would return, computed over the fact rows in memory (the scope,
+            // when it has a condition, is part of the plan's filter; no statement, so no probe either).
+            SqlRows computed;
+            using (SesricTelemetry.Start("sesric.query.in_memory"))
+            {
+                computed = InMemoryEvaluator.Evaluate(plan, snapshot);
+            }
+            return Finish(plan, computed, span, clock, statements: 0);
         }
         var statements = 0;
         if (statement is null)

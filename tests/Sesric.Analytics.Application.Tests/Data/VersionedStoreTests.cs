@@ -20,6 +20,28 @@ public sealed class VersionedStoreTests
     }
 
     [Fact]
+    public async Task The_fact_snapshot_passes_through_and_follows_writes()
+    {
+        await using var seeded = await SeededStore.CreateAsync();
+        var source = Assert.IsAssignableFrom<IFactSnapshotSource>(seeded.Store);
+        var counted = (await seeded.Store.QueryAsync(new Querying.SqlStatement("SELECT COUNT(*) AS n FROM participation_fact WHERE is_counted", []))).Rows[0][0];
+
+        var before = await source.GetFactSnapshotAsync(100_000);
+        Assert.NotNull(before);
+        Assert.Equal(counted, (long)before.RowCount);
+        Assert.Same(before, await source.GetFactSnapshotAsync(100_000));
+        Assert.Null(await source.GetFactSnapshotAsync(10));
+
+        var catalogue = await seeded.Store.LoadCatalogueAsync();
+        await seeded.Store.ImportParticipationsAsync(NewRows(catalogue, "snapshot"), new ImportRequest("request-snapshot"));
+        var after = await source.GetFactSnapshotAsync(100_000);
+
+        Assert.NotNull(after);
+        Assert.NotSame(before, after);
+        Assert.Equal(before.RowCount + 3, after.RowCount);
+    }
+
+    [Fact]
     public async Task Every_kind_of_write_moves_the_version_on()
     {
         await using var seeded = await SeededStore.CreateAsync();

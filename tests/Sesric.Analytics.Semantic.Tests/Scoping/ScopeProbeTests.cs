@@ -42,7 +42,7 @@ public sealed class ScopeProbeTests(BuiltInStoreFixture fixture) : IClassFixture
     [MemberData(nameof(Queries))]
     public async Task A_scope_of_every_programme_gives_the_unscoped_rows_from_one_statement_without_its_condition(string policy, string text)
     {
-        var engine = new QueryEngine(fixture.Store);
+        var engine = new QueryEngine(fixture.Store, null, inMemoryFactRows: 0);
         var programmes = (await fixture.Store.LoadCatalogueAsync()).Programmes.Select(p => p.Id).ToArray();
         var runner = new ScopedQueryRunner(engine, DataScope.Of(programmes));
         var query = Parse(policy, text);
@@ -62,7 +62,7 @@ public sealed class ScopeProbeTests(BuiltInStoreFixture fixture) : IClassFixture
     [Fact]
     public async Task An_empty_answer_does_not_keep_later_queries_of_the_scope_off_the_cheaper_statement()
     {
-        var engine = new QueryEngine(fixture.Store);
+        var engine = new QueryEngine(fixture.Store, null, inMemoryFactRows: 0);
         var programmes = (await fixture.Store.LoadCatalogueAsync()).Programmes.Select(p => p.Id).ToArray();
         var runner = new ScopedQueryRunner(engine, DataScope.Of(programmes));
         var empty = SemanticQuery.FromText(["participants"], ["year"], filter: "year = 1900", policy: DisclosurePolicy.Parse("internal"));
@@ -85,7 +85,7 @@ public sealed class ScopeProbeTests(BuiltInStoreFixture fixture) : IClassFixture
         await temp.Store.UpsertCountriesAsync(data.Catalogue.Countries.ToArray());
         await temp.Store.UpsertEditionsAsync(data.Catalogue.Editions.ToArray());
         await temp.Store.ImportParticipationsAsync(data.Participations, ImportRequest.Default);
-        var engine = new QueryEngine(temp.Store);
+        var engine = new QueryEngine(temp.Store, null, inMemoryFactRows: 0);
         var runner = new ScopedQueryRunner(engine, DataScope.FromSlugs(["alpha", "beta"]));
         var query = SemanticQuery.Of("participants", "participations").By("year").WithPolicy(DisclosurePolicy.Parse(policy));
         // The scope's rows asked for directly (internally: the public grammar refuses a caller's OR below the edition).

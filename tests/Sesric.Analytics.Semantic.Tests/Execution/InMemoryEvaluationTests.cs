@@ -1,0 +1,157 @@
+using Sesric.Analytics.Dataset;
+using Sesric.Analytics.Semantic.Tests.Support;
+
+namespace Sesric.Analytics.Semantic.Tests.Execution;
+
+/// <summary>
+/// A small store's queries answered over its fact rows in memory (<see cref="InMemoryEvaluator"/>) publish exactly what the
+/// same queries answered by DuckDB publish: every cell, withheld and perturbed cell and metadata line of
+/// <see cref="CellDump"/>'s family and of random queries, on the three stores of <see cref="ShapeStoresFixture"/> (built-in,
+/// generated, random with synthetic records). A write is seen by the next query.
+/// </summary>
+public sealed class InMemoryEvaluationTests(ShapeStoresFixture fixture) : IClassFixture<ShapeStoresFixture>
+{
+    private static readonly SemanticQuery Dashboard = SemanticQuery.Of("participants", "member_states", "female_share")
+        .By("year", "oic_group").Where("year >= 2015");
+
+    [Fact]
+    public async Task The_query_family_publishes_the_same_cells_in_memory_as_in_the_database()
+    {
+        foreach (var (name, store, programme, year, state) in fixture.Stores)
+        {
+            var queries = CellDump.Queries(programme, year, state, full: false).ToList();
+            var database = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, inMemoryFactRows: 0), queries);
+            var memory = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, inMemoryFactRows: 100_000), queries);
+
+            Assert.Contains("policy public table ptable-v1 perturbed", database, StringComparison.Ordinal);
+            Assert.True(database == memory, $"{name}: {FirstDifference(database, memory)}");
+        }
+    }
+
+    [Fact]
+    public async Task Random_queries_publish_the_same_cells_in_memory_as_in_the_database()
+    {
+        var random = new Random(18);
+        foreach (var (name, store, programme, year, state) in fixture.Stores)
+        {
+            var queries = Enumerable.Range(0, 200).Select(_ => RandomQuery(random, programme, year, state)).ToList();
+            // The comparison means something only if many of them are answered in memory.
+            Assert.True(queries.Count(InMemory) >= 80, $"{name}: only {queries.Count(InMemory)} of {queries.Count} random queries run in memory");
+            var database = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, inMemoryFactRows: 0), queries);
+            var memory = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, inMemoryFactRows: 100_000), queries);
+
+            Assert.True(database == memory, $"{name}: {FirstDifference(database, memory)}");
+        }
+    }
+
+    [Fact]
+    public async Task The_dashboard_query_runs_no_statement_on_a_small_store_and_one_past_the_threshold()
+    {
+        var store = fixture.Stores[0].Store;
+        using var recorder = new StatementRecorder();
+        var small = new QueryEngine(store, null, inMemoryFactRows: 100_000);
+        var tooSmallLimit = new QueryEngine(store, null, inMemoryFactRows: 10);
+
+        var inMemory = await recorder.Record(() => small.ExecuteAsync(Dashboard));
+        var inDatabase = await recorder.Record(() => tooSmallLimit.ExecuteAsync(Dashboard));
+
+        Assert.Empty(inMemory);
+        Assert.Single(inDatabase);
+        Assert.True(InMemoryEvaluator.Supports(QueryPlan.Resolve(Dashboard, SemanticModel.Default)));
+    }
+
+    [Fact]
+    public async Task A_write_is_seen_by_the_next_query_in_memory()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var store = temp.Store;
+        await StoreSeeder.EnsureSeededAsync(store);
+        var memory = new QueryEngine(store, null, inMemoryFactRows: 100_000);
+        var database = new QueryEngine(store, null, inMemoryFactRows: 0);
+        var query = SemanticQuery.Of("participants", "participations").By("year").WithPolicy(DisclosurePolicy.Internal);
+        var before = await CellDump.DumpAsync(memory, [query]);
+
+        var extra = RandomDataset.Create(new Random(3));
+        await store.UpsertProgrammesAsync(extra.Catalogue.Programmes.ToArray());
+        await store.UpsertCountriesAsync(extra.Catalogue.Countries.ToArray());
+        await store.UpsertEditionsAsync(extra.Catalogue.Editions.ToArray());
+        await store.ImportParticipationsAsync(extra.Participations, Storage.ImportRequest.Default);
+        var after = await CellDump.DumpAsync(memory, [query]);
+
+        Assert.NotEqual(before, after);
+        Assert.Equal(await CellDump.DumpAsync(database, [query]), after);
+    }
+
+    private static readonly string[] Measures =
+    [
+        "participants", "participations", "member_states", "female_share", "coverage", "editions", "participants_per_edition",
+        "new_member_states", "returning_share", "completion_rate", "completers", "women_completion_share", "attended_only",
+        "participations_per_member_state", "african_and_arab_participants",
+    ];
+
+    private static readonly string[] Common = ["participants", "participations", "member_states", "female_share", "completers", "attended_only"];
+
+    private static readonly string[] PlainDimensions = ["programme", "year", "member_state", "oic_group", "gender", "attendance", "modality", "host_country"];
+
+    private static readonly string[] Dimensions =
+        ["programme", "edition", "year", "member_state", "oic_group", "gender", "attendance", "modality", "host_country", "date"];
+
+    /// <summary>Measures, dimensions, a filter of up to three terms joined by AND, OR and NOT, a policy and sometimes an order and page.</summary>
+    private static SemanticQuery RandomQuery(Random random, string programme, int year, string state)
+    {
+        // Mostly the measures and fields a dashboard asks for (answered in memory), sometimes any (answered by DuckDB).
+        var measures = (random.Next(3) == 0 ? Measures : Common).OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToArray();
+        var by = (random.Next(3) == 0 ? Dimensions : PlainDimensions).OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToArray();
+        string[] terms =
+        [
+            $"year >= {year}", $"year < {year}", $"year = {year}", $"year != {year + 1}", "gender = \"female\"", "gender != \"male\"",
+            $"member_state = \"{state}\"", $"member_state != \"{state}\"", "oic_group = \"Arab Group\"", $"programme = \"{programme}\"",
+            "attendance = \"completed\"", "modality = \"online\"",
+        ];
+        string? filter = null;
+        for (var i = random.Next(0, 4); i > 0; i--)
+        {
+            var term = terms[random.Next(terms.Length)];
+            if (random.Next(4) == 0)
+            {
+                term = $"NOT ({term})";
+            }
+            filter = filter is null ? term : $"({filter}) {(random.Next(3) == 0 ? "OR" : "AND")} {term}";
+        }
+        var policy = random.Next(2) == 0 ? DisclosurePolicy.Internal : DisclosurePolicy.PublicDefault;
+        return SemanticQuery.FromText(measures, by, filter, policy: policy);
+    }
+
+    private static bool InMemory(SemanticQuery query)
+    {
+        try
+        {
+            return InMemoryEvaluator.Supports(QueryPlan.Resolve(query, CellDump.Model));
+        }
+        catch (QueryException)
+        {
+            return false;
+        }
+    }
+
+    private static string? FirstDifference(string expected, string actual)
+    {
+        var a = expected.Split('\n');
+        var b = actual.Split('\n');
+        var query = "";
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            var x = i < a.Length ? a[i] : "(end)";
+            var y = i < b.Length ? b[i] : "(end)";
+            if (x.StartsWith("## ", StringComparison.Ordinal))
+            {
+                query = x;
+            }
+            if (x != y)
+            {
+                return $"{query}: line {i + 1}: database [{x}], in memory [{y}]";
+            }
+        }
+        return null;
+    }
+}
