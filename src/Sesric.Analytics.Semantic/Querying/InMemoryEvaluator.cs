@@ -24,15 +24,6 @@ namespace Sesric.Analytics.Semantic;
 /// </remarks>
 internal static partial class InMemoryEvaluator
 {
-    /// <summary>Row conditions of the built-in components, as their SQL reads, and the same test over a snapshot's rows.</summary>
-    private static readonly Dictionary<string, Func<FactSnapshot, Func<int, bool>>> Conditions = new(StringComparer.Ordinal)
-    {
-        ["f.counts_as_member"] = f => Flag(f, "counts_as_member"),
-        ["f.is_synthetic"] = f => Flag(f, "is_synthetic"),
-        ["f.gender = 'female'"] = f => TextIs(f, "gender", "female"),
-        ["f.gender = 'male'"] = f => TextIs(f, "gender", "male"),
-    };
-
     /// <summary>
     /// The row test of a component's condition: a built-in one, or a user measure's restriction (each term
     /// <c>f.column = {pN}</c>, or the same inside <c>COALESCE(…, FALSE)</c>, joined by AND: true when every column has its
@@ -48,7 +39,7 @@ internal static partial class InMemoryEvaluator
         }
         if (component.Parameters is not { Count: > 0 } parameters)
         {
-            return Conditions.TryGetValue(sql, out condition);
+            return TryPlainCondition(sql, out condition);
         }
         var tests = new List<(string Column, object Value)>();
         foreach (var term in sql.Split(" AND ", StringSplitOptions.None))
@@ -78,15 +69,48 @@ internal static partial class InMemoryEvaluator
         return true;
     }
 
+    /// <summary>
+    /// The row test of a condition without parameters, read from its SQL by form rather than by name (the engine names no
+    /// dimension): a flag column (<c>f.column</c>) or a column equal to a text literal (<c>f.column = 'text'</c>). False for
+    /// any other form, which then runs in the database.
+    /// </summary>
+    private static bool TryPlainCondition(string sql, out Func<FactSnapshot, Func<int, bool>>? condition)
+    {
+        condition = null;
+        if (PlainColumn().Match(sql) is { Success: true } flag)
+        {
+            var column = flag.Groups[1].Value;
+            condition = f => Flag(f, column);
+            return true;
+        }
+        if (LiteralEquality().Match(sql) is { Success: true } equality)
+        {
+            var column = equality.Groups["c"].Value;
+            var text = equality.Groups["v"].Value;
+            condition = f => TextIs(f, column, text);
+            return true;
+        }
+        return false;
+    }
+
     private static Func<int, bool> Flag(FactSnapshot facts, string column)
     {
         var values = Required(facts, column);
+        if (values.Any(v => v is not (null or bool)))
+        {
+            // A condition over a column that is not a flag would follow the database's casts; the evaluator does not guess them.
+            throw new InvalidOperationException($"the condition on {column} reads a column that is not a flag.");
+        }
         return i => values[i] is true;
     }
 
     private static Func<int, bool> TextIs(FactSnapshot facts, string column, string text)
     {
         var values = Required(facts, column);
+        if (values.Any(v => v is not (null or string)))
+        {
+            throw new InvalidOperationException($"the condition on {column} compares a column that is not text with text.");
+        }
         return i => values[i] is string s && s == text;
     }
 
@@ -327,6 +351,9 @@ internal static partial class InMemoryEvaluator
 
     [GeneratedRegex(@"^f\.([a-z_][a-z0-9_]*)$")]
     private static partial Regex PlainColumn();
+
+    [GeneratedRegex(@"^f\.(?<c>[a-z_][a-z0-9_]*) = '(?<v>[^']*)'$")]
+    private static partial Regex LiteralEquality();
 
     [GeneratedRegex(@"^(?:COALESCE\(f\.(?<c>[a-z_][a-z0-9_]*) = \{p(?<p>[0-9]+)\}, FALSE\)|f\.(?<c>[a-z_][a-z0-9_]*) = \{p(?<p>[0-9]+)\})$")]
     private static partial Regex ParameterEquality();
