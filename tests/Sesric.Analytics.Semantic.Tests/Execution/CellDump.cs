@@ -124,6 +124,28 @@ internal static class CellDump
         return true;
     }
 
+    /// <summary>The first line where two dumps differ, with the query it belongs to; null when they are equal.</summary>
+    public static string? FirstDifference(string expected, string actual, string expectedLabel, string actualLabel)
+    {
+        var a = expected.Split('\n');
+        var b = actual.Split('\n');
+        var query = "";
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            var x = i < a.Length ? a[i] : "(end)";
+            var y = i < b.Length ? b[i] : "(end)";
+            if (x.StartsWith("## ", StringComparison.Ordinal))
+            {
+                query = x;
+            }
+            if (x != y)
+            {
+                return $"{query}: line {i + 1}: {expectedLabel} [{x}], {actualLabel} [{y}]";
+            }
+        }
+        return null;
+    }
+
     private static string Show(object? value) => value switch
     {
         null => "null",

@@ -24,7 +24,7 @@ public sealed class InMemoryEvaluationTests(ShapeStoresFixture fixture) : IClass
             var memory = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, inMemoryFactRows: 100_000), queries);
 
             Assert.Contains("policy public table ptable-v1 perturbed", database, StringComparison.Ordinal);
-            Assert.True(database == memory, $"{name}: {FirstDifference(database, memory)}");
+            Assert.True(database == memory, $"{name}: {CellDump.FirstDifference(database, memory, "database", "in memory")}");
         }
     }
 
@@ -40,7 +40,7 @@ public sealed class InMemoryEvaluationTests(ShapeStoresFixture fixture) : IClass
             var database = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, inMemoryFactRows: 0), queries);
             var memory = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, inMemoryFactRows: 100_000), queries);
 
-            Assert.True(database == memory, $"{name}: {FirstDifference(database, memory)}");
+            Assert.True(database == memory, $"{name}: {CellDump.FirstDifference(database, memory, "database", "in memory")}");
         }
     }
 
@@ -132,26 +132,5 @@ public sealed class InMemoryEvaluationTests(ShapeStoresFixture fixture) : IClass
         {
             return false;
         }
-    }
-
-    private static string? FirstDifference(string expected, string actual)
-    {
-        var a = expected.Split('\n');
-        var b = actual.Split('\n');
-        var query = "";
-        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
-        {
-            var x = i < a.Length ? a[i] : "(end)";
-            var y = i < b.Length ? b[i] : "(end)";
-            if (x.StartsWith("## ", StringComparison.Ordinal))
-            {
-                query = x;
-            }
-            if (x != y)
-            {
-                return $"{query}: line {i + 1}: database [{x}], in memory [{y}]";
-            }
-        }
-        return null;
     }
 }

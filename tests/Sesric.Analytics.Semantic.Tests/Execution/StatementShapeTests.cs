@@ -67,7 +67,7 @@ public sealed class StatementShapeTests(ShapeStoresFixture fixture) : IClassFixt
             var twoLevel = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, twoLevel: true), queries);
 
             Assert.Contains("policy public table ptable-v1 perturbed", oneLevel, StringComparison.Ordinal);
-            var first = FirstDifference(oneLevel, twoLevel);
+            var first = CellDump.FirstDifference(oneLevel, twoLevel, "one-level", "two-level");
             Assert.True(first is null, $"{name}: {first}");
         }
     }
@@ -99,27 +99,6 @@ public sealed class StatementShapeTests(ShapeStoresFixture fixture) : IClassFixt
 
         Assert.Contains("COUNT(DISTINCT f.programme_id", across, StringComparison.Ordinal);
         Assert.DoesNotContain("DISTINCT", within, StringComparison.Ordinal);
-    }
-
-    private static string? FirstDifference(string expected, string actual)
-    {
-        var a = expected.Split('\n');
-        var b = actual.Split('\n');
-        var query = "";
-        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
-        {
-            var x = i < a.Length ? a[i] : "(end)";
-            var y = i < b.Length ? b[i] : "(end)";
-            if (x.StartsWith("## ", StringComparison.Ordinal))
-            {
-                query = x;
-            }
-            if (x != y)
-            {
-                return $"{query}: line {i + 1}: one-level [{x}], two-level [{y}]";
-            }
-        }
-        return null;
     }
 
     /// <summary>
