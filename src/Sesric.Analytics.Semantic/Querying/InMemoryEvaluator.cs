@@ -96,9 +96,10 @@ internal static partial class InMemoryEvaluator
     private static Func<int, bool> Flag(FactSnapshot facts, string column)
     {
         var values = Required(facts, column);
-        if (values.Any(v => v is not (null or bool)))
+        // A database column has one type, so its first value tells it. A condition over a column that is not a flag would
+        // follow the database's casts; the evaluator does not guess them.
+        if (values.FirstOrDefault(v => v is not null) is not (null or bool))
         {
-            // A condition over a column that is not a flag would follow the database's casts; the evaluator does not guess them.
             throw new InvalidOperationException($"the condition on {column} reads a column that is not a flag.");
         }
         return i => values[i] is true;
@@ -107,7 +108,7 @@ internal static partial class InMemoryEvaluator
     private static Func<int, bool> TextIs(FactSnapshot facts, string column, string text)
     {
         var values = Required(facts, column);
-        if (values.Any(v => v is not (null or string)))
+        if (values.FirstOrDefault(v => v is not null) is not (null or string))
         {
             throw new InvalidOperationException($"the condition on {column} compares a column that is not text with text.");
         }

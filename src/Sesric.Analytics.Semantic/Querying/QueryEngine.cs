@@ -91,17 +91,22 @@ public sealed class QueryEngine : IQueryRunner
         using var span = QueryTelemetry.StartQuery(query);
         QueryPlan plan;
         SqlStatement? statement = null;
+        FactSnapshot? snapshot = null;
         using (QueryTelemetry.StartPlan())
         {
             plan = QueryPlan.Resolve(query, Model);
-            // Only a scope of programmes alone may be probed (an edition count cannot see a member state's rows).
-            if (plan.ScopeHandling != ScopeHandling.Condition || !query.Scope.RestrictsProgrammesOnly)
+            if (_facts is not null && _inMemoryFactRows > 0 && InMemoryEvaluator.Supports(plan))
+            {
+                snapshot = await _facts.GetFactSnapshotAsync(_inMemoryFactRows, ct).ConfigureAwait(false);
+            }
+            // No statement when the answer comes from memory; and only a scope of programmes alone may be probed (an
+            // edition count cannot see a member state's rows), so its statement is written once the probe has chosen.
+            if (snapshot is null && (plan.ScopeHandling != ScopeHandling.Condition || !query.Scope.RestrictsProgrammesOnly))
             {
                 statement = _compiler.Compile(plan);
             }
         }
-        if (_facts is not null && _inMemoryFactRows > 0 && InMemoryEvaluator.Supports(plan)
-            && await _facts.GetFactSnapshotAsync(_inMemoryFactRows, ct).ConfigureAwait(false) is { } snapshot)
+        if (snapshot is not null)
         {
             // A small store: the same rows the statement would return, computed over the fact rows in memory (the scope,
             // when it has a condition, is part of the plan's filter; no statement, so no probe either).
