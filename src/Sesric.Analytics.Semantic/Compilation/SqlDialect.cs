@@ -56,6 +56,13 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual string CellKey(string sum) => $"CAST(({sum}) % 16777216 AS BIGINT)";
 
+    /// <summary>
+    /// Whether the engine computes a distinct aggregate (<c>COUNT(DISTINCT …)</c>) with a hash table, as it does a plain
+    /// one. When it does not (it sorts), the two-level statement counts distinct states over the person rows grouped by
+    /// state first, so that every level hashes (<see cref="TwoLevelSql"/>).
+    /// </summary>
+    public virtual bool HashesDistinctAggregates => true;
+
     private sealed class DuckDbDialect : SqlDialect
     {
         public override string Engine => "duckdb";
@@ -76,5 +83,10 @@ internal abstract class SqlDialect
 
         // The "C" collation exists in every PostgreSQL database and compares bytes.
         public override string OrdinalText(string outputName, string inputExpression) => $"{inputExpression} COLLATE \"C\"";
+
+        // PostgreSQL (15) sorts for every DISTINCT or ORDER BY inside an aggregate: the group's input by the grouping
+        // columns, then each group's values. On the 1M-row year x OIC group query that sort of 705,713 person rows (and
+        // the per-cell sorts of states) was half the backend's CPU.
+        public override bool HashesDistinctAggregates => false;
     }
 }
