@@ -14,7 +14,9 @@ namespace Sesric.Analytics.Semantic;
 /// <para>What differs: text ordering. DuckDB orders text by bytes; PostgreSQL by the database's collation, which in
 /// a typical deployment (en_US.UTF-8) ignores hyphens and case at first, so <c>oic-statcom</c> and <c>oicx</c> would
 /// come back in another order than on DuckDB. The engine checks the order and sorts again when needed, so results are
-/// right either way; ordering by bytes in SQL saves that second sort.</para>
+/// right either way; ordering by bytes in SQL saves that second sort. And distinct aggregates: PostgreSQL sorts for
+/// them where DuckDB hashes, so on PostgreSQL the two-level statement counts distinct states over rows grouped by state
+/// first (<see cref="HashesDistinctAggregates"/>).</para>
 /// </remarks>
 /// <threadsafety>Immutable.</threadsafety>
 internal abstract class SqlDialect

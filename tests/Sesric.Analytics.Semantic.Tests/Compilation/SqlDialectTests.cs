@@ -4,7 +4,8 @@ namespace Sesric.Analytics.Semantic.Tests.Compilation;
 
 /// <summary>
 /// One plan, two dialects: the PostgreSQL statement is the DuckDB statement with text sort keys ordered by bytes
-/// (<c>COLLATE "C"</c>) and nothing else changed. That both statements give the same answers on real databases is the
+/// (<c>COLLATE "C"</c>), cell keys reduced by modulo, and a count of distinct states made over rows grouped by state
+/// first (PostgreSQL sorts for a distinct aggregate); nothing else changed. That both statements give the same answers on real databases is the
 /// store conformance suite's job (Sesric.Analytics.Storage.Postgres.Tests).
 /// </summary>
 public class SqlDialectTests
