@@ -64,7 +64,9 @@ internal static class ParticipationImport
 
         // Classify each distinct participant and participation against the store, then apply: the counts
         // come from the same classification the writes use, so they cannot disagree. New rows are inserted
-        // in key order: DuckDB's primary-key index (an ART) takes sorted keys markedly faster than random ones.
+        // in primary-key order, so the B-tree grows at its right edge (the order is not needed for correctness:
+        // participant_key numbering comes from the classification). Inserting the 1M participations unsorted was
+        // measured and not kept: backend CPU 5.65 s against 5.10 s sorted (minimum of 3, load average about 40).
         await connection.ExecuteAsync(cancellationToken,
             """
             CREATE TEMP TABLE import_participation AS

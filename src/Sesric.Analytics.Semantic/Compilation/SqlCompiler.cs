@@ -231,7 +231,8 @@ internal sealed class SqlCompiler(SqlDialect dialect, bool twoLevel = true)
             }
             return TwoLevelSql.Compile(
                 plan, components, RegistryFrom, where, SqlFor, GroupFor,
-                (fragment, component) => BindParameters(fragment, component, parameters), dialect.CellKey, extraColumn);
+                (fragment, component) => BindParameters(fragment, component, parameters), dialect.CellKey, extraColumn,
+                groupStatesFirst: !dialect.HashesDistinctAggregates);
         }
         var select = plan.Dimensions.Select(d => $"{SqlFor(d)} AS {Quote(d.Name)}")
             .Concat(components.Select(c => $"{AggregateSql(c, plan, parameters)} AS {Quote(c.Key)}"))

@@ -14,7 +14,9 @@ namespace Sesric.Analytics.Semantic;
 /// <para>What differs: text ordering. DuckDB orders text by bytes; PostgreSQL by the database's collation, which in
 /// a typical deployment (en_US.UTF-8) ignores hyphens and case at first, so <c>oic-statcom</c> and <c>oicx</c> would
 /// come back in another order than on DuckDB. The engine checks the order and sorts again when needed, so results are
-/// right either way; ordering by bytes in SQL saves that second sort.</para>
+/// right either way; ordering by bytes in SQL saves that second sort. And distinct aggregates: PostgreSQL sorts for
+/// them where DuckDB hashes, so on PostgreSQL the two-level statement counts distinct states over rows grouped by state
+/// first (<see cref="HashesDistinctAggregates"/>).</para>
 /// </remarks>
 /// <threadsafety>Immutable.</threadsafety>
 internal abstract class SqlDialect
@@ -56,6 +58,13 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual string CellKey(string sum) => $"CAST(({sum}) % 16777216 AS BIGINT)";
 
+    /// <summary>
+    /// Whether the engine computes a distinct aggregate (<c>COUNT(DISTINCT …)</c>) with a hash table, as it does a plain
+    /// one. When it does not (it sorts), the two-level statement counts distinct states over the person rows grouped by
+    /// state first, so that every level hashes (<see cref="TwoLevelSql"/>).
+    /// </summary>
+    public virtual bool HashesDistinctAggregates => true;
+
     private sealed class DuckDbDialect : SqlDialect
     {
         public override string Engine => "duckdb";
@@ -76,5 +85,10 @@ internal abstract class SqlDialect
 
         // The "C" collation exists in every PostgreSQL database and compares bytes.
         public override string OrdinalText(string outputName, string inputExpression) => $"{inputExpression} COLLATE \"C\"";
+
+        // PostgreSQL (15) sorts for every DISTINCT or ORDER BY inside an aggregate: the group's input by the grouping
+        // columns, then each group's values. On the 1M-row year x OIC group query that sort of 705,713 person rows (and
+        // the per-cell sorts of states) was half the backend's CPU.
+        public override bool HashesDistinctAggregates => false;
     }
 }

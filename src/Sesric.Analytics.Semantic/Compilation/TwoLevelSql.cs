@@ -47,6 +47,10 @@ internal static partial class TwoLevelSql
     /// <param name="bind">Binds a component's placeholders in a fragment of its SQL.</param>
     /// <param name="reduceKey">Reduces a key sum to the cell key (the dialect's form).</param>
     /// <param name="extraColumn">A column added to the outer select list (the scope probe, when this select is the whole statement).</param>
+    /// <param name="groupStatesFirst">
+    /// Count distinct states over the person rows grouped by cell and state first (<see cref="SqlDialect.HashesDistinctAggregates"/>
+    /// false: an engine that sorts for a distinct aggregate); see <see cref="WrapByState"/>.
+    /// </param>
     public static string Compile(
         QueryPlan plan,
         IReadOnlyList<Component> components,
@@ -56,10 +60,14 @@ internal static partial class TwoLevelSql
         Func<DimensionDefinition, string> groupSql,
         Func<string, Component, string> bind,
         Func<string, string> reduceKey,
-        string? extraColumn = null)
+        string? extraColumn = null,
+        bool groupStatesFirst = false)
     {
         var withinEdition = plan.Dimensions.Any(d => d.IdentifiesEdition);
         var withinState = plan.Dimensions.Any(d => d.IdentifiesMemberState);
+        // Grouped by state as well, a count of states is whether any of the state's people in the cell qualifies.
+        var byState = groupStatesFirst && !withinState && components.Any(c => c.Person!.Aggregate == PersonAggregate.States);
+        withinState |= byState;
         var withinYear = plan.Dimensions.Any(d => d.Time == TimeGrain.Year);
 
         // The fact columns the dimensions read, in first-use order: the inner level keeps them under their own names.
@@ -76,6 +84,12 @@ internal static partial class TwoLevelSql
                     }
                 }
             }
+        }
+
+        if (byState && !columns.Contains("iso3"))
+        {
+            // A person's state is fixed, so grouping a person's rows by it as well changes no group.
+            columns.Add("iso3");
         }
 
         // Inner columns: (name, on a person's only row in the cell, over a person's rows in the cell).
@@ -144,8 +158,9 @@ internal static partial class TwoLevelSql
 
         // A person's only row in the cell needs no grouping; the rest are grouped by cell and person.
         var text = new StringBuilder();
-        text.Append("SELECT ").AppendJoin(", ", plan.Dimensions.Select(d => $"{dimensionSql(d)} AS \"{d.Name}\"").Concat(outer)
-            .Concat(extraColumn is null ? [] : [extraColumn]));
+        text.Append("SELECT ").AppendJoin(", ", byState
+            ? columns.Select(c => "f." + c).Concat(outer)
+            : plan.Dimensions.Select(d => $"{dimensionSql(d)} AS \"{d.Name}\"").Concat(outer).Concat(extraColumn is null ? [] : [extraColumn]));
         text.Append("\nFROM (\n");
         text.Append("    SELECT ").AppendJoin(", ", inner.Select(c => c.Single == "f." + c.Name ? c.Single : $"{c.Single} AS {c.Name}"));
         text.Append("\n    FROM ").Append(from(components.Where(c => !KnownFalse(c.Person!))).Replace("\n", "\n    ", StringComparison.Ordinal));
@@ -159,6 +174,54 @@ internal static partial class TwoLevelSql
             text.Append("\n    GROUP BY ").AppendJoin(", ", columns.Select(c => "f." + c).Append("f.participant_key"));
         }
         text.Append("\n) f");
+        if (byState)
+        {
+            text.Append("\nGROUP BY ").AppendJoin(", ", columns.Select(c => "f." + c));
+            return WrapByState(plan, components, text.ToString(), dimensionSql, groupSql, reduceKey, extraColumn);
+        }
+        if (plan.Dimensions.Count > 0)
+        {
+            text.Append("\nGROUP BY ").AppendJoin(", ", plan.Dimensions.Select(groupSql));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Adds up per cell the rows of <paramref name="byCellAndState"/>, which holds every component per cell and state
+    /// (the fact columns the dimensions read, under their own names, then each component under its key).
+    /// </summary>
+    /// <remarks>
+    /// PostgreSQL computes <c>COUNT(DISTINCT …)</c> by sorting: the whole inner level by cell (705,713 rows of year x OIC
+    /// group at 1M rows, spilling at the default work_mem), then each cell's states, where every other aggregate here is
+    /// hashed. Grouped by state as well, a count of states is a MAX per (cell, state) and a SUM per cell, and both
+    /// levels hash; the backend's CPU for that query halved (EXPLAIN ANALYZE: no sort left but the final one of the
+    /// cells). Every other count adds up, and a cell key is the sum of its states' keys, reduced again: the same number
+    /// modulo 2^24.
+    /// </remarks>
+    private static string WrapByState(
+        QueryPlan plan,
+        IReadOnlyList<Component> components,
+        string byCellAndState,
+        Func<DimensionDefinition, string> dimensionSql,
+        Func<DimensionDefinition, string> groupSql,
+        Func<string, string> reduceKey,
+        string? extraColumn)
+    {
+        string Combined(Component c)
+        {
+            var column = $"f.\"{c.Key}\"";
+            return c.Person!.Aggregate switch
+            {
+                PersonAggregate.PeopleKey or PersonAggregate.RowsKey => reduceKey($"COALESCE(SUM({column}), 0)"),
+                PersonAggregate.Editions => "CAST(1 AS BIGINT)",
+                _ => $"CAST(COALESCE(SUM({column}), 0) AS BIGINT)",
+            };
+        }
+        var text = new StringBuilder();
+        text.Append("SELECT ").AppendJoin(", ", plan.Dimensions.Select(d => $"{dimensionSql(d)} AS \"{d.Name}\"")
+            .Concat(components.Select(c => $"{Combined(c)} AS \"{c.Key}\""))
+            .Concat(extraColumn is null ? [] : [extraColumn]));
+        text.Append("\nFROM (\n    ").Append(byCellAndState.Replace("\n", "\n    ", StringComparison.Ordinal)).Append("\n) f");
         if (plan.Dimensions.Count > 0)
         {
             text.Append("\nGROUP BY ").AppendJoin(", ", plan.Dimensions.Select(groupSql));

@@ -4,7 +4,8 @@ namespace Sesric.Analytics.Semantic.Tests.Compilation;
 
 /// <summary>
 /// One plan, two dialects: the PostgreSQL statement is the DuckDB statement with text sort keys ordered by bytes
-/// (<c>COLLATE "C"</c>) and nothing else changed. That both statements give the same answers on real databases is the
+/// (<c>COLLATE "C"</c>), cell keys reduced by modulo, and a count of distinct states made over rows grouped by state
+/// first (PostgreSQL sorts for a distinct aggregate); nothing else changed. That both statements give the same answers on real databases is the
 /// store conformance suite's job (Sesric.Analytics.Storage.Postgres.Tests).
 /// </summary>
 public class SqlDialectTests
@@ -46,8 +47,11 @@ public class SqlDialectTests
 
         Assert.Contains("CAST(COALESCE(e.start_date, make_date(e.year, 7, 1)) + INTERVAL '1 year' AS DATE)", duck, StringComparison.Ordinal);
         Assert.Contains("COALESCE(e.start_date, make_date(e.year, 7, 1))", duck, StringComparison.Ordinal);
-        // A date is not text: no collation, so the statements are the same.
-        Assert.Equal(duck, Postgres.Compile(query).Sql);
+        // A date is not text: no collation. Coverage counts member states, which PostgreSQL groups by state first (below),
+        // so the statements differ there and not in their dates.
+        var pg = Postgres.Compile(query).Sql;
+        Assert.Contains("CAST(COALESCE(e.start_date, make_date(e.year, 7, 1)) + INTERVAL '1 year' AS DATE)", pg, StringComparison.Ordinal);
+        Assert.Equal(Occurrences(duck, "COALESCE(e.start_date, make_date(e.year, 7, 1))"), Occurrences(pg, "COALESCE(e.start_date, make_date(e.year, 7, 1))"));
     }
 
     [Fact]
@@ -66,6 +70,32 @@ public class SqlDialectTests
             duck.Replace(") & 16777215 AS BIGINT)", ") % 16777216 AS BIGINT)", StringComparison.Ordinal)
                 .Replace("\"oic_group\" NULLS FIRST", "f.oic_group COLLATE \"C\" NULLS FIRST", StringComparison.Ordinal),
             pg);
+    }
+
+    [Fact]
+    public void On_postgresql_distinct_states_are_counted_over_rows_grouped_by_state_first_so_no_aggregate_sorts()
+    {
+        var query = SemanticQuery.Of("participants", "member_states").By("year", "oic_group").Where("year >= 2000").WithPolicy(DisclosurePolicy.Internal);
+        var duck = DuckDb.Compile(query).Sql;
+        var pg = Postgres.Compile(query).Sql;
+
+        Assert.Contains("COUNT(DISTINCT", duck, StringComparison.Ordinal);
+        Assert.DoesNotContain("DISTINCT", pg, StringComparison.Ordinal);
+        // The middle level: per cell and state, a state counts when any of its people in the cell does.
+        Assert.Contains("GROUP BY f.year, f.oic_group, f.iso3\n) f\nGROUP BY f.year, f.oic_group\n", pg, StringComparison.Ordinal);
+        Assert.Contains("MAX(f.pl_any1) AS \"member_states\"", pg, StringComparison.Ordinal);
+        Assert.Contains("CAST(COALESCE(SUM(f.\"member_states\"), 0) AS BIGINT) AS \"member_states\"", pg, StringComparison.Ordinal);
+        Assert.Equal(DuckDb.Compile(query).Parameters, Postgres.Compile(query).Parameters);
+    }
+
+    [Fact]
+    public void Grouped_by_member_state_the_postgresql_statement_needs_no_state_level()
+    {
+        var query = SemanticQuery.Of("participants", "member_states").By("member_state", "year").WithPolicy(DisclosurePolicy.Internal);
+
+        Assert.Equal(
+            DuckDb.Compile(query).Sql.Replace("\"member_state\" NULLS FIRST", "f.iso3 COLLATE \"C\" NULLS FIRST", StringComparison.Ordinal),
+            Postgres.Compile(query).Sql);
     }
 
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
