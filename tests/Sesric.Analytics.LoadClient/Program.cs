@@ -17,6 +17,8 @@ using Sesric.Analytics.Storage.DuckDb;
 // first on the built-in dataset, then on synthetic participations (default 1,000,000).
 // Usage: dotnet run -c Release --project tests/Sesric.Analytics.LoadClient -- [--rows N] [--seconds S] [--out FILE]
 //        ... -- --telemetry-cost [--rounds R] [--seconds S]: Query throughput with telemetry on and off, same run.
+// --hotpath [--rounds R] [--seconds S] [--cache]: issue 18's per-call target alone: uncached (or cached) Query against
+// health Check at concurrency 16, paired by round, with CPU and bytes allocated per call.
 // --tls instead measures the service's own TLS against h2c (new connections, and calls on an open connection).
 // --replicas [--rows N] [--seconds S]: two replicas over one PostgreSQL this run starts (issue 16's figures): Query
 // throughput cached and uncached with one and two replicas, and the time from a write on A to the new value on B.
@@ -28,6 +30,8 @@ string? outFile = null;
 var tlsOnly = false;
 var replicas = false;
 var rowsGiven = false;
+var hotPath = false;
+var cached = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -39,7 +43,9 @@ for (var i = 0; i < args.Length; i++)
         case "--telemetry-cost": telemetryCost = true; break;
         case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--tls": tlsOnly = true; break;
-        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R], --tls, --replicas"); return 2;
+        case "--hotpath": hotPath = true; break;
+        case "--cache": cached = true; break;
+        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R], --hotpath [--rounds R] [--cache], --tls, --replicas"); return 2;
     }
 }
 if (replicas)
@@ -54,6 +60,19 @@ if (replicas)
     if (outFile is not null)
     {
         await File.WriteAllLinesAsync(outFile, replicaLines);
+    }
+    return 0;
+}
+if (hotPath)
+{
+    var hotLines = await HotPathCost.MeasureAsync(rounds, TimeSpan.FromSeconds(seconds), cached);
+    foreach (var line in hotLines)
+    {
+        Console.WriteLine(line);
+    }
+    if (outFile is not null)
+    {
+        await File.WriteAllLinesAsync(outFile, hotLines);
     }
     return 0;
 }

@@ -42,7 +42,7 @@ public sealed class CallLoggingInterceptor(ILogger<CallLoggingInterceptor> logge
     {
         var requestId = RequestId.Of(context);
         context.ResponseTrailers.Add(RequestId.Header, requestId);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId, ["Method"] = context.Method });
+        using var scope = logger.BeginScope(new CallScope(requestId, context.Method));
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -33,20 +33,16 @@ public static class MethodAccess
         [ModelService.Descriptor.FindMethodByName("GetModel").FullName] = Role.Reader,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // The same table keyed by the path a call names (/package.Service/Method), so a call's lookup builds no string.
+    private static readonly FrozenDictionary<string, Role> RequiredByPath = Required.ToFrozenDictionary(
+        entry => "/" + entry.Key[..entry.Key.LastIndexOf('.')] + "/" + entry.Key[(entry.Key.LastIndexOf('.') + 1)..], entry => entry.Value, StringComparer.Ordinal);
+
     /// <summary>Whether <paramref name="method"/> (<c>/package.Service/Method</c>) is open to callers without a key.</summary>
     public static bool IsOpen(string method) =>
         method.StartsWith("/grpc.health.v1.Health/", StringComparison.Ordinal)
         || method.StartsWith("/grpc.reflection.", StringComparison.Ordinal);
 
     /// <summary>The role <paramref name="method"/> (<c>/package.Service/Method</c>) needs, or null for a method the table does not know.</summary>
-    public static Role? RequiredRole(string method)
-    {
-        var slash = method.LastIndexOf('/');
-        if (slash <= 0)
-        {
-            return null;
-        }
-        var fullName = method[1..slash] + "." + method[(slash + 1)..];
-        return Required.TryGetValue(fullName, out var role) ? role : null;
-    }
+    public static Role? RequiredRole(string method) =>
+        RequiredByPath.TryGetValue(method, out var role) ? role : null;
 }

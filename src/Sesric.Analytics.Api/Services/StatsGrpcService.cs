@@ -9,13 +9,14 @@ using Sesric.Analytics.Api.Paging;
 using Sesric.Analytics.Api.Security;
 using Sesric.Analytics.Api.Statistics;
 using Sesric.Analytics.Application.Coverage;
+using Sesric.Analytics.Application.Statistics;
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Querying;
 
 namespace Sesric.Analytics.Api.Services;
 
 /// <summary>Statistics through the semantic engine: paged and streamed queries, and coverage, each within the caller's scope.</summary>
-public sealed class StatsGrpcService(CallerStatistics statistics, StoreHost host) : StatsService.StatsServiceBase
+public sealed class StatsGrpcService(CallerStatistics statistics, StoreHost host, QueryRunnerOptions runnerOptions) : StatsService.StatsServiceBase
 {
     private const int DefaultPageSize = 1000;
     private const int MaxPageSize = 10_000;
@@ -29,22 +30,26 @@ public sealed class StatsGrpcService(CallerStatistics statistics, StoreHost host
     {
         var isInternal = PolicyAccess.IsInternal(request.Policy, context);
         var size = PageToken.Size(request.PageSize, DefaultPageSize, MaxPageSize);
-        var fingerprint = PageToken.Fingerprint(
+        // The fingerprint (a SHA-256 over the request's text) is needed only to check a page token or to issue one.
+        ulong? fingerprint = null;
+        ulong Fingerprint() => fingerprint ??= PageToken.Fingerprint(
             "query", string.Join(",", request.Measures), string.Join(",", request.Dimensions), request.Filter, request.OrderBy, isInternal ? "internal" : "public");
-        var offset = PageToken.Decode(request.PageToken, fingerprint);
+        var offset = string.IsNullOrEmpty(request.PageToken) ? 0 : PageToken.Decode(request.PageToken, Fingerprint());
         var query = Semantic.SemanticQuery.FromText(request.Measures, request.Dimensions, request.Filter, request.OrderBy, size, checked((int)offset), Policy(isInternal));
         var table = await statistics.For(context).ExecuteAsync(query, context.CancellationToken);
-        // A table served from the result cache answers one exact request (page included), so the message built
-        // from it can be reused as is; messages are only read after this point, which is safe across calls.
-        return MappedResponses.GetValue(table, t =>
+        QueryResponse Map(ResultTable t)
         {
             var response = new QueryResponse { Metadata = ResultMapper.Metadata(t.Metadata) };
             response.Columns.AddRange(ResultMapper.Columns(t));
             response.Rows.AddRange(ResultMapper.Rows(t, 0, size));
             var next = offset + t.Rows.Count;
-            response.NextPageToken = next < t.Metadata.TotalRows ? PageToken.Encode(next, fingerprint) : "";
+            response.NextPageToken = next < t.Metadata.TotalRows ? PageToken.Encode(next, Fingerprint()) : "";
             return response;
-        });
+        }
+        // A table served from the result cache answers one exact request (page included), so the message built
+        // from it can be reused as is; messages are only read after this point, which is safe across calls. With the
+        // cache off no table comes back twice, so remembering its message would only cost a weak handle per call.
+        return runnerOptions.CacheEntries > 0 ? MappedResponses.GetValue(table, Map) : Map(table);
     }
 
     /// <inheritdoc/>

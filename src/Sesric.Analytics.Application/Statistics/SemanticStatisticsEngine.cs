@@ -10,9 +10,14 @@ namespace Sesric.Analytics.Application.Statistics;
 /// store (the store is replaced when it is reopened after a fault), over the service's model (the built-in one plus
 /// <c>Sesric:ModelPath</c>'s measures).
 /// </summary>
+/// <remarks>The engine sees the store through <see cref="GatedStore"/>: at most <see cref="QueryRunnerOptions.MaxConcurrentQueries"/>
+/// SQL statements run in the database at once, and others wait their turn within their deadline (64 concurrent 1M-row
+/// queries all competing for the cores and memory made every one fail). Queries answered in memory take no turn.</remarks>
 /// <threadsafety>Safe to share; the engine and store are.</threadsafety>
-public sealed class SemanticStatisticsEngine(ICurrentStore current, SemanticModel model, QueryRunnerOptions? options = null) : IStatisticsEngine
+public sealed class SemanticStatisticsEngine(ICurrentStore current, SemanticModel model, QueryRunnerOptions? options = null) : IStatisticsEngine, IDisposable
 {
+    private readonly QueryRunnerOptions _options = options ?? new QueryRunnerOptions();
+    private readonly SemaphoreSlim _gate = new(Math.Max(1, (options ?? new QueryRunnerOptions()).MaxConcurrentQueries));
     private (IAnalyticsStore Store, QueryEngine Engine)? _current;
 
     /// <inheritdoc/>
@@ -20,6 +25,9 @@ public sealed class SemanticStatisticsEngine(ICurrentStore current, SemanticMode
 
     /// <inheritdoc/>
     public Task<ResultTable> ExecuteAsync(SemanticQuery query, CancellationToken ct = default) => Engine().ExecuteAsync(query, ct);
+
+    /// <inheritdoc/>
+    public void Dispose() => _gate.Dispose();
 
     private QueryEngine Engine()
     {
@@ -29,7 +37,7 @@ public sealed class SemanticStatisticsEngine(ICurrentStore current, SemanticMode
         {
             return c.Engine;
         }
-        var fresh = new QueryEngine(store, model, Math.Max(0, (options ?? new QueryRunnerOptions()).InMemoryFactRows));
+        var fresh = new QueryEngine(new GatedStore(store, _gate), model, Math.Max(0, _options.InMemoryFactRows));
         _current = (store, fresh);
         return fresh;
     }

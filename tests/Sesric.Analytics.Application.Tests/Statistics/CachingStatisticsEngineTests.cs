@@ -15,7 +15,7 @@ public sealed class CachingStatisticsEngineTests
     public async Task A_repeated_query_is_served_from_memory_while_the_data_is_unchanged()
     {
         await using var seeded = await SeededStore.CreateAsync();
-        using var engine = Engine(seeded, cacheEntries: 16);
+        var engine = Engine(seeded, cacheEntries: 16);
 
         var first = await engine.ExecuteAsync(Total);
         var second = await engine.ExecuteAsync(Total);
@@ -27,7 +27,7 @@ public sealed class CachingStatisticsEngineTests
     public async Task A_write_through_the_store_makes_the_next_answer_new_without_anyone_saying_so()
     {
         await using var seeded = await SeededStore.CreateAsync();
-        using var engine = Engine(seeded, cacheEntries: 16);
+        var engine = Engine(seeded, cacheEntries: 16);
         var before = Value(await engine.ExecuteAsync(Total));
 
         var catalogue = await seeded.Store.LoadCatalogueAsync();
@@ -44,7 +44,7 @@ public sealed class CachingStatisticsEngineTests
     public async Task With_the_cache_off_every_query_runs_again()
     {
         await using var seeded = await SeededStore.CreateAsync();
-        using var engine = Engine(seeded, cacheEntries: 0);
+        var engine = Engine(seeded, cacheEntries: 0);
 
         var first = await engine.ExecuteAsync(Total);
         var second = await engine.ExecuteAsync(Total);

@@ -27,10 +27,13 @@ public sealed class TelemetryTests
         var headers = TestKeys.Headers(TestKeys.Reader);
         headers.Add("traceparent", $"00-{traceId}-{callerSpan}-01");
 
+        var gate = capture.Read("sesric.store.gate.wait");
+
         var response = await capture.Host.Stats.QueryAsync(Query(), headers);
         var spans = await capture.TraceAsync(traceId, atLeast: 6);
 
         Assert.Equal(81, response.Rows[0].Cells[1].IntegerValue);
+        Assert.Equal(gate + 1, capture.Read("sesric.store.gate.wait")); // one statement, one turn at the store's gate
         // The caller's W3C trace context is accepted: the server span continues its trace under its span.
         var server = Assert.Single(spans, s => s.Kind == ActivityKind.Server);
         Assert.Equal(callerSpan, server.ParentSpanId);
@@ -49,13 +52,34 @@ public sealed class TelemetryTests
         Assert.Equal(["sesric.query.disclosure"], ChildrenOf(spans, assemble));
 
         // Shapes only: neither the filter's values nor the key (nor its hash) appears in any attribute of any span.
-        var secrets = new[] { "diplomacy-cab", "2020", TestKeys.Reader, ApiKeyRegistry.Hash(TestKeys.Reader) };
-        var leaks = spans.SelectMany(span => span.TagObjects
-                .Where(tag => secrets.Any(secret => (tag.Value?.ToString() ?? "").Contains(secret, StringComparison.OrdinalIgnoreCase)))
-                .Select(tag => $"{span.OperationName} {tag.Key}={tag.Value}"))
-            .ToList();
-        Assert.Empty(leaks);
+        Assert.Empty(Leaks(spans));
         Assert.Contains(spans, s => s.GetTagItem("db.query.text") is not null); // the check above did read the SQL
+    }
+
+    [Fact]
+    public async Task A_query_answered_in_memory_has_its_in_memory_span_in_place_of_the_statement_and_no_filter_value_or_key_in_any_attribute()
+    {
+        // The built-in data is within Sesric:InMemoryFactRows by default: the engine answers from the fact rows in memory.
+        await using var capture = await TelemetryCapture.StartAsync();
+        var traceId = ActivityTraceId.CreateRandom();
+        var headers = TestKeys.Headers(TestKeys.Reader);
+        headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        var gate = capture.Read("sesric.store.gate.wait");
+
+        var response = await capture.Host.Stats.QueryAsync(Query(), headers);
+        var spans = await capture.TraceAsync(traceId, atLeast: 6);
+
+        Assert.Equal(81, response.Rows[0].Cells[1].IntegerValue);
+        var server = Assert.Single(spans, s => s.Kind == ActivityKind.Server);
+        var query = Assert.Single(spans, s => s.OperationName == "sesric.query");
+        Assert.Equal(server.SpanId, query.ParentSpanId);
+        Assert.Equal(["sesric.query.assemble", "sesric.query.in_memory", "sesric.query.plan"], ChildrenOf(spans, query));
+        Assert.DoesNotContain(spans, s => s.OperationName == "sesric.sql");
+        var assemble = Assert.Single(spans, s => s.OperationName == "sesric.query.assemble");
+        Assert.Equal(["sesric.query.disclosure"], ChildrenOf(spans, assemble));
+        // No statement ran, so the call took no turn at the store's gate.
+        Assert.Equal(gate, capture.Read("sesric.store.gate.wait"));
+        Assert.Empty(Leaks(spans));
     }
 
     [Fact]
@@ -112,7 +136,7 @@ public sealed class TelemetryTests
         Assert.Equal(before.Hits + 2, Read("sesric.query.cache.hits"));
         Assert.Equal(before.Engine + 1, Read("sesric.query.duration")); // the invalid query fails in the engine before it is timed
         Assert.Equal(before.Statements + 1, Read("sesric.query.sql_statements"));
-        Assert.Equal(before.Gate + 2, Read("sesric.store.gate.wait"));
+        Assert.Equal(before.Gate, Read("sesric.store.gate.wait")); // answered in memory: no statement, no turn at the store's gate
         Assert.Equal(before.Ok + 3, Read("rpc.server.call.duration", p => QueryWith(p, 0)));
         Assert.Equal(before.Invalid + 1, Read("rpc.server.call.duration", p => QueryWith(p, 3)));
         Assert.Equal(before.Limited + 1, Read("sesric.rate_limit.refused", p => TelemetryCapture.Has(p, "sesric.key.id", "reader")));
@@ -152,6 +176,8 @@ public sealed class TelemetryTests
     {
         await using var capture = await TelemetryCapture.StartAsync();
         await capture.Host.Stats.QueryAsync(Query(), TestKeys.Headers(TestKeys.Reader));
+        // Grouped by edition the query runs in DuckDB (the first is answered in memory), so it takes a turn at the store's gate.
+        await capture.Host.Stats.QueryAsync(new QueryRequest { Measures = { "participants" }, Dimensions = { "edition" } }, TestKeys.Headers(TestKeys.Reader));
         var address = capture.Host.MetricsAddress!;
         using var http = new HttpClient { BaseAddress = new Uri(address) };
 
@@ -166,10 +192,11 @@ public sealed class TelemetryTests
         Assert.Equal("histogram", exposition.Types["rpc_server_call_duration_seconds"]);
         Assert.Equal("counter", exposition.Types["sesric_query_cache_misses_total"]);
         Assert.Equal("gauge", exposition.Types["sesric_store_state"]);
-        Assert.Equal(1, exposition.Value("sesric_query_duration_seconds_count"));
+        Assert.Equal(2, exposition.Value("sesric_query_duration_seconds_count"));
+        Assert.Equal(1, exposition.Value("sesric_store_gate_wait_seconds_count"));
         Assert.Equal(1, exposition.Value("sesric_store_state", ("state", "healthy")));
         Assert.Equal(0, exposition.Value("sesric_store_state", ("state", "unavailable")));
-        Assert.Equal(1, exposition.Value("rpc_server_call_duration_seconds_count", ("rpc_method", "Query"), ("rpc_grpc_status_code", "0")));
+        Assert.Equal(2, exposition.Value("rpc_server_call_duration_seconds_count", ("rpc_method", "Query"), ("rpc_grpc_status_code", "0")));
         Assert.Contains("Time the semantic engine spent on one query", exposition.Help["sesric_query_duration_seconds"]);
         // Units as OpenMetrics states them.
         Assert.Equal("seconds", openMetrics.Units["sesric_query_duration_seconds"]);
@@ -189,6 +216,15 @@ public sealed class TelemetryTests
         Gender = Gender.Female,
         AttendanceStatus = AttendanceStatus.Attended,
     };
+
+    // The filter's values and the key (or its hash) in any attribute of any span.
+    private static List<string> Leaks(IEnumerable<Activity> spans)
+    {
+        var secrets = new[] { "diplomacy-cab", "2020", TestKeys.Reader, ApiKeyRegistry.Hash(TestKeys.Reader) };
+        return [.. spans.SelectMany(span => span.TagObjects
+            .Where(tag => secrets.Any(secret => (tag.Value?.ToString() ?? "").Contains(secret, StringComparison.OrdinalIgnoreCase)))
+            .Select(tag => $"{span.OperationName} {tag.Key}={tag.Value}"))];
+    }
 
     private static string[] ChildrenOf(IEnumerable<Activity> spans, Activity parent) =>
         [.. spans.Where(s => s.ParentSpanId == parent.SpanId).Select(s => s.OperationName).Order(StringComparer.Ordinal)];

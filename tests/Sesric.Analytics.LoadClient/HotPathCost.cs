@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+using Sesric.Analytics.Contracts.V1;
+using Sesric.Analytics.Semantic;
+
+namespace Sesric.Analytics.LoadClient;
+
+/// <summary>
+/// Issue 18's per-call target on the built-in data, alone and quickly: uncached Query against health Check at
+/// concurrency 16 on one server (telemetry as deployed), alternating within each round (order swapped between
+/// rounds) so that other work on a shared machine hits both alike. Per phase it gives throughput, CPU per call
+/// (server and client, this process) and bytes allocated per call; the ratios paired by round are what to read
+/// on a loaded machine. It closes with the uncached Query's p50 at concurrency 1 and the engine's in-process p50.
+/// </summary>
+/// <remarks>Run: <c>dotnet run -c Release --project tests/Sesric.Analytics.LoadClient -- --hotpath [--rounds R] [--seconds S] [--cache]</c>
+/// (<c>--cache</c> measures the cached Query instead).</remarks>
+internal static class HotPathCost
+{
+    public static async Task<List<string>> MeasureAsync(int rounds, TimeSpan phase, bool cache)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sesric-load", Guid.NewGuid().ToString("N"))).FullName;
+        var queryName = cache ? "Query (cache on)" : "Query (cache off)";
+        var lines = new List<string>
+        {
+            $"Hot path {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, built-in data, server and client in one process, loopback h2c, concurrency 16, {phase.TotalSeconds:F0} s per phase after 1 s warm-up, {rounds} rounds; load average at start {LoadAverage()}.",
+            "",
+            "| round | call | calls/s | p50 ms | p99 ms | CPU µs per call | bytes allocated per call |",
+            "|---:|---|---:|---:|---:|---:|---:|",
+        };
+        var ratios = new List<double>();
+        var cpuRatios = new List<double>();
+        try
+        {
+            await using var server = await InProcessServer.StartAsync(Path.Combine(folder, "builtin.duckdb"), seed: true, cache);
+            using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+            var stats = new StatsService.StatsServiceClient(channel);
+            var health = new Health.HealthClient(channel);
+            var headers = new Metadata { { "x-api-key", InProcessServer.ReaderKey } };
+            var query = new QueryRequest
+            {
+                Measures = { "participants", "member_states", "female_share" },
+                Dimensions = { "year", "oic_group" },
+                Filter = "year >= 2015",
+            };
+            Func<Task> healthCall = async () => await health.CheckAsync(new HealthCheckRequest());
+            Func<Task> queryCall = async () => await stats.QueryAsync(query, headers);
+            if (Environment.GetEnvironmentVariable("SESRIC_HOTPATH_ONLY") is { } only)
+            {
+                // For a profiler: only one phase ("query" or "health"), for as long as asked.
+                var isQuery = only == "query";
+                var (f, cpu, bytes) = await OnePhaseAsync(isQuery ? queryCall : healthCall, 16, phase);
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"| 1 | {(isQuery ? queryName : "health Check")} | {f.Throughput:N0} | {f.P50Ms:F2} | {f.P99Ms:F2} | {cpu:F0} | {bytes:N0} |"));
+                return lines;
+            }
+            for (var round = 1; round <= rounds; round++)
+            {
+                var order = round % 2 == 1 ? new[] { true, false } : [false, true];
+                var figures = new Dictionary<bool, (LoadFigures Figures, double Cpu, double Bytes)>();
+                foreach (var isQuery in order)
+                {
+                    var measured = await OnePhaseAsync(isQuery ? queryCall : healthCall, 16, phase);
+                    figures[isQuery] = measured;
+                    var (f, cpu, bytes) = measured;
+                    var line = string.Create(CultureInfo.InvariantCulture,
+                        $"| {round} | {(isQuery ? queryName : "health Check")} | {f.Throughput:N0}{(f.Errors > 0 ? $" ({f.Errors} errors: {f.ErrorCodes})" : "")} | {f.P50Ms:F2} | {f.P99Ms:F2} | {cpu:F0} | {bytes:N0} |");
+                    Console.WriteLine(line);
+                    lines.Add(line);
+                }
+                ratios.Add(figures[true].Figures.Throughput / figures[false].Figures.Throughput);
+                cpuRatios.Add(figures[false].Cpu / figures[true].Cpu);
+            }
+            var single = await LoadRun.MeasureAsync(queryCall, 1, phase, 50_000, TimeSpan.FromSeconds(1));
+            var engine = new QueryEngine(server.Store);
+            var semanticQuery = SemanticQuery.Of("participants", "member_states", "female_share").By("year", "oic_group").Where("year >= 2015");
+            var inProcess = await LoadRun.MeasureAsync(async () => await engine.ExecuteAsync(semanticQuery), 1, phase, 50_000, TimeSpan.FromSeconds(1));
+            // Bytes the engine alone allocates per call (sequential calls on an otherwise idle process).
+            var engineBytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+            for (var i = 0; i < 200; i++)
+            {
+                await engine.ExecuteAsync(semanticQuery);
+            }
+            var engineBytes = (GC.GetTotalAllocatedBytes(precise: true) - engineBytesBefore) / 200.0;
+            lines.Add("");
+            ratios.Sort();
+            cpuRatios.Sort();
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{queryName} throughput ÷ health Check's, paired by round: median {Median(ratios) * 100:F1} % (rounds {ratios[0] * 100:F1} to {ratios[^1] * 100:F1} %); "
+                + $"health's CPU per call ÷ Query's: median {Median(cpuRatios) * 100:F1} % (rounds {cpuRatios[0] * 100:F1} to {cpuRatios[^1] * 100:F1} %). Target (issue 18, uncached): at least 25 %."));
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{queryName} at concurrency 1: p50 {single.P50Ms:F2} ms, p99 {single.P99Ms:F2} ms ({single.Throughput:N0} calls/s); the engine in-process: p50 {inProcess.P50Ms:F2} ms, {engineBytes:N0} bytes allocated per call."));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        lines.Add($"Load average at the end (1/5/15 min): {LoadAverage()} (other work shares the cores).");
+        return lines;
+    }
+
+    // CPU and allocations count this process (server and client) over the phase and its warm-up, shared pro rata by
+    // the calls measured.
+    private static async Task<(LoadFigures Figures, double CpuMicrosecondsPerCall, double BytesPerCall)> OnePhaseAsync(Func<Task> call, int concurrency, TimeSpan phase)
+    {
+        var warmup = TimeSpan.FromSeconds(1);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var bytesBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var figures = await LoadRun.MeasureAsync(call, concurrency, phase, 1_000_000, warmup);
+        var bytes = GC.GetTotalAllocatedBytes(precise: false) - bytesBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var calls = Math.Max(1, figures.Calls * (phase + warmup).TotalSeconds / figures.Seconds);
+        return (figures, cpu.TotalMicroseconds / calls, bytes / calls);
+    }
+
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();
+}
