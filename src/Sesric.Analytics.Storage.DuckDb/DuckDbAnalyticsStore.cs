@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 
 using DuckDB.NET.Data;
 
+using Sesric.Analytics.Import;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.DuckDb.Schema;
 using Sesric.Analytics.Storage.DuckDb.Sql;
@@ -27,7 +28,7 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// <para>A DuckDB file can be open in one process at a time; a second process gets a clear error naming the file.</para>
 /// </remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
-public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IImportJournal, IStoreSeedRecord, IStoreDatabase, IFactSnapshotSource
+public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IParticipationFileImporter, IImportJournal, IStoreSeedRecord, IStoreDatabase, IFactSnapshotSource
 {
     private static readonly Lock MigrationGate = new();
 
@@ -219,6 +220,19 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IImportJourn
         }
         var phases = ImportPhases;
         return WriteAsync((connection, ct) => ParticipationImport.Run(connection, rows, request, phases, ct), cancellationToken, ImportMemoryLimitBytes);
+    }
+
+    /// <inheritdoc/>
+    public Task<ImportOutcome> ImportParticipationsAsync(ParticipationCsvLines file, ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RequestId is { } id)
+        {
+            Preconditions.CheckNotBlank(id, nameof(request.RequestId));
+        }
+        var phases = ImportPhases;
+        return WriteAsync((connection, ct) => ParticipationImport.Run(connection, file, request, phases, ct), cancellationToken, ImportMemoryLimitBytes);
     }
 
     /// <inheritdoc/>

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 
 using DuckDB.NET.Data;
 
+using Sesric.Analytics.Import;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.DuckDb.Sql;
 
@@ -13,7 +15,7 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// The same statements as the PostgreSQL store's <c>ParticipationImport</c>, so both classify, journal and derive fact
 /// rows alike. The store holds one for its import settings.
 /// </summary>
-/// <threadsafety>The settings may be read and set from several threads; <see cref="Run"/> needs the caller's transaction.</threadsafety>
+/// <threadsafety>The settings may be read and set from several threads; the Run methods need the caller's transaction.</threadsafety>
 internal sealed class ParticipationImport(long memoryLimitBytes)
 {
     /// <summary>How often (in rows) progress is reported and cancellation is checked.</summary>
@@ -42,15 +44,27 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
     public PhaseClock? Phases { get; set; }
 
     /// <summary>Imports <paramref name="rows"/> in the caller's write transaction; see <see cref="IParticipationImporter.ImportParticipationsAsync"/>.</summary>
-    public static ImportOutcome Run(DuckDBConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
+    public static ImportOutcome Run(DuckDBConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken) =>
+        Run(connection, rows, null, request, phases, cancellationToken);
+
+    /// <summary>
+    /// Imports a participations file in the caller's write transaction; see <see cref="IParticipationFileImporter.ImportParticipationsAsync"/>.
+    /// The rows' own checks run as the file is read; the checks between rows run here, set-based, over the staged rows.
+    /// </summary>
+    public static ImportOutcome Run(DuckDBConnection connection, ParticipationCsvLines file, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken) =>
+        Run(connection, null, file, request, phases, cancellationToken);
+
+    private static ImportOutcome Run(
+        DuckDBConnection connection, IEnumerable<Participation>? rows, ParticipationCsvLines? file, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
     {
         phases?.Start();
         if (request.RequestId is { } requestId && FindRequest(connection, requestId) is { } earlier)
         {
             // The same id with other rows is another batch, not a retry: answering the first outcome would
-            // silently drop it. Rows are compared by their fingerprint (a retry sends the same rows in order).
+            // silently drop it. Rows are compared by their fingerprint (a retry sends the same rows in order); a file is
+            // read with every check in memory here, as a retry reads it once and writes nothing.
             if (earlier.Fingerprint.StartsWith("sha256:", StringComparison.Ordinal)
-                && RowFingerprint.Of(rows, cancellationToken) != earlier.Fingerprint)
+                && RowFingerprint.Of(rows ?? file!.ReadChecked(), cancellationToken) != earlier.Fingerprint)
             {
                 throw new ImportRequestConflictException(requestId);
             }
@@ -71,11 +85,24 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
                 attendance              VARCHAR,
                 participation_synthetic BOOLEAN,
                 record_key              INTEGER,
-                nominated_on            DATE
+                nominated_on            DATE,
+                -- A file's rows only: the line, and the country and gender cells where they are not the codes (quoted in
+                -- problems between rows). A row with problems of its own is staged with its keys and no attendance.
+                line                    BIGINT,
+                country_cell            VARCHAR,
+                gender_cell             VARCHAR
             )
             """);
-        var fingerprint = Stage(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken);
+        var computeFingerprint = request.RequestId is not null;
+        var fingerprint = file is null
+            ? Stage(connection, rows!, request.Progress, computeFingerprint, cancellationToken)
+            : StageFile(connection, file, request.Progress, computeFingerprint, cancellationToken);
         phases?.Mark("stage rows (parse + validate overlapped with the appender)");
+        if (file is not null && file.HasRowProblems)
+        {
+            // The import fails: list every problem, the rows' own and those between rows, as the file's reader would.
+            throw RejectFile(connection, file)!;
+        }
         RejectUnknownReferences(connection);
         phases?.Mark("check references");
 
@@ -100,7 +127,6 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             LEFT JOIN participation p
               ON p.participant_id = s.participant_id AND p.programme_id = s.programme_id AND p.edition_number = s.edition_number
             """);
-        RejectDuplicateParticipations(connection);
         phases?.Mark("classify participations");
         connection.Execute(
             """
@@ -130,6 +156,16 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
                   FROM import_row GROUP BY participant_id) s
             LEFT JOIN participant p ON p.participant_id = s.participant_id
             """);
+        // Only a file with a repeated participation or a person described twice pays for finding the lines; a person
+        // whose rows differ only in institution type or synthetic flag is refused below, as for any caller.
+        if (file is not null
+            && connection.ScalarLong(
+                "SELECT CAST(EXISTS (SELECT 1 FROM import_participation WHERE copies > 1) OR EXISTS (SELECT 1 FROM import_participant WHERE inconsistent) AS BIGINT)") == 1
+            && RejectFile(connection, file) is { } rejected)
+        {
+            throw rejected;
+        }
+        RejectDuplicateParticipations(connection);
         RejectInconsistentParticipants(connection);
         phases?.Mark("classify participants");
         connection.Execute("DROP TABLE import_row");
@@ -258,6 +294,9 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
                     .AppendValue((bool?)row.IsSynthetic)
                     .AppendValue(p.RecordKey)
                     .AppendValue(row.NominatedOn)
+                    .AppendNullValue()
+                    .AppendNullValue()
+                    .AppendNullValue()
                     .EndRow();
 
                 hash?.Add(row);
@@ -285,6 +324,131 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         }
         return hash is null ? $"rows:{count}" : hash.Finish(count);
     }
+
+    /// <summary>
+    /// Streams a file's rows into <c>import_row</c> with the appender, each with its line: the valid rows in full, and
+    /// the rows with problems of their own by the keys the checks between rows compare (and no attendance). The reader
+    /// keeps nothing per row, so the process's memory does not grow with the file; DuckDB's spills past its limit.
+    /// </summary>
+    private static string StageFile(DuckDBConnection connection, ParticipationCsvLines file, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
+    {
+        using var hash = computeFingerprint ? new RowFingerprint() : null;
+        long count = 0;
+        using (var appender = connection.CreateAppender("import_row"))
+        {
+            // Parsing runs on a worker thread a few batches ahead while this thread appends.
+            foreach (var line in ReadAhead.Of(file.Read(), cancellationToken))
+            {
+                var appended = appender.CreateRow()
+                    .AppendValue(line.ParticipantId.Value)
+                    .AppendValue(line.Country?.Value)
+                    .AppendValue(line.Gender?.Code());
+                if (line.Participation is { } row)
+                {
+                    var p = row.Participant;
+                    appended
+                        .AppendValue(p.InstitutionType)
+                        .AppendValue((bool?)p.IsSynthetic)
+                        .AppendValue(row.Edition.Programme.Value)
+                        .AppendValue((int?)row.Edition.Number)
+                        .AppendValue(row.Status.Code())
+                        .AppendValue((bool?)row.IsSynthetic)
+                        .AppendValue(p.RecordKey)
+                        .AppendValue(row.NominatedOn);
+                    hash?.Add(row);
+                }
+                else
+                {
+                    appended
+                        .AppendNullValue()
+                        .AppendNullValue()
+                        .AppendValue(line.Edition?.Programme.Value)
+                        .AppendValue((int?)line.Edition?.Number)
+                        .AppendNullValue()
+                        .AppendNullValue()
+                        .AppendNullValue()
+                        .AppendNullValue();
+                }
+                appended
+                    .AppendValue((long?)line.Line)
+                    .AppendValue(line.CountryCell)
+                    .AppendValue(line.GenderCell)
+                    .EndRow();
+
+                count++;
+                if (count % CancellationCheckInterval == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                if (count % ProgressInterval == 0)
+                {
+                    progress?.Report(count);
+                }
+            }
+        }
+        progress?.Report(count);
+        cancellationToken.ThrowIfCancellationRequested();
+        return hash is null ? $"rows:{count}" : hash.Finish(count);
+    }
+
+    /// <summary>
+    /// The file's refusal: its rows' own problems and the problems between its staged rows (a participant's country or
+    /// gender other than on their first line, a second line for a participant and edition), found here over
+    /// <c>import_row</c> in the words and order of <see cref="Import.ParticipationCsv.Read"/>; null when there are none.
+    /// </summary>
+    private static ImportRejectedException? RejectFile(DuckDBConnection connection, ParticipationCsvLines file)
+    {
+        // Each check compares a line with the person's first line (a person's country and gender), or with the first line
+        // of the same person and edition; a first line without a known country (gender, edition) checks none.
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_across AS
+            WITH r AS (
+                SELECT line, participant_id, iso3, gender, programme_id, edition_number, country_cell, gender_cell,
+                       FIRST_VALUE(line) OVER person AS first_line,
+                       FIRST_VALUE(iso3) OVER person AS first_iso3,
+                       FIRST_VALUE(gender) OVER person AS first_gender,
+                       MIN(line) OVER (PARTITION BY participant_id, programme_id, edition_number) AS first_in_edition
+                FROM import_row
+                WINDOW person AS (PARTITION BY participant_id ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+            SELECT line, 2 AS field, participant_id, first_in_edition AS first_line, programme_id AS first_value,
+                   CAST(edition_number AS VARCHAR) AS value, participant_id AS cell
+            FROM r WHERE programme_id IS NOT NULL AND line > first_in_edition
+            UNION ALL
+            SELECT line, 3, participant_id, first_line, first_iso3, iso3, COALESCE(country_cell, iso3)
+            FROM r WHERE iso3 IS NOT NULL AND first_iso3 IS NOT NULL AND iso3 <> first_iso3
+            UNION ALL
+            SELECT line, 4, participant_id, first_line, first_gender, gender, COALESCE(gender_cell, gender)
+            FROM r WHERE gender IS NOT NULL AND first_gender IS NOT NULL AND gender <> first_gender
+            """);
+        var total = connection.ScalarLong("SELECT COUNT(*) FROM import_across");
+        var problems = new List<AcrossRowsProblem>();
+        using (var command = connection.Command(
+            $"SELECT line, field, participant_id, first_line, first_value, value, cell FROM import_across ORDER BY line, field LIMIT {Import.ParticipationCsv.MaxProblemsListed}"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var line = reader.GetInt64(0);
+                var id = ParticipantId.Parse(reader.GetString(2));
+                var firstLine = reader.GetInt64(3);
+                var first = reader.GetString(4);
+                var value = reader.GetString(5);
+                var cell = reader.GetString(6);
+                problems.Add(reader.GetInt32(1) switch
+                {
+                    2 => AcrossRowsProblem.Duplicate(line, id, firstLine, new EditionId(ProgrammeId.Parse(first), int.Parse(value, CultureInfo.InvariantCulture))),
+                    3 => AcrossRowsProblem.OtherCountry(line, id, firstLine, CountryCode.Parse(first), CountryCode.Parse(value), cell),
+                    _ => AcrossRowsProblem.OtherGender(line, id, firstLine, GenderOf(first), GenderOf(value), cell),
+                });
+            }
+        }
+        connection.Execute("DROP TABLE import_across");
+        return file.Reject(problems, total);
+    }
+
+    private static Gender GenderOf(string code) =>
+        GenderText.TryParse(code, out var gender) ? gender : throw new InvalidDataException($"staged gender '{code}' is not a gender code.");
 
     /// <summary>Refuses a batch that gives one participation twice (whatever the attendance).</summary>
     private static void RejectDuplicateParticipations(DuckDBConnection connection)

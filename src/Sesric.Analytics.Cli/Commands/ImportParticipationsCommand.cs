@@ -36,14 +36,22 @@ public sealed class ImportParticipationsCommand : BaseCommand
         await using var store = await OpenStoreAsync(parseResult, cancellationToken, ImportCommand.Use(parseResult, _dryRun)).ConfigureAwait(false);
         var catalogue = await store.LoadCatalogueAsync(cancellationToken).ConfigureAwait(false);
         using var reader = DataFiles.Reader(stream);
-        var rows = ParticipationCsv.Read(reader, catalogue, file.Name);
+        // A store that checks the rows against each other itself gets the file as lines: the reader then keeps nothing per
+        // person, so the command's memory does not grow with the file.
+        var lines = ParticipationCsvLines.Open(reader, catalogue, file.Name);
         var length = Math.Max(1, stream.Length);
         var outcome = await RowProgress.RunAsync(
             Console,
             parseResult.GetValue(CommonOptions.Progress),
             $"importing {file.Name}",
             () => (double)stream.Position / length,
-            progress => store.ImportParticipationsAsync(rows, new ImportRequest(parseResult.GetValue(_requestId), progress) { Source = file.Name }, cancellationToken))
+            progress =>
+            {
+                var request = new ImportRequest(parseResult.GetValue(_requestId), progress) { Source = file.Name };
+                return store is IParticipationFileImporter importer
+                    ? importer.ImportParticipationsAsync(lines, request, cancellationToken)
+                    : store.ImportParticipationsAsync(lines.ReadChecked(), request, cancellationToken);
+            })
             .ConfigureAwait(false);
 
         var dryRun = parseResult.GetValue(_dryRun);

@@ -22,11 +22,26 @@ internal sealed class ParticipationChecker
     private readonly string[] _cells = new string[ParticipationCsv.Columns.Count + ParticipationCsv.OptionalColumns.Count];
     private int[] _columns = [];
 
-    public ParticipationChecker(Catalogue catalogue, ProblemList problems)
+    public ParticipationChecker(Catalogue catalogue, ProblemList problems, bool checkAcrossRows = true)
     {
         _problems = problems;
-        _validator = new ParticipationValidator(catalogue, line => $"line {line}");
+        _validator = new ParticipationValidator(catalogue, RowName, checkAcrossRows);
     }
+
+    /// <summary>How messages name a row of the file.</summary>
+    public static string RowName(long line) => AcrossRowsProblem.LineName(line);
+
+    /// <summary>The last checked row's programme, if its cell is a programme id.</summary>
+    public ProgrammeId? LastProgramme { get; private set; }
+
+    /// <summary>The last checked row's edition number, if its cell is one.</summary>
+    public int? LastEditionNumber { get; private set; }
+
+    /// <summary>The last checked row's gender, if its cell names one.</summary>
+    public Gender? LastGender { get; private set; }
+
+    /// <summary>The last checked row's cell of <paramref name="field"/>, as problems quote it.</summary>
+    public string CellOf(ParticipationField field) => _cells[(int)field];
 
     /// <summary>Checks the current row; returns the participation when it is valid, else records its problems and returns null.</summary>
     public Participation? Check(CsvTableReader row)
@@ -114,6 +129,9 @@ internal sealed class ParticipationChecker
             Problem(ParticipationField.NominatedOn, "not a date; use yyyy-MM-dd, such as 2024-03-15, or leave it blank");
         }
 
+        LastProgramme = programme;
+        LastEditionNumber = editionNumber;
+        LastGender = gender;
         var fields = new ParticipationFields(idText, countryText, programme, editionNumber, gender, institution, attendance, synthetic, recordKey, nominatedOn);
         var check = _validator.Check(fields, row.Line);
         if (_rowProblems.Count == 0 && check.Problems.Count == 0)
@@ -136,7 +154,8 @@ internal sealed class ParticipationChecker
 
     private void Problem(ParticipationField field, string message) => _rowProblems.Add(new ParticipationProblem(field, message));
 
-    private static string ColumnOf(ParticipationField field) => field switch
+    /// <summary>The file's column of <paramref name="field"/>.</summary>
+    public static string ColumnOf(ParticipationField field) => field switch
     {
         ParticipationField.Programme => "programme",
         ParticipationField.Edition => "edition",

@@ -30,6 +30,7 @@ public sealed class ParticipationValidator
 
     private readonly Catalogue _catalogue;
     private readonly Func<long, string> _rowName;
+    private readonly bool _checkAcrossRows;
     private readonly Dictionary<EditionId, int> _editionIndex;
     private readonly Dictionary<string, SeenParticipant> _participants = new(StringComparer.Ordinal);
     // The row of each (participant, edition) after a participant's first edition, which their entry holds.
@@ -42,11 +43,24 @@ public sealed class ParticipationValidator
     /// <param name="rowName">Names a row in messages that point at an earlier row, in the adapter's terms
     /// (<c>line 12</c>, <c>rows[10]</c>); called only when there is a problem to describe.</param>
     public ParticipationValidator(Catalogue catalogue, Func<long, string> rowName)
+        : this(catalogue, rowName, checkAcrossRows: true)
+    {
+    }
+
+    /// <summary>A validator for one import, with or without the checks against earlier rows.</summary>
+    /// <param name="catalogue">The programmes, editions and countries rows must refer to.</param>
+    /// <param name="rowName">Names a row in messages that point at an earlier row.</param>
+    /// <param name="checkAcrossRows">False leaves out the checks against earlier rows (one country and gender per
+    /// participant, one row per participant and edition) and keeps nothing per row, for a caller that makes them itself
+    /// over the whole import (a store, set-based, with <see cref="AcrossRowsProblem"/>'s wording): memory then stays
+    /// flat whatever the number of people.</param>
+    public ParticipationValidator(Catalogue catalogue, Func<long, string> rowName, bool checkAcrossRows)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(rowName);
         _catalogue = catalogue;
         _rowName = rowName;
+        _checkAcrossRows = checkAcrossRows;
         _editionIndex = catalogue.Editions.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
     }
 
@@ -80,7 +94,7 @@ public sealed class ParticipationValidator
             Problem(ParticipationField.NominatedOn, why);
         }
 
-        if (idValid)
+        if (idValid && _checkAcrossRows)
         {
             CheckAgainstEarlierRows(row, participantId, edition, country, fields.Gender);
         }
@@ -152,13 +166,11 @@ public sealed class ParticipationValidator
         }
         if (country is not null && seen.Country is { } firstCountry && firstCountry.Code != country.Code)
         {
-            Problem(ParticipationField.Country,
-                $"participant {id} has country {firstCountry.Code} on {_rowName(seen.Row)} but {country.Code} here; a participant has one country: correct one of the two rows");
+            Problem(ParticipationField.Country, AcrossRowsProblem.CountryMessage(id, firstCountry.Code, _rowName(seen.Row), country.Code));
         }
         if (gender is { } here && seen.Gender is { } firstGender && firstGender != here)
         {
-            Problem(ParticipationField.Gender,
-                $"participant {id} has gender {firstGender.Code()} on {_rowName(seen.Row)} but {here.Code()} here; a participant has one gender: correct one of the two rows");
+            Problem(ParticipationField.Gender, AcrossRowsProblem.GenderMessage(id, firstGender, _rowName(seen.Row), here));
         }
         if (edition is null)
         {
@@ -180,8 +192,7 @@ public sealed class ParticipationValidator
         }
         if (earlier is { } first)
         {
-            Problem(ParticipationField.ParticipantId,
-                $"duplicate participant in the same edition: {id} is already in {edition.Id} on {_rowName(first)} (and again on {_rowName(row)}); keep one row per participant and edition");
+            Problem(ParticipationField.ParticipantId, AcrossRowsProblem.DuplicateMessage(id, edition.Id, _rowName(first), _rowName(row)));
         }
     }
 
