@@ -39,10 +39,19 @@ public class DisclosureCostBenchmarks
     [Params(1_000_000)]
     public long Rows { get; set; }
 
+    /// <summary>
+    /// The generated store is all synthetic, so its results need no synthetic share keys (see <c>SyntheticShareKeys</c>),
+    /// like a registry of only real records; the mixed store (half the records synthetic, drawn record by record) needs
+    /// them in nearly every result.
+    /// </summary>
+    [Params(false, true)]
+    public bool Mixed { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _store = DuckDbAnalyticsStore.OpenAsync(SemanticQueryBenchmarks.PrepareStore(Rows)).GetAwaiter().GetResult();
+        var path = Mixed ? SemanticQueryBenchmarks.PrepareMixedStore(Rows) : SemanticQueryBenchmarks.PrepareStore(Rows);
+        _store = DuckDbAnalyticsStore.OpenAsync(path).GetAwaiter().GetResult();
         _engine = OneLevelOrDefault(_store);
     }
 

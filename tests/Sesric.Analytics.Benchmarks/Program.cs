@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Sesric.Analytics.Benchmarks;
 
-/// <summary>Benchmark entry point: BenchmarkDotNet's switcher, <c>--harness [rows] [seed] [runs]</c> for a plain measurement run, <c>--postgres-figures [rows] [runs]</c> for the PostgreSQL store beside DuckDB, <c>--scope-cost [rows] [calls] [rounds]</c> for the scope's CPU cost on one thread, <c>--disclosure-cpu [rows] [rounds]</c> for the disclosure cost as CPU minimums (one-level against two-level statement), <c>--prepare-semantic [rows]</c> to build the semantic benchmark's store ahead of a timed run, or <c>--export-annual-data FILE</c> to write the tables the matplotlib script draws.</summary>
+/// <summary>Benchmark entry point: BenchmarkDotNet's switcher, <c>--harness [rows] [seed] [runs]</c> for a plain measurement run, <c>--postgres-figures [rows] [runs]</c> for the PostgreSQL store beside DuckDB, <c>--scope-cost [rows] [calls] [rounds]</c> for the scope's CPU cost on one thread, <c>--disclosure-cpu [rows] [rounds] [mixed]</c> for the disclosure cost as CPU minimums (one-level against two-level statement; <c>mixed</c> on a store of synthetic and real records), <c>--prepare-semantic [rows]</c> to build the semantic benchmark's store ahead of a timed run, or <c>--export-annual-data FILE</c> to write the tables the matplotlib script draws.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks chosen on the command line.</summary>
@@ -32,7 +32,7 @@ public static class Program
         {
             var rows = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
             var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
-            return await DisclosureCpuProbe.RunAsync(rows, rounds);
+            return await DisclosureCpuProbe.RunAsync(rows, rounds, mixed: args.Length > 3 && args[3] == "mixed");
         }
         if (args.Length > 0 && args[0] == "--postgres-figures")
         {

@@ -134,14 +134,51 @@ public class SemanticQueryBenchmarks
         return path;
     }
 
-    private static async Task GenerateAsync(string path, long rows)
+    private static async Task GenerateAsync(string path, long rows, bool mixed = false)
     {
         await using var store = await DuckDbAnalyticsStore.OpenAsync(path);
         var data = ScaleGenerator.Generate(new ScaleOptions(rows, Seed: 7));
         await store.UpsertProgrammesAsync(data.Catalogue.Programmes.ToArray());
         await store.UpsertCountriesAsync(data.Catalogue.Countries.ToArray());
         await store.UpsertEditionsAsync(data.Catalogue.Editions.ToArray());
-        await store.ImportParticipationsAsync(data.Participations, ImportRequest.Default);
+        await store.ImportParticipationsAsync(mixed ? Mixed(data) : data.Participations, ImportRequest.Default);
+    }
+
+    /// <summary>
+    /// The same store with every person made real and about half the participation records drawn synthetic, record by
+    /// record (as <c>SyntheticShareAttackTests</c> does), so nearly every cell mixes synthetic and real records.
+    /// </summary>
+    internal static string PrepareMixedStore(long rows)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sesric-bench");
+        var path = Path.Combine(folder, $"scale-{rows}-mixed.duckdb");
+        var ready = path + ".ready";
+        if (!File.Exists(ready))
+        {
+            Directory.CreateDirectory(folder);
+            File.Delete(path);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            GenerateAsync(path, rows, mixed: true).GetAwaiter().GetResult();
+            File.WriteAllText(ready, $"generated in {clock.Elapsed}");
+            Console.WriteLine($"// generated {rows} mixed rows in {clock.Elapsed}");
+        }
+        return path;
+    }
+
+    private static IEnumerable<Model.Participation> Mixed(GeneratedDataset data)
+    {
+        var people = new Dictionary<Model.ParticipantId, Model.Participant>();
+        var flags = new Random(23);
+        foreach (var p in data.Participations)
+        {
+            if (!people.TryGetValue(p.Participant.Id, out var person))
+            {
+                var g = p.Participant;
+                person = data.Catalogue.CreateParticipant(g.Id, g.Country, g.Gender, g.InstitutionType, isSynthetic: false, g.RecordKey);
+                people[g.Id] = person;
+            }
+            yield return data.Catalogue.CreateParticipation(person, p.Edition, p.Status, isSynthetic: flags.Next(2) == 0, p.NominatedOn);
+        }
     }
 
     /// <summary>Closes the store and the direct connection.</summary>

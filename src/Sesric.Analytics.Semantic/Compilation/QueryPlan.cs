@@ -19,7 +19,8 @@ internal sealed class QueryPlan
         IReadOnlyList<(int Column, bool Descending)> order,
         SemanticQuery query,
         IReadOnlyDictionary<FilterComparison, BoundComparison> bindings,
-        ScopeHandling scopeHandling)
+        ScopeHandling scopeHandling,
+        bool shareKeys)
     {
         ScopeHandling = scopeHandling;
         var filterFields = bindings.Values.Select(b => b.Dimension).Distinct().ToArray();
@@ -62,8 +63,11 @@ internal sealed class QueryPlan
                 AddKeys(c);
             }
             // The synthetic share is a ratio of the result's participations and synthetic rows: where those counts are
-            // perturbed, it is computed from their protected values, so it needs both keys (see PublishedSyntheticShare).
-            if (UsesRegistry && Rule(Components.Participations) == CellRule.Perturb)
+            // perturbed, it is computed from their protected values, so it needs both keys (see PublishedSyntheticShare),
+            // unless the caller leaves them out: a result of only synthetic or only real records publishes its share
+            // without them (see SyntheticShareKeys), and the engine asks again with them only when a result needs them.
+            ShareIsProtected = UsesRegistry && Rule(Components.Participations) == CellRule.Perturb;
+            if (ShareIsProtected && shareKeys)
             {
                 used.Add(Components.ParticipationsKeySum);
                 used.Add(Components.SyntheticKeySum);
@@ -85,6 +89,7 @@ internal sealed class QueryPlan
         // Registry components first, then membership, then published; each once, in first-use order.
         ComponentList = used.Where(c => c.IsComputedInSql).Distinct().OrderBy(c => c.Source).ToArray();
         UsesMembership = ComponentList.Any(c => c.Source == ComponentSource.Membership);
+        HasShareKeys = ComponentList.Contains(Components.ParticipationsKeySum) && ComponentList.Contains(Components.SyntheticKeySum);
         NeedsPreviousYear = measures.Any(m => m.TimeFunction is TimeFunction.YoyChange or TimeFunction.YoyPct);
         YearIndex = dimensions.ToList().FindIndex(d => d.Time == TimeGrain.Year);
     }
@@ -136,6 +141,15 @@ internal sealed class QueryPlan
 
     public bool UsesRegistry { get; }
 
+    /// <summary>
+    /// Whether the result's synthetic share is published from perturbed counts (public policy, participations perturbed), so
+    /// that a result mixing synthetic and real records needs the cell keys of both counts (see <see cref="HasShareKeys"/>).
+    /// </summary>
+    public bool ShareIsProtected { get; }
+
+    /// <summary>Whether the statement computes the cell keys of the participations and synthetic rows.</summary>
+    public bool HasShareKeys { get; }
+
     public bool UsesPublished { get; }
 
     public bool UsesMembership { get; }
@@ -153,7 +167,14 @@ internal sealed class QueryPlan
     /// would be a condition, the statement leaves the condition out and counts what lies outside the scope instead
     /// (<see cref="ScopeHandling.Probed"/>): its rows may be used only when that count is 0.
     /// </summary>
-    public static QueryPlan Resolve(SemanticQuery query, SemanticModel model, bool probeScope)
+    public static QueryPlan Resolve(SemanticQuery query, SemanticModel model, bool probeScope) => Resolve(query, model, probeScope, shareKeys: true);
+
+    /// <summary>
+    /// Like <see cref="Resolve(SemanticQuery, SemanticModel, bool)"/>, with the synthetic share's cell keys in the statement
+    /// only when <paramref name="shareKeys"/> (see <see cref="ShareIsProtected"/>; without them, a result that mixes
+    /// synthetic and real records must be asked again with them, see <see cref="SyntheticShareKeys"/>).
+    /// </summary>
+    public static QueryPlan Resolve(SemanticQuery query, SemanticModel model, bool probeScope, bool shareKeys)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Measures.Count == 0)
@@ -233,7 +254,7 @@ internal sealed class QueryPlan
             }
             order.Add((index, term.Descending));
         }
-        var plan = new QueryPlan(measures, dimensions, filter, order, query, bindings, scopeHandling);
+        var plan = new QueryPlan(measures, dimensions, filter, order, query, bindings, scopeHandling, shareKeys);
         CheckPublicFilter(query.Filter, plan);
         return plan;
     }

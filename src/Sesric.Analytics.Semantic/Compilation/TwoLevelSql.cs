@@ -142,6 +142,9 @@ internal static partial class TwoLevelSql
                 PersonAggregate.PeopleKey when condition is null => reduceKey($"COALESCE(SUM({Key()}), 0)"),
                 PersonAggregate.PeopleKey => reduceKey($"COALESCE(SUM(CASE WHEN {Flag(condition, person)} = 1 THEN {Key()} ELSE 0 END), 0)"),
                 PersonAggregate.Rows => $"CAST(COALESCE(SUM({(condition is null ? Count() : Rows(condition))}), 0) AS BIGINT)",
+                // Within one edition each person is one row of the cell, so all its rows' key is its people's key: the same
+                // sum, written the same way so that the database computes it once.
+                PersonAggregate.RowsKey when condition is null && withinEdition => reduceKey($"COALESCE(SUM({Key()}), 0)"),
                 PersonAggregate.RowsKey => reduceKey($"COALESCE(SUM({RowsKey(condition)}), 0)"),
                 PersonAggregate.States when withinState => $"MAX({Flag(condition!, person)})",
                 PersonAggregate.States => $"COUNT(DISTINCT CASE WHEN {Flag(condition!, person)} = 1 THEN {Column("iso3", "f.iso3", "MAX(f.iso3)")} END)",

@@ -115,6 +115,20 @@ public sealed class PerturbationTable
         return count + _tailOffsets[Pick(_tailThresholds, key)];
     }
 
+    /// <summary>
+    /// The smallest value the table may publish for a cell counting <paramref name="count"/> records, whatever its key (0 for
+    /// counts the table may hide as 0, more from the tail on): a sum of published counts that includes such a cell is known
+    /// to be positive without its key.
+    /// </summary>
+    public long SmallestPublished(long count)
+    {
+        if (count <= 0)
+        {
+            return count;
+        }
+        return count < TailFrom ? _rows[count - 1].Values.Min() : count + _tailOffsets.Min();
+    }
+
     /// <summary>The probability that a cell of <paramref name="count"/> records is published as <paramref name="published"/> (for analyses and tests).</summary>
     public double Probability(long count, long published)
     {

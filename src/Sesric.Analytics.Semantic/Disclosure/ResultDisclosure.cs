@@ -31,6 +31,13 @@ internal sealed record ResultDisclosure(int SuppressedCells, long PerturbedCells
     private static double? Share(QueryPlan plan, SqlColumn[] current, int count)
     {
         var components = plan.ComponentList;
+        if (plan.ShareIsProtected && !plan.HasShareKeys)
+        {
+            // A statement without the share's keys: its result is of only synthetic or only real records (the engine asks
+            // again with the keys otherwise), whose protected share the exact counts decide.
+            return SyntheticShareKeys.ShareWithoutKeys(
+                plan, current[ComponentColumns.IndexOf(components, Components.Participations)], current[ComponentColumns.IndexOf(components, Components.Synthetic)], count);
+        }
         var synthetic = 0L;
         var read = 0L;
         if (ComponentColumns.IndexOf(components, Components.Synthetic) >= 0 && ComponentColumns.IndexOf(components, Components.Participations) >= 0)

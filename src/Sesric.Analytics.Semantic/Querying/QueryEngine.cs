@@ -36,6 +36,12 @@ public sealed class QueryEngine : IQueryRunner
     /// <summary>Whether each recent scope excluded anything, which chooses the statement to try first.</summary>
     private readonly ScopeProbes _probes = new();
 
+    /// <summary>Whether recent results needed the synthetic share's cell keys, which chooses whether a statement computes them.</summary>
+    private readonly ShareKeyGuess _shareKeys = new();
+
+    /// <summary>Whether every statement computes the share's keys (the behaviour before <see cref="SyntheticShareKeys"/>, for tests that compare).</summary>
+    private readonly bool _alwaysShareKeys;
+
     /// <summary>Builds an engine over <paramref name="store"/> with <paramref name="model"/> (default: <see cref="SemanticModel.Default"/>).</summary>
     public QueryEngine(IAnalyticsStore store, SemanticModel? model = null)
         : this(store, model, twoLevel: true)
@@ -51,9 +57,14 @@ public sealed class QueryEngine : IQueryRunner
     {
     }
 
-    /// <summary>An engine that writes the two-level statement where it can (<paramref name="twoLevel"/>), or always the one-level one (for tests that compare them).</summary>
-    internal QueryEngine(IAnalyticsStore store, SemanticModel? model, bool twoLevel, int inMemoryFactRows = DefaultInMemoryFactRows)
+    /// <summary>
+    /// An engine that writes the two-level statement where it can (<paramref name="twoLevel"/>), or always the one-level one,
+    /// and that computes the synthetic share's cell keys in every protected statement when <paramref name="alwaysShareKeys"/>
+    /// (for tests that compare them).
+    /// </summary>
+    internal QueryEngine(IAnalyticsStore store, SemanticModel? model, bool twoLevel, int inMemoryFactRows = DefaultInMemoryFactRows, bool alwaysShareKeys = false)
     {
+        _alwaysShareKeys = alwaysShareKeys;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfNegative(inMemoryFactRows);
         _store = store;
@@ -71,6 +82,8 @@ public sealed class QueryEngine : IQueryRunner
     /// Checks <paramref name="query"/> and returns the SQL the engine would run (for tests, and for
     /// showing users what was computed). Throws <see cref="QueryException"/> for a bad query.
     /// </summary>
+    /// <remarks>The statement shown computes every cell key; the engine may leave out the synthetic share's two where the
+    /// result does not need them (see <see cref="SyntheticShareKeys"/>).</remarks>
     public SqlStatement Compile(SemanticQuery query) => _compiler.Compile(QueryPlan.Resolve(query, Model));
 
     /// <summary>
@@ -83,7 +96,9 @@ public sealed class QueryEngine : IQueryRunner
     /// with a count of the editions outside the scope in the same statement (one snapshot, see
     /// <see cref="ScopeHandling.Probed"/>); it uses those rows only when the count is 0, and otherwise runs the scoped
     /// statement (a write may have added a programme since). The guess only chooses which statement runs first; what is
-    /// returned never depends on it.
+    /// returned never depends on it. So with the synthetic share's cell keys (<see cref="SyntheticShareKeys"/>): a statement
+    /// leaves them out while recent results did not need them (<see cref="ShareKeyGuess"/>), and rows that turn out to need
+    /// them are asked again with them.
     /// </remarks>
     public async Task<ResultTable> ExecuteAsync(SemanticQuery query, CancellationToken ct = default)
     {
@@ -92,9 +107,10 @@ public sealed class QueryEngine : IQueryRunner
         QueryPlan plan;
         SqlStatement? statement = null;
         FactSnapshot? snapshot = null;
+        var shareKeys = _alwaysShareKeys || _shareKeys.IncludeKeys;
         using (QueryTelemetry.StartPlan())
         {
-            plan = QueryPlan.Resolve(query, Model);
+            plan = QueryPlan.Resolve(query, Model, probeScope: false, shareKeys);
             if (_facts is not null && _inMemoryFactRows > 0 && InMemoryEvaluator.Supports(plan))
             {
                 snapshot = await _facts.GetFactSnapshotAsync(_inMemoryFactRows, ct).ConfigureAwait(false);
@@ -114,6 +130,11 @@ public sealed class QueryEngine : IQueryRunner
             using (SesricTelemetry.Start("sesric.query.in_memory"))
             {
                 computed = InMemoryEvaluator.Evaluate(plan, snapshot);
+                if (ShareKeysMissing(plan, computed))
+                {
+                    plan = WithShareKeys(query);
+                    computed = InMemoryEvaluator.Evaluate(plan, snapshot);
+                }
             }
             return Finish(plan, computed, span, clock, statements: 0);
         }
@@ -126,7 +147,7 @@ public sealed class QueryEngine : IQueryRunner
                 SqlStatement probedStatement;
                 using (QueryTelemetry.StartPlan())
                 {
-                    probed = QueryPlan.Resolve(query, Model, probeScope: true);
+                    probed = QueryPlan.Resolve(query, Model, probeScope: true, shareKeys);
                     probedStatement = _compiler.Compile(probed);
                 }
                 var probedRows = await RunAsync(probedStatement, ct).ConfigureAwait(false);
@@ -140,7 +161,12 @@ public sealed class QueryEngine : IQueryRunner
                 }
                 if (outside == 0)
                 {
-                    return Finish(probed, probedRows, span, clock, statements);
+                    if (!ShareKeysMissing(probed, probedRows))
+                    {
+                        return Finish(probed, probedRows, span, clock, statements);
+                    }
+                    // The caller's rows, but their share needs the keys: ask with the scope's condition and the keys.
+                    plan = WithShareKeys(query);
                 }
                 // Something lies outside the scope (or no row came back to say so): these rows are not the caller's;
                 // answer with the scope's condition instead.
@@ -151,7 +177,36 @@ public sealed class QueryEngine : IQueryRunner
             }
         }
         var rows = await RunAsync(statement, ct).ConfigureAwait(false);
-        return Finish(plan, rows, span, clock, statements + 1);
+        statements++;
+        if (ShareKeysMissing(plan, rows))
+        {
+            using (QueryTelemetry.StartPlan())
+            {
+                plan = WithShareKeys(query);
+                statement = _compiler.Compile(plan);
+            }
+            rows = await RunAsync(statement, ct).ConfigureAwait(false);
+            statements++;
+        }
+        return Finish(plan, rows, span, clock, statements);
+    }
+
+    /// <summary>The plan of <paramref name="query"/> with the synthetic share's cell keys.</summary>
+    private QueryPlan WithShareKeys(SemanticQuery query) => QueryPlan.Resolve(query, Model, probeScope: false, shareKeys: true);
+
+    /// <summary>
+    /// Whether <paramref name="rows"/> of <paramref name="plan"/> need the synthetic share's cell keys and the plan has none
+    /// (so the query must be asked again with them); tells the guess what the rows needed.
+    /// </summary>
+    private bool ShareKeysMissing(QueryPlan plan, SqlRows rows)
+    {
+        if (!plan.ShareIsProtected)
+        {
+            return false;
+        }
+        var needed = SyntheticShareKeys.Needed(plan, rows);
+        _shareKeys.Observed(needed);
+        return needed && !plan.HasShareKeys;
     }
 
     private async Task<SqlRows> RunAsync(SqlStatement statement, CancellationToken ct)
