@@ -41,6 +41,25 @@ public sealed class PublishingDetailsTests
     }
 
     [Fact]
+    public void Every_value_label_sits_on_a_halo_so_gridlines_never_cut_its_digits()
+    {
+        var bars = new Visual("top", MarkKind.Bar, "participants", "member_state");
+        var table = SampleTables.TopStates();
+        var svg = ReportRenderer.RenderSvg(bars, table, Theme.Default, Language.English);
+        // One background patch behind each of the six numbers, painted after the grid and under the digits.
+        Assert.Equal(table.Rows.Count, System.Text.RegularExpressions.Regex.Matches(svg, "<rect fill=\"white\" fill-opacity=\"0\\.9").Count);
+    }
+
+    [Fact]
+    public void A_heatmaps_lowest_value_is_never_drawn_in_the_palest_shade_that_a_blank_cell_resembles()
+    {
+        var heatmap = new Visual("map", MarkKind.Heatmap, "participants", "member_state", "year");
+        var svg = ReportRenderer.RenderSvg(heatmap, SampleTables.StateByYear(), Theme.Default, Language.English);
+        Assert.DoesNotContain(Theme.Default.Sequential[0], svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Theme.Default.Sequential[1], svg, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void A_change_of_a_percentage_is_in_percentage_points()
     {
         var card = new Visual("card", MarkKind.Card, "coverage", "year");
