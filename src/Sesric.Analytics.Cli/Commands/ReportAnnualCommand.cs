@@ -7,6 +7,7 @@ using Sesric.Analytics.Forecasting;
 using Sesric.Analytics.Forecasting.Data;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Reporting;
+using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.Cli.Commands;
 
@@ -68,23 +69,34 @@ public sealed class ReportAnnualCommand : BaseCommand
         var language = LanguageOption.Get(parseResult, _lang);
         var directory = parseResult.GetValue(_out)!;
 
-        // Fonts, Skia and the chart code start on the other core while this one opens the store, reads the history and
-        // trains the forecaster (whole process on 2 cores: see ReportRenderer.WarmUp).
-        var rendererReady = Task.Run(() => ReportRenderer.WarmUp(Reporting.Theming.Theme.Default), cancellationToken);
-        await using var store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        // Fonts, Skia and the chart code start on the other core while this one opens the store (whole process on 2 cores:
+        // see ReportRenderer.WarmUp). Nothing waits for it: the first chart that renders before it is done shares its
+        // start-up (fonts are resolved once per process), and its failure is the charts' failure too.
+        var rendererReady = Task.Run(() =>
+        {
+            using var warmUp = Telemetry.SesricTelemetry.Start("sesric.render.warm_up");
+            ReportRenderer.WarmUp(Reporting.Theming.Theme.Default);
+        }, cancellationToken);
+        IAnalyticsStore store;
+        using (Telemetry.SesricTelemetry.Start("sesric.store.open"))
+        {
+            store = await OpenStoreAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        }
+        await using var _ = store.ConfigureAwait(false);
         var files = await JobProgress.RunAsync(Console, parseResult.GetValue(CommonOptions.Progress), $"annual report {programme} {year.ToString(CultureInfo.InvariantCulture)}", async progress =>
         {
-            NextEditionForecast? forecast = null;
-            if (!parseResult.GetValue(_noForecast))
-            {
-                // The report for a year shows the forecast as of that year: trained on editions up to it, for the next edition.
-                progress.Report(new JobProgress.Step(0, 1, "training the forecaster"));
-                var dataset = await ForecastDataset.FromStoreAsync(store, cancellationToken).ConfigureAwait(false);
-                forecast = AsOfForecast.NextEditionAfter(dataset, programme, year, ForecastTarget.Participants, ForecastOptions.Default, TimeProvider.System);
-            }
-            await rendererReady.ConfigureAwait(false);
+            var catalogue = await store.LoadCatalogueAsync(cancellationToken).ConfigureAwait(false);
+
+            // The forecaster trains on the other core while the report queries and draws its other charts; only the
+            // forecast chart waits for it. The report for a year shows the forecast as of that year: trained on editions
+            // up to it, for the next edition.
+            var forecast = parseResult.GetValue(_noForecast)
+                ? Task.FromResult<ForecastBand?>(null)
+                : Task.Run(() => NextEditionBandAsync(store, catalogue, programme, year, cancellationToken), cancellationToken);
             var reportProgress = new Progress(progress);
-            return await AnnualReport.WriteAsync(store, programme, year, language, directory.FullName, ForecastBand.From(forecast), reportProgress, cancellationToken).ConfigureAwait(false);
+            var written = await AnnualReport.WriteAsync(store, catalogue, programme, year, language, directory.FullName, forecast, reportProgress, cancellationToken).ConfigureAwait(false);
+            await rendererReady.ConfigureAwait(false);
+            return written;
         }).ConfigureAwait(false);
         foreach (var file in files)
         {
@@ -92,6 +104,17 @@ public sealed class ReportAnnualCommand : BaseCommand
         }
         Console.Out.Flush();
         return ExitCodes.Success;
+    }
+
+    /// <summary>The next-edition forecast band as of <paramref name="year"/>, or null when the history is too short.</summary>
+    private static async Task<ForecastBand?> NextEditionBandAsync(IAnalyticsStore store, Catalogue catalogue, ProgrammeId programme, int year, CancellationToken cancellationToken)
+    {
+        ForecastDataset dataset;
+        using (Telemetry.SesricTelemetry.Start("sesric.forecast.history"))
+        {
+            dataset = ForecastDataset.From(catalogue, await store.GetEditionStatisticsAsync(cancellationToken).ConfigureAwait(false));
+        }
+        return ForecastBand.From(AsOfForecast.NextEditionAfter(dataset, programme, year, ForecastTarget.Participants, ForecastOptions.Default, TimeProvider.System));
     }
 
     /// <summary>Passes the report library's progress on to the display.</summary>

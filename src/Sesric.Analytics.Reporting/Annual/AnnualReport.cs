@@ -65,12 +65,13 @@ public static class AnnualReport
     public static async Task<Report> BuildAsync(ICatalogueReader store, ProgrammeId programme, int year, CancellationToken ct = default)
     {
         var catalogue = await store.LoadCatalogueAsync(ct).ConfigureAwait(false);
-        if (!catalogue.TryGetProgramme(programme, out _))
-        {
-            throw new ArgumentException($"programme '{programme}' is not in the store; known: {string.Join(", ", catalogue.Programmes.Select(x => x.Id.Value))}.", nameof(programme));
-        }
-        return Build(programme, year, catalogue);
+        return Build(Known(catalogue, programme), year, catalogue);
     }
+
+    private static ProgrammeId Known(Catalogue catalogue, ProgrammeId programme) =>
+        catalogue.TryGetProgramme(programme, out _)
+            ? programme
+            : throw new ArgumentException($"programme '{programme}' is not in the store; known: {string.Join(", ", catalogue.Programmes.Select(x => x.Id.Value))}.", nameof(programme));
 
     /// <summary>
     /// Builds and writes the annual report to <paramref name="directory"/> (HTML, PNG and SVG of every chart),
@@ -80,16 +81,47 @@ public static class AnnualReport
         IAnalyticsStore store, ProgrammeId programme, int year, Language language, string directory,
         ForecastBand? forecast = null, IProgress<ReportProgress>? progress = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var catalogue = await store.LoadCatalogueAsync(ct).ConfigureAwait(false);
-        var report = await BuildAsync(store, programme, year, ct).ConfigureAwait(false);
-        return await ReportRenderer.WriteFolderAsync(report, new QueryEngine(store), language, directory, progress, RenderOptions(catalogue, forecast, programme), ct).ConfigureAwait(false);
+        return await WriteAsync(store, catalogue, programme, year, language, directory, Task.FromResult(forecast), progress, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Builds and writes the annual report to <paramref name="directory"/> from a <paramref name="catalogue"/> already
+    /// read from <paramref name="store"/>, with a next-edition <paramref name="forecast"/> that may still be computing:
+    /// every other chart is queried and drawn meanwhile, and the forecast chart once the band is ready.
+    /// </summary>
+    /// <param name="store">The store the report's figures are read from.</param>
+    /// <param name="catalogue">The store's catalogue (member-state names, the programme and its edition years).</param>
+    /// <param name="programme">The programme.</param>
+    /// <param name="year">The report year.</param>
+    /// <param name="language">The language of every text.</param>
+    /// <param name="directory">The folder to write into (created if missing).</param>
+    /// <param name="forecast">The forecast band (see <see cref="ForecastBand.From"/>), null inside for none; a faulted task fails the report.</param>
+    /// <param name="progress">Progress after each query and chart.</param>
+    /// <param name="ct">Cancels the queries and renders.</param>
+    /// <returns>The files written, in order (as the other overload).</returns>
+    /// <exception cref="NoEditionInYearException">The programme held no edition in <paramref name="year"/>.</exception>
+    public static Task<IReadOnlyList<string>> WriteAsync(
+        IAnalyticsStore store, Catalogue catalogue, ProgrammeId programme, int year, Language language, string directory,
+        Task<ForecastBand?> forecast, IProgress<ReportProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(forecast);
+        var report = Build(Known(catalogue, programme), year, catalogue);
+        var options = RenderOptions(catalogue, null, programme) with
+        {
+            PendingForecasts = new Dictionary<string, Task<ForecastBand?>> { [ForecastVisualId] = forecast },
+        };
+        return ReportRenderer.WriteFolderAsync(report, new QueryEngine(store), language, directory, progress, options, ct);
     }
 
     /// <summary>
     /// The options an annual report renders with: member-state names from <paramref name="catalogue"/>, and the
     /// <paramref name="forecast"/> band (see <see cref="ForecastBand.From"/>) on the <see cref="ForecastVisualId"/> chart.
     /// </summary>
-    /// <remarks>Used by <see cref="WriteAsync"/> and by the gRPC service's HTML rendering, so both draw the same report.</remarks>
+    /// <remarks>Used by <c>WriteAsync</c> and by the gRPC service's HTML rendering, so both draw the same report.</remarks>
     /// <param name="catalogue">Names of members, and the programme's edition years (time axes space and name editions by them).</param>
     /// <param name="forecast">The forecast band, or null.</param>
     /// <param name="programme">The report's programme, whose editions the time axes follow; null to judge from the data alone.</param>

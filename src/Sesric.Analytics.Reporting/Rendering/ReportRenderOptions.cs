@@ -13,10 +13,16 @@ namespace Sesric.Analytics.Reporting;
 /// How many charts may render at once, shared with other renders given the same instance (a server's cap); null for one
 /// chart per core for this render alone. The output is the same either way.
 /// </param>
+/// <param name="PendingForecasts">
+/// Forecast bands by visual id that are still being computed (a forecaster training while the report queries and draws
+/// its other charts): each such visual renders once its band is ready; a faulted task fails the render. A visual keyed
+/// in <paramref name="Forecasts"/> too takes the band given there.
+/// </param>
 public sealed record ReportRenderOptions(
     MemberLabels? Labels = null,
     IReadOnlyDictionary<string, ForecastBand>? Forecasts = null,
     DisclosurePolicy? Policy = null,
     Theming.Theme? Theme = null,
     IReadOnlyList<int>? EditionYears = null,
-    ChartRenderSlots? RenderSlots = null);
+    ChartRenderSlots? RenderSlots = null,
+    IReadOnlyDictionary<string, Task<ForecastBand?>>? PendingForecasts = null);

@@ -23,41 +23,48 @@ internal static class ReportRun
         var visuals = report.VisualsWithFilters().ToList();
         var total = (visuals.Count * 2) + 1;
         var done = 0;
-        var tables = new List<Querying.ResultTable>();
-        var totals = new List<Querying.ResultTable?>();
-        foreach (var (_, visual, filters) in visuals)
-        {
-            ct.ThrowIfCancellationRequested();
-            tables.Add(await execute(VisualQuery.Build(visual, filters, options.Policy, vocabulary), ct).ConfigureAwait(false));
-
-            // Totals come from the engine as cells of their own (see VisualQuery.Totals), never as sums of the parts drawn.
-            var totalsQuery = queryTotals ? VisualQuery.Totals(visual, filters, options.Policy, vocabulary) : null;
-            totals.Add(totalsQuery is null ? null : await TotalsAsync(execute, totalsQuery, ct).ConfigureAwait(false));
-            progress?.Report(new ReportProgress(++done, total, $"queried {visual.Id}"));
-        }
         ChartFormat[] formats = png ? [ChartFormat.Svg, ChartFormat.Png] : [ChartFormat.Svg];
-        RenderedVisual Render(int i)
+        RenderedVisual Render(int i, Querying.ResultTable table, Querying.ResultTable? totals, ForecastBand? forecast)
         {
             var (page, visual, filters) = visuals[i];
-            var chartOptions = new ChartOptions(filters, report.Source, options.Forecasts?.GetValueOrDefault(visual.Id), colors, vocabulary, options.Labels ?? MemberLabels.None, totals[i], options.EditionYears);
-            var charts = ReportRenderer.Render(visual, tables[i], theme, language, chartOptions, formats);
+            var chartOptions = new ChartOptions(filters, report.Source, forecast, colors, vocabulary, options.Labels ?? MemberLabels.None, totals, options.EditionYears);
+            var charts = ReportRenderer.Render(visual, table, theme, language, chartOptions, formats);
             var svg = charts[0];
-            return new RenderedVisual(report.Pages.IndexOf(page), visual, ShownRows(visual, tables[i], svg.CategoryKeys), svg.Svg!, png ? charts[1].Png : null, svg.AltTitle, svg.AltDescription);
+            return new RenderedVisual(report.Pages.IndexOf(page), visual, ShownRows(visual, table, svg.CategoryKeys), svg.Svg!, png ? charts[1].Png : null, svg.AltTitle, svg.AltDescription);
         }
 
         // Charts are independent (member colours come from stable keys, each chart has its own plot, painter and shaper
-        // cache), so they render side by side: on every core, or within the slots the caller shares between reports (a
-        // server's cap). Results and progress keep reading order; output is byte-identical to rendering one by one.
+        // cache), so each one starts rendering as soon as its own query has answered, side by side with the queries still
+        // to run and with the other charts: on every core, or within the slots the caller shares between reports (a
+        // server's cap). A chart whose forecast is still being computed (ReportRenderOptions.PendingForecasts) waits for it
+        // without holding a slot. Results and progress keep reading order; output is byte-identical to rendering one by one.
         var slots = options.RenderSlots ?? new ChartRenderSlots(Math.Max(1, Environment.ProcessorCount));
-        var renders = new Task<RenderedVisual>[visuals.Count];
-        for (var i = 0; i < visuals.Count; i++)
-        {
-            var index = i;
-            renders[i] = Task.Run(() => slots.RunAsync(() => Render(index), ct), ct);
-        }
-        var result = new List<RenderedVisual>();
+        var renders = new List<Task<RenderedVisual>>(visuals.Count);
+        var result = new List<RenderedVisual>(visuals.Count);
         try
         {
+            for (var i = 0; i < visuals.Count; i++)
+            {
+                var (_, visual, filters) = visuals[i];
+                ct.ThrowIfCancellationRequested();
+                var table = await execute(VisualQuery.Build(visual, filters, options.Policy, vocabulary), ct).ConfigureAwait(false);
+
+                // Totals come from the engine as cells of their own (see VisualQuery.Totals), never as sums of the parts drawn.
+                var totalsQuery = queryTotals ? VisualQuery.Totals(visual, filters, options.Policy, vocabulary) : null;
+                var totals = totalsQuery is null ? null : await TotalsAsync(execute, totalsQuery, ct).ConfigureAwait(false);
+                progress?.Report(new ReportProgress(++done, total, $"queried {visual.Id}"));
+
+                var index = i;
+                var forecast = options.Forecasts?.GetValueOrDefault(visual.Id);
+                var pending = forecast is null ? options.PendingForecasts?.GetValueOrDefault(visual.Id) : null;
+                renders.Add(Task.Run(
+                    async () =>
+                    {
+                        var band = pending is null ? forecast : await pending.WaitAsync(ct).ConfigureAwait(false);
+                        return await slots.RunAsync(() => Render(index, table, totals, band), ct).ConfigureAwait(false);
+                    },
+                    ct));
+            }
             foreach (var render in renders)
             {
                 var rendered = await render.ConfigureAwait(false);
@@ -67,7 +74,8 @@ internal static class ReportRun
         }
         catch
         {
-            // The first failure in reading order is the one reported; the other charts are let finish, never left running.
+            // The first failure in reading order (a query's or a chart's) is the one reported; the charts already started
+            // are let finish, never left running.
             await Task.WhenAll(renders.Select(r => r.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default))).ConfigureAwait(false);
             throw;
         }

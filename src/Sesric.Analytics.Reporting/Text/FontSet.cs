@@ -12,7 +12,9 @@ namespace Sesric.Analytics.Reporting.Text;
 /// <threadsafety>Instances are cached per family list and safe to share; shaping is thread-safe.</threadsafety>
 internal sealed class FontSet
 {
-    private static readonly ConcurrentDictionary<string, FontSet> Cache = new(StringComparer.Ordinal);
+    // Lazy: charts render side by side from the first one, and GetOrAdd alone may run its factory on both threads, each
+    // resolving the typefaces through fontconfig and copying the font files into HarfBuzz blobs.
+    private static readonly ConcurrentDictionary<string, Lazy<FontSet>> Cache = new(StringComparer.Ordinal);
 
     private readonly Face[] _regular;
     private readonly Face[] _bold;
@@ -29,7 +31,7 @@ internal sealed class FontSet
 
     /// <summary>The font set for a main family and its fallbacks.</summary>
     public static FontSet For(string family, IReadOnlyList<string> fallbacks) =>
-        Cache.GetOrAdd(string.Join("|", [family, .. fallbacks]), _ => new FontSet([family, .. fallbacks]));
+        Cache.GetOrAdd(string.Join("|", [family, .. fallbacks]), _ => new Lazy<FontSet>(() => new FontSet([family, .. fallbacks]))).Value;
 
     /// <summary>The faces to try, in order.</summary>
     public IReadOnlyList<Face> Faces(bool bold) => bold ? _bold : _regular;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -17,12 +18,11 @@ public sealed partial record Theme
     /// <summary>The names of the built-in themes.</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = ["default", "colorblind", "high-contrast"];
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-    };
+    /// <summary>
+    /// Built-in themes as read once per process: a report reads its theme for the charts, the HTML and the warm-up, and
+    /// each read used to parse the embedded JSON again. Safe to share: a theme is immutable.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Lazy<Theme>> BuiltInCache = new(StringComparer.Ordinal);
 
     /// <summary>The theme's name.</summary>
     public required string Name { get; init; }
@@ -67,6 +67,11 @@ public sealed partial record Theme
         {
             throw new ArgumentException($"'{name}' is not a built-in theme; use one of: {string.Join(", ", BuiltInNames)}.", nameof(name));
         }
+        return BuiltInCache.GetOrAdd(name, n => new Lazy<Theme>(() => ReadBuiltIn(n))).Value;
+    }
+
+    private static Theme ReadBuiltIn(string name)
+    {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Sesric.Analytics.Reporting.Themes.{name}.json")!;
         using var reader = new StreamReader(stream);
         return FromJson(reader.ReadToEnd(), $"built-in theme {name}");
@@ -81,7 +86,7 @@ public sealed partial record Theme
         Theme? theme;
         try
         {
-            theme = JsonSerializer.Deserialize<Theme>(json, Options);
+            theme = JsonSerializer.Deserialize(json, ThemeJsonContext.Default.Theme);
         }
         catch (JsonException e)
         {

@@ -17,6 +17,48 @@ public sealed class PublishingDetailsTests
         [[ResultCell.Of(2021L), ResultCell.Of(previous)], [ResultCell.Of(2022L), ResultCell.Of(current)]],
         Meta);
 
+    [Theory]
+    [InlineData(Language.English, "No figures for 2018, 2019.")]
+    [InlineData(Language.French, "Aucun chiffre pour 2018, 2019.")]
+    public void Years_a_time_axis_skips_are_named_under_the_chart(Language language, string footnote)
+    {
+        // Editions in 2017 and 2020–2022 only: the axis is spaced by time, so 2018 and 2019 are a visible gap, and said.
+        var table = new ResultTable(
+            [SampleTables.Year, SampleTables.Participants],
+            [.. new[] { (2017L, 35L), (2020L, 81L), (2021L, 112L), (2022L, 95L) }.Select(r => (IReadOnlyList<ResultCell>)[ResultCell.Of(r.Item1), ResultCell.Of(r.Item2)])],
+            Meta);
+        var texts = SvgText.Texts(ReportRenderer.RenderSvg(new Visual("trend", MarkKind.Line, "participants", "year"), table, Theme.Default, language));
+        Assert.Contains(footnote, texts);
+    }
+
+    [Fact]
+    public void A_waterfall_closes_on_the_last_years_level_not_a_total()
+    {
+        var waterfall = new Visual("steps", MarkKind.Waterfall, "participants", "year");
+        var texts = SvgText.Texts(ReportRenderer.RenderSvg(waterfall, SampleTables.PerEdition(), Theme.Default, Language.English));
+        Assert.Contains("2022 (level)", texts);
+        Assert.DoesNotContain(texts, t => t.Contains("Total", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Every_value_label_sits_on_a_halo_so_gridlines_never_cut_its_digits()
+    {
+        var bars = new Visual("top", MarkKind.Bar, "participants", "member_state");
+        var table = SampleTables.TopStates();
+        var svg = ReportRenderer.RenderSvg(bars, table, Theme.Default, Language.English);
+        // One background patch behind each of the six numbers, painted after the grid and under the digits.
+        Assert.Equal(table.Rows.Count, System.Text.RegularExpressions.Regex.Matches(svg, "<rect fill=\"white\" fill-opacity=\"0\\.9").Count);
+    }
+
+    [Fact]
+    public void A_heatmaps_lowest_value_is_never_drawn_in_the_palest_shade_that_a_blank_cell_resembles()
+    {
+        var heatmap = new Visual("map", MarkKind.Heatmap, "participants", "member_state", "year");
+        var svg = ReportRenderer.RenderSvg(heatmap, SampleTables.StateByYear(), Theme.Default, Language.English);
+        Assert.DoesNotContain(Theme.Default.Sequential[0], svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Theme.Default.Sequential[1], svg, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void A_change_of_a_percentage_is_in_percentage_points()
     {

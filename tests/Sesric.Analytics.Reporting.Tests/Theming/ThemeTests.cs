@@ -17,6 +17,28 @@ public sealed class ThemeTests
     }
 
     [Fact]
+    public void A_built_in_theme_is_read_once_and_shared()
+    {
+        // A report asks for its theme for the warm-up, the charts and the HTML; the embedded JSON is parsed only once.
+        Assert.Same(Theme.BuiltIn("default"), Theme.Default);
+        Assert.Same(Theme.BuiltIn("colorblind"), Theme.BuiltIn("colorblind"));
+        Assert.NotSame(Theme.BuiltIn("default"), Theme.BuiltIn("colorblind"));
+    }
+
+    [Fact]
+    public void A_theme_file_reads_every_field_and_a_missing_one_names_it()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Sesric.Analytics.Reporting", "Themes", "default.json"));
+        var theme = Theme.FromJson("// a comment is allowed\n" + json.Replace("\"cardValue\": 44", "\"cardValue\": 40"));
+        Assert.Equal(Theme.Default with { Sizes = Theme.Default.Sizes with { CardValue = 40 }, Palette = theme.Palette, Sequential = theme.Sequential, FallbackFonts = theme.FallbackFonts }, theme);
+        Assert.Equal(Theme.Default.Palette, theme.Palette);
+        Assert.Equal(Theme.Default.Sequential, theme.Sequential);
+        Assert.Equal(1, theme.Formats.PercentDecimalPlaces);
+        var e = Assert.Throws<FormatException>(() => Theme.FromJson(json.Replace("\"muted\": \"#52606D\",", "")));
+        Assert.Contains("muted", e.Message);
+    }
+
+    [Fact]
     public void The_colorblind_theme_uses_the_okabe_ito_palette() =>
         Assert.Equal("#0072B2", Theme.BuiltIn("colorblind").Palette[0]);
 
