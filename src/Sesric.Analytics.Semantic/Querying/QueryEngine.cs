@@ -20,7 +20,7 @@ namespace Sesric.Analytics.Semantic;
 /// <threadsafety>Safe to share across threads if the store is.</threadsafety>
 public sealed class QueryEngine : IQueryRunner
 {
-    private readonly IAnalyticsStore _store;
+    private readonly IStatementRunner _store;
     private readonly SqlCompiler _compiler;
 
     /// <summary>
@@ -37,7 +37,11 @@ public sealed class QueryEngine : IQueryRunner
     private readonly ScopeProbes _probes = new();
 
     /// <summary>Builds an engine over <paramref name="store"/> with <paramref name="model"/> (default: <see cref="SemanticModel.Default"/>).</summary>
-    public QueryEngine(IAnalyticsStore store, SemanticModel? model = null)
+    /// <remarks>
+    /// The engine needs the store in one role only, <see cref="IStatementRunner"/>: its dialect and its statements. A store
+    /// that is also an <see cref="IFactSnapshotSource"/> (both built-in stores are) lets small stores be answered in memory.
+    /// </remarks>
+    public QueryEngine(IStatementRunner store, SemanticModel? model = null)
         : this(store, model, twoLevel: true)
     {
     }
@@ -46,13 +50,13 @@ public sealed class QueryEngine : IQueryRunner
     /// Builds an engine over <paramref name="store"/> that answers in memory while the store's counted fact rows are at most
     /// <paramref name="inMemoryFactRows"/> (0: always in the database; see <see cref="DefaultInMemoryFactRows"/>).
     /// </summary>
-    public QueryEngine(IAnalyticsStore store, SemanticModel? model, int inMemoryFactRows)
+    public QueryEngine(IStatementRunner store, SemanticModel? model, int inMemoryFactRows)
         : this(store, model, twoLevel: true, inMemoryFactRows)
     {
     }
 
     /// <summary>An engine that writes the two-level statement where it can (<paramref name="twoLevel"/>), or always the one-level one (for tests that compare them).</summary>
-    internal QueryEngine(IAnalyticsStore store, SemanticModel? model, bool twoLevel, int inMemoryFactRows = DefaultInMemoryFactRows)
+    internal QueryEngine(IStatementRunner store, SemanticModel? model, bool twoLevel, int inMemoryFactRows = DefaultInMemoryFactRows)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfNegative(inMemoryFactRows);
