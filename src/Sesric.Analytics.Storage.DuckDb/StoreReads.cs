@@ -8,9 +8,16 @@ using Sesric.Analytics.Storage.DuckDb.Sql;
 
 namespace Sesric.Analytics.Storage.DuckDb;
 
-/// <content>Reads: the registry stream, per-edition statistics and parameterised queries.</content>
-public sealed partial class DuckDbAnalyticsStore
+/// <summary>
+/// The store's reads that are not reference data: per-edition statistics, the registry stream and the semantic engine's
+/// parameterised statements, run through the store's <see cref="IStoreDatabase"/>.
+/// </summary>
+/// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
+internal sealed class StoreReads(IStoreDatabase database)
 {
+    // How often (in rows) a streaming read checks for cancellation.
+    private const int CancellationCheckInterval = 1_024;
+
     /// <summary>
     /// Per edition, in (programme, edition) order, with editions that have no registry rows kept (LEFT JOIN)
     /// so they show zeros beside their published totals. Participants count when they attended or completed;
@@ -22,7 +29,7 @@ public sealed partial class DuckDbAnalyticsStore
     /// edition distinct people are rows: no distinct count over people. The fact rows are aggregated per edition
     /// before the join, so the million-row side is grouped on two columns only (1M rows: 238 ms → 35 ms).
     /// </remarks>
-    internal const string EditionStatisticsSql =
+    private const string EditionStatisticsSql =
         """
         SELECT e.programme_id,
                e.edition_number,
@@ -50,9 +57,9 @@ public sealed partial class DuckDbAnalyticsStore
         ORDER BY e.programme_id, e.edition_number
         """;
 
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<EditionStatistics>> GetEditionStatisticsAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<EditionStatistics>>(
+    /// <summary>Per edition: registry counts beside the published totals, computed in SQL (<see cref="EditionStatisticsSql"/>).</summary>
+    public Task<IReadOnlyList<EditionStatistics>> GetEditionStatisticsAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<EditionStatistics>>(
             connection =>
             {
                 var result = new List<EditionStatistics>();
@@ -80,38 +87,17 @@ public sealed partial class DuckDbAnalyticsStore
             },
             cancellationToken);
 
-    /// <inheritdoc/>
-    /// <remarks>Read once per write (see <see cref="FactSnapshots"/>); while the store holds more counted rows than
-    /// <paramref name="maxRows"/> only their count is read, once per write.</remarks>
-    public Task<FactSnapshot?> GetFactSnapshotAsync(int maxRows, CancellationToken cancellationToken = default) =>
-        _facts.GetAsync(maxRows, ReadAsync, cancellationToken);
-
-    /// <summary>How many times the fact rows were read for a snapshot (for tests).</summary>
-    internal int FactSnapshotLoads => _facts.Loads;
-
-    private static DuckDBDataReader ExecuteInterruptible(DuckDBCommand command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return command.ExecuteReader();
-        }
-        catch (DuckDBException e) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("the query was cancelled while it ran.", e, cancellationToken);
-        }
-    }
-
-    /// <inheritdoc/>
+    /// <summary>Streams every participation in a stable order (programme, edition, participant).</summary>
     /// <remarks>
     /// Rows are built through <paramref name="catalogue"/>, so it must know every edition and country in the
-    /// store (load it with <see cref="LoadCatalogueAsync"/>). The query streams: memory stays flat however
+    /// store (load it with <see cref="ReferenceData.LoadCatalogueAsync"/>). The query streams: memory stays flat however
     /// large the registry is. The stream reads one snapshot; writes that commit meanwhile are not seen.
     /// </remarks>
-    public async IAsyncEnumerable<Participation> ReadParticipationsAsync(Catalogue catalogue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Participation> ReadParticipationsAsync(Catalogue catalogue, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         await Task.Yield();
-        using var connection = Connect();
+        using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
         using var command = connection.Command(
             """
@@ -164,7 +150,7 @@ public sealed partial class DuckDbAnalyticsStore
         transaction.Rollback();
     }
 
-    /// <inheritdoc/>
+    /// <summary>Runs a read-only parameterised statement (from the semantic engine) and returns its rows.</summary>
     /// <remarks>
     /// The statement runs inside a transaction that is always rolled back, so even a statement that tries
     /// to write leaves the store unchanged. Parameters bind to <c>$1..$n</c> in order; values come back as
@@ -174,11 +160,11 @@ public sealed partial class DuckDbAnalyticsStore
     /// <paramref name="cancellationToken"/> interrupts DuckDB mid-statement (a call's deadline stops the
     /// aggregation itself, not only the reading of its rows) and throws <see cref="OperationCanceledException"/>.
     /// </remarks>
-    public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default)
+    public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
         var parameters = statement.Parameters.Select((v, i) => DuckDbValues.ToParameter(v, i + 1)).ToArray();
-        return ReadAsync(
+        return database.ReadAsync(
             connection =>
             {
                 using var transaction = connection.BeginTransaction();
@@ -213,5 +199,16 @@ public sealed partial class DuckDbAnalyticsStore
                 }
             },
             cancellationToken);
+    }
+    private static DuckDBDataReader ExecuteInterruptible(DuckDBCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return command.ExecuteReader();
+        }
+        catch (DuckDBException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the query was cancelled while it ran.", e, cancellationToken);
+        }
     }
 }
