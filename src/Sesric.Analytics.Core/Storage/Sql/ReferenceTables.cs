@@ -119,7 +119,8 @@ internal static class ReferenceTables
         // stop being so: note whose rows move before moving them, then judge those people's years again.
         if (editionsChanged)
         {
-            Execute(connection, 
+            Execute(
+                connection,
                 """
                 CREATE TEMP TABLE year_moved AS
                 SELECT DISTINCT f.participant_key
@@ -128,7 +129,8 @@ internal static class ReferenceTables
                 WHERE f.year <> e.year
                 """);
         }
-        Execute(connection, 
+        Execute(
+            connection,
             """
             UPDATE participation_fact
             SET year = r.year, modality = r.modality, host_country = r.host_country, reference_date = r.reference_date,
@@ -144,7 +146,8 @@ internal static class ReferenceTables
             """);
         if (editionsChanged)
         {
-            Execute(connection, 
+            Execute(
+                connection,
                 """
                 UPDATE participation_fact
                 SET is_single_in_year = participation_fact.is_counted AND y.counted = 1
@@ -165,7 +168,8 @@ internal static class ReferenceTables
     private static bool ReplaceSuspensions(DbConnection connection, Country country)
     {
         var stored = new List<MembershipSuspension>();
-        using (var command = Command(connection, 
+        using (var command = Command(
+            connection,
             "SELECT suspended_from, restored_on FROM membership_suspension WHERE iso3 = $1 ORDER BY suspended_from", country.Code.Value))
         using (var reader = command.ExecuteReader())
         {
@@ -195,10 +199,12 @@ internal static class ReferenceTables
         return true;
     }
 
+    /// <summary>Loads programmes, editions and countries (small tables) into a <see cref="Catalogue"/>.</summary>
     public static Catalogue LoadCatalogue(DbConnection connection)
     {
         var programmes = new List<Programme>();
-        using (var command = Command(connection, 
+        using (var command = Command(
+            connection,
             "SELECT programme_id, name_en, name_ar, name_fr, start_year, source_url FROM programme ORDER BY programme_id"))
         using (var r = command.ExecuteReader())
         {
@@ -228,7 +234,8 @@ internal static class ReferenceTables
         }
 
         var countries = new List<Country>();
-        using (var command = Command(connection, 
+        using (var command = Command(
+            connection,
             """
             SELECT iso3, kind, name_en, name_ar, name_fr, accession_year, oic_group, group_basis, observer_since, source_url, notes
             FROM country ORDER BY iso3
@@ -253,7 +260,8 @@ internal static class ReferenceTables
         }
 
         var editions = new List<Edition>();
-        using (var command = Command(connection, 
+        using (var command = Command(
+            connection,
             """
             SELECT programme_id, edition_number, year, start_date, end_date, modality, host_city, host_country, partners, theme,
                    published_participants, published_member_states, published_is_lower_bound, source_url, notes
