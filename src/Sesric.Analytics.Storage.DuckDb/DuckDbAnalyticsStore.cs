@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 
 using Sesric.Analytics.Import;
 using Sesric.Analytics.Model;
+using Sesric.Analytics.Querying;
 using Sesric.Analytics.Storage.DuckDb.Schema;
 using Sesric.Analytics.Storage.DuckDb.Sql;
 
@@ -28,7 +29,7 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// <para>A DuckDB file can be open in one process at a time; a second process gets a clear error naming the file.</para>
 /// </remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
-public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IParticipationFileImporter, IImportJournal, IStoreSeedRecord, IStoreDatabase, IFactSnapshotSource
+public sealed class DuckDbAnalyticsStore : IAnalyticsStore, IParticipationFileImporter, IImportJournal, IStoreSeedRecord, IStoreDatabase, IFactSnapshotSource
 {
     private static readonly Lock MigrationGate = new();
 
@@ -59,6 +60,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IParticipati
     private readonly ReferenceData _referenceData;
     private readonly ImportJournal _journal;
     private readonly StoreSeedRecord _seedRecord;
+    private readonly StoreReads _reads;
 
     // The participations import's settings; the import itself is ParticipationImport, run in a write transaction.
     private readonly ParticipationImport _participationImport = new(DefaultImportMemoryLimitBytes);
@@ -76,6 +78,7 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IParticipati
         _referenceData = new ReferenceData(this);
         _journal = new ImportJournal(this, connection => ParticipationImport.RefreshImportedFacts(connection));
         _seedRecord = new StoreSeedRecord(this);
+        _reads = new StoreReads(this);
     }
 
     /// <inheritdoc/>
@@ -180,9 +183,6 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IParticipati
         }
     }
 
-    // How often (in rows) a streaming read checks for cancellation.
-    private const int CancellationCheckInterval = 1_024;
-
     /// <summary>The default of <see cref="ImportMemoryLimitBytes"/>: 256 MiB.</summary>
     /// <remarks>At 1M rows (README, Performance) an import under this cap took no more CPU than without it and at 3M rows
     /// it did not fail; DuckDB's own memory then peaks about 100 MiB above the cap. 128 MiB cost CPU (spilling) without
@@ -240,6 +240,38 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IParticipati
         ReadAsync(connection => connection.ScalarLong("SELECT COUNT(*) FROM participation"), cancellationToken);
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<EditionStatistics>> GetEditionStatisticsAsync(CancellationToken cancellationToken = default) =>
+        _reads.GetEditionStatisticsAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Rows are built through <paramref name="catalogue"/>, so it must know every edition and country in the
+    /// store (load it with <see cref="LoadCatalogueAsync"/>). The query streams: memory stays flat however
+    /// large the registry is. The stream reads one snapshot; writes that commit meanwhile are not seen.
+    /// </remarks>
+    public IAsyncEnumerable<Participation> ReadParticipationsAsync(Catalogue catalogue, CancellationToken cancellationToken = default) =>
+        _reads.ReadParticipationsAsync(catalogue, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The statement runs inside a transaction that is always rolled back, so even a statement that tries to write leaves
+    /// the store unchanged; cancelling <paramref name="cancellationToken"/> interrupts DuckDB mid-statement and throws
+    /// <see cref="OperationCanceledException"/> (see <see cref="StoreReads.QueryAsync"/>).
+    /// </remarks>
+    public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default) =>
+        _reads.QueryAsync(statement, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>Read once per write (see <see cref="FactSnapshots"/>); while the store holds more counted rows than
+    /// <paramref name="maxRows"/> only their count is read, once per write.</remarks>
+    public Task<FactSnapshot?> GetFactSnapshotAsync(int maxRows, CancellationToken cancellationToken = default) =>
+        _facts.GetAsync(maxRows, ReadAsync, cancellationToken);
+
+    /// <summary>How many times the fact rows were read for a snapshot (for tests).</summary>
+    internal int FactSnapshotLoads => _facts.Loads;
+
+
+    /// <inheritdoc/>
     public Task<Catalogue> LoadCatalogueAsync(CancellationToken cancellationToken = default) =>
         _referenceData.LoadCatalogueAsync(cancellationToken);
 
@@ -274,6 +306,9 @@ public sealed partial class DuckDbAnalyticsStore : IAnalyticsStore, IParticipati
     /// <inheritdoc/>
     Task<T> IStoreDatabase.ReadAsync<T>(Func<DuckDBConnection, T> read, CancellationToken cancellationToken) =>
         ReadAsync(read, cancellationToken);
+
+    /// <inheritdoc/>
+    DuckDBConnection IStoreDatabase.Connect() => Connect();
 
     /// <inheritdoc/>
     Task<T> IStoreDatabase.WriteAsync<T>(Func<DuckDBConnection, CancellationToken, T> write, CancellationToken cancellationToken) =>

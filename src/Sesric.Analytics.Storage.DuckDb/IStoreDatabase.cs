@@ -4,7 +4,7 @@ namespace Sesric.Analytics.Storage.DuckDb;
 
 /// <summary>
 /// The store's database as the store's collaborators (<see cref="ReferenceData"/>, <see cref="ImportJournal"/>,
-/// <see cref="StoreSeedRecord"/>) reach it: the connection opening, the reader connections and the write gate stay with
+/// <see cref="StoreSeedRecord"/>, <see cref="StoreReads"/>) reach it: the connection opening, the reader connections and the write gate stay with
 /// <see cref="DuckDbAnalyticsStore"/>, which hands itself to them as this interface and nothing more.
 /// </summary>
 /// <remarks>A fault of the store (a database invalidated, a disk full) comes out of both methods as
@@ -13,6 +13,12 @@ internal interface IStoreDatabase
 {
     /// <summary>Runs a read on a connection of its own (an idle one when there is one), off the caller's thread.</summary>
     Task<T> ReadAsync<T>(Func<DuckDBConnection, T> read, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a new connection to the store's database instance, which the caller owns and disposes: for a read that
+    /// streams beyond one call (the registry stream) and so cannot borrow a pooled reader.
+    /// </summary>
+    DuckDBConnection Connect();
 
     /// <summary>
     /// Runs a write in one transaction on its own connection, after earlier writes to the same file have finished (the

@@ -13,61 +13,8 @@ internal static class StoreReads
 {
     private const int CancellationCheckInterval = 1_024;
 
-    /// <summary>The DuckDB store's statement (portable SQL), so both stores compute the same statistics.</summary>
-    private const string EditionStatisticsSql =
-        """
-        SELECT e.programme_id,
-               e.edition_number,
-               e.year,
-               COALESCE(f.registry_participants, 0) AS registry_participants,
-               COALESCE(f.registry_member_states, 0) AS registry_member_states,
-               COALESCE(f.registry_observer_participants, 0) AS registry_observer_participants,
-               COALESCE(f.synthetic_participations, 0) AS synthetic_participations,
-               e.published_participants,
-               e.published_member_states,
-               e.source_url,
-               e.published_is_lower_bound,
-               COALESCE(f.observer_key, 0) AS observer_key
-        FROM edition e
-        LEFT JOIN (
-            SELECT programme_id, edition_number,
-                   COUNT(*) FILTER (WHERE is_counted) AS registry_participants,
-                   COUNT(DISTINCT iso3) FILTER (WHERE is_counted AND counts_as_member) AS registry_member_states,
-                   COUNT(*) FILTER (WHERE is_counted AND NOT counts_as_member) AS registry_observer_participants,
-                   COUNT(*) FILTER (WHERE is_synthetic) AS synthetic_participations,
-                   CAST(COALESCE(SUM(record_key) FILTER (WHERE is_counted AND NOT counts_as_member), 0) % 16777216 AS BIGINT) AS observer_key
-            FROM participation_fact
-            GROUP BY programme_id, edition_number
-        ) f ON f.programme_id = e.programme_id AND f.edition_number = e.edition_number
-        ORDER BY e.programme_id, e.edition_number
-        """;
-
-    /// <summary>Per edition, registry counts beside the published totals.</summary>
-    public static IReadOnlyList<EditionStatistics> EditionStatistics(NpgsqlConnection connection)
-    {
-        var result = new List<EditionStatistics>();
-        using var command = connection.Command(EditionStatisticsSql);
-        using var r = command.ExecuteReader();
-        while (r.Read())
-        {
-            result.Add(new EditionStatistics(
-                EditionId.Of(ProgrammeId.Parse(r.GetString(0)), r.GetInt32(1)),
-                r.GetInt32(2),
-                r.GetInt64(3),
-                r.GetInt64(4),
-                r.GetInt64(5),
-                r.GetInt64(6),
-                new PublishedTotals(
-                    r.IsDBNull(7) ? null : r.GetInt32(7),
-                    r.IsDBNull(8) ? null : r.GetInt32(8),
-                    r.IsDBNull(9) ? null : r.GetString(9),
-                    r.GetBoolean(10)))
-            {
-                ObserverParticipantsCellKey = r.GetInt64(11),
-            });
-        }
-        return result;
-    }
+    /// <summary>Per edition, registry counts beside the published totals (the statement both stores share).</summary>
+    public static IReadOnlyList<EditionStatistics> EditionStatistics(NpgsqlConnection connection) => EditionStatisticsQuery.Read(connection);
 
     /// <summary>Streams every participation in (programme, edition, participant) order, from one snapshot.</summary>
     public static async IAsyncEnumerable<Participation> ReadParticipationsAsync(

@@ -20,7 +20,7 @@ namespace Sesric.Analytics.Semantic;
 /// <threadsafety>Safe to share across threads if the store is.</threadsafety>
 public sealed class QueryEngine : IQueryRunner
 {
-    private readonly IAnalyticsStore _store;
+    private readonly IStatementRunner _store;
     private readonly SqlCompiler _compiler;
 
     /// <summary>
@@ -43,7 +43,11 @@ public sealed class QueryEngine : IQueryRunner
     private readonly bool _alwaysShareKeys;
 
     /// <summary>Builds an engine over <paramref name="store"/> with <paramref name="model"/> (default: <see cref="SemanticModel.Default"/>).</summary>
-    public QueryEngine(IAnalyticsStore store, SemanticModel? model = null)
+    /// <remarks>
+    /// The engine needs the store in one role only, <see cref="IStatementRunner"/>: its dialect and its statements. A store
+    /// that is also an <see cref="IFactSnapshotSource"/> (both built-in stores are) lets small stores be answered in memory.
+    /// </remarks>
+    public QueryEngine(IStatementRunner store, SemanticModel? model = null)
         : this(store, model, twoLevel: true)
     {
     }
@@ -52,7 +56,7 @@ public sealed class QueryEngine : IQueryRunner
     /// Builds an engine over <paramref name="store"/> that answers in memory while the store's counted fact rows are at most
     /// <paramref name="inMemoryFactRows"/> (0: always in the database; see <see cref="DefaultInMemoryFactRows"/>).
     /// </summary>
-    public QueryEngine(IAnalyticsStore store, SemanticModel? model, int inMemoryFactRows)
+    public QueryEngine(IStatementRunner store, SemanticModel? model, int inMemoryFactRows)
         : this(store, model, twoLevel: true, inMemoryFactRows)
     {
     }
@@ -62,7 +66,7 @@ public sealed class QueryEngine : IQueryRunner
     /// and that computes the synthetic share's cell keys in every protected statement when <paramref name="alwaysShareKeys"/>
     /// (for tests that compare them).
     /// </summary>
-    internal QueryEngine(IAnalyticsStore store, SemanticModel? model, bool twoLevel, int inMemoryFactRows = DefaultInMemoryFactRows, bool alwaysShareKeys = false)
+    internal QueryEngine(IStatementRunner store, SemanticModel? model, bool twoLevel, int inMemoryFactRows = DefaultInMemoryFactRows, bool alwaysShareKeys = false)
     {
         _alwaysShareKeys = alwaysShareKeys;
         ArgumentNullException.ThrowIfNull(store);

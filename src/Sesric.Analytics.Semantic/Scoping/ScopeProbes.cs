@@ -26,7 +26,7 @@ internal sealed class ScopeProbes
     private readonly ConcurrentDictionary<DataScope, bool> _excludesNothing = new();
 
     /// <summary>Whether <paramref name="scope"/> (restricted) most likely excludes no edition of <paramref name="store"/>.</summary>
-    public async ValueTask<bool> ExcludesNothingLikelyAsync(DataScope scope, IAnalyticsStore store, CancellationToken ct)
+    public async ValueTask<bool> ExcludesNothingLikelyAsync(DataScope scope, IStatementRunner store, CancellationToken ct)
     {
         if (_excludesNothing.TryGetValue(scope, out var known))
         {

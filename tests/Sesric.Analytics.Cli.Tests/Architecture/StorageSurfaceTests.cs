@@ -42,6 +42,7 @@ public sealed class StorageSurfaceTests
     [InlineData(typeof(DuckDbAnalyticsStore), "ReferenceData")]
     [InlineData(typeof(DuckDbAnalyticsStore), "ImportJournal")]
     [InlineData(typeof(DuckDbAnalyticsStore), "StoreSeedRecord")]
+    [InlineData(typeof(DuckDbAnalyticsStore), "StoreReads")]
     [InlineData(typeof(PostgresAnalyticsStore), "ReferenceData")]
     [InlineData(typeof(PostgresAnalyticsStore), "ImportUndo")]
     [InlineData(typeof(PostgresAnalyticsStore), "StoreReads")]

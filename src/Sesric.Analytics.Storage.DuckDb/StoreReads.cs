@@ -8,110 +8,31 @@ using Sesric.Analytics.Storage.DuckDb.Sql;
 
 namespace Sesric.Analytics.Storage.DuckDb;
 
-/// <content>Reads: the registry stream, per-edition statistics and parameterised queries.</content>
-public sealed partial class DuckDbAnalyticsStore
+/// <summary>
+/// The store's reads that are not reference data: per-edition statistics, the registry stream and the semantic engine's
+/// parameterised statements, run through the store's <see cref="IStoreDatabase"/>.
+/// </summary>
+/// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
+internal sealed class StoreReads(IStoreDatabase database)
 {
-    /// <summary>
-    /// Per edition, in (programme, edition) order, with editions that have no registry rows kept (LEFT JOIN)
-    /// so they show zeros beside their published totals. Participants count when they attended or completed;
-    /// a member state counts when a counted participant came from it while it was a member in good standing
-    /// on the edition's reference date (see the table <c>participation_fact</c>).
-    /// </summary>
-    /// <remarks>
-    /// A person has at most one participation per edition (the participation table's key), so within one
-    /// edition distinct people are rows: no distinct count over people. The fact rows are aggregated per edition
-    /// before the join, so the million-row side is grouped on two columns only (1M rows: 238 ms → 35 ms).
-    /// </remarks>
-    internal const string EditionStatisticsSql =
-        """
-        SELECT e.programme_id,
-               e.edition_number,
-               e.year,
-               COALESCE(f.registry_participants, 0) AS registry_participants,
-               COALESCE(f.registry_member_states, 0) AS registry_member_states,
-               COALESCE(f.registry_observer_participants, 0) AS registry_observer_participants,
-               COALESCE(f.synthetic_participations, 0) AS synthetic_participations,
-               e.published_participants,
-               e.published_member_states,
-               e.source_url,
-               e.published_is_lower_bound,
-               COALESCE(f.observer_key, 0) AS observer_key
-        FROM edition e
-        LEFT JOIN (
-            SELECT programme_id, edition_number,
-                   COUNT(*) FILTER (WHERE is_counted) AS registry_participants,
-                   COUNT(DISTINCT iso3) FILTER (WHERE is_counted AND counts_as_member) AS registry_member_states,
-                   COUNT(*) FILTER (WHERE is_counted AND NOT counts_as_member) AS registry_observer_participants,
-                   COUNT(*) FILTER (WHERE is_synthetic) AS synthetic_participations,
-                   CAST(COALESCE(SUM(record_key) FILTER (WHERE is_counted AND NOT counts_as_member), 0) % 16777216 AS BIGINT) AS observer_key
-            FROM participation_fact
-            GROUP BY programme_id, edition_number
-        ) f ON f.programme_id = e.programme_id AND f.edition_number = e.edition_number
-        ORDER BY e.programme_id, e.edition_number
-        """;
+    // How often (in rows) a streaming read checks for cancellation.
+    private const int CancellationCheckInterval = 1_024;
 
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<EditionStatistics>> GetEditionStatisticsAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<EditionStatistics>>(
-            connection =>
-            {
-                var result = new List<EditionStatistics>();
-                using var command = connection.Command(EditionStatisticsSql);
-                using var r = command.ExecuteReader();
-                while (r.Read())
-                {
-                    result.Add(new EditionStatistics(
-                        EditionId.Of(ProgrammeId.Parse(r.GetString(0)), r.GetInt32(1)),
-                        r.GetInt32(2),
-                        r.GetInt64(3),
-                        r.GetInt64(4),
-                        r.GetInt64(5),
-                        r.GetInt64(6),
-                        new PublishedTotals(
-                            r.IsDBNull(7) ? null : r.GetInt32(7),
-                            r.IsDBNull(8) ? null : r.GetInt32(8),
-                            r.IsDBNull(9) ? null : r.GetString(9),
-                            r.GetBoolean(10)))
-                    {
-                        ObserverParticipantsCellKey = r.GetInt64(11),
-                    });
-                }
-                return result;
-            },
-            cancellationToken);
+    /// <summary>Per edition: registry counts beside the published totals, computed in SQL (<see cref="EditionStatisticsQuery"/>).</summary>
+    public Task<IReadOnlyList<EditionStatistics>> GetEditionStatisticsAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(EditionStatisticsQuery.Read, cancellationToken);
 
-    /// <inheritdoc/>
-    /// <remarks>Read once per write (see <see cref="FactSnapshots"/>); while the store holds more counted rows than
-    /// <paramref name="maxRows"/> only their count is read, once per write.</remarks>
-    public Task<FactSnapshot?> GetFactSnapshotAsync(int maxRows, CancellationToken cancellationToken = default) =>
-        _facts.GetAsync(maxRows, ReadAsync, cancellationToken);
-
-    /// <summary>How many times the fact rows were read for a snapshot (for tests).</summary>
-    internal int FactSnapshotLoads => _facts.Loads;
-
-    private static DuckDBDataReader ExecuteInterruptible(DuckDBCommand command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return command.ExecuteReader();
-        }
-        catch (DuckDBException e) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("the query was cancelled while it ran.", e, cancellationToken);
-        }
-    }
-
-    /// <inheritdoc/>
+    /// <summary>Streams every participation in a stable order (programme, edition, participant).</summary>
     /// <remarks>
     /// Rows are built through <paramref name="catalogue"/>, so it must know every edition and country in the
-    /// store (load it with <see cref="LoadCatalogueAsync"/>). The query streams: memory stays flat however
+    /// store (load it with <see cref="ReferenceData.LoadCatalogueAsync"/>). The query streams: memory stays flat however
     /// large the registry is. The stream reads one snapshot; writes that commit meanwhile are not seen.
     /// </remarks>
-    public async IAsyncEnumerable<Participation> ReadParticipationsAsync(Catalogue catalogue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Participation> ReadParticipationsAsync(Catalogue catalogue, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         await Task.Yield();
-        using var connection = Connect();
+        using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
         using var command = connection.Command(
             """
@@ -164,7 +85,7 @@ public sealed partial class DuckDbAnalyticsStore
         transaction.Rollback();
     }
 
-    /// <inheritdoc/>
+    /// <summary>Runs a read-only parameterised statement (from the semantic engine) and returns its rows.</summary>
     /// <remarks>
     /// The statement runs inside a transaction that is always rolled back, so even a statement that tries
     /// to write leaves the store unchanged. Parameters bind to <c>$1..$n</c> in order; values come back as
@@ -174,11 +95,11 @@ public sealed partial class DuckDbAnalyticsStore
     /// <paramref name="cancellationToken"/> interrupts DuckDB mid-statement (a call's deadline stops the
     /// aggregation itself, not only the reading of its rows) and throws <see cref="OperationCanceledException"/>.
     /// </remarks>
-    public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default)
+    public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
         var parameters = statement.Parameters.Select((v, i) => DuckDbValues.ToParameter(v, i + 1)).ToArray();
-        return ReadAsync(
+        return database.ReadAsync(
             connection =>
             {
                 using var transaction = connection.BeginTransaction();
@@ -213,5 +134,16 @@ public sealed partial class DuckDbAnalyticsStore
                 }
             },
             cancellationToken);
+    }
+    private static DuckDBDataReader ExecuteInterruptible(DuckDBCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return command.ExecuteReader();
+        }
+        catch (DuckDBException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the query was cancelled while it ran.", e, cancellationToken);
+        }
     }
 }
