@@ -30,6 +30,9 @@ public sealed class FactSnapshot
     /// <summary>The number of rows.</summary>
     public int RowCount { get; }
 
+    /// <summary>The names of the columns it holds.</summary>
+    public IReadOnlyCollection<string> ColumnNames => _columns.Keys;
+
     /// <summary>A column's values by row, or null when the table has no such column.</summary>
     public object?[]? Column(string name) => _columns.GetValueOrDefault(name);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -30,7 +31,7 @@ internal static partial class InMemoryEvaluator
     /// value; a missing value makes the term false, as CASE WHEN does with unknown). False when the condition is of any
     /// other form; <paramref name="condition"/> is null for a component without one.
     /// </summary>
-    private static bool TryCondition(Component component, out Func<FactSnapshot, Func<int, bool>>? condition)
+    private static bool TryCondition(Component component, out Func<FactSnapshot, Func<int, bool>?>? condition)
     {
         condition = null;
         if (component.Person!.Condition is not { } sql)
@@ -74,7 +75,7 @@ internal static partial class InMemoryEvaluator
     /// dimension): a flag column (<c>f.column</c>) or a column equal to a text literal (<c>f.column = 'text'</c>). False for
     /// any other form, which then runs in the database.
     /// </summary>
-    private static bool TryPlainCondition(string sql, out Func<FactSnapshot, Func<int, bool>>? condition)
+    private static bool TryPlainCondition(string sql, out Func<FactSnapshot, Func<int, bool>?>? condition)
     {
         condition = null;
         if (PlainColumn().Match(sql) is { Success: true } flag)
@@ -93,24 +94,28 @@ internal static partial class InMemoryEvaluator
         return false;
     }
 
-    private static Func<int, bool> Flag(FactSnapshot facts, string column)
+    /// <summary>
+    /// The row test of a flag column, or null when the column does not hold flags: a database column has one type, so its
+    /// first value tells it, and a condition over any other type follows the database's casts, which the evaluator does
+    /// not guess (the query then runs in the database).
+    /// </summary>
+    private static Func<int, bool>? Flag(FactSnapshot facts, string column)
     {
         var values = Required(facts, column);
-        // A database column has one type, so its first value tells it. A condition over a column that is not a flag would
-        // follow the database's casts; the evaluator does not guess them.
         if (values.FirstOrDefault(v => v is not null) is not (null or bool))
         {
-            throw new InvalidOperationException($"the condition on {column} reads a column that is not a flag.");
+            return null;
         }
         return i => values[i] is true;
     }
 
-    private static Func<int, bool> TextIs(FactSnapshot facts, string column, string text)
+    /// <summary>The row test of a text column equal to <paramref name="text"/>, or null when the column does not hold text (see <see cref="Flag"/>).</summary>
+    private static Func<int, bool>? TextIs(FactSnapshot facts, string column, string text)
     {
         var values = Required(facts, column);
         if (values.FirstOrDefault(v => v is not null) is not (null or string))
         {
-            throw new InvalidOperationException($"the condition on {column} compares a column that is not text with text.");
+            return null;
         }
         return i => values[i] is string s && s == text;
     }
@@ -136,8 +141,32 @@ internal static partial class InMemoryEvaluator
             && TwoLevelSql.Supports(plan, components);
     }
 
-    /// <summary>The rows the compiled statement would return for <paramref name="plan"/> (which <see cref="Supports"/>) over <paramref name="facts"/>.</summary>
-    public static SqlRows Evaluate(QueryPlan plan, FactSnapshot facts)
+    /// <summary>
+    /// The rows the compiled statement would return for <paramref name="plan"/> (which <see cref="Supports"/>) over
+    /// <paramref name="facts"/>; false when a condition's column turns out not to have the type its form needs (only a
+    /// model file can write one), so the caller runs the statement instead.
+    /// </summary>
+    public static bool TryEvaluate(QueryPlan plan, FactSnapshot facts, [NotNullWhen(true)] out SqlRows? rows)
+    {
+        rows = null;
+        var components = plan.ComponentList;
+        var conditions = new Func<int, bool>?[components.Count];
+        for (var c = 0; c < components.Count; c++)
+        {
+            if (TryCondition(components[c], out var condition) && condition is not null)
+            {
+                if (condition(facts) is not { } test)
+                {
+                    return false;
+                }
+                conditions[c] = test;
+            }
+        }
+        rows = Evaluate(plan, facts, conditions);
+        return true;
+    }
+
+    private static SqlRows Evaluate(QueryPlan plan, FactSnapshot facts, Func<int, bool>?[] conditions)
     {
         var dims = plan.Dimensions;
         var dimColumns = dims.Select(d => facts.Column(FactColumnOf(d)!) ?? throw new InvalidOperationException($"the fact table has no column for {d.Name}.")).ToArray();
@@ -146,7 +175,6 @@ internal static partial class InMemoryEvaluator
         var withinYear = dims.Any(d => d.Time == TimeGrain.Year);
         var singles = withinEdition ? null : Required(facts, withinYear ? "is_single_in_year" : "is_single");
         var components = plan.ComponentList;
-        var conditions = components.Select(c => TryCondition(c, out var condition) && condition is not null ? condition(facts) : null).ToArray();
         var filter = plan.Filter is null ? null : Compile(plan.Filter, plan, facts);
         var rows = new InnerColumns(Required(facts, "record_key"), Required(facts, "iso3"), conditions);
 

@@ -130,17 +130,15 @@ public sealed class QueryEngine : IQueryRunner
         {
             // A small store: the same rows the statement would return, computed over the fact rows in memory (the scope,
             // when it has a condition, is part of the plan's filter; no statement, so no probe either).
-            SqlRows computed;
-            using (SesricTelemetry.Start("sesric.query.in_memory"))
+            if (TryInMemory(query, ref plan, snapshot) is { } computed)
             {
-                computed = InMemoryEvaluator.Evaluate(plan, snapshot);
-                if (ShareKeysMissing(plan, computed))
-                {
-                    plan = WithShareKeys(query);
-                    computed = InMemoryEvaluator.Evaluate(plan, snapshot);
-                }
+                return Finish(plan, computed, span, clock, statements: 0);
             }
-            return Finish(plan, computed, span, clock, statements: 0);
+            // A model file's condition over a column of another type than its form needs: the database answers.
+            if (plan.ScopeHandling != ScopeHandling.Condition || !query.Scope.RestrictsProgrammesOnly)
+            {
+                statement = _compiler.Compile(plan);
+            }
         }
         var statements = 0;
         if (statement is null)
@@ -193,6 +191,28 @@ public sealed class QueryEngine : IQueryRunner
             statements++;
         }
         return Finish(plan, rows, span, clock, statements);
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="plan"/> computed over <paramref name="snapshot"/> (asked again with the share's keys when
+    /// they turn out to be needed, which updates <paramref name="plan"/>), or null when the evaluator cannot compute them.
+    /// </summary>
+    private SqlRows? TryInMemory(SemanticQuery query, ref QueryPlan plan, FactSnapshot snapshot)
+    {
+        using var inMemory = SesricTelemetry.Start("sesric.query.in_memory");
+        if (!InMemoryEvaluator.TryEvaluate(plan, snapshot, out var computed))
+        {
+            return null;
+        }
+        if (ShareKeysMissing(plan, computed))
+        {
+            plan = WithShareKeys(query);
+            if (!InMemoryEvaluator.TryEvaluate(plan, snapshot, out computed))
+            {
+                return null;
+            }
+        }
+        return computed;
     }
 
     /// <summary>The plan of <paramref name="query"/> with the synthetic share's cell keys.</summary>

@@ -1,4 +1,6 @@
 using Sesric.Analytics.Dataset;
+using Sesric.Analytics.Querying;
+using Sesric.Analytics.Storage;
 using Sesric.Analytics.Semantic.Tests.Support;
 
 namespace Sesric.Analytics.Semantic.Tests.Execution;
@@ -58,6 +60,47 @@ public sealed class InMemoryEvaluationTests(ShapeStoresFixture fixture) : IClass
         Assert.Empty(inMemory);
         Assert.Single(inDatabase);
         Assert.True(InMemoryEvaluator.Supports(QueryPlan.Resolve(Dashboard, SemanticModel.Default)));
+    }
+
+    [Fact]
+    public async Task A_condition_over_a_column_of_another_type_is_answered_by_the_database_not_refused()
+    {
+        // A flag stored as whole numbers (as another store's driver might read it): the evaluator does not guess the
+        // database's casts, so the query runs as a statement and publishes what the database publishes.
+        var store = fixture.Stores[0].Store;
+        var query = SemanticQuery.Of("member_states", "participants").By("year");
+        var expected = await CellDump.DumpAsync(new QueryEngine(store, CellDump.Model, inMemoryFactRows: 0), [query]);
+        var retyped = new FlagAsNumberStore(store, "counts_as_member");
+        using var recorder = new StatementRecorder();
+        var actual = "";
+
+        var statements = await recorder.Record(async () =>
+            actual = await CellDump.DumpAsync(new QueryEngine(retyped, CellDump.Model, inMemoryFactRows: 100_000), [query]));
+
+        Assert.True(InMemoryEvaluator.Supports(QueryPlan.Resolve(query, CellDump.Model)));
+        Assert.Single(statements);
+        Assert.True(expected == actual, CellDump.FirstDifference(expected, actual, "database", "retyped"));
+    }
+
+    /// <summary>A store whose fact snapshot holds <paramref name="column"/>'s flags as the numbers 0 and 1.</summary>
+    private sealed class FlagAsNumberStore(IAnalyticsStore inner, string column) : IStatementRunner, IFactSnapshotSource
+    {
+        public StoreDescription Description => inner.Description;
+
+        public Task<SqlRows> QueryAsync(SqlStatement statement, CancellationToken cancellationToken = default) =>
+            inner.QueryAsync(statement, cancellationToken);
+
+        public async Task<FactSnapshot?> GetFactSnapshotAsync(int maxRows, CancellationToken cancellationToken = default)
+        {
+            if (await ((IFactSnapshotSource)inner).GetFactSnapshotAsync(maxRows, cancellationToken) is not { } snapshot)
+            {
+                return null;
+            }
+            var columns = snapshot.ColumnNames.ToDictionary(name => name, name => snapshot.Column(name)!);
+            Assert.Contains(columns[column], v => v is true);
+            columns[column] = columns[column].Select(v => v is bool flag ? (object)(flag ? 1L : 0L) : v).ToArray();
+            return new FactSnapshot(columns, snapshot.RowCount);
+        }
     }
 
     [Fact]
