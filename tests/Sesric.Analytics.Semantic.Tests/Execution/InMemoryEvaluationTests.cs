@@ -1,7 +1,7 @@
 using Sesric.Analytics.Dataset;
 using Sesric.Analytics.Querying;
-using Sesric.Analytics.Storage;
 using Sesric.Analytics.Semantic.Tests.Support;
+using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.Semantic.Tests.Execution;
 
