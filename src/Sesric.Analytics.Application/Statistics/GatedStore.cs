@@ -1,25 +1,22 @@
-using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.Application.Statistics;
 
 /// <summary>
-/// The store as the semantic engine sees it: each SQL statement (<see cref="QueryAsync"/>) waits for one of the store
+/// The store in the two roles the semantic engine uses (<see cref="IStatementRunner"/>, <see cref="IFactSnapshotSource"/>): each SQL statement (<see cref="QueryAsync"/>) waits for one of the store
 /// gate's turns, so at most that many statements run in the database at once; everything else passes straight through.
 /// </summary>
 /// <remarks>
 /// The gate guards the database, not the engine: a query a small store answers in memory (from the store's fact snapshot,
 /// read once per write) runs no statement and so never queues behind database work, nor holds a turn that a statement
 /// could use. A query that runs two statements (a scope probe, then the scoped statement) takes a turn for each.
-/// The decorator does not dispose the store it wraps (the host that opened it does), nor the gate (its owner does).
+/// The decorator does not dispose the store it wraps (the host that opened it does), nor the gate (its owner does); writes
+/// and other reads do not go through it.
 /// </remarks>
 /// <threadsafety>As safe as the wrapped store.</threadsafety>
-public sealed class GatedStore(IAnalyticsStore inner, SemaphoreSlim gate) : IAnalyticsStore, IFactSnapshotSource
+public sealed class GatedStore(IStatementRunner inner, SemaphoreSlim gate) : IStatementRunner, IFactSnapshotSource
 {
-    /// <summary>The wrapped store.</summary>
-    public IAnalyticsStore Inner => inner;
-
     /// <inheritdoc/>
     public StoreDescription Description => inner.Description;
 
@@ -42,37 +39,4 @@ public sealed class GatedStore(IAnalyticsStore inner, SemaphoreSlim gate) : IAna
     /// <remarks>Not gated: the store reads its snapshot once per write and serves it from memory after that.</remarks>
     public Task<FactSnapshot?> GetFactSnapshotAsync(int maxRows, CancellationToken cancellationToken = default) =>
         inner is IFactSnapshotSource source ? source.GetFactSnapshotAsync(maxRows, cancellationToken) : Task.FromResult<FactSnapshot?>(null);
-
-    /// <inheritdoc/>
-    public Task<Catalogue> LoadCatalogueAsync(CancellationToken cancellationToken = default) => inner.LoadCatalogueAsync(cancellationToken);
-
-    /// <inheritdoc/>
-    public IAsyncEnumerable<Participation> ReadParticipationsAsync(Catalogue catalogue, CancellationToken cancellationToken = default) =>
-        inner.ReadParticipationsAsync(catalogue, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<long> CountParticipationsAsync(CancellationToken cancellationToken = default) => inner.CountParticipationsAsync(cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<EditionStatistics>> GetEditionStatisticsAsync(CancellationToken cancellationToken = default) =>
-        inner.GetEditionStatisticsAsync(cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<WriteOutcome> UpsertProgrammesAsync(IReadOnlyCollection<Programme> programmes, CancellationToken cancellationToken = default) =>
-        inner.UpsertProgrammesAsync(programmes, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<WriteOutcome> UpsertCountriesAsync(IReadOnlyCollection<Country> countries, CancellationToken cancellationToken = default) =>
-        inner.UpsertCountriesAsync(countries, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<WriteOutcome> UpsertEditionsAsync(IReadOnlyCollection<Edition> editions, CancellationToken cancellationToken = default) =>
-        inner.UpsertEditionsAsync(editions, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<ImportOutcome> ImportParticipationsAsync(IEnumerable<Participation> rows, ImportRequest request, CancellationToken cancellationToken = default) =>
-        inner.ImportParticipationsAsync(rows, request, cancellationToken);
-
-    /// <summary>Nothing to release: the host that opened the wrapped store disposes it.</summary>
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -122,4 +122,38 @@ public sealed class PublishingDetailsTests
             Assert.Contains(p.Split(' ')[^1], string.Join(" ", drawn.Select(l => l.Text)), StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(6, 40L)]
+    [InlineData(6, 6_000L)]
+    [InlineData(12, 6_000L)]
+    [InlineData(16, 6_000L)]
+    [InlineData(24, 40L)]
+    [InlineData(60, 40L)]
+    public void Stacked_totals_never_run_together_however_long_the_series_or_wide_the_numbers(int years, long perGroup)
+    {
+        var rows = new List<IReadOnlyList<ResultCell>>();
+        for (var year = 2030L - years; year < 2030; year++)
+        {
+            rows.Add([ResultCell.Of(year), ResultCell.Of("Arab Group"), ResultCell.Of(perGroup + year)]);
+            rows.Add([ResultCell.Of(year), ResultCell.Of("Asian Group"), ResultCell.Of(perGroup)]);
+        }
+        var table = new ResultTable([SampleTables.Year, SampleTables.Group, SampleTables.Participants], rows, Meta);
+        var visual = new Visual("stack", MarkKind.StackedColumn, "participants", "year", "oic_group");
+
+        var drawn = ReportRenderer.Render(visual, table, Theme.Default, Language.English, null, ChartFormat.Svg).Labels;
+
+        var totals = rows.Chunk(2).Select(r => r.Sum(c => (long)c[2].Value!).ToString("N0", CultureInfo.InvariantCulture)).ToHashSet();
+        var labels = drawn.Where(l => totals.Contains(l.Text) && l.Rotation == 0).OrderBy(l => l.X).ToList();
+        if (years <= 6)
+        {
+            // Room for every total: each is written (so the check below is not vacuous).
+            Assert.Equal(years, labels.Count);
+        }
+        for (var i = 1; i < labels.Count; i++)
+        {
+            Assert.True(labels[i].X >= labels[i - 1].X + labels[i - 1].Width,
+                $"'{labels[i - 1].Text}' ({labels[i - 1].X:F1}+{labels[i - 1].Width:F1}) runs into '{labels[i].Text}' at {labels[i].X:F1}");
+        }
+    }
 }
