@@ -34,18 +34,10 @@ internal sealed class StoreReads(IStoreDatabase database)
         await Task.Yield();
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
-        using var command = connection.Command(
-            """
-            SELECT pn.participant_id, pt.iso3, pt.gender, pt.institution_type, pt.is_synthetic,
-                   pn.programme_id, pn.edition_number, pn.attendance, pn.is_synthetic, pt.record_key, pn.nominated_on
-            FROM participation pn
-            JOIN participant pt ON pt.participant_id = pn.participant_id
-            ORDER BY pn.programme_id, pn.edition_number, pn.participant_id
-            """);
+        using var command = connection.Command(RegistryStream.Statement);
         command.UseStreamingMode = true;
         using var r = command.ExecuteReader();
-        var editions = new Dictionary<(string, int), EditionId>();
-        var countries = new Dictionary<string, CountryCode>(StringComparer.Ordinal);
+        var rows = new RegistryStream(catalogue);
         long count = 0;
         while (r.Read())
         {
@@ -53,34 +45,7 @@ internal sealed class StoreReads(IStoreDatabase database)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var idText = r.GetString(0);
-            if (!ParticipantId.TryParse(idText, out var id, out var why))
-            {
-                throw new InvalidDataException($"participant id '{idText}' in the store is invalid: {why}");
-            }
-            var iso3 = r.GetString(1);
-            if (!countries.TryGetValue(iso3, out var country))
-            {
-                countries[iso3] = country = CountryCode.Parse(iso3);
-            }
-            var programme = r.GetString(5);
-            var number = r.GetInt32(6);
-            if (!editions.TryGetValue((programme, number), out var edition))
-            {
-                editions[(programme, number)] = edition = EditionId.Of(ProgrammeId.Parse(programme), number);
-            }
-            var participant = catalogue.CreateParticipant(
-                id,
-                country,
-                GenderText.TryParse(r.GetString(2), out var gender) ? gender : Gender.Unknown,
-                r.IsDBNull(3) ? null : r.GetString(3),
-                r.GetBoolean(4),
-                r.GetInt32(9));
-            if (!AttendanceStatusText.TryParse(r.GetString(7), out var status))
-            {
-                throw new InvalidDataException($"participation of {idText} in {edition} has attendance '{r.GetString(7)}' in the store.");
-            }
-            yield return catalogue.CreateParticipation(participant, edition, status, r.GetBoolean(8), r.IsDBNull(10) ? null : r.GetFieldValue<DateOnly>(10));
+            yield return rows.Read(r);
         }
         transaction.Rollback();
     }
