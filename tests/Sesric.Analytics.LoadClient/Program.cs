@@ -19,6 +19,8 @@ using Sesric.Analytics.Storage.DuckDb;
 //        ... -- --telemetry-cost [--rounds R] [--seconds S]: Query throughput with telemetry on and off, same run.
 // --hotpath [--rounds R] [--seconds S] [--cache]: issue 18's per-call target alone: uncached (or cached) Query against
 // health Check at concurrency 16, paired by round, with CPU and bytes allocated per call.
+// --uncached-ratio [--rows N] [--rounds R] [--dimensions a,b]: issue 18's 1M-row target alone: the uncached gRPC
+// Query's p50 against the engine in-process, alternating by round, with a breakdown of one call into layers.
 // --tls instead measures the service's own TLS against h2c (new connections, and calls on an open connection).
 // --replicas [--rows N] [--seconds S]: two replicas over one PostgreSQL this run starts (issue 16's figures): Query
 // throughput cached and uncached with one and two replicas, and the time from a write on A to the new value on B.
@@ -32,6 +34,9 @@ var replicas = false;
 var rowsGiven = false;
 var hotPath = false;
 var cached = false;
+var uncachedRatio = false;
+var roundsGiven = false;
+string? dimensions = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -41,11 +46,13 @@ for (var i = 0; i < args.Length; i++)
         case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out": outFile = args[++i]; break;
         case "--telemetry-cost": telemetryCost = true; break;
-        case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); roundsGiven = true; break;
         case "--tls": tlsOnly = true; break;
         case "--hotpath": hotPath = true; break;
         case "--cache": cached = true; break;
-        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R], --hotpath [--rounds R] [--cache], --tls, --replicas"); return 2;
+        case "--uncached-ratio": uncachedRatio = true; break;
+        case "--dimensions": dimensions = args[++i]; break;
+        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R], --hotpath [--rounds R] [--cache], --uncached-ratio [--rows N] [--rounds R] [--dimensions a,b], --tls, --replicas"); return 2;
     }
 }
 if (replicas)
@@ -73,6 +80,19 @@ if (hotPath)
     if (outFile is not null)
     {
         await File.WriteAllLinesAsync(outFile, hotLines);
+    }
+    return 0;
+}
+if (uncachedRatio)
+{
+    var ratioLines = await UncachedRatio.MeasureAsync(rows, roundsGiven ? rounds : 12, callsPerBlock: 8, dimensions);
+    foreach (var line in ratioLines)
+    {
+        Console.WriteLine(line);
+    }
+    if (outFile is not null)
+    {
+        await File.WriteAllLinesAsync(outFile, ratioLines);
     }
     return 0;
 }
