@@ -31,6 +31,7 @@ internal static class TelemetryCost
             "|---|---:|---|---:|---:|---:|---:|---:|",
         };
         var results = new Dictionary<(bool Cache, bool Telemetry), List<PhaseFigures>>();
+        string spans;
         try
         {
             // Seed once, so that every server opens the same file.
@@ -57,12 +58,14 @@ internal static class TelemetryCost
                     }
                 }
             }
+            spans = await SpansPerCallAsync(path);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
         lines.Add("");
+        lines.Add(spans);
         foreach (var cache in new[] { true, false })
         {
             // Paired within each round (on and off ran back to back), so drift in the machine's speed over the run
@@ -86,6 +89,48 @@ internal static class TelemetryCost
         return lines;
     }
 
+    /// <summary>
+    /// What tracing creates per uncached call with telemetry on, counted (not timed): spans started and spans recorded, by
+    /// source, over sequential calls. Unsampled calls should start the server's span only (it carries the trace context) and
+    /// none of the engine's.
+    /// </summary>
+    private static async Task<string> SpansPerCallAsync(string path)
+    {
+        const int Calls = 1000;
+        await using var server = await InProcessServer.StartAsync(path, seed: false, cache: false, telemetry: true);
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var stats = new StatsService.StatsServiceClient(channel);
+        var headers = new Metadata { { "x-api-key", InProcessServer.ReaderKey } };
+        var query = new QueryRequest { Measures = { "participants", "member_states", "female_share" }, Dimensions = { "year", "oic_group" }, Filter = "year >= 2015" };
+        await stats.QueryAsync(query, headers);
+        var started = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var recorded = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        // Listens without sampling anything itself (None), so the service's sampler alone decides what is created.
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Sesric.Analytics" or "Microsoft.AspNetCore",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.None,
+            ActivityStarted = activity =>
+            {
+                started.AddOrUpdate(activity.Source.Name, 1, (_, n) => n + 1);
+                if (activity.Recorded)
+                {
+                    recorded.AddOrUpdate(activity.Source.Name, 1, (_, n) => n + 1);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        for (var i = 0; i < Calls; i++)
+        {
+            await stats.QueryAsync(query, headers);
+        }
+        await Task.Delay(200); // the last server span ends just after its answer
+        static string PerCall(System.Collections.Concurrent.ConcurrentDictionary<string, int> counts, string source) =>
+            (counts.GetValueOrDefault(source) / (double)Calls).ToString("0.00", CultureInfo.InvariantCulture);
+        return $"Spans per uncached call with telemetry on (sampling as deployed, {Calls:N0} sequential calls): the server's (Microsoft.AspNetCore) {PerCall(started, "Microsoft.AspNetCore")} started, "
+            + $"{PerCall(recorded, "Microsoft.AspNetCore")} recorded; the engine's (Sesric.Analytics) {PerCall(started, "Sesric.Analytics")} started, {PerCall(recorded, "Sesric.Analytics")} recorded.";
+    }
+
     /// <summary>One phase's load figures, with CPU time (µs) and bytes allocated per call.</summary>
     private sealed record PhaseFigures(LoadFigures Load, double CpuMicroseconds, double Bytes);
 
@@ -99,8 +144,8 @@ internal static class TelemetryCost
         return $"median {Percent(Median(ratios))} (middle half {Percent(lower)} to {Percent(upper)}, pairs {Percent(ratios[0])} to {Percent(ratios[^1])})";
     }
 
-    // CPU and allocations count this process (server and client) over the phase and its warm-up, shared pro rata by the
-    // calls measured: less sensitive than throughput to other work on a shared machine. Allocations barely move with load.
+    // CPU and allocations count this process (server and client) over the measured window, divided by the calls it
+    // completed: less sensitive than throughput to other work on a shared machine. Allocations barely move with load.
     private static async Task<PhaseFigures> OnePhaseAsync(string path, bool cache, bool telemetry, TimeSpan phase)
     {
         await using var server = await InProcessServer.StartAsync(path, seed: false, cache, telemetry);
@@ -113,13 +158,16 @@ internal static class TelemetryCost
             Dimensions = { "year", "oic_group" },
             Filter = "year >= 2015",
         };
-        var warmup = TimeSpan.FromSeconds(1);
-        var cpuBefore = Environment.CpuUsage.TotalTime;
-        var bytesBefore = GC.GetTotalAllocatedBytes(precise: false);
-        var figures = await LoadRun.MeasureAsync(async () => await stats.QueryAsync(query, headers), 16, phase, 1_000_000, warmup);
-        var bytes = GC.GetTotalAllocatedBytes(precise: false) - bytesBefore;
+        var cpuBefore = TimeSpan.Zero;
+        var bytesBefore = 0L;
+        var figures = await LoadRun.MeasureAsync(async () => await stats.QueryAsync(query, headers), 16, phase, 1_000_000, TimeSpan.FromSeconds(1), () =>
+        {
+            cpuBefore = Environment.CpuUsage.TotalTime;
+            bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+        });
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
-        var calls = Math.Max(1, figures.Calls * (phase + warmup).TotalSeconds / figures.Seconds);
+        var calls = Math.Max(1, figures.Calls);
         return new PhaseFigures(figures, cpu.TotalMicroseconds / calls, bytes / calls);
     }
 

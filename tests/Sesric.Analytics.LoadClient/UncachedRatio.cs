@@ -53,8 +53,6 @@ internal static class UncachedRatio
                 + $"loopback h2c, concurrency 1; {rounds} rounds, each a block of {callsPerBlock} calls per path (the first of each block not counted), the paths in turn (A B C, then C B A); load average at start {LoadAverage()}.");
             lines.Add($"Query: measures participants, member_states, female_share; dimensions {string.Join(", ", dims)}; filter year >= 2015; policy public; result cache off.");
             lines.Add("");
-            lines.Add("| round | path | calls | p50 ms | max ms | CPU ms per call |");
-            lines.Add("|---:|---|---:|---:|---:|---:|");
 
             await using var server = await InProcessServer.StartAsync(path, seed: false, cache: false);
             using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
@@ -77,41 +75,10 @@ internal static class UncachedRatio
                 (Service, async () => await serviceEngine.ExecuteAsync(serviceQuery)),
                 (Bare, async () => await bareEngine.ExecuteAsync(bareQuery)),
             };
-            // Warm every path (JIT, DuckDB's caches, the connection) before anything counts.
-            foreach (var (_, call) in paths)
-            {
-                for (var i = 0; i < 3; i++)
-                {
-                    await call();
-                }
-            }
-            var p50 = paths.ToDictionary(p => p.Name, _ => new List<double>());
-            var cpu = paths.ToDictionary(p => p.Name, _ => new List<double>());
-            for (var round = 1; round <= rounds; round++)
-            {
-                var order = round % 2 == 1 ? paths : [.. paths.Reverse()];
-                foreach (var (name, call) in order)
-                {
-                    var (times, cpuMs) = await BlockAsync(call, callsPerBlock);
-                    p50[name].Add(Median(times));
-                    cpu[name].Add(cpuMs);
-                    var line = string.Create(CultureInfo.InvariantCulture,
-                        $"| {round} | {name} | {times.Count} | {Median(times):F2} | {times.Max():F2} | {cpuMs:F2} |");
-                    Console.WriteLine(line);
-                    lines.Add(line);
-                }
-            }
+            var (table, summary) = await CompareAsync(paths, rounds, callsPerBlock);
+            lines.AddRange(table);
             lines.Add("");
-            foreach (var against in new[] { Service, Bare })
-            {
-                var ratios = Paired(p50[Grpc], p50[against]);
-                var cpuRatios = Paired(cpu[Grpc], cpu[against]);
-                lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{Grpc} p50 ÷ {against} p50, paired by round: median {Median(ratios):F2}× (middle half {Quartile(ratios, 1):F2} to {Quartile(ratios, 3):F2}×, rounds {ratios[0]:F2} to {ratios[^1]:F2}×); "
-                    + $"CPU per call {Median(cpuRatios):F2}× (middle half {Quartile(cpuRatios, 1):F2} to {Quartile(cpuRatios, 3):F2}×)."));
-            }
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Median of the rounds' p50: {Grpc} {Median(p50[Grpc]):F2} ms, {Service} {Median(p50[Service]):F2} ms, {Bare} {Median(p50[Bare]):F2} ms. Target (issue 18): the gRPC Query within 1.3× of the engine in-process."));
+            lines.AddRange(summary);
             lines.Add("");
             lines.AddRange(await BreakdownAsync(paths, sample, await serviceEngine.ExecuteAsync(serviceQuery)));
         }
@@ -121,6 +88,55 @@ internal static class UncachedRatio
         }
         lines.Add($"Load average at the end (1/5/15 min): {LoadAverage()} (other work shares the cores).");
         return lines;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="paths"/> (the first is held against each of the others) in <paramref name="rounds"/> rounds, each a
+    /// block of <paramref name="callsPerBlock"/> sequential calls per path, in turn (A B C, then C B A); returns the rounds as
+    /// a table, and per other path the first's p50 divided by its p50 paired by round (median, middle half and range) with the
+    /// same for CPU per call.
+    /// </summary>
+    /// <remarks>Blocks rather than single calls, so that what a path leaves behind (a thread still spinning, garbage) weighs on
+    /// its own next call; short blocks rather than seconds-long phases, so that the shared machine's drift hits every path alike.</remarks>
+    public static async Task<(List<string> Table, List<string> Summary)> CompareAsync((string Name, Func<Task> Call)[] paths, int rounds, int callsPerBlock)
+    {
+        // Warm every path (JIT, DuckDB's caches, the connection) before anything counts.
+        foreach (var (_, call) in paths)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await call();
+            }
+        }
+        var table = new List<string> { "| round | path | calls | p50 ms | max ms | CPU ms per call |", "|---:|---|---:|---:|---:|---:|" };
+        var p50 = paths.ToDictionary(p => p.Name, _ => new List<double>());
+        var cpu = paths.ToDictionary(p => p.Name, _ => new List<double>());
+        for (var round = 1; round <= rounds; round++)
+        {
+            var order = round % 2 == 1 ? paths : [.. paths.Reverse()];
+            foreach (var (name, call) in order)
+            {
+                var (times, cpuMs) = await BlockAsync(call, callsPerBlock);
+                p50[name].Add(Median(times));
+                cpu[name].Add(cpuMs);
+                var line = string.Create(CultureInfo.InvariantCulture, $"| {round} | {name} | {times.Count} | {Median(times):F2} | {times.Max():F2} | {cpuMs:F2} |");
+                Console.WriteLine(line);
+                table.Add(line);
+            }
+        }
+        var first = paths[0].Name;
+        var summary = new List<string>();
+        foreach (var (against, _) in paths.Skip(1))
+        {
+            var ratios = Paired(p50[first], p50[against]);
+            var cpuRatios = Paired(cpu[first], cpu[against]);
+            summary.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{first} p50 ÷ {against} p50, paired by round ({rounds} rounds of {callsPerBlock} calls): median {Median(ratios):F2}× (middle half {Quartile(ratios, 1):F2} to {Quartile(ratios, 3):F2}×, rounds {ratios[0]:F2} to {ratios[^1]:F2}×); "
+                + $"CPU per call {Median(cpuRatios):F2}× (middle half {Quartile(cpuRatios, 1):F2} to {Quartile(cpuRatios, 3):F2}×)."));
+        }
+        summary.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Median of the rounds' p50: {string.Join(", ", paths.Select(p => $"{p.Name} {Median(p50[p.Name]):F2} ms"))}. Target (issue 18): the uncached gRPC Query within 1.3× of the engine in-process."));
+        return (table, summary);
     }
 
     /// <summary>
