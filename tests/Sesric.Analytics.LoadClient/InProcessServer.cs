@@ -26,6 +26,9 @@ internal sealed class InProcessServer : IAsyncDisposable
     /// <summary>The store the service answers from (for running the engine in-process beside the gRPC calls).</summary>
     public IAnalyticsStore Store => _app.Services.GetRequiredService<StoreHost>().Store;
 
+    /// <summary>The service's own services (its statistics engine, for calling it in-process beside the gRPC calls).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>A reader-role key accepted by this server.</summary>
     public const string ReaderKey = "load-client-reader-key";
 

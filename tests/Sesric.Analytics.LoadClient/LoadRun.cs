@@ -17,11 +17,19 @@ internal sealed record LoadFigures(long Calls, long Errors, double Seconds, doub
 /// <summary>Runs one call shape at a fixed concurrency for a bounded time and number of calls.</summary>
 internal static class LoadRun
 {
-    public static async Task<LoadFigures> MeasureAsync(Func<Task> call, int concurrency, TimeSpan duration, long maxCalls, TimeSpan warmup)
+    /// <summary>Warms up for <paramref name="warmup"/>, then runs <paramref name="call"/> from <paramref name="concurrency"/> callers for <paramref name="duration"/> or <paramref name="maxCalls"/> calls.</summary>
+    /// <param name="call">One call.</param>
+    /// <param name="concurrency">Callers at once.</param>
+    /// <param name="duration">The measured window.</param>
+    /// <param name="maxCalls">At most this many calls in the window (a fifth of it in the warm-up).</param>
+    /// <param name="warmup">The warm-up, not measured.</param>
+    /// <param name="measuring">Called once the warm-up is over, just before the measured window starts (to take counters there).</param>
+    public static async Task<LoadFigures> MeasureAsync(Func<Task> call, int concurrency, TimeSpan duration, long maxCalls, TimeSpan warmup, Action? measuring = null)
     {
         var codes = new System.Collections.Concurrent.ConcurrentDictionary<Grpc.Core.StatusCode, int>();
         await RunAsync(call, concurrency, warmup, maxCalls / 5, latencies: null, codes);
         codes.Clear();
+        measuring?.Invoke();
         var latencies = new List<double>[concurrency];
         for (var i = 0; i < concurrency; i++)
         {

@@ -19,6 +19,8 @@ using Sesric.Analytics.Storage.DuckDb;
 //        ... -- --telemetry-cost [--rounds R] [--seconds S]: Query throughput with telemetry on and off, same run.
 // --hotpath [--rounds R] [--seconds S] [--cache]: issue 18's per-call target alone: uncached (or cached) Query against
 // health Check at concurrency 16, paired by round, with CPU and bytes allocated per call.
+// --uncached-ratio [--rows N] [--rounds R] [--dimensions a,b]: issue 18's 1M-row target alone: the uncached gRPC
+// Query's p50 against the engine in-process, alternating by round, with a breakdown of one call into layers.
 // --tls instead measures the service's own TLS against h2c (new connections, and calls on an open connection).
 // --replicas [--rows N] [--seconds S]: two replicas over one PostgreSQL this run starts (issue 16's figures): Query
 // throughput cached and uncached with one and two replicas, and the time from a write on A to the new value on B.
@@ -32,6 +34,9 @@ var replicas = false;
 var rowsGiven = false;
 var hotPath = false;
 var cached = false;
+var uncachedRatio = false;
+var roundsGiven = false;
+string? dimensions = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -41,11 +46,13 @@ for (var i = 0; i < args.Length; i++)
         case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out": outFile = args[++i]; break;
         case "--telemetry-cost": telemetryCost = true; break;
-        case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); roundsGiven = true; break;
         case "--tls": tlsOnly = true; break;
         case "--hotpath": hotPath = true; break;
         case "--cache": cached = true; break;
-        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R], --hotpath [--rounds R] [--cache], --tls, --replicas"); return 2;
+        case "--uncached-ratio": uncachedRatio = true; break;
+        case "--dimensions": dimensions = args[++i]; break;
+        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R], --hotpath [--rounds R] [--cache], --uncached-ratio [--rows N] [--rounds R] [--dimensions a,b], --tls, --replicas"); return 2;
     }
 }
 if (replicas)
@@ -73,6 +80,19 @@ if (hotPath)
     if (outFile is not null)
     {
         await File.WriteAllLinesAsync(outFile, hotLines);
+    }
+    return 0;
+}
+if (uncachedRatio)
+{
+    var ratioLines = await UncachedRatio.MeasureAsync(rows, roundsGiven ? rounds : 12, callsPerBlock: 8, dimensions);
+    foreach (var line in ratioLines)
+    {
+        Console.WriteLine(line);
+    }
+    if (outFile is not null)
+    {
+        await File.WriteAllLinesAsync(outFile, ratioLines);
     }
     return 0;
 }
@@ -110,6 +130,7 @@ if (tlsOnly)
         Directory.Delete(folder, recursive: true);
     }
 }
+var notes = new List<string>();
 var report = new List<string>
 {
     $"Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, server and client in one process, loopback h2c, {seconds:F0} s per phase (after warm-up), at most 50,000 calls per phase.",
@@ -135,6 +156,8 @@ finally
     Directory.Delete(folder, recursive: true);
 }
 
+report.Add("");
+report.AddRange(notes);
 report.Add("");
 report.Add($"Machine load average while measuring (1/5/15 min): {File.ReadAllText("/proc/loadavg").Trim()} (other work shares the 2 cores).");
 report.Add("Query = StatsService.Query {measures: participants, member_states, female_share; dimensions: year, oic_group; filter: year >= 2015; policy: public}.");
@@ -199,6 +222,16 @@ async Task MeasureServerAsync(string data, string path, bool seed, bool cache)
     }
     if (!cache)
     {
+        // The p50s above come from phases seconds apart, which the shared machine's drift can tip either way; the same
+        // comparison in short alternating blocks, paired by round, is the figure to read against issue 18's 1.3×.
+        var (_, paired) = await UncachedRatio.CompareAsync(
+            [("Query (cache off)", async () => await stats.QueryAsync(query, headers)), ("engine in-process", async () => await engine.ExecuteAsync(semanticQuery))],
+            rounds: 12, callsPerBlock: 8);
+        foreach (var line in paired)
+        {
+            Console.WriteLine($"{data}: {line}");
+            notes.Add($"{data}: {line}");
+        }
         await CompareThreadsAsync(data, path, async () => await stats.QueryAsync(query, headers));
     }
 }
