@@ -66,7 +66,9 @@ internal static class ParticipationImport
         // come from the same classification the writes use, so they cannot disagree. New rows are inserted
         // in primary-key order, so the B-tree grows at its right edge (the order is not needed for correctness:
         // participant_key numbering comes from the classification). Inserting the 1M participations unsorted was
-        // measured and not kept: backend CPU 5.65 s against 5.10 s sorted (minimum of 3, load average about 40).
+        // measured and not kept: backend CPU 5.65 s against 5.10 s sorted (minimum of 3, load average about 40); and with
+        // participation's key deferred (a first import) it still is not: the fact rows' window sort then gets rows in
+        // random order instead of nearly in key order, and the import's backend CPU went from 20.3 to 22.6 s (load about 12).
         await connection.ExecuteAsync(cancellationToken,
             """
             CREATE TEMP TABLE import_participation AS
@@ -103,6 +105,9 @@ internal static class ParticipationImport
                         THEN CAST((SELECT COALESCE(MAX(participant_key), 0) FROM participant)
                                   + row_number() OVER (PARTITION BY p.participant_id IS NULL ORDER BY s.participant_id) AS INTEGER)
                         ELSE p.participant_key END AS participant_key,
+                   -- More than one description of one person is refused below; counted here, over the numbering's sort,
+                   -- rather than by grouping the table again (the person's stored or new state follows from the id).
+                   COUNT(*) OVER (PARTITION BY p.participant_id IS NULL, s.participant_id) AS descriptions,
                    p.iso3 AS prior_iso3, p.gender AS prior_gender, p.institution_type AS prior_institution_type, p.is_synthetic AS prior_is_synthetic
             FROM (SELECT participant_id, iso3, gender, institution_type, participant_synthetic, MIN(record_key) AS record_key
                   FROM import_row GROUP BY participant_id, iso3, gender, institution_type, participant_synthetic) s
@@ -114,8 +119,11 @@ internal static class ParticipationImport
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_row").ConfigureAwait(false);
         var participants = await CountChangesAsync(connection, "import_participant", cancellationToken).ConfigureAwait(false);
         var participations = await CountChangesAsync(connection, "import_participation", cancellationToken).ConfigureAwait(false);
+        var deferred = participations.Inserted >= DeferredIndexes.FromInsertedRows
+            ? await DeferredIndexes.DropOnEmptyTablesAsync(connection, WrittenTables, cancellationToken).ConfigureAwait(false)
+            : null;
         var importId = await ImportUndo.JournalAsync(connection, request, participations, participants, cancellationToken).ConfigureAwait(false);
-        phases?.Mark("count and journal");
+        phases?.Mark(deferred is { Tables.Count: > 0 } ? "count, drop the empty tables' indexes, journal" : "count and journal");
 
         await connection.ExecuteAsync(cancellationToken,
             """
@@ -124,13 +132,13 @@ internal static class ParticipationImport
             FROM import_participant s
             WHERE participant.participant_id = s.participant_id AND s.change = 'update'
             """).ConfigureAwait(false);
+        // In id order for the primary key's B-tree; with the index deferred the order buys nothing and the sort is saved.
         await connection.ExecuteAsync(cancellationToken,
             """
             INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key)
             SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key, record_key
             FROM import_participant WHERE change = 'insert'
-            ORDER BY participant_id
-            """).ConfigureAwait(false);
+            """ + (deferred?.Tables.Contains("participant") == true ? "" : "\nORDER BY participant_id")).ConfigureAwait(false);
         phases?.Mark("write participants");
         await connection.ExecuteAsync(cancellationToken,
             """
@@ -150,6 +158,11 @@ internal static class ParticipationImport
         phases?.Mark("write participations");
         await RefreshImportedFactsAsync(connection, cancellationToken).ConfigureAwait(false);
         phases?.Mark("fact rows and flags");
+        if (deferred is { Tables.Count: > 0 })
+        {
+            await deferred.RebuildAsync(connection, cancellationToken).ConfigureAwait(false);
+            phases?.Mark("build the deferred indexes");
+        }
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participation").ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participant").ConfigureAwait(false);
 
@@ -204,6 +217,8 @@ internal static class ParticipationImport
     /// <c>work_mem</c>: the classification's hash aggregates and the fact rows' window sort each hold about a million
     /// rows of a 1M-row import, and at the default 4 MB they spilled to disk in batches (external merges of 35-120 MB
     /// each, seen with auto_explain). Writes are serialised by the write lock, so one import at a time uses it.
+    /// <c>maintenance_work_mem</c>: the deferred index builds of a first import (<see cref="DeferredIndexes"/>) sort every
+    /// row of a table; participation's key over 1M rows does not fit the default 64 MB.
     /// <c>jit</c>: compiling each large statement cost seconds (2.6 s for the fact rows' on a busy machine) and bought
     /// nothing measurable on these plans, which are scans, sorts and hash joins of plain columns.
     /// <c>enable_mergejoin</c>: the planner underestimates three-column joins of freshly written rows (497 rows guessed
@@ -213,6 +228,7 @@ internal static class ParticipationImport
     public static async Task UseBulkSettingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(cancellationToken, $"SET LOCAL work_mem = '{ImportWorkMemory}'").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, $"SET LOCAL maintenance_work_mem = '{ImportWorkMemory}'").ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "SET LOCAL jit = off").ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "SET LOCAL enable_mergejoin = off").ConfigureAwait(false);
     }
@@ -262,14 +278,16 @@ internal static class ParticipationImport
                    r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
                    (x.attendance IN ('attended', 'completed')), (x.is_synthetic OR x.participant_synthetic), r.counts_as_member,
                    (x.attendance IN ('attended', 'completed'))
-                       AND COUNT(*) FILTER (WHERE x.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
+                       AND COUNT(*) FILTER (WHERE x.attendance IN ('attended', 'completed')) OVER (PARTITION BY x.participant_key) = 1,
                    (x.attendance IN ('attended', 'completed'))
-                       AND COUNT(*) FILTER (WHERE x.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1,
+                       AND COUNT(*) FILTER (WHERE x.attendance IN ('attended', 'completed')) OVER (PARTITION BY x.participant_key, r.year) = 1,
                    x.record_key, x.attendance
             FROM person_row x
             JOIN import_fact_reference r ON r.programme_id = x.programme_id AND r.edition_number = x.edition_number AND r.iso3 = x.iso3
-            -- One sort serves both flags: over all the person's rows, and over the peers in the same year.
-            WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
+            -- One sort (by person, then year) serves both flags, each a count over a whole partition: the person's rows, and
+            -- the person's rows in that year. The same counts as frames of one window ordered by year (all rows, and the
+            -- current row's peers) cost more: PostgreSQL evaluates such frames row by row (the statement took 6.2 s against
+            -- 5.0 s in EXPLAIN ANALYZE, 1M rows, load average about 10).
             """).ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_refresh").ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_fact_reference").ConfigureAwait(false);
@@ -377,8 +395,8 @@ internal static class ParticipationImport
     {
         var conflicting = await connection.StringsAsync(cancellationToken,
             """
-            SELECT participant_id FROM import_participant
-            GROUP BY participant_id HAVING COUNT(*) > 1 ORDER BY participant_id LIMIT 10
+            SELECT DISTINCT participant_id FROM import_participant
+            WHERE descriptions > 1 ORDER BY participant_id LIMIT 10
             """).ConfigureAwait(false);
         if (conflicting.Count > 0)
         {
