@@ -495,10 +495,20 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
     /// <summary>Refuses rows whose edition or country is not in the store (the rows' catalogue may differ from the store's).</summary>
     private static void RejectUnknownReferences(DuckDBConnection connection)
     {
+        // One pass over the staged rows for both checks: their few distinct (edition, country) pairs, which the checks then
+        // test against the store (rather than testing every staged row twice).
+        connection.Execute("CREATE TEMP TABLE import_keys AS SELECT programme_id, edition_number, iso3 FROM import_row GROUP BY programme_id, edition_number, iso3");
+        // A refusal throws before the drop: the transaction rolls back, and its temporary tables with it, as for import_row.
+        RejectUnknownKeys(connection);
+        connection.Execute("DROP TABLE import_keys");
+    }
+
+    private static void RejectUnknownKeys(DuckDBConnection connection)
+    {
         var editions = Strings(
             connection,
             """
-            SELECT DISTINCT s.programme_id || '/' || CAST(s.edition_number AS VARCHAR) AS id FROM import_row s
+            SELECT DISTINCT s.programme_id || '/' || CAST(s.edition_number AS VARCHAR) AS id FROM import_keys s
             WHERE NOT EXISTS (SELECT 1 FROM edition e WHERE e.programme_id = s.programme_id AND e.edition_number = s.edition_number)
             ORDER BY id LIMIT 10
             """);
@@ -509,7 +519,7 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         var countries = Strings(
             connection,
             """
-            SELECT DISTINCT s.iso3 FROM import_row s
+            SELECT DISTINCT s.iso3 FROM import_keys s
             WHERE NOT EXISTS (SELECT 1 FROM country c WHERE c.iso3 = s.iso3)
             ORDER BY s.iso3 LIMIT 10
             """);
