@@ -156,6 +156,7 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
                   FROM import_row GROUP BY participant_id) s
             LEFT JOIN participant p ON p.participant_id = s.participant_id
             """);
+        phases?.Mark("classify participants (group by person, number the new ones)");
         // Only a file with a repeated participation or a person described twice pays for finding the lines; a person
         // whose rows differ only in institution type or synthetic flag is refused below, as for any caller.
         if (file is not null
@@ -165,9 +166,10 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         {
             throw rejected;
         }
+        phases?.Mark("classify participants: a file's problems between rows");
         RejectDuplicateParticipations(connection);
         RejectInconsistentParticipants(connection);
-        phases?.Mark("classify participants");
+        phases?.Mark("classify participants: refuse repeats and people described twice");
         connection.Execute("DROP TABLE import_row");
         var participants = CountChanges(connection, "import_participant");
         var participations = CountChanges(connection, "import_participation");
@@ -229,12 +231,18 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
     /// </summary>
     internal static void RefreshImportedFacts(DuckDBConnection connection, PhaseClock? phases = null)
     {
+        // The people to refresh: those this import inserts or changes, and those whose participations it inserts or changes.
+        // The second part joins the few unchanged people (the probe's build side) to the changed participations, rather than
+        // testing every person against the set of changed participations (a semi-join built over up to every staged row).
         connection.Execute(
             """
             CREATE TEMP TABLE import_refresh AS
             SELECT participant_key, participant_id, iso3, gender, participant_synthetic, record_key, change FROM import_participant
             WHERE change <> 'same'
-               OR participant_id IN (SELECT participant_id FROM import_participation WHERE change <> 'same')
+            UNION ALL
+            SELECT DISTINCT p.participant_key, p.participant_id, p.iso3, p.gender, p.participant_synthetic, p.record_key, p.change
+            FROM import_participant p JOIN import_participation c ON c.participant_id = p.participant_id
+            WHERE p.change = 'same' AND c.change <> 'same'
             """);
         phases?.Mark("fact rows: who to refresh");
         connection.Execute(
@@ -242,6 +250,7 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             DELETE FROM participation_fact
             WHERE participant_key IN (SELECT participant_key FROM import_refresh WHERE change <> 'insert')
             """);
+        phases?.Mark("fact rows: delete the touched people's");
         connection.Execute(
             """
             INSERT INTO participation_fact
@@ -486,10 +495,20 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
     /// <summary>Refuses rows whose edition or country is not in the store (the rows' catalogue may differ from the store's).</summary>
     private static void RejectUnknownReferences(DuckDBConnection connection)
     {
+        // One pass over the staged rows for both checks: their few distinct (edition, country) pairs, which the checks then
+        // test against the store (rather than testing every staged row twice).
+        connection.Execute("CREATE TEMP TABLE import_keys AS SELECT programme_id, edition_number, iso3 FROM import_row GROUP BY programme_id, edition_number, iso3");
+        // A refusal throws before the drop: the transaction rolls back, and its temporary tables with it, as for import_row.
+        RejectUnknownKeys(connection);
+        connection.Execute("DROP TABLE import_keys");
+    }
+
+    private static void RejectUnknownKeys(DuckDBConnection connection)
+    {
         var editions = Strings(
             connection,
             """
-            SELECT DISTINCT s.programme_id || '/' || CAST(s.edition_number AS VARCHAR) AS id FROM import_row s
+            SELECT DISTINCT s.programme_id || '/' || CAST(s.edition_number AS VARCHAR) AS id FROM import_keys s
             WHERE NOT EXISTS (SELECT 1 FROM edition e WHERE e.programme_id = s.programme_id AND e.edition_number = s.edition_number)
             ORDER BY id LIMIT 10
             """);
@@ -500,7 +519,7 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         var countries = Strings(
             connection,
             """
-            SELECT DISTINCT s.iso3 FROM import_row s
+            SELECT DISTINCT s.iso3 FROM import_keys s
             WHERE NOT EXISTS (SELECT 1 FROM country c WHERE c.iso3 = s.iso3)
             ORDER BY s.iso3 LIMIT 10
             """);

@@ -184,6 +184,22 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Rows_for_a_country_the_store_does_not_hold_are_refused()
+    {
+        await using var store = await DuckDbAnalyticsStore.OpenAsync(_folder.File("no-observer.duckdb"));
+        await store.UpsertProgrammesAsync(TestData.Programmes);
+        await store.UpsertCountriesAsync(TestData.Countries.Where(c => c.Code.Value != "BIH").ToList());
+        await store.UpsertEditionsAsync(TestData.Editions);
+
+        // Every edition is stored, so the check that reads the rows' distinct (edition, country) pairs finds only p5's BIH.
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.ImportParticipationsAsync(TestData.Registry, ImportRequest.Default));
+
+        Assert.Contains("country code(s) BIH are not in the store", e.Message);
+        Assert.Contains("import the member states first", e.Message);
+        Assert.Equal(0, await store.CountParticipationsAsync());
+    }
+
+    [Fact]
     public async Task Reading_back_streams_every_row_in_programme_edition_participant_order()
     {
         await using var store = await OpenAsync();
