@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 
 using Sesric.Analytics.Cli.Commands;
@@ -10,7 +11,9 @@ namespace Sesric.Analytics.Cli;
 public static class SesricCli
 {
     /// <summary>The root command with every verb, writing to <paramref name="console"/>.</summary>
-    public static RootCommand CreateRootCommand(CliConsole console)
+    /// <param name="console">Where output goes.</param>
+    /// <param name="model">The model whose measures the help lists (null: the built-in one); see <see cref="RunAsync"/>.</param>
+    public static RootCommand CreateRootCommand(CliConsole console, Semantic.SemanticModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         var root = new RootCommand("sesric: participation analytics for SESRIC's capacity-building programmes for the OIC member states.");
@@ -22,7 +25,7 @@ public static class SesricCli
         root.Add(new ImportCommand(console));
         root.Add(new ExportCommand(console));
         root.Add(new GenerateCommand(console));
-        root.Add(new QueryCommand(console));
+        root.Add(new QueryCommand(console, model));
         root.Add(new ChartCommand(console));
         root.Add(new ReportCommand(console));
         root.Add(new ForecastCommand(console));
@@ -50,6 +53,23 @@ public static class SesricCli
             configuration.ProcessTerminationTimeout = null;
         }
         var parseResult = CreateRootCommand(console).Parse(args);
+        if (parseResult.Action is HelpAction && parseResult.GetValue(CommonOptions.Model) is { Length: > 0 } modelPath)
+        {
+            // Help is written from the command tree, built before the command line is read: to list a model file's measures
+            // (sesric query --help --model FILE), build the tree again with that model. A bad file is reported as anywhere.
+            Semantic.SemanticModel model;
+            try
+            {
+                model = Semantic.SemanticModelFile.Load(modelPath);
+            }
+            catch (Semantic.ModelFileException e)
+            {
+                console.Error.WriteLine($"sesric: {UserMessages.Of(e)}");
+                console.Error.Flush();
+                return Task.FromResult(ExitCodes.UserError);
+            }
+            parseResult = CreateRootCommand(console, model).Parse(args);
+        }
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
         {
             return Task.FromResult(ReportParseErrors(parseResult, console));
@@ -89,6 +109,10 @@ public static class SesricCli
         foreach (var problem in UserMessages.Of(parseResult))
         {
             console.Error.WriteLine($"sesric: {problem}");
+        }
+        if (parseResult.UnmatchedTokens.Contains(CommonOptions.Model.Name))
+        {
+            console.Error.WriteLine($"sesric: --model is taken only by the verbs that compute measures ({CommonOptions.ModelVerbs}); this one never reads a model.");
         }
         var path = new List<string>();
         for (var command = parseResult.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)

@@ -81,6 +81,7 @@ public sealed class ChartCommand : BaseCommand
         {
             Add(option);
         }
+        CommonOptions.AddModelTo(this);
     }
 
     /// <inheritdoc/>

@@ -34,13 +34,23 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    /// <summary><c>--model FILE</c>: a model file that adds measures to the built-in model, or, when it declares dimensions, replaces it (see samples/model).</summary>
+    /// <summary>
+    /// <c>--model FILE</c>: a model file that adds measures to the built-in model, or, when it declares dimensions, replaces it
+    /// (see samples/model). Offered only by the verbs that compute measures (<see cref="ModelVerbs"/>, each adds it with
+    /// <see cref="AddModelTo"/>); the others (import, export, keys, generate, stats, editions, member-states, backtest,
+    /// migrate-store) never read a model, so there it is an unknown option, an error rather than a file silently ignored.
+    /// </summary>
     public static Option<string?> Model { get; } = new("--model")
     {
-        Description = "A model file (JSON; schema: src/Sesric.Analytics.Semantic/Model/model.schema.json) for query, chart, model show and serve (Sesric:ModelPath): a file of measures only adds them to the built-in model (samples/model/completion-rate.json); a file that declares dimensions is a complete model and replaces it (samples/model/registry-only.json). Default: the built-in model only.",
+        Description = $"A model file (JSON; schema: src/Sesric.Analytics.Semantic/Model/model.schema.json): a file of measures only adds them to the built-in model (samples/model/completion-rate.json); a file that declares dimensions is a complete model and replaces it (samples/model/registry-only.json). Default: the built-in model only. Taken by the verbs that compute measures ({ModelVerbs}); the others never read a model and refuse the option. With --help, sesric query lists the file's measures too.",
         HelpName = "FILE",
-        Recursive = true,
     };
+
+    /// <summary>The verbs that compute measures and so take <c>--model</c> (the service takes <c>Sesric:ModelPath</c> too).</summary>
+    public const string ModelVerbs = "query, chart, report annual, forecast (its --chart), model show, model export, serve";
+
+    /// <summary>Offers <c>--model</c> on <paramref name="verb"/>, one of <see cref="ModelVerbs"/>.</summary>
+    internal static void AddModelTo(Command verb) => verb.Add(Model);
 
     /// <summary>
     /// The model the command computes with: the built-in model plus the measures of <c>--model</c>; a bad file is a
@@ -85,6 +95,5 @@ public static class CommonOptions
         root.Add(NoSeed);
         root.Add(Progress);
         root.Add(Trace);
-        root.Add(Model);
     }
 }

@@ -79,6 +79,7 @@ public sealed class ForecastCommand : BaseCommand
         Add(_perNominee);
         Add(_policy);
         Add(_format);
+        CommonOptions.AddModelTo(this);
     }
 
     /// <inheritdoc/>
@@ -86,6 +87,8 @@ public sealed class ForecastCommand : BaseCommand
     {
         var programme = Programmes.Parse(parseResult.GetValue(_programme));
         var asOf = NominationRun.ParseAsOf(parseResult.GetValue(_asOf));
+        // The chart's history is a query of the model (--model): read it first, so a bad file fails before any training.
+        var model = CommonOptions.ModelOf(parseResult);
         if (parseResult.GetValue(_nominations) is { } list)
         {
             return await ForecastNominationsAsync(parseResult, programme, list, asOf, cancellationToken).ConfigureAwait(false);
@@ -130,7 +133,7 @@ public sealed class ForecastCommand : BaseCommand
         }
         if (chart is not null)
         {
-            await WriteChartAsync(store, forecaster, programme, scenarios[0], chart, cancellationToken).ConfigureAwait(false);
+            await WriteChartAsync(store, model, forecaster, programme, scenarios[0], chart, cancellationToken).ConfigureAwait(false);
         }
         return ExitCodes.Success;
     }
@@ -295,13 +298,13 @@ public sealed class ForecastCommand : BaseCommand
         }
     }
 
-    private async Task WriteChartAsync(Storage.IAnalyticsStore store, TrainedForecaster forecaster, ProgrammeId programme, Scenario scenario, FileInfo chart, CancellationToken cancellationToken)
+    private async Task WriteChartAsync(Storage.IAnalyticsStore store, SemanticModel model, TrainedForecaster forecaster, ProgrammeId programme, Scenario scenario, FileInfo chart, CancellationToken cancellationToken)
     {
         var series = forecaster.Chart(programme, ForecastTarget.Participants, scenario);
         var visual = new Visual("forecast", MarkKind.Line, "participants", "year", Forecast: true,
             Title: new LocalizedText($"Participants per edition and next-edition forecast, {programme}"));
         var query = SemanticQuery.Of("participants").By("year").Where(FilterExpression.Equal("programme", programme.ToString()));
-        var table = await new QueryEngine(store).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
+        var table = await new QueryEngine(store, model).ExecuteAsync(query, cancellationToken).ConfigureAwait(false);
         var options = new ChartOptions(Forecast: ForecastBand.From(series.NextEdition));
         await WriteChartFileAsync(
             chart,

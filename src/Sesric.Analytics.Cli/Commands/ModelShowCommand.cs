@@ -16,6 +16,7 @@ public sealed class ModelShowCommand : BaseCommand
         : base("show", "List the model's dimensions (type, time grain, order, disclosure level, valid filter values) and measures (type, format, source; a --model file's measures with their definition).", console)
     {
         Add(_format);
+        CommonOptions.AddModelTo(this);
     }
 
     /// <inheritdoc/>

@@ -16,17 +16,9 @@ public sealed class QueryCommand : BaseCommand
     /// <summary>The example shown in <c>--help</c> (and run by the tests).</summary>
     public const string Example = "sesric query --measure participants --measure member_states --by year --filter 'programme = \"diplomacy-cab\" AND year = 2020'";
 
-    private readonly Option<string[]> _measures = new("--measure", "-m")
-    {
-        Description = $"A measure to compute (repeat, or separate with commas): {string.Join(", ", SemanticModel.Default.Measures.Select(m => m.Name))}, {string.Join(", ", SemanticModel.TimeIntelligenceFunctions.Select(f => f + "(M)"))}, or one a --model file defines. See sesric model show.",
-        Required = true,
-        AllowMultipleArgumentsPerToken = false,
-    };
+    private readonly Option<string[]> _measures;
 
-    private readonly Option<string[]> _by = new("--by", "-b")
-    {
-        Description = $"A dimension to group by (repeat, or separate with commas): {SemanticModel.Default.DimensionNames}.",
-    };
+    private readonly Option<string[]> _by;
 
     private readonly Option<string?> _filter = new("--filter")
     {
@@ -57,9 +49,24 @@ public sealed class QueryCommand : BaseCommand
     private readonly Option<OutputFormat?> _format = CommonOptions.CreateFormat();
 
     /// <summary>Creates the verb.</summary>
-    public QueryCommand(CliConsole console)
+    /// <param name="console">Where the verb writes.</param>
+    /// <param name="model">
+    /// The model whose measures and dimensions <c>--help</c> lists: the built-in one unless <c>--model</c> was given with
+    /// <c>--help</c> (see <see cref="SesricCli.RunAsync"/>), so the help lists a model file's measures too.
+    /// </param>
+    public QueryCommand(CliConsole console, SemanticModel? model = null)
         : base("query", $"Compute measures by dimensions with the semantic engine (public disclosure control by default).\n\nExample:\n  {Example}", console)
     {
+        _measures = new("--measure", "-m")
+        {
+            Description = MeasureHelp(model ?? SemanticModel.Default),
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        _by = new("--by", "-b")
+        {
+            Description = $"A dimension to group by (repeat, or separate with commas): {(model ?? SemanticModel.Default).DimensionNames}.",
+        };
         _policy.AcceptOnlyFromAmong("public", "internal");
         Add(_measures);
         Add(_by);
@@ -69,6 +76,18 @@ public sealed class QueryCommand : BaseCommand
         Add(_offset);
         Add(_policy);
         Add(_format);
+        CommonOptions.AddModelTo(this);
+    }
+
+    /// <summary>The <c>--measure</c> help: <paramref name="model"/>'s measures (a model file's marked as such) and the time-intelligence forms.</summary>
+    internal static string MeasureHelp(SemanticModel model)
+    {
+        var builtIn = model.Measures.Where(m => !m.IsUserDefined).Select(m => m.Name);
+        var user = model.Measures.Where(m => m.IsUserDefined).Select(m => m.Name).ToArray();
+        var functions = string.Join(", ", SemanticModel.TimeIntelligenceFunctions.Select(f => f + "(M)"));
+        return user.Length == 0
+            ? $"A measure to compute (repeat, or separate with commas): {string.Join(", ", builtIn)}, {functions}, or one a --model file defines (sesric query --help --model FILE lists them; so does sesric model show --model FILE)."
+            : $"A measure to compute (repeat, or separate with commas): {string.Join(", ", builtIn)}; from the --model file: {string.Join(", ", user)}; and {functions}.";
     }
 
     /// <inheritdoc/>

@@ -55,6 +55,7 @@ public sealed class ReportAnnualCommand : BaseCommand
         Add(_lang);
         Add(_out);
         Add(_noForecast);
+        CommonOptions.AddModelTo(this);
     }
 
     /// <inheritdoc/>
@@ -68,6 +69,8 @@ public sealed class ReportAnnualCommand : BaseCommand
         }
         var language = LanguageOption.Get(parseResult, _lang);
         var directory = parseResult.GetValue(_out)!;
+        // Read before anything starts, so a bad --model file fails with its path and nothing is written.
+        var model = CommonOptions.ModelOf(parseResult);
 
         // Fonts, Skia and the chart code start on the other core while this one opens the store (whole process on 2 cores:
         // see ReportRenderer.WarmUp). Nothing waits for it: the first chart that renders before it is done shares its
@@ -94,7 +97,7 @@ public sealed class ReportAnnualCommand : BaseCommand
                 ? Task.FromResult<ForecastBand?>(null)
                 : Task.Run(() => NextEditionBandAsync(store, catalogue, programme, year, cancellationToken), cancellationToken);
             var reportProgress = new Progress(progress);
-            var written = await AnnualReport.WriteAsync(store, catalogue, programme, year, language, directory.FullName, forecast, reportProgress, cancellationToken).ConfigureAwait(false);
+            var written = await AnnualReport.WriteAsync(store, catalogue, programme, year, language, directory.FullName, forecast, reportProgress, cancellationToken, model).ConfigureAwait(false);
             await rendererReady.ConfigureAwait(false);
             return written;
         }).ConfigureAwait(false);

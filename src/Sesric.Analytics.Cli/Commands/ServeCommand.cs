@@ -49,6 +49,7 @@ public sealed class ServeCommand : BaseCommand
         Add(_jsonAddress);
         Add(_metricsAddress);
         Add(_dev);
+        CommonOptions.AddModelTo(this);
     }
 
     /// <inheritdoc/>

@@ -100,11 +100,12 @@ public static class AnnualReport
     /// <param name="forecast">The forecast band (see <see cref="ForecastBand.From"/>), null inside for none; a faulted task fails the report.</param>
     /// <param name="progress">Progress after each query and chart.</param>
     /// <param name="ct">Cancels the queries and renders.</param>
+    /// <param name="model">The model the report's measures are computed and labelled with (a <c>--model</c> file's); null for the built-in one.</param>
     /// <returns>The files written, in order (as the other overload).</returns>
     /// <exception cref="NoEditionInYearException">The programme held no edition in <paramref name="year"/>.</exception>
     public static Task<IReadOnlyList<string>> WriteAsync(
         IAnalyticsStore store, Catalogue catalogue, ProgrammeId programme, int year, Language language, string directory,
-        Task<ForecastBand?> forecast, IProgress<ReportProgress>? progress = null, CancellationToken ct = default)
+        Task<ForecastBand?> forecast, IProgress<ReportProgress>? progress = null, CancellationToken ct = default, SemanticModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -114,7 +115,7 @@ public static class AnnualReport
         {
             PendingForecasts = new Dictionary<string, Task<ForecastBand?>> { [ForecastVisualId] = forecast },
         };
-        return ReportRenderer.WriteFolderAsync(report, new QueryEngine(store), language, directory, progress, options, ct);
+        return ReportRenderer.WriteFolderAsync(report, new QueryEngine(store, model), language, directory, progress, options, ct);
     }
 
     /// <summary>

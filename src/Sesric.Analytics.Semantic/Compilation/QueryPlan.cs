@@ -90,7 +90,7 @@ internal sealed class QueryPlan
         ComponentList = used.Where(c => c.IsComputedInSql).Distinct().OrderBy(c => c.Source).ToArray();
         UsesMembership = ComponentList.Any(c => c.Source == ComponentSource.Membership);
         HasShareKeys = ComponentList.Contains(Components.ParticipationsKeySum) && ComponentList.Contains(Components.SyntheticKeySum);
-        NeedsPreviousYear = measures.Any(m => m.TimeFunction is TimeFunction.YoyChange or TimeFunction.YoyPct);
+        NeedsPreviousYear = measures.Any(m => m.TimeFunction is TimeFunction.YoyChange or TimeFunction.YoyPct or TimeFunction.PriorYear);
         YearIndex = dimensions.ToList().FindIndex(d => d.Time == TimeGrain.Year);
     }
 

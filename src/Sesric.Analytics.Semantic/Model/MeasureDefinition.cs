@@ -10,7 +10,7 @@ namespace Sesric.Analytics.Semantic;
 /// <remarks>
 /// Base measures are computed in the database from a few aggregate components (each named by the model file,
 /// <c>builtin-model.json</c> for the built-in model, from the closed set in <see cref="MeasureAggregates"/>) and combined here. Time-intelligence measures
-/// (<c>yoy_change(m)</c>, <c>yoy_pct(m)</c>, <c>running_total(m)</c>) wrap a base measure and need
+/// (<c>yoy_change(m)</c>, <c>yoy_pct(m)</c>, <c>running_total(m)</c>, <c>prior_year(m)</c>) wrap a base measure and need
 /// <c>year</c> among the query's dimensions.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share.</threadsafety>

@@ -15,7 +15,8 @@ namespace Sesric.Analytics.Semantic;
 /// attendance is <c>attended</c> or <c>completed</c> (no-shows and bare registrations are not
 /// participations). Published measures read the <c>edition</c> table.</para>
 /// <para>Time-intelligence measures are written as a function of a base measure:
-/// <c>yoy_change(participants)</c>, <c>yoy_pct(member_states)</c>, <c>running_total(participations)</c>.</para>
+/// <c>yoy_change(participants)</c>, <c>yoy_pct(member_states)</c>, <c>running_total(participations)</c>,
+/// <c>prior_year(participants)</c>.</para>
 /// <para>The built-in model is data: <c>Model/builtin-model.json</c> (schema <c>Model/model.schema.json</c>), embedded
 /// and read by the same loader as user files. To add a dimension or a measure, add an entry there; only a new column
 /// (<see cref="DimensionColumns"/>) or a new aggregate (<see cref="MeasureAggregates"/>, with its components in
@@ -40,7 +41,7 @@ public sealed class SemanticModel
 
     /// <summary>The time-intelligence functions, each applied to a base measure as <c>name(measure)</c>.</summary>
     /// <remarks>Declared before <see cref="Default"/>, whose loading reads it.</remarks>
-    public static IReadOnlyList<string> TimeIntelligenceFunctions { get; } = ["yoy_change", "yoy_pct", "running_total"];
+    public static IReadOnlyList<string> TimeIntelligenceFunctions { get; } = ["yoy_change", "yoy_pct", "running_total", "prior_year"];
 
     /// <summary>The name of the built-in model file, embedded in this assembly (<c>Model/builtin-model.json</c> in the source).</summary>
     public const string BuiltinModelFile = "builtin-model.json";
@@ -169,6 +170,7 @@ public sealed class SemanticModel
             "yoy_change" => TimeFunction.YoyChange,
             "yoy_pct" => TimeFunction.YoyPct,
             "running_total" => TimeFunction.RunningTotal,
+            "prior_year" => TimeFunction.PriorYear,
             _ => TimeFunction.None,
         };
         if (function == TimeFunction.None || !_measures.TryGetValue(name[(open + 1)..^1].Trim(), out var inner))
@@ -200,6 +202,13 @@ public sealed class SemanticModel
                 new LocalizedText($"{l.English}: % change on previous year", $"{l.In(Language.Arabic)}: نسبة التغير عن السنة السابقة", $"{l.In(Language.French)}\u00A0: variation en % sur un an"),
                 $"(this year's {inner.Name} - previous year's) / previous year's, as a share; unknown when either year has no value or the previous year's is zero.",
                 ColumnType.Number, ValueFormat.SignedPercent,
+                inner.Source, inner.Components, inner.Combine, function, inner),
+            TimeFunction.PriorYear => new MeasureDefinition(
+                $"prior_year({inner.Name})",
+                new LocalizedText($"{l.English}: same period last year", $"{l.In(Language.Arabic)}: الفترة نفسها من السنة السابقة", $"{l.In(Language.French)}\u00A0: même période l'an dernier"),
+                $"{inner.Name} in the year before the row's year, for the same values of the other dimensions and under the same filter with the year shifted "
+                + "(the very figure the row of that year shows, protected alike); unknown when that year has no value.",
+                inner.ColumnType, inner.ValueFormat,
                 inner.Source, inner.Components, inner.Combine, function, inner),
             _ => new MeasureDefinition(
                 $"running_total({inner.Name})",

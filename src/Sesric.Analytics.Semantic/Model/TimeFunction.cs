@@ -13,4 +13,10 @@ internal enum TimeFunction
 
     /// <summary><c>running_total(m)</c>: the sum of m over this and every earlier year in the result.</summary>
     RunningTotal,
+
+    /// <summary>
+    /// <c>prior_year(m)</c>: m in the year before, for the same values of the other dimensions (the same period last year),
+    /// read from the same protected previous-year components as <see cref="YoyChange"/>.
+    /// </summary>
+    PriorYear,
 }

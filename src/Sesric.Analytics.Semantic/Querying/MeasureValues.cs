@@ -5,7 +5,7 @@ namespace Sesric.Analytics.Semantic;
 /// <summary>
 /// Computes every measure of every result row from its components, each read as the policy shows it
 /// (<see cref="CellProtection"/>): exact, perturbed or withheld. Running totals get their yearly values here and are
-/// summed by <see cref="RunningTotals"/>.
+/// summed by <see cref="RunningTotals"/>; year-over-year changes and <c>prior_year</c> read the previous year's components.
 /// </summary>
 internal static class MeasureValues
 {
@@ -45,17 +45,27 @@ internal static class MeasureValues
                     : measure.TimeFunction switch
                     {
                         TimeFunction.None or TimeFunction.RunningTotal => Evaluate(measure.Inner ?? measure, people[i], get),
+                        TimeFunction.PriorYear => PriorYear(measure),
                         _ => YearOverYear(measure),
                     };
             }
         }
 
+        // The previous year's value exactly as that year's own row publishes it: the same components, read through the same
+        // protection (their own cell keys, so the same noise), combined by the same measure. yoy_change subtracts this value.
+        ResultCell Before(MeasureDefinition inner)
+        {
+            var previousPeople = peopleAt < 0 ? 0 : ComponentColumns.ReadLong(previous![peopleAt], at.Row) ?? 0;
+            return Evaluate(inner, previousPeople, getPrevious);
+        }
+
+        ResultCell PriorYear(MeasureDefinition measure) => Before(measure.Inner!);
+
         ResultCell YearOverYear(MeasureDefinition measure)
         {
             var inner = measure.Inner!;
             var nowCell = Evaluate(inner, peopleAt < 0 ? 0 : ComponentColumns.ReadLong(current[peopleAt], at.Row) ?? 0, get);
-            var previousPeople = peopleAt < 0 ? 0 : ComponentColumns.ReadLong(previous![peopleAt], at.Row) ?? 0;
-            var before = Evaluate(inner, previousPeople, getPrevious);
+            var before = Before(inner);
             if (nowCell.Status != CellStatus.Ok || before.Status != CellStatus.Ok)
             {
                 return ResultCell.Unknown;

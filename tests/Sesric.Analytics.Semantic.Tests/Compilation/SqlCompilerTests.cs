@@ -9,21 +9,15 @@ public class SqlCompilerTests
     [Fact]
     public void Registry_measures_by_year_compile_to_one_grouped_select_with_values_as_parameters()
     {
+        // Whole editions: nothing is perturbed, so no cell key, and two distinct counts: the one-level statement is the
+        // cheaper form on DuckDB (SqlCompiler.OneLevelIsCheaper; the two-level form is pinned by the tests below).
         var statement = Engine.Compile(SemanticQuery.Of("participants", "member_states").By("year").Where("programme = \"diplomacy-cab\" AND year = 2020"));
 
         Assert.Equal(
             """
-            SELECT f.year AS "year", COUNT(*) AS "people", CAST(COALESCE(SUM(f.pl_n), 0) AS BIGINT) AS "participations", CAST(COALESCE(SUM(f.pl_n0), 0) AS BIGINT) AS "synthetic", COUNT(DISTINCT CASE WHEN f.pl_any1 = 1 THEN f.iso3 END) AS "member_states"
-            FROM (
-                SELECT f.year, 1 AS pl_n, CASE WHEN f.is_synthetic THEN 1 ELSE 0 END AS pl_n0, CASE WHEN f.counts_as_member THEN 1 ELSE 0 END AS pl_any1, f.iso3
-                FROM participation_fact f
-                WHERE f.is_counted AND (f.programme_id = $1 AND f.year = $2) AND f.is_single_in_year
-                UNION ALL
-                SELECT f.year, COUNT(*) AS pl_n, SUM(CASE WHEN f.is_synthetic THEN 1 ELSE 0 END) AS pl_n0, MAX(CASE WHEN f.counts_as_member THEN 1 ELSE 0 END) AS pl_any1, MAX(f.iso3) AS iso3
-                FROM participation_fact f
-                WHERE f.is_counted AND (f.programme_id = $1 AND f.year = $2) AND NOT f.is_single_in_year
-                GROUP BY f.year, f.participant_key
-            ) f
+            SELECT f.year AS "year", COUNT(*) FILTER (WHERE f.is_single_in_year) + COUNT(DISTINCT f.participant_key) FILTER (WHERE NOT f.is_single_in_year) AS "people", COUNT(*) AS "participations", COUNT(*) FILTER (WHERE f.is_synthetic) AS "synthetic", COUNT(DISTINCT f.iso3) FILTER (WHERE f.counts_as_member) AS "member_states"
+            FROM participation_fact f
+            WHERE f.is_counted AND (f.programme_id = $1 AND f.year = $2)
             GROUP BY f.year
             ORDER BY "year" NULLS FIRST
             """.ReplaceLineEndings("\n"),

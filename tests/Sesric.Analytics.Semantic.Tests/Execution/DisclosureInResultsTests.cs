@@ -40,6 +40,23 @@ public class DisclosureInResultsTests
     }
 
     [Fact]
+    public async Task Prior_year_shows_the_previous_years_protected_value_that_yoy_change_subtracts()
+    {
+        // The rows of the test above: each year's previous-year components are that year's own, keys included.
+        var engine = new QueryEngine(new CannedStore(YearRows((2019, 1, High, null, 0), (2020, 10, Low, 1, High), (2021, 12, High, 10, Low))));
+
+        var table = await engine.ExecuteAsync(SemanticQuery.Of("participants", "prior_year(participants)", "yoy_change(participants)")
+            .By("year").Where("member_state = \"TUR\""));
+
+        // 2019 has no year before (unknown, not 0); 2020 shows 2019's published 3, not its true 1; 2021 shows 2020's 8, not 10.
+        Assert.Equal([CellStatus.Unknown, CellStatus.Ok, CellStatus.Ok], table.Column("prior_year(participants)").Select(c => c.Status));
+        Assert.Equal([null, 3L, 8L], table.Column("prior_year(participants)").Select(c => c.Value));
+        Assert.Equal([3L, 8L], table.Column("participants").Take(2).Select(c => c.Value));
+        Assert.Equal([null, 5L, 6L], table.Column("yoy_change(participants)").Select(c => c.Value));
+        Assert.Equal(9, table.Metadata.PerturbedCells);
+    }
+
+    [Fact]
     public async Task Whole_edition_counts_stay_exact_under_the_public_policy()
     {
         var engine = new QueryEngine(new CannedStore(YearRows((2019, 1, High, null, 0), (2020, 10, Low, 1, High))));

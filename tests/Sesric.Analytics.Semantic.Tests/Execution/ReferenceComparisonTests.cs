@@ -47,6 +47,42 @@ public class ReferenceComparisonTests
         Gen.Int[0, int.MaxValue].Sample(seed => RunAsync(seed, FineGrainedQuery).GetAwaiter().GetResult(), iter: 6, threads: 1);
     }
 
+    /// <summary>
+    /// Time intelligence: <c>prior_year(m)</c> is m in the same cell of the year before (the filter applied with the year
+    /// shifted), and <c>yoy_change(m)</c> this year's m minus it, for registry and published measures alike.
+    /// </summary>
+    [Fact]
+    public void Prior_year_and_yoy_change_equal_the_linq_reference_of_the_year_before()
+    {
+        Gen.Int[0, int.MaxValue].Sample(seed => RunAsync(seed, TimeIntelligenceQuery).GetAwaiter().GetResult(), iter: 6, threads: 1);
+    }
+
+    private static SemanticQuery TimeIntelligenceQuery(Random random, RandomDataset data)
+    {
+        var published = random.NextDouble() < 0.25;
+        var fields = published ? EditionDimensions : AllDimensions;
+        var bases = published
+            ? new[] { "published_participants", "published_member_states", "participants" }
+            : RegistryMeasures;
+        var chosen = bases.Where(_ => random.NextDouble() < 0.3).DefaultIfEmpty(bases[0]).ToList();
+        // Grouped by year (time intelligence needs it) and at most one more dimension that is not an edition.
+        var other = fields.Where(d => d is not ("year" or "edition")).ToArray();
+        string[] dimensions = random.Next(3) == 0 ? ["year"] : ["year", other[random.Next(other.Length)]];
+        if (chosen.Contains("coverage") && dimensions.Contains("gender") || chosen.Contains("coverage") && dimensions.Contains("attendance"))
+        {
+            chosen.Remove("coverage");
+        }
+        var measures = chosen.Concat(chosen.Select(m => $"prior_year({m})")).Concat(chosen.Where(_ => random.Next(2) == 0).Select(m => $"yoy_change({m})")).ToList();
+        var filterFields = chosen.Contains("coverage") ? fields.Where(d => d is not ("gender" or "attendance")).ToArray() : fields;
+        var filter = random.Next(3) switch
+        {
+            0 => null,
+            1 => Comparison(random, data, filterFields[random.Next(filterFields.Length)]),
+            _ => $"{Comparison(random, data, "year")} AND {Comparison(random, data, filterFields[random.Next(filterFields.Length)])}",
+        };
+        return SemanticQuery.FromText(measures, dimensions, filter, policy: DisclosurePolicy.Internal);
+    }
+
     private static SemanticQuery FineGrainedQuery(Random random, RandomDataset data)
     {
         string[][] groupings =
@@ -185,16 +221,54 @@ public class ReferenceComparisonTests
             })
             .ToArray();
 
+        /// <summary>
+        /// Each result cell's measures. A time-intelligence form reads its base measure in the same cell of the year before:
+        /// the base measures computed with every year read one year later (the filter's too), so the year before lands in
+        /// this year's cell. <c>prior_year(m)</c> is that value; <c>yoy_change(m)</c> is this year's minus it.
+        /// </summary>
         public Dictionary<string, object?[]> Answer(SemanticQuery query)
+        {
+            var bases = query.Measures.Select(Base).ToArray();
+            var now = Cells(query, bases.Select(b => b.Measure).ToArray(), shift: 0);
+            if (bases.All(b => b.Function is null))
+            {
+                return now;
+            }
+            var before = Cells(query, bases.Select(b => b.Measure).ToArray(), shift: 1);
+            return now.ToDictionary(c => c.Key, c => bases.Select((b, m) =>
+            {
+                var previous = before.GetValueOrDefault(c.Key)?[m];
+                return b.Function switch
+                {
+                    null => c.Value[m],
+                    "prior_year" => previous,
+                    "yoy_change" => (c.Value[m], previous) switch
+                    {
+                        (null, _) or (_, null) => null,
+                        (long n, long p) => n - p,
+                        var (n, p) => (object?)(Convert.ToDouble(n, CultureInfo.InvariantCulture) - Convert.ToDouble(p, CultureInfo.InvariantCulture)),
+                    },
+                    _ => throw new InvalidOperationException(b.Function),
+                };
+            }).ToArray());
+        }
+
+        private static (string? Function, string Measure) Base(string name)
+        {
+            var open = name.IndexOf('(', StringComparison.Ordinal);
+            return open < 0 ? (null, name) : (name[..open], name[(open + 1)..^1]);
+        }
+
+        private Dictionary<string, object?[]> Cells(SemanticQuery query, string[] measures, int shift)
         {
             var filter = query.Filter;
             bool Passes(Func<string, object?> field) => filter is null || Eval(filter, field);
-            var rows = _rows.Where(r => Passes(f => RowField(r, f))).ToArray();
-            var registryCells = rows.GroupBy(r => Key(query.Dimensions.Select(d => RowField(r, d)))).ToDictionary(g => g.Key, g => g.ToArray());
-            var usesRegistry = query.Measures.Any(m => !m.StartsWith("published", StringComparison.Ordinal));
-            var usesPublished = query.Measures.Any(m => m.StartsWith("published", StringComparison.Ordinal));
-            var editionCells = !usesPublished ? [] : data.Catalogue.Editions.Where(e => Passes(f => EditionField(e, f)))
-                .GroupBy(e => Key(query.Dimensions.Select(d => EditionField(e, d)))).ToDictionary(g => g.Key, g => g.ToArray());
+            var rows = _rows.Where(r => Passes(f => RowField(r, f, shift))).ToArray();
+            var registryCells = rows.GroupBy(r => Key(query.Dimensions.Select(d => RowField(r, d, shift)))).ToDictionary(g => g.Key, g => g.ToArray());
+            var usesRegistry = measures.Any(m => !m.StartsWith("published", StringComparison.Ordinal));
+            var usesPublished = measures.Any(m => m.StartsWith("published", StringComparison.Ordinal));
+            var editionCells = !usesPublished ? [] : data.Catalogue.Editions.Where(e => Passes(f => EditionField(e, f, shift)))
+                .GroupBy(e => Key(query.Dimensions.Select(d => EditionField(e, d, shift)))).ToDictionary(g => g.Key, g => g.ToArray());
             var keys = new HashSet<string>();
             if (usesRegistry)
             {
@@ -212,10 +286,10 @@ public class ReferenceComparisonTests
             var withRegistry = _rows.Select(r => r.Edition.Id).ToHashSet();
             var firstState = _rows.Where(r => r.CountsAsMember).GroupBy(r => (r.Edition.Programme, r.Country.Code)).ToDictionary(g => g.Key, g => g.Min(r => r.Edition.Number));
             var firstPerson = _rows.GroupBy(r => (r.Edition.Programme, r.Person)).ToDictionary(g => g.Key, g => g.Min(r => r.Edition.Number));
-            var eligible = !query.Measures.Contains("coverage") ? [] : data.Catalogue.Editions.Where(e => withRegistry.Contains(e.Id))
+            var eligible = !measures.Contains("coverage") ? [] : data.Catalogue.Editions.Where(e => withRegistry.Contains(e.Id))
                 .SelectMany(e => data.Catalogue.Countries.Where(c => c.IsMemberOn(e.ReferenceDate)).Select(c => (e, c)))
-                .Where(p => Passes(f => PairField(p.e, p.c, f)))
-                .GroupBy(p => Key(query.Dimensions.Select(d => PairField(p.e, p.c, d))))
+                .Where(p => Passes(f => PairField(p.e, p.c, f, shift)))
+                .GroupBy(p => Key(query.Dimensions.Select(d => PairField(p.e, p.c, d, shift))))
                 .ToDictionary(g => g.Key, g => (long)g.Select(p => p.c.Code).Distinct().Count());
 
             var answer = new Dictionary<string, object?[]>();
@@ -223,7 +297,7 @@ public class ReferenceComparisonTests
             {
                 var g = registryCells.GetValueOrDefault(key) ?? [];
                 var eds = editionCells.GetValueOrDefault(key) ?? [];
-                answer[key] = query.Measures.Select(m => Measure(m, g, eds, eligible.GetValueOrDefault(key))).ToArray();
+                answer[key] = measures.Select(m => Measure(m, g, eds, eligible.GetValueOrDefault(key))).ToArray();
             }
             return answer;
 
@@ -265,27 +339,28 @@ public class ReferenceComparisonTests
             }
         }
 
-        private static object? RowField(Row r, string field) => field switch
+        // shift: years read that many years later (1 for the previous year's block of a time-intelligence query).
+        private static object? RowField(Row r, string field, int shift) => field switch
         {
             "member_state" => r.Country.Code.Value,
             "oic_group" => r.Country.Group.Name(),
             "gender" => r.Gender.Code(),
             "attendance" => r.Status.Code(),
-            _ => EditionField(r.Edition, field),
+            _ => EditionField(r.Edition, field, shift),
         };
 
-        private static object? PairField(Edition e, Country c, string field) => field switch
+        private static object? PairField(Edition e, Country c, string field, int shift) => field switch
         {
             "member_state" => c.Code.Value,
             "oic_group" => c.Group.Name(),
-            _ => EditionField(e, field),
+            _ => EditionField(e, field, shift),
         };
 
-        private static object? EditionField(Edition e, string field) => field switch
+        private static object? EditionField(Edition e, string field, int shift) => field switch
         {
             "programme" => e.Programme.Value,
             "edition" => e.Id.ToString(),
-            "year" => (long)e.Year,
+            "year" => (long)e.Year + shift,
             "modality" => e.Modality.Code(),
             "host_country" => e.HostCountry?.Value,
             _ => throw new InvalidOperationException(field),

@@ -89,6 +89,21 @@ public sealed class StatementShapeTests(ShapeStoresFixture fixture) : IClassFixt
         Assert.Contains("_key\"", sql, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("participants,member_states", "year,oic_group", "internal", false)]
+    [InlineData("participants,member_states", "edition,member_state", "internal", false)]
+    [InlineData("participants,member_states", "year,oic_group", "public", true)]
+    [InlineData("participants,member_states,female_share,returning_share", "year,oic_group", "internal", true)]
+    public void Without_cell_keys_and_with_few_distinct_counts_the_cheaper_one_level_statement_is_kept(string measures, string by, string policy, bool twoLevel)
+    {
+        var engine = new QueryEngine(fixture.Stores[0].Store, CellDump.Model);
+
+        var sql = engine.Compile(SemanticQuery.FromOptions(measures.Split(','), by.Split(','), policy: policy)).Sql;
+
+        // The two-level statement's inner level names its per-person columns pl_…; the one-level statement has none.
+        Assert.Equal(twoLevel, sql.Contains("pl_n", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_count_of_editions_across_editions_keeps_the_one_level_statement()
     {

@@ -137,7 +137,7 @@ internal sealed class MeasureExpressionParser
             var name = Name();
             if (Peek() == '(')
             {
-                throw Error(name is "yoy_change" or "yoy_pct" or "running_total"
+                throw Error(SemanticModel.TimeIntelligenceFunctions.Contains(name, StringComparer.Ordinal)
                     ? $"'{name}(…)' at position {start}: time-intelligence forms are not part of a definition; define the measure, then query {name}(<your measure>)"
                     : $"'{name}(' at position {start}: there are no functions; use + - * / and parentheses", start);
             }
