@@ -50,29 +50,31 @@ internal sealed class FactSnapshotIndex
     public StateColumn States => _states.Value;
 
     /// <summary>A column's values coded by first appearance (see <see cref="CodedColumn"/>).</summary>
-    public CodedColumn Coded(string column) => _coded.GetOrAdd(column, name => CodedColumn.Of(Required(name)));
+    public CodedColumn Coded(string column) => _coded.GetOrAdd(column, static (name, self) => CodedColumn.Of(self.Required(name)), this);
 
     /// <summary>Whether each row's value of a flag column is true.</summary>
-    public bool[] Flags(string column) => _flags.GetOrAdd(column, name => [.. Required(name).Select(v => v is true)]);
+    public bool[] Flags(string column) => _flags.GetOrAdd(column, static (name, self) => [.. self.Required(name).Select(v => v is true)], this);
 
     /// <summary>
     /// Whether each row meets <paramref name="component"/>'s condition, by the row test <paramref name="test"/> makes; null
     /// when the test declines this snapshot (a column of another type than the condition's form needs).
     /// </summary>
     public bool[]? Condition(Component component, Func<FactSnapshot, Func<int, bool>?> test) =>
-        _conditions.GetOrAdd(component, _ =>
+        _conditions.GetOrAdd(component, static (_, state) => Meets(state.Facts, state.Test), (Facts: _facts, Test: test));
+
+    private static bool[]? Meets(FactSnapshot facts, Func<FactSnapshot, Func<int, bool>?> test)
+    {
+        if (test(facts) is not { } rowTest)
         {
-            if (test(_facts) is not { } rowTest)
-            {
-                return null;
-            }
-            var meets = new bool[_facts.RowCount];
-            for (var i = 0; i < meets.Length; i++)
-            {
-                meets[i] = rowTest(i);
-            }
-            return meets;
-        });
+            return null;
+        }
+        var meets = new bool[facts.RowCount];
+        for (var i = 0; i < meets.Length; i++)
+        {
+            meets[i] = rowTest(i);
+        }
+        return meets;
+    }
 
     private object?[] Required(string column) =>
         _facts.Column(column) ?? throw new InvalidOperationException($"the fact table has no column {column}.");

@@ -34,14 +34,34 @@ internal sealed class PlanCache(SemanticModel model, int capacity = PlanCache.De
             return known;
         }
         var plan = QueryPlan.Resolve(query, model, probeScope, shareKeys);
-        if (Interlocked.Increment(ref _count) > capacity)
+        if (Volatile.Read(ref _count) >= capacity)
         {
             _plans.Clear();
-            Interlocked.Exchange(ref _count, 1);
+            Interlocked.Exchange(ref _count, 0);
         }
-        _plans[key] = plan;
+        if (_plans.TryAdd(key, plan))
+        {
+            Interlocked.Increment(ref _count);
+        }
         return plan;
     }
 
-    private readonly record struct Key(SemanticQuery Query, bool ProbeScope, bool ShareKeys);
+    /// <summary>The plans held now (for tests).</summary>
+    internal int Count => _plans.Count;
+
+    /// <summary>The cache's key, hashing the query once however many times the dictionary asks (a miss asks twice).</summary>
+    private readonly struct Key(SemanticQuery query, bool probeScope, bool shareKeys) : IEquatable<Key>
+    {
+        private readonly SemanticQuery _query = query;
+        private readonly bool _probeScope = probeScope;
+        private readonly bool _shareKeys = shareKeys;
+        private readonly int _hash = HashCode.Combine(query, probeScope, shareKeys);
+
+        public bool Equals(Key other) =>
+            _hash == other._hash && _probeScope == other._probeScope && _shareKeys == other._shareKeys && _query.Equals(other._query);
+
+        public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+        public override int GetHashCode() => _hash;
+    }
 }
