@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 using Sesric.Analytics.Api.Auditing;
+using Sesric.Analytics.Api.Compression;
 using Sesric.Analytics.Api.Configuration;
 using Sesric.Analytics.Api.Hosting;
 using Sesric.Analytics.Api.Observability;
@@ -125,6 +126,8 @@ public static class ServiceSetup
                 grpc.Interceptors.Add<AuditInterceptor>();
                 grpc.Interceptors.Add<ApiKeyAuthInterceptor>();
                 grpc.Interceptors.Add<RateLimitInterceptor>();
+                // gzip for clients that accept it, but not for responses too small to gain from it.
+                grpc.Interceptors.Add<SmallResponseCompression>();
                 grpc.ResponseCompressionAlgorithm = "gzip";
                 grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
                 grpc.EnableDetailedErrors = false;
@@ -139,6 +142,10 @@ public static class ServiceSetup
             grpc.MaxSendMessageSize = options.Value.MaxSendMessageBytes;
         });
         builder.Services.AddSingleton<RateLimitInterceptor>();
+        // Stateless over singletons: registered, they are built once rather than activated on every call.
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton<ApiKeyAuthInterceptor>();
+        builder.Services.AddSingleton<SmallResponseCompression>();
         builder.Services.AddSingleton(new LogBudget());
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");

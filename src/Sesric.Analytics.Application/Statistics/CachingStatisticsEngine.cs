@@ -19,7 +19,10 @@ namespace Sesric.Analytics.Application.Statistics;
 /// <threadsafety>Safe to share.</threadsafety>
 public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, DataVersion version, QueryRunnerOptions options) : IStatisticsEngine
 {
-    private readonly ConcurrentDictionary<SemanticQuery, (long Version, ResultTable Table)> _results = new();
+    private readonly ConcurrentDictionary<QueryKey, (long Version, ResultTable Table)> _results = new();
+
+    // Entries added since the cache was last emptied (ConcurrentDictionary.Count takes every lock of the table).
+    private int _count;
 
     /// <inheritdoc/>
     public SemanticModel Model => inner.Model;
@@ -33,23 +36,47 @@ public sealed class CachingStatisticsEngine(SemanticStatisticsEngine inner, Data
             return inner.ExecuteAsync(query, ct);
         }
         var current = version.Current;
-        if (_results.TryGetValue(query, out var cached) && cached.Version == current)
+        var key = new QueryKey(query);
+        if (_results.TryGetValue(key, out var cached) && cached.Version == current)
         {
             SesricTelemetry.CacheHits.Add(1);
             return Task.FromResult(cached.Table);
         }
         SesricTelemetry.CacheMisses.Add(1);
-        return RunAndKeepAsync(query, current, ct);
+        return RunAndKeepAsync(key, current, ct);
     }
 
-    private async Task<ResultTable> RunAndKeepAsync(SemanticQuery query, long current, CancellationToken ct)
+    private async Task<ResultTable> RunAndKeepAsync(QueryKey key, long current, CancellationToken ct)
     {
-        var table = await inner.ExecuteAsync(query, ct);
-        if (_results.Count >= options.CacheEntries)
+        var table = await inner.ExecuteAsync(key.Query, ct);
+        if (Volatile.Read(ref _count) >= options.CacheEntries)
         {
             _results.Clear();
+            Interlocked.Exchange(ref _count, 0);
         }
-        _results[query] = (current, table);
+        if (_results.TryAdd(key, (current, table)))
+        {
+            Interlocked.Increment(ref _count);
+        }
+        else
+        {
+            // The same query at an older version (a write since): replaced, not one more entry.
+            _results[key] = (current, table);
+        }
         return table;
+    }
+
+    /// <summary>A query as the cache's key, hashed once (a miss looks it up and then stores it).</summary>
+    private readonly struct QueryKey(SemanticQuery query) : IEquatable<QueryKey>
+    {
+        private readonly int _hash = query.GetHashCode();
+
+        public SemanticQuery Query { get; } = query;
+
+        public bool Equals(QueryKey other) => _hash == other._hash && Query.Equals(other.Query);
+
+        public override bool Equals(object? obj) => obj is QueryKey other && Equals(other);
+
+        public override int GetHashCode() => _hash;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 using Sesric.Analytics.Querying;
@@ -122,8 +123,20 @@ internal static partial class InMemoryEvaluator
 
     private const long CellKeyMask = 16777215;
 
+    /// <summary>Each plan's answer to <see cref="Supports"/>: a plan is immutable and the engine reuses plans (see <see cref="PlanCache"/>).</summary>
+    private static readonly ConditionalWeakTable<QueryPlan, StrongBox<bool>> Supported = new();
+
+    /// <summary>Each component's row test as read from its condition's SQL (null: none, or a form not mirrored here).</summary>
+    private static readonly ConditionalWeakTable<Component, StrongBox<Func<FactSnapshot, Func<int, bool>?>?>> RowTests = new();
+
+    /// <summary>The row test of <paramref name="component"/>'s condition, read once per component (see <see cref="TryCondition"/>).</summary>
+    private static Func<FactSnapshot, Func<int, bool>?>? ConditionOf(Component component) =>
+        RowTests.GetValue(component, c => new(TryCondition(c, out var test) ? test : null)).Value;
+
     /// <summary>Whether <paramref name="plan"/> can be computed here with the statement's exact values.</summary>
-    public static bool Supports(QueryPlan plan)
+    public static bool Supports(QueryPlan plan) => Supported.GetValue(plan, p => new(Decide(p))).Value;
+
+    private static bool Decide(QueryPlan plan)
     {
         if (plan.ScopeHandling == ScopeHandling.Probed || plan.NeedsPreviousYear || !plan.UsesRegistry || plan.UsesMembership || plan.UsesPublished)
         {
@@ -146,192 +159,200 @@ internal static partial class InMemoryEvaluator
     /// <paramref name="facts"/>; false when a condition's column turns out not to have the type its form needs (only a
     /// model file can write one), so the caller runs the statement instead.
     /// </summary>
-    public static bool TryEvaluate(QueryPlan plan, FactSnapshot facts, [NotNullWhen(true)] out SqlRows? rows)
+    public static bool TryEvaluate(QueryPlan plan, FactSnapshot facts, [NotNullWhen(true)] out SqlRows? rows) =>
+        TryEvaluate(plan, facts, out rows, directCellLimit: null);
+
+    /// <summary>
+    /// As <see cref="TryEvaluate(QueryPlan, FactSnapshot, out SqlRows?)"/>, numbering cells through a table of every
+    /// combination of codes while there are at most <paramref name="directCellLimit"/> of them (default: twice the rows,
+    /// at least 1,024), else through one map per dimension (tests pass 0 to take that path).
+    /// </summary>
+    internal static bool TryEvaluate(QueryPlan plan, FactSnapshot facts, [NotNullWhen(true)] out SqlRows? rows, int? directCellLimit)
     {
         rows = null;
+        var index = FactSnapshotIndex.Of(facts);
         var components = plan.ComponentList;
-        var conditions = new Func<int, bool>?[components.Count];
+        var conditions = new bool[]?[components.Count];
         for (var c = 0; c < components.Count; c++)
         {
-            if (TryCondition(components[c], out var condition) && condition is not null)
+            if (ConditionOf(components[c]) is { } test)
             {
-                if (condition(facts) is not { } test)
+                if (index.Condition(components[c], test) is not { } meets)
                 {
                     return false;
                 }
-                conditions[c] = test;
+                conditions[c] = meets;
             }
         }
-        rows = Evaluate(plan, facts, conditions);
+        rows = Evaluate(plan, index, conditions, directCellLimit ?? Math.Max(1024, 2 * facts.RowCount));
         return true;
     }
 
-    private static SqlRows Evaluate(QueryPlan plan, FactSnapshot facts, Func<int, bool>?[] conditions)
+    private static SqlRows Evaluate(QueryPlan plan, FactSnapshotIndex index, bool[]?[] conditions, int directCellLimit)
     {
         var dims = plan.Dimensions;
-        var dimColumns = dims.Select(d => facts.Column(FactColumnOf(d)!) ?? throw new InvalidOperationException($"the fact table has no column for {d.Name}.")).ToArray();
-        var personKeys = Required(facts, "participant_key");
+        var dimColumns = new FactSnapshotIndex.CodedColumn[dims.Count];
+        for (var d = 0; d < dimColumns.Length; d++)
+        {
+            dimColumns[d] = index.Coded(FactColumnOf(dims[d]) ?? throw new InvalidOperationException($"the fact table has no column for {dims[d].Name}."));
+        }
         var withinEdition = dims.Any(d => d.IdentifiesEdition);
         var withinYear = dims.Any(d => d.Time == TimeGrain.Year);
-        var singles = withinEdition ? null : Required(facts, withinYear ? "is_single_in_year" : "is_single");
+        var singles = withinEdition ? null : index.Flags(withinYear ? "is_single_in_year" : "is_single");
         var components = plan.ComponentList;
-        var filter = plan.Filter is null ? null : Compile(plan.Filter, plan, facts);
-        var rows = new InnerColumns(Required(facts, "record_key"), Required(facts, "iso3"), conditions);
+        var filter = plan.Filter is null ? null : Compile(plan.Filter, plan, index);
+        var keys = index.RecordKeys;
+        var states = index.States;
+        var outer = new OuterLevel(components, conditions, dims.Any(d => d.IdentifiesMemberState), states.Count);
+        PersonGroups? groups = null;
 
-        // The inner level: one entry per person alone in a cell (by row) or per person and cell.
-        var cells = new Dictionary<CellKey, Cell>();
-        var cellOrder = new List<Cell>();
-        var grouped = new Dictionary<(Cell Cell, object? Person), Inner>();
-        var probe = new object?[dims.Count];
-        for (var i = 0; i < facts.RowCount; i++)
+        // The inner level: one entry per person alone in a cell (by row) or per person and cell, added up per cell as the
+        // outer level does; cells are numbered by their codes, in order of first appearance.
+        using var cells = new CellIndex(dimColumns, directCellLimit);
+        for (var i = 0; i < index.RowCount; i++)
         {
-            if (filter is not null && filter(i) != true)
+            if (filter is not null && filter(i) != True)
             {
                 continue;
             }
-            for (var d = 0; d < probe.Length; d++)
+            var cell = cells.CellOf(i);
+            outer.Reserve(cells.Count);
+            if (singles is null || singles[i])
             {
-                probe[d] = dimColumns[d][i];
+                outer.AddRow(cell, i, keys, states.Codes);
             }
-            if (!cells.TryGetValue(new CellKey(probe), out var cell))
+            else
             {
-                var values = (object?[])probe.Clone();
-                cells[new CellKey(values)] = cell = new Cell(values);
-                cellOrder.Add(cell);
+                groups ??= new PersonGroups(index.Persons, conditions);
+                groups.Add(cell, i, keys, states.Codes);
             }
-            Inner inner;
-            if (singles is null || singles[i] is true)
-            {
-                inner = new Inner(conditions.Length);
-                cell.Inners.Add(inner);
-            }
-            else if (!grouped.TryGetValue((cell, personKeys[i]), out inner!))
-            {
-                grouped[(cell, personKeys[i])] = inner = new Inner(conditions.Length);
-                cell.Inners.Add(inner);
-            }
-            inner.Add(rows, i);
         }
-        if (dims.Count == 0 && cellOrder.Count == 0)
+        groups?.AddTo(outer);
+        if (dims.Count == 0 && cells.Count == 0)
         {
             // An aggregate without GROUP BY answers one row even over no rows.
-            cellOrder.Add(new Cell([]));
+            cells.AddEmpty();
+            outer.Reserve(cells.Count);
         }
 
-        var dimBuilders = dims.Select(d => d.ColumnType == ColumnType.Integer ? (IBuilder)new Builder<long>() : new Builder<string>()).ToArray();
-        var componentBuilders = components.Select(_ => new Builder<long>()).ToArray();
-        var withinState = dims.Any(d => d.IdentifiesMemberState);
-        foreach (var cell in cellOrder)
+        var columns = new List<SqlColumn>(dims.Count + components.Count);
+        for (var d = 0; d < dims.Count; d++)
         {
-            for (var d = 0; d < dims.Count; d++)
+            var values = dimColumns[d].Values;
+            if (dims[d].ColumnType == ColumnType.Integer)
             {
-                dimBuilders[d].Add(cell.Values[d]);
+                var builder = new SqlColumnBuilder<long>();
+                for (var cell = 0; cell < cells.Count; cell++)
+                {
+                    if (values[cells.CodeOf(cell, d)] is { } value)
+                    {
+                        builder.Add((long)value);
+                    }
+                    else
+                    {
+                        builder.AddNull();
+                    }
+                }
+                columns.Add(builder.Build(dims[d].Name));
             }
-            for (var c = 0; c < components.Count; c++)
+            else
             {
-                componentBuilders[c].Add(Aggregate(components[c].Person!.Aggregate, components[c].Person!.Condition is not null, c, cell.Inners, withinState));
+                var builder = new SqlColumnBuilder<string>();
+                for (var cell = 0; cell < cells.Count; cell++)
+                {
+                    builder.Add((string)values[cells.CodeOf(cell, d)]!);
+                }
+                columns.Add(builder.Build(dims[d].Name));
             }
         }
-        var columns = new List<SqlColumn>();
-        columns.AddRange(dims.Select((d, i) => dimBuilders[i].Build(d.Name)));
-        columns.AddRange(components.Select((c, i) => componentBuilders[i].Build(c.Key)));
+        for (var c = 0; c < components.Count; c++)
+        {
+            var builder = new SqlColumnBuilder<long>();
+            for (var cell = 0; cell < cells.Count; cell++)
+            {
+                if (outer.Value(cell, c) is { } value)
+                {
+                    builder.Add(value);
+                }
+                else
+                {
+                    builder.AddNull();
+                }
+            }
+            columns.Add(builder.Build(components[c].Key));
+        }
         return new SqlRows(columns);
     }
 
-    /// <summary>The outer level's expression for one component over a cell's inner rows (see <see cref="TwoLevelSql"/>).</summary>
-    private static object? Aggregate(PersonAggregate aggregate, bool conditional, int c, List<Inner> inners, bool withinState)
-    {
-        long sum = 0;
-        switch (aggregate)
-        {
-            case PersonAggregate.People when !conditional:
-                return (long)inners.Count;
-            case PersonAggregate.People:
-                foreach (var i in inners)
-                {
-                    sum += i.Any[c] ? 1 : 0;
-                }
-                return sum;
-            case PersonAggregate.PeopleKey:
-                foreach (var i in inners)
-                {
-                    sum += !conditional || i.Any[c] ? i.Key ?? 0 : 0;
-                }
-                return sum & CellKeyMask;
-            case PersonAggregate.Rows:
-                foreach (var i in inners)
-                {
-                    sum += conditional ? i.Matching[c] : i.Count;
-                }
-                return sum;
-            case PersonAggregate.RowsKey:
-                foreach (var i in inners)
-                {
-                    sum += (i.Key ?? 0) * (conditional ? i.Matching[c] : i.Count);
-                }
-                return sum & CellKeyMask;
-            case PersonAggregate.States when withinState:
-                if (inners.Count == 0)
-                {
-                    return null;
-                }
-                return inners.Any(i => i.Any[c]) ? 1L : 0L;
-            case PersonAggregate.States:
-                var states = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var i in inners)
-                {
-                    if (i.Any[c] && i.State is not null)
-                    {
-                        states.Add(i.State);
-                    }
-                }
-                return (long)states.Count;
-            default:
-                throw new InvalidOperationException($"no in-memory form for {aggregate}");
-        }
-    }
+    // A filter's truth in SQL's three-valued logic, as a small number (no nullable boxing per row).
+    private const sbyte Unknown = -1;
+    private const sbyte False = 0;
+    private const sbyte True = 1;
+    private const sbyte NotYet = -2;
 
-    /// <summary>A filter's truth on a row in SQL's three-valued logic (null: unknown), as the statement renders it.</summary>
-    private static Func<int, bool?> Compile(FilterExpression e, QueryPlan plan, FactSnapshot facts)
+    /// <summary>
+    /// A filter's truth on a row in SQL's three-valued logic, as the statement renders it: each comparison is decided once
+    /// per distinct value of its column (on the first row that reaches it) and then read by the row's code.
+    /// </summary>
+    private static Func<int, sbyte> Compile(FilterExpression e, QueryPlan plan, FactSnapshotIndex index)
     {
         switch (e)
         {
             case FilterComparison c:
                 var bound = plan.Bindings[c];
-                var values = Required(facts, FactColumnOf(bound.Dimension)!);
+                var column = index.Coded(FactColumnOf(bound.Dimension)!);
+                var codes = column.Codes;
+                var values = column.Values;
+                var decided = new sbyte[values.Length];
+                Array.Fill(decided, NotYet);
                 var op = bound.SqlOperator;
                 var against = bound.Value;
                 var orFalse = bound.Dimension.IsNullable;
-                return i => values[i] is { } value ? Compare(value, op, against) : orFalse ? false : null;
+                return i =>
+                {
+                    var code = codes[i];
+                    var truth = decided[code];
+                    if (truth == NotYet)
+                    {
+                        truth = values[code] is { } value ? Compare(value, op, against) ? True : False : orFalse ? False : Unknown;
+                        decided[code] = truth;
+                    }
+                    return truth;
+                };
             case FilterAnd a:
-                var andLeft = Compile(a.Left, plan, facts);
-                var andRight = Compile(a.Right, plan, facts);
+                var andLeft = Compile(a.Left, plan, index);
+                var andRight = Compile(a.Right, plan, index);
                 return i =>
                 {
                     var left = andLeft(i);
-                    if (left == false)
+                    if (left == False)
                     {
-                        return false;
+                        return False;
                     }
                     var right = andRight(i);
-                    return right == false ? false : left is null || right is null ? null : true;
+                    return right == False ? False : left == Unknown || right == Unknown ? Unknown : True;
                 };
             case FilterOr o:
-                var orLeft = Compile(o.Left, plan, facts);
-                var orRight = Compile(o.Right, plan, facts);
+                var orLeft = Compile(o.Left, plan, index);
+                var orRight = Compile(o.Right, plan, index);
                 return i =>
                 {
                     var left = orLeft(i);
-                    if (left == true)
+                    if (left == True)
                     {
-                        return true;
+                        return True;
                     }
                     var right = orRight(i);
-                    return right == true ? true : left is null || right is null ? null : false;
+                    return right == True ? True : left == Unknown || right == Unknown ? Unknown : False;
                 };
             case FilterNot n:
-                var operand = Compile(n.Operand, plan, facts);
-                return i => !operand(i);
+                var operand = Compile(n.Operand, plan, index);
+                return i => operand(i) switch
+                {
+                    True => False,
+                    False => True,
+                    _ => Unknown,
+                };
             default:
                 throw new InvalidOperationException($"unknown filter term {e.GetType().Name}");
         }
@@ -386,107 +407,4 @@ internal static partial class InMemoryEvaluator
 
     [GeneratedRegex(@"^(?:COALESCE\(f\.(?<c>[a-z_][a-z0-9_]*) = \{p(?<p>[0-9]+)\}, FALSE\)|f\.(?<c>[a-z_][a-z0-9_]*) = \{p(?<p>[0-9]+)\})$")]
     private static partial Regex ParameterEquality();
-
-    /// <summary>The fact columns every inner row reads, and the components' conditions over them.</summary>
-    private sealed record InnerColumns(object?[] RecordKeys, object?[] States, Func<int, bool>?[] Conditions);
-
-    /// <summary>One row of the inner level: a person's rows in a cell (or one row alone).</summary>
-    private sealed class Inner(int components)
-    {
-        public long Count { get; private set; }
-
-        public long? Key { get; private set; }
-
-        public string? State { get; private set; }
-
-        public bool[] Any { get; } = new bool[components];
-
-        public long[] Matching { get; } = new long[components];
-
-        public void Add(InnerColumns columns, int row)
-        {
-            Count++;
-            if (columns.RecordKeys[row] is long key && (Key is null || key > Key))
-            {
-                Key = key;
-            }
-            if (columns.States[row] is string state && (State is null || string.CompareOrdinal(state, State) > 0))
-            {
-                State = state;
-            }
-            var conditions = columns.Conditions;
-            for (var c = 0; c < conditions.Length; c++)
-            {
-                if (conditions[c] is { } test && test(row))
-                {
-                    Any[c] = true;
-                    Matching[c]++;
-                }
-            }
-        }
-    }
-
-    private sealed class Cell(object?[] values)
-    {
-        public object?[] Values { get; } = values;
-
-        public List<Inner> Inners { get; } = [];
-    }
-
-    /// <summary>A cell's dimension values, compared as the statement's GROUP BY does (missing values group together).</summary>
-    private readonly struct CellKey(object?[] values) : IEquatable<CellKey>
-    {
-        private readonly object?[] _values = values;
-
-        public bool Equals(CellKey other)
-        {
-            for (var i = 0; i < _values.Length; i++)
-            {
-                if (!Equals(_values[i], other._values[i]))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        public override bool Equals(object? obj) => obj is CellKey other && Equals(other);
-
-        public override int GetHashCode()
-        {
-            var hash = new HashCode();
-            foreach (var v in _values)
-            {
-                hash.Add(v);
-            }
-            return hash.ToHashCode();
-        }
-    }
-
-    private interface IBuilder
-    {
-        void Add(object? value);
-
-        SqlColumn Build(string name);
-    }
-
-    private sealed class Builder<T> : IBuilder
-        where T : notnull
-    {
-        private readonly SqlColumnBuilder<T> _values = new();
-
-        public void Add(object? value)
-        {
-            if (value is null)
-            {
-                _values.AddNull();
-            }
-            else
-            {
-                _values.Add((T)value);
-            }
-        }
-
-        public SqlColumn Build(string name) => _values.Build(name);
-    }
 }

@@ -39,6 +39,9 @@ public sealed class QueryEngine : IQueryRunner
     /// <summary>Whether recent results needed the synthetic share's cell keys, which chooses whether a statement computes them.</summary>
     private readonly ShareKeyGuess _shareKeys = new();
 
+    /// <summary>Plans already resolved against <see cref="Model"/> (a plan depends on the query and the model only).</summary>
+    private readonly PlanCache _plans;
+
     /// <summary>Whether every statement computes the share's keys (the behaviour before <see cref="SyntheticShareKeys"/>, for tests that compare).</summary>
     private readonly bool _alwaysShareKeys;
 
@@ -75,6 +78,7 @@ public sealed class QueryEngine : IQueryRunner
         _facts = store as IFactSnapshotSource;
         _inMemoryFactRows = twoLevel ? inMemoryFactRows : 0;
         Model = model ?? SemanticModel.Default;
+        _plans = new PlanCache(Model);
         // The store names its engine; the compiler writes that engine's dialect.
         _compiler = new SqlCompiler(SqlDialect.For(store.Description.Engine), twoLevel);
     }
@@ -114,7 +118,7 @@ public sealed class QueryEngine : IQueryRunner
         var shareKeys = _alwaysShareKeys || _shareKeys.IncludeKeys;
         using (QueryTelemetry.StartPlan())
         {
-            plan = QueryPlan.Resolve(query, Model, probeScope: false, shareKeys);
+            plan = _plans.Resolve(query, probeScope: false, shareKeys);
             if (_facts is not null && _inMemoryFactRows > 0 && InMemoryEvaluator.Supports(plan))
             {
                 snapshot = await _facts.GetFactSnapshotAsync(_inMemoryFactRows, ct).ConfigureAwait(false);
@@ -149,7 +153,7 @@ public sealed class QueryEngine : IQueryRunner
                 SqlStatement probedStatement;
                 using (QueryTelemetry.StartPlan())
                 {
-                    probed = QueryPlan.Resolve(query, Model, probeScope: true, shareKeys);
+                    probed = _plans.Resolve(query, probeScope: true, shareKeys);
                     probedStatement = _compiler.Compile(probed);
                 }
                 var probedRows = await RunAsync(probedStatement, ct).ConfigureAwait(false);
@@ -216,7 +220,7 @@ public sealed class QueryEngine : IQueryRunner
     }
 
     /// <summary>The plan of <paramref name="query"/> with the synthetic share's cell keys.</summary>
-    private QueryPlan WithShareKeys(SemanticQuery query) => QueryPlan.Resolve(query, Model, probeScope: false, shareKeys: true);
+    private QueryPlan WithShareKeys(SemanticQuery query) => _plans.Resolve(query, probeScope: false, shareKeys: true);
 
     /// <summary>
     /// Whether <paramref name="rows"/> of <paramref name="plan"/> need the synthetic share's cell keys and the plan has none

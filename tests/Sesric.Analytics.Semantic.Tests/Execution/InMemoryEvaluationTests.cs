@@ -47,6 +47,32 @@ public sealed class InMemoryEvaluationTests(ShapeStoresFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Cells_numbered_through_one_map_per_dimension_hold_the_same_rows_as_through_the_table()
+    {
+        // The evaluator numbers cells through a table of every combination of codes while they are few, else through one
+        // map per dimension; the random queries above mostly take the table, so here both paths meet on the same plans.
+        var random = new Random(19);
+        var compared = 0;
+        foreach (var (_, store, programme, year, state) in fixture.Stores)
+        {
+            var snapshot = await ((IFactSnapshotSource)store).GetFactSnapshotAsync(100_000);
+            Assert.NotNull(snapshot);
+            foreach (var query in Enumerable.Range(0, 200).Select(_ => RandomQuery(random, programme, year, state)).Where(InMemory))
+            {
+                var plan = QueryPlan.Resolve(query, CellDump.Model);
+
+                Assert.True(InMemoryEvaluator.TryEvaluate(plan, snapshot, out var byTable, directCellLimit: null));
+                Assert.True(InMemoryEvaluator.TryEvaluate(plan, snapshot, out var byMaps, directCellLimit: 0));
+
+                Assert.Equal(byTable.Columns, byMaps.Columns);
+                Assert.Equal(byTable.Rows, byMaps.Rows);
+                compared += byTable.Rows.Count > 1 ? 1 : 0;
+            }
+        }
+        Assert.True(compared >= 150, $"only {compared} plans with several cells compared");
+    }
+
+    [Fact]
     public async Task The_dashboard_query_runs_no_statement_on_a_small_store_and_one_past_the_threshold()
     {
         var store = fixture.Stores[0].Store;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 
+using Google.Protobuf;
+
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Server.Tests.Infrastructure;
 
@@ -33,6 +35,54 @@ public sealed class KestrelTests : IAsyncLifetime
         Assert.True(upsert.Created);
         var health = await new Grpc.Health.V1.Health.HealthClient(_host.Channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
+
+    [Fact]
+    public async Task Small_responses_travel_uncompressed_and_large_ones_gzip_compressed()
+    {
+        var small = await RawQueryAsync(new QueryRequest { Measures = { "participants" }, Dimensions = { "year" }, Filter = "programme = \"diplomacy-cab\" AND year = 2020" });
+        var large = await RawQueryAsync(new QueryRequest { Measures = { "participants", "participations", "female_share" }, Dimensions = { "member_state", "year" } });
+
+        Assert.Equal(("gzip", false), (small.Encoding, small.Compressed));
+        Assert.Equal(81, small.Response.Rows[0].Cells[1].IntegerValue);
+        Assert.Equal(("gzip", true), (large.Encoding, large.Compressed));
+        Assert.True(large.Response.CalculateSize() >= Api.Compression.SmallResponseCompression.CompressFromBytes, $"the large response has only {large.Response.CalculateSize()} bytes");
+        Assert.True(large.WireBytes < large.Response.CalculateSize() / 2, $"{large.WireBytes} bytes on the wire for {large.Response.CalculateSize()}");
+    }
+
+    /// <summary>One Query over raw HTTP/2 (the gRPC client hides whether a message came compressed): the response's encoding, its message's compressed flag, its length on the wire and the message.</summary>
+    private async Task<(string? Encoding, bool Compressed, int WireBytes, QueryResponse Response)> RawQueryAsync(QueryRequest request)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler());
+        var body = request.ToByteArray();
+        var framed = new byte[5 + body.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)body.Length);
+        body.CopyTo(framed, 5);
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(_host.GrpcAddress!), "/sesric.analytics.v1.StatsService/Query"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(framed),
+        };
+        message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        message.Headers.TryAddWithoutValidation("te", "trailers");
+        message.Headers.TryAddWithoutValidation("grpc-accept-encoding", "identity,gzip");
+        message.Headers.TryAddWithoutValidation(Api.Security.ApiKeyAuthInterceptor.Header, TestKeys.Admin);
+        using var response = await http.SendAsync(message);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.Length >= 5, $"no message came back (status {response.StatusCode}, grpc-status {string.Join(",", response.TrailingHeaders.TryGetValues("grpc-status", out var status) ? status : [])})");
+        var compressed = bytes[0] == 1;
+        var length = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1));
+        var payload = bytes.AsSpan(5, length).ToArray();
+        if (compressed)
+        {
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(payload), System.IO.Compression.CompressionMode.Decompress);
+            using var plain = new MemoryStream();
+            await gzip.CopyToAsync(plain);
+            payload = plain.ToArray();
+        }
+        var encoding = response.Headers.TryGetValues("grpc-encoding", out var values) ? values.Single() : null;
+        return (encoding, compressed, length, QueryResponse.Parser.ParseFrom(payload));
     }
 
     [Fact]
