@@ -54,7 +54,10 @@ public sealed class TelemetryCapture : IAsyncDisposable
         while (true)
         {
             var found = _spans.Snapshot().Where(a => a.TraceId == traceId).ToArray();
-            if (found.Length >= atLeast || deadline.Elapsed > TimeSpan.FromSeconds(10))
+            // The server span ends after its children, so a trace is whole only once it is among them: counting spans
+            // alone returned two engine spans of a failed call before its server span was exported.
+            var whole = found.Length >= atLeast && found.Any(a => a.Kind == ActivityKind.Server);
+            if (whole || deadline.Elapsed > TimeSpan.FromSeconds(10))
             {
                 return found;
             }
