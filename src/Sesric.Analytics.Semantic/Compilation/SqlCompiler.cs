@@ -290,11 +290,6 @@ internal sealed class SqlCompiler(SqlDialect dialect, bool twoLevel = true)
         return from;
     }
 
-    /// <summary>
-    /// A component's aggregate, in its cheaper form where the grouping allows it: distinct counts of people
-    /// within one edition, or of states within one state, need no hash set, and within one year need one only for
-    /// people who came twice that year (see <see cref="Component"/>).
-    /// </summary>
     /// <summary>The most DISTINCT aggregates a registry statement without cell keys may have and still be written in one level.</summary>
     internal const int MaxDistinctForOneLevel = 2;
 
@@ -315,6 +310,8 @@ internal sealed class SqlCompiler(SqlDialect dialect, bool twoLevel = true)
         {
             return false;
         }
+        // The hash tables DuckDB builds are the DISTINCT aggregates of the form chosen for this grouping, so they are
+        // counted in that form's text (a user measure's values become $n placeholders there, never text).
         var scratch = new List<object?>();
         var distinct = components.Sum(c => CountOf(AggregateSql(c, plan, scratch), "DISTINCT"));
         return distinct <= MaxDistinctForOneLevel;
@@ -330,6 +327,11 @@ internal sealed class SqlCompiler(SqlDialect dialect, bool twoLevel = true)
         return count;
     }
 
+    /// <summary>
+    /// A component's aggregate, in its cheaper form where the grouping allows it: distinct counts of people
+    /// within one edition, or of states within one state, need no hash set, and within one year need one only for
+    /// people who came twice that year (see <see cref="Component"/>).
+    /// </summary>
     private string AggregateSql(Component component, QueryPlan plan, List<object?> parameters)
     {
         var sql = ChosenSql(component, plan);
