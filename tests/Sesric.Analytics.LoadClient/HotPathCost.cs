@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-using Grpc.Core;
 using Grpc.Health.V1;
-using Grpc.Net.Client;
 
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.Semantic;
@@ -37,16 +35,11 @@ internal static class HotPathCost
         try
         {
             await using var server = await InProcessServer.StartAsync(Path.Combine(folder, "builtin.duckdb"), seed: true, cache);
-            using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+            using var channel = DashboardQuery.Channel(server.Address);
             var stats = new StatsService.StatsServiceClient(channel);
             var health = new Health.HealthClient(channel);
-            var headers = new Metadata { { "x-api-key", InProcessServer.ReaderKey } };
-            var query = new QueryRequest
-            {
-                Measures = { "participants", "member_states", "female_share" },
-                Dimensions = { "year", "oic_group" },
-                Filter = "year >= 2015",
-            };
+            var headers = DashboardQuery.ReaderHeaders();
+            var query = DashboardQuery.Request();
             Func<Task> healthCall = async () => await health.CheckAsync(new HealthCheckRequest());
             Func<Task> queryCall = async () => await stats.QueryAsync(query, headers);
             if (Environment.GetEnvironmentVariable("SESRIC_HOTPATH_ONLY") is { } only)
@@ -76,7 +69,7 @@ internal static class HotPathCost
             }
             var single = await LoadRun.MeasureAsync(queryCall, 1, phase, 50_000, TimeSpan.FromSeconds(1));
             var engine = new QueryEngine(server.Store);
-            var semanticQuery = SemanticQuery.Of("participants", "member_states", "female_share").By("year", "oic_group").Where("year >= 2015");
+            var semanticQuery = DashboardQuery.InProcess();
             var inProcess = await LoadRun.MeasureAsync(async () => await engine.ExecuteAsync(semanticQuery), 1, phase, 50_000, TimeSpan.FromSeconds(1));
             // Bytes the engine alone allocates per call (sequential calls on an otherwise idle process).
             var engineBytesBefore = GC.GetTotalAllocatedBytes(precise: true);

@@ -3,9 +3,7 @@ using System.Globalization;
 
 using DuckDB.NET.Data;
 
-using Grpc.Core;
 using Grpc.Health.V1;
-using Grpc.Net.Client;
 
 using Sesric.Analytics.Contracts.V1;
 using Sesric.Analytics.LoadClient;
@@ -160,7 +158,7 @@ report.Add("");
 report.AddRange(notes);
 report.Add("");
 report.Add($"Machine load average while measuring (1/5/15 min): {File.ReadAllText("/proc/loadavg").Trim()} (other work shares the 2 cores).");
-report.Add("Query = StatsService.Query {measures: participants, member_states, female_share; dimensions: year, oic_group; filter: year >= 2015; policy: public}.");
+report.Add(DashboardQuery.Description);
 foreach (var line in report)
 {
     Console.WriteLine(line);
@@ -182,16 +180,11 @@ async Task MeasureAsync(string data, string path, bool seed)
 async Task MeasureServerAsync(string data, string path, bool seed, bool cache)
 {
     await using var server = await InProcessServer.StartAsync(path, seed, cache);
-    using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+    using var channel = DashboardQuery.Channel(server.Address);
     var stats = new StatsService.StatsServiceClient(channel);
     var health = new Health.HealthClient(channel);
-    var headers = new Metadata { { "x-api-key", InProcessServer.ReaderKey } };
-    var query = new QueryRequest
-    {
-        Measures = { "participants", "member_states", "female_share" },
-        Dimensions = { "year", "oic_group" },
-        Filter = "year >= 2015",
-    };
+    var headers = DashboardQuery.ReaderHeaders();
+    var query = DashboardQuery.Request();
     var sample = await stats.QueryAsync(query, headers);
     Console.WriteLine($"{data}: the dashboard query returns {sample.Rows.Count} rows over {sample.Columns.Count} columns");
     var calls = cache
@@ -204,8 +197,7 @@ async Task MeasureServerAsync(string data, string path, bool seed, bool cache)
     // The same question asked of the engine in this process, on the service's own store, without gRPC or the
     // gate: the in-process time the uncached Query is held against (issue 18: p50 within 1.3x on 1M rows).
     var engine = new QueryEngine(server.Store);
-    var semanticQuery = SemanticQuery.Of("participants", "member_states", "female_share")
-        .By("year", "oic_group").Where("year >= 2015");
+    var semanticQuery = DashboardQuery.InProcess();
     foreach (var concurrency in new[] { 1, 16, 64 })
     {
         var phases = cache || concurrency != 1

@@ -68,7 +68,7 @@ internal static class ReplicaFigures
                         async () =>
                         {
                             var client = both[replicas == 1 ? 0 : (int)(Interlocked.Increment(ref next) % 2)];
-                            await client.QueryAsync(DashboardQuery, ReaderHeaders);
+                            await client.QueryAsync(DashboardQuery.Request(), ReaderHeaders);
                         },
                         concurrency, phase, 50_000, TimeSpan.FromSeconds(1));
                     var line = string.Create(CultureInfo.InvariantCulture,
@@ -88,7 +88,7 @@ internal static class ReplicaFigures
         }
         lines.Add("");
         lines.Add($"Machine load average at the end (1/5/15 min): {File.ReadAllText("/proc/loadavg").Trim()}.");
-        lines.Add("Query = StatsService.Query {measures: participants, member_states, female_share; dimensions: year, oic_group; filter: year >= 2015; policy: public}.");
+        lines.Add(DashboardQuery.Description);
         return lines;
     }
 
@@ -174,17 +174,10 @@ internal static class ReplicaFigures
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static GrpcChannel Channel(InProcessServer server) =>
-        GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+    private static GrpcChannel Channel(InProcessServer server) => DashboardQuery.Channel(server.Address);
 
     private static Metadata ReaderHeaders => new() { { "x-api-key", InProcessServer.ReaderKey } };
 
     private static Metadata AdminHeaders => new() { { "x-api-key", InProcessServer.AdminKey } };
 
-    private static QueryRequest DashboardQuery => new()
-    {
-        Measures = { "participants", "member_states", "female_share" },
-        Dimensions = { "year", "oic_group" },
-        Filter = "year >= 2015",
-    };
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 
-using Grpc.Core;
 using Grpc.Net.Client;
 
 using Sesric.Analytics.Contracts.V1;
@@ -100,8 +99,8 @@ internal static class TelemetryCost
         await using var server = await InProcessServer.StartAsync(path, seed: false, cache: false, telemetry: true);
         using var channel = GrpcChannel.ForAddress(server.Address);
         var stats = new StatsService.StatsServiceClient(channel);
-        var headers = new Metadata { { "x-api-key", InProcessServer.ReaderKey } };
-        var query = new QueryRequest { Measures = { "participants", "member_states", "female_share" }, Dimensions = { "year", "oic_group" }, Filter = "year >= 2015" };
+        var headers = DashboardQuery.ReaderHeaders();
+        var query = DashboardQuery.Request();
         await stats.QueryAsync(query, headers);
         var started = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var recorded = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
@@ -149,15 +148,10 @@ internal static class TelemetryCost
     private static async Task<PhaseFigures> OnePhaseAsync(string path, bool cache, bool telemetry, TimeSpan phase)
     {
         await using var server = await InProcessServer.StartAsync(path, seed: false, cache, telemetry);
-        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+        using var channel = DashboardQuery.Channel(server.Address);
         var stats = new StatsService.StatsServiceClient(channel);
-        var headers = new Metadata { { "x-api-key", InProcessServer.ReaderKey } };
-        var query = new QueryRequest
-        {
-            Measures = { "participants", "member_states", "female_share" },
-            Dimensions = { "year", "oic_group" },
-            Filter = "year >= 2015",
-        };
+        var headers = DashboardQuery.ReaderHeaders();
+        var query = DashboardQuery.Request();
         var cpuBefore = TimeSpan.Zero;
         var bytesBefore = 0L;
         var figures = await LoadRun.MeasureAsync(async () => await stats.QueryAsync(query, headers), 16, phase, 1_000_000, TimeSpan.FromSeconds(1), () =>

@@ -4,7 +4,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -44,8 +43,8 @@ internal static class TlsCost
             using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = Handler() });
             var health = new Health.HealthClient(channel);
             var stats = new StatsService.StatsServiceClient(channel);
-            var headers = new Metadata { { "x-api-key", InProcessServer.ReaderKey } };
-            var query = new QueryRequest { Measures = { "participants", "member_states", "female_share" }, Dimensions = { "year", "oic_group" }, Filter = "year >= 2015" };
+            var headers = DashboardQuery.ReaderHeaders();
+            var query = DashboardQuery.Request();
             foreach (var concurrency in new[] { 1, 16 })
             {
                 foreach (var (what, call) in new (string, Func<Task>)[]

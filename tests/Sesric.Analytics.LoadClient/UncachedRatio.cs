@@ -4,9 +4,6 @@ using System.IO.Compression;
 
 using Google.Protobuf;
 
-using Grpc.Core;
-using Grpc.Net.Client;
-
 using Microsoft.Extensions.DependencyInjection;
 
 using Sesric.Analytics.Api.Mapping;
@@ -55,15 +52,14 @@ internal static class UncachedRatio
             lines.Add("");
 
             await using var server = await InProcessServer.StartAsync(path, seed: false, cache: false);
-            using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+            using var channel = DashboardQuery.Channel(server.Address);
             var stats = new StatsService.StatsServiceClient(channel);
-            var headers = new Metadata { { "x-api-key", InProcessServer.ReaderKey } };
-            var request = new QueryRequest { Measures = { "participants", "member_states", "female_share" }, Filter = "year >= 2015" };
-            request.Dimensions.AddRange(dims);
+            var headers = DashboardQuery.ReaderHeaders();
+            var request = DashboardQuery.Request(dims);
             // The query as StatsGrpcService builds it (page size 1000, public policy) for the service's engine; the bare
             // engine gets the query the load run's in-process line asks.
             var serviceQuery = SemanticQuery.FromText(request.Measures, request.Dimensions, request.Filter, limit: 1000, offset: 0, policy: Semantic.DisclosurePolicy.PublicDefault);
-            var bareQuery = SemanticQuery.Of("participants", "member_states", "female_share").By(dims).Where("year >= 2015");
+            var bareQuery = DashboardQuery.InProcess(dims);
             var serviceEngine = server.Services.GetRequiredService<IStatisticsEngine>();
             var bareEngine = new QueryEngine(server.Store);
 

@@ -27,7 +27,7 @@ internal static class StorageSurfaceRules
                 {
                     continue;
                 }
-                foreach (var used in SignatureTypes(member).SelectMany(Expand).Where(IsDriverType).Distinct())
+                foreach (var used in TypeMentions.Of(member).Where(IsDriverType).Distinct())
                 {
                     violations.Add($"{type.FullName}.{member.Name} uses {used.FullName}");
                 }
@@ -45,36 +45,6 @@ internal static class StorageSurfaceRules
         Type t => t.IsNestedPublic || t.IsNestedFamily || t.IsNestedFamORAssem,
         _ => false,
     };
-
-    private static IEnumerable<Type> SignatureTypes(MemberInfo member) => member switch
-    {
-        MethodInfo m => [m.ReturnType, .. m.GetParameters().Select(p => p.ParameterType)],
-        ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
-        PropertyInfo p => [p.PropertyType, .. p.GetIndexParameters().Select(i => i.ParameterType)],
-        FieldInfo f => [f.FieldType],
-        EventInfo e => e.EventHandlerType is { } handler ? [handler] : [],
-        _ => [],
-    };
-
-    /// <summary>A type with its element and generic argument types (a <c>Task&lt;DuckDBConnection&gt;</c> mentions the driver too).</summary>
-    private static IEnumerable<Type> Expand(Type type)
-    {
-        yield return type;
-        if (type.HasElementType)
-        {
-            foreach (var inner in Expand(type.GetElementType()!))
-            {
-                yield return inner;
-            }
-        }
-        if (type.IsConstructedGenericType)
-        {
-            foreach (var inner in type.GenericTypeArguments.SelectMany(Expand))
-            {
-                yield return inner;
-            }
-        }
-    }
 
     private static bool IsDriverType(Type type) =>
         type.Assembly.GetName().Name is { } name && DriverPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));

@@ -30,41 +30,12 @@ internal static class StoreRoleRules
         {
             foreach (var member in type.GetMembers(Everything))
             {
-                foreach (var used in SignatureTypes(member).SelectMany(Expand).Where(Composites.Contains))
+                foreach (var used in TypeMentions.Of(member).Where(Composites.Contains))
                 {
                     violations.Add($"{type.FullName}.{member.Name} uses {used.Name}");
                 }
             }
         }
         return [.. violations];
-    }
-
-    private static IEnumerable<Type> SignatureTypes(MemberInfo member) => member switch
-    {
-        MethodInfo m => [m.ReturnType, .. m.GetParameters().Select(p => p.ParameterType)],
-        ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
-        PropertyInfo p => [p.PropertyType],
-        FieldInfo f => [f.FieldType],
-        _ => [],
-    };
-
-    /// <summary>A type with its element and generic argument types (a <c>Func&lt;IAnalyticsStore&gt;</c> or a tuple mentions it too).</summary>
-    private static IEnumerable<Type> Expand(Type type)
-    {
-        yield return type;
-        if (type.HasElementType)
-        {
-            foreach (var inner in Expand(type.GetElementType()!))
-            {
-                yield return inner;
-            }
-        }
-        if (type.IsConstructedGenericType)
-        {
-            foreach (var inner in type.GenericTypeArguments.SelectMany(Expand))
-            {
-                yield return inner;
-            }
-        }
     }
 }
