@@ -53,14 +53,14 @@ public static class SesricCli
             configuration.ProcessTerminationTimeout = null;
         }
         var parseResult = CreateRootCommand(console).Parse(args);
-        if (parseResult.Action is HelpAction && parseResult.GetValue(CommonOptions.Model) is { Length: > 0 } modelPath)
+        if (parseResult.Action is HelpAction && parseResult.GetValue(CommonOptions.Model) is { Length: > 0 })
         {
             // Help is written from the command tree, built before the command line is read: to list a model file's measures
             // (sesric query --help --model FILE), build the tree again with that model. A bad file is reported as anywhere.
             Semantic.SemanticModel model;
             try
             {
-                model = Semantic.SemanticModelFile.Load(modelPath);
+                model = CommonOptions.ModelOf(parseResult);
             }
             catch (Semantic.ModelFileException e)
             {
