@@ -95,17 +95,20 @@ internal static class HotPathCost
         return lines;
     }
 
-    // CPU and allocations count this process (server and client) over the phase and its warm-up, shared pro rata by
-    // the calls measured.
+    // CPU and allocations count this process (server and client) over the measured window only: the warm-up's first
+    // calls (JIT, connection set-up, first plans) would otherwise be shared out over the measured calls.
     private static async Task<(LoadFigures Figures, double CpuMicrosecondsPerCall, double BytesPerCall)> OnePhaseAsync(Func<Task> call, int concurrency, TimeSpan phase)
     {
-        var warmup = TimeSpan.FromSeconds(1);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var bytesBefore = GC.GetTotalAllocatedBytes(precise: false);
-        var figures = await LoadRun.MeasureAsync(call, concurrency, phase, 1_000_000, warmup);
-        var bytes = GC.GetTotalAllocatedBytes(precise: false) - bytesBefore;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var calls = Math.Max(1, figures.Calls * (phase + warmup).TotalSeconds / figures.Seconds);
+        var cpuBefore = TimeSpan.Zero;
+        var bytesBefore = 0L;
+        var figures = await LoadRun.MeasureAsync(call, concurrency, phase, 1_000_000, TimeSpan.FromSeconds(1), () =>
+        {
+            cpuBefore = Environment.CpuUsage.TotalTime;
+            bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+        });
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        var calls = Math.Max(1, figures.Calls);
         return (figures, cpu.TotalMicroseconds / calls, bytes / calls);
     }
 
