@@ -14,7 +14,8 @@ using Sesric.Analytics.Storage.DuckDb;
 // StatsService.Query (a dashboard aggregate) beside grpc.health.v1 Check at concurrency 1, 16 and 64,
 // first on the built-in dataset, then on synthetic participations (default 1,000,000).
 // Usage: dotnet run -c Release --project tests/Sesric.Analytics.LoadClient -- [--rows N] [--seconds S] [--out FILE]
-//        ... -- --telemetry-cost [--rounds R] [--seconds S]: Query throughput with telemetry on and off, same run.
+//        ... -- --telemetry-cost [--rounds R] [--seconds S] [--cache]: Query throughput with telemetry on and off, same run
+//        (--cache: the cached Query only).
 // --hotpath [--rounds R] [--seconds S] [--cache]: issue 18's per-call target alone: uncached (or cached) Query against
 // health Check at concurrency 16, paired by round, with CPU and bytes allocated per call.
 // --uncached-ratio [--rows N] [--rounds R] [--dimensions a,b]: issue 18's 1M-row target alone: the uncached gRPC
@@ -50,7 +51,7 @@ for (var i = 0; i < args.Length; i++)
         case "--cache": cached = true; break;
         case "--uncached-ratio": uncachedRatio = true; break;
         case "--dimensions": dimensions = args[++i]; break;
-        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R], --hotpath [--rounds R] [--cache], --uncached-ratio [--rows N] [--rounds R] [--dimensions a,b], --tls, --replicas"); return 2;
+        default: Console.Error.WriteLine($"unknown option {args[i]}; use --rows N, --seconds S, --out FILE, --telemetry-cost [--rounds R] [--cache], --hotpath [--rounds R] [--cache], --uncached-ratio [--rows N] [--rounds R] [--dimensions a,b], --tls, --replicas"); return 2;
     }
 }
 if (replicas)
@@ -96,7 +97,7 @@ if (uncachedRatio)
 }
 if (telemetryCost)
 {
-    var costLines = await TelemetryCost.MeasureAsync(rounds, TimeSpan.FromSeconds(seconds));
+    var costLines = await TelemetryCost.MeasureAsync(rounds, TimeSpan.FromSeconds(seconds), cachedOnly: cached);
     foreach (var line in costLines)
     {
         Console.WriteLine(line);
