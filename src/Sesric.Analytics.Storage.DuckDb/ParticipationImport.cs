@@ -206,7 +206,7 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             FROM import_participation WHERE change = 'insert'
             """);
         phases?.Mark("write participations");
-        RefreshImportedFacts(connection, phases);
+        RefreshImportedFacts(connection, phases, newPeopleFromImport: true);
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");
 
@@ -229,47 +229,77 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
     /// touched person is rewritten, so <c>is_single</c> and <c>is_single_in_year</c> (their only counted participation,
     /// overall and in that year) are judged over all of them.
     /// </summary>
-    internal static void RefreshImportedFacts(DuckDBConnection connection, PhaseClock? phases = null)
+    /// <param name="connection">The write transaction's connection, with <c>import_participant</c> and <c>import_participation</c>.</param>
+    /// <param name="phases">Where the phases' times go, if anywhere.</param>
+    /// <param name="newPeopleFromImport">The import's own call: its <c>import_participation</c> holds every participation of
+    /// a person it inserts (a new person has no stored participation), with its attendance and synthetic flag, so their fact
+    /// rows are built from it rather than by reading <c>participation</c> back. Undo's tables have only the columns read
+    /// for the people it restores (all marked <c>update</c>).</param>
+    internal static void RefreshImportedFacts(DuckDBConnection connection, PhaseClock? phases = null, bool newPeopleFromImport = false)
     {
-        // The people to refresh: those this import inserts or changes, and those whose participations it inserts or changes.
+        // The stored people to refresh: those this import changes, and those whose participations it inserts or changes.
         // The second part joins the few unchanged people (the probe's build side) to the changed participations, rather than
         // testing every person against the set of changed participations (a semi-join built over up to every staged row).
+        // People the import inserts are here only when their rows are not built from the import's tables below.
         connection.Execute(
-            """
+            $"""
             CREATE TEMP TABLE import_refresh AS
-            SELECT participant_key, participant_id, iso3, gender, participant_synthetic, record_key, change FROM import_participant
-            WHERE change <> 'same'
+            SELECT participant_key, participant_id, iso3, gender, participant_synthetic, record_key FROM import_participant
+            WHERE {(newPeopleFromImport ? "change = 'update'" : "change <> 'same'")}
             UNION ALL
-            SELECT DISTINCT p.participant_key, p.participant_id, p.iso3, p.gender, p.participant_synthetic, p.record_key, p.change
+            SELECT DISTINCT p.participant_key, p.participant_id, p.iso3, p.gender, p.participant_synthetic, p.record_key
             FROM import_participant p JOIN import_participation c ON c.participant_id = p.participant_id
             WHERE p.change = 'same' AND c.change <> 'same'
             """);
         phases?.Mark("fact rows: who to refresh");
-        connection.Execute(
-            """
-            DELETE FROM participation_fact
-            WHERE participant_key IN (SELECT participant_key FROM import_refresh WHERE change <> 'insert')
-            """);
-        phases?.Mark("fact rows: delete the touched people's");
-        connection.Execute(
-            """
-            INSERT INTO participation_fact
-            SELECT x.participant_key, pn.programme_id, pn.edition_number,
-                   r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
-                   (pn.attendance IN ('attended', 'completed')), (pn.is_synthetic OR x.participant_synthetic), r.counts_as_member,
-                   (pn.attendance IN ('attended', 'completed'))
-                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
-                   (pn.attendance IN ('attended', 'completed'))
-                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1,
-                   x.record_key, pn.attendance
-            FROM import_refresh x
-            JOIN participation pn ON pn.participant_id = x.participant_id
-            JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3
-            -- One sort serves both flags: over all the person's rows, and over the peers in the same year.
-            WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
-            """);
+        if (newPeopleFromImport)
+        {
+            // A new person's participations are all in this import, so the flags are judged over the import's rows alone.
+            connection.Execute(
+                """
+                INSERT INTO participation_fact
+                SELECT x.participant_key, pn.programme_id, pn.edition_number,
+                       r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
+                       (pn.attendance IN ('attended', 'completed')), (pn.participation_synthetic OR x.participant_synthetic), r.counts_as_member,
+                       (pn.attendance IN ('attended', 'completed'))
+                           AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
+                       (pn.attendance IN ('attended', 'completed'))
+                           AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1,
+                       x.record_key, pn.attendance
+                FROM import_participant x
+                JOIN import_participation pn ON pn.participant_id = x.participant_id
+                JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3
+                WHERE x.change = 'insert'
+                WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
+                """);
+            phases?.Mark("fact rows and flags: new people (from the import's tables)");
+        }
+        // Stored people: their fact rows are rebuilt from all their participations, stored and imported. A first import
+        // has none, and skips the two statements (each would still scan the participation and fact tables).
+        if (connection.ScalarLong("SELECT COUNT(*) FROM import_refresh") > 0)
+        {
+            connection.Execute("DELETE FROM participation_fact WHERE participant_key IN (SELECT participant_key FROM import_refresh)");
+            phases?.Mark("fact rows: delete the touched people's");
+            connection.Execute(
+                """
+                INSERT INTO participation_fact
+                SELECT x.participant_key, pn.programme_id, pn.edition_number,
+                       r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
+                       (pn.attendance IN ('attended', 'completed')), (pn.is_synthetic OR x.participant_synthetic), r.counts_as_member,
+                       (pn.attendance IN ('attended', 'completed'))
+                           AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
+                       (pn.attendance IN ('attended', 'completed'))
+                           AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1,
+                       x.record_key, pn.attendance
+                FROM import_refresh x
+                JOIN participation pn ON pn.participant_id = x.participant_id
+                JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3
+                -- One sort serves both flags: over all the person's rows, and over the peers in the same year.
+                WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
+                """);
+            phases?.Mark("fact rows and flags: stored people");
+        }
         connection.Execute("DROP TABLE import_refresh");
-        phases?.Mark("fact rows and flags");
     }
 
     /// <summary>

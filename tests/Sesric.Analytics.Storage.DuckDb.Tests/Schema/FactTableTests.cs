@@ -98,6 +98,31 @@ public sealed class FactTableTests : IDisposable
     }
 
     [Fact]
+    public async Task New_people_with_several_participations_and_stored_people_in_one_import_are_judged_as_defined()
+    {
+        var path = _folder.File("mixed.duckdb");
+        await using (var store = await TestData.OpenWithCatalogueAsync(path))
+        {
+            await store.ImportParticipationsAsync(TestData.Registry, ImportRequest.Default);
+            // n1 and n2 are new (their rows come from the import's own tables); p6 is stored and unchanged but gains D2
+            // (their rows are read back from the registry); p2 is sent again unchanged (nothing of theirs is rewritten).
+            await store.ImportParticipationsAsync(
+                [
+                    TestData.Row("n1", "TUR", TestData.D1), TestData.Row("n1", "TUR", TestData.D2, AttendanceStatus.Completed),
+                    TestData.Row("n2", "EGY", TestData.D1, AttendanceStatus.NoShow), TestData.Row("n2", "EGY", TestData.D2),
+                    TestData.Row("p6", "MYS", TestData.D2), TestData.Row("p2", "EGY", TestData.D1, gender: Gender.Male),
+                ],
+                ImportRequest.Default);
+        }
+
+        AssertMatchesDefinition(path, expectedRows: TestData.Registry.Count + 5);
+        using var raw = RawDb.Open(path);
+        // n1 attended twice (neither row single); n2 and p6 each attended once besides a no-show (that row single).
+        Assert.Equal(0, raw.Scalar("SELECT COUNT(*) FROM participation_fact JOIN participant USING (participant_key) WHERE participant_id = 'n1' AND is_single"));
+        Assert.Equal(2, raw.Scalar("SELECT COUNT(*) FROM participation_fact JOIN participant USING (participant_key) WHERE participant_id IN ('n2', 'p6') AND is_single AND edition_number = 2"));
+    }
+
+    [Fact]
     public async Task A_person_whose_country_changes_has_every_fact_row_rewritten()
     {
         var path = _folder.File("moved.duckdb");
