@@ -82,15 +82,24 @@ public static class ReadAhead
         {
             var batch = Take(free);
             var count = 0;
-            foreach (var item in source)
+            try
             {
-                batch[count++] = item;
-                if (count == BatchSize)
+                foreach (var item in source)
                 {
-                    await writer.WriteAsync(new Batch<T>(batch, count), stop).ConfigureAwait(false);
-                    batch = Take(free);
-                    count = 0;
+                    batch[count++] = item;
+                    if (count == BatchSize)
+                    {
+                        await writer.WriteAsync(new Batch<T>(batch, count), stop).ConfigureAwait(false);
+                        batch = Take(free);
+                        count = 0;
+                    }
                 }
+            }
+            catch (Exception) when (count > 0 && !stop.IsCancellationRequested)
+            {
+                // The items read before the source failed are handed over first, then its exception.
+                await writer.WriteAsync(new Batch<T>(batch, count), stop).ConfigureAwait(false);
+                throw;
             }
             if (count > 0)
             {
