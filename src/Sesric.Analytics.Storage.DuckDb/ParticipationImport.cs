@@ -353,15 +353,24 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         }
         progress?.Report(count);
         cancellationToken.ThrowIfCancellationRequested();
-        if (count >= CollectAfterStagingRows)
+        ReturnStagingMemory(count);
+        return hash is null ? $"rows:{count}" : hash.Finish(count);
+    }
+
+    /// <summary>
+    /// After staging many rows, one full, decommitting collection. The parser's and validator's memory (for rows checked in
+    /// memory, a key per person: hundreds of MiB at millions of rows; for a file, the garbage of parsing, up to the young
+    /// generation's budget, which the GC sizes from the CPU cache and may leave at a few hundred MiB committed) is garbage
+    /// now, but the SQL phases that follow allocate almost nothing managed, so no collection would run to return it while
+    /// DuckDB's own memory grows: the process would peak at both. Collecting here (tens of milliseconds beside seconds of
+    /// import) keeps the peak to the larger of the two.
+    /// </summary>
+    private static void ReturnStagingMemory(long stagedRows)
+    {
+        if (stagedRows >= CollectAfterStagingRows)
         {
-            // The parser's and validator's memory (a key per person: hundreds of MiB at millions of rows) is garbage now,
-            // but the SQL phases that follow allocate almost nothing managed, so no collection would run to return it while
-            // DuckDB's own memory grows: the process would peak at both. One full, decommitting collection here (tens of
-            // milliseconds beside seconds of import) keeps the peak to the larger of the two.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
-        return hash is null ? $"rows:{count}" : hash.Finish(count);
     }
 
     /// <summary>
@@ -427,6 +436,7 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         }
         progress?.Report(count);
         cancellationToken.ThrowIfCancellationRequested();
+        ReturnStagingMemory(count);
         return hash is null ? $"rows:{count}" : hash.Finish(count);
     }
 

@@ -42,8 +42,11 @@ public static class CsvFormulaGuard
         return IsEscaped(cell) ? cell[1..] : cell;
     }
 
+    /// <summary><see cref="Restore(string)"/> on a cell's characters: the same rule, without making a string.</summary>
+    internal static ReadOnlySpan<char> Restore(ReadOnlySpan<char> cell) => IsEscaped(cell) ? cell[1..] : cell;
+
     private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
-    private static bool IsEscaped(string text) =>
+    private static bool IsEscaped(ReadOnlySpan<char> text) =>
         text.Length > 1 && text[0] == Escape && (text[1] == Escape || IsFormulaStart(text[1]));
 }

@@ -142,7 +142,7 @@ internal sealed class CsvTableReader : IDisposable
 
     /// <summary>
     /// The text of <paramref name="column"/> in the current row, with an export's formula neutralisation undone
-    /// (<see cref="CsvFormulaGuard.Restore"/>); empty when the column is absent.
+    /// (<see cref="CsvFormulaGuard.Restore(string)"/>); empty when the column is absent.
     /// </summary>
     public string this[string column] => _index.TryGetValue(column, out var i) ? this[i] : "";
 
@@ -151,6 +151,34 @@ internal sealed class CsvTableReader : IDisposable
 
     /// <summary>The text of field <paramref name="index"/> in the current row (neutralisation undone, as above); empty for -1.</summary>
     public string this[int index] => index < 0 ? "" : CsvFormulaGuard.Restore(_csv.GetString(index));
+
+    /// <summary>
+    /// Copies the text of field <paramref name="index"/> in the current row into <paramref name="destination"/>, with the
+    /// neutralisation undone as by the indexer, without making a string: for cells that are parsed, not kept (numbers,
+    /// dates). False, with nothing copied, when the field's UTF-8 form is longer than <paramref name="destination"/>;
+    /// the caller then reads it with the indexer. An absent column (-1) copies as empty.
+    /// </summary>
+    public bool TryCopy(int index, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (index < 0)
+        {
+            return true;
+        }
+        // A field never has more UTF-16 chars than UTF-8 bytes, so this length check is enough for GetChars.
+        if (_csv.GetSpan(index).Length > destination.Length)
+        {
+            return false;
+        }
+        var length = _csv.GetChars(index, destination);
+        var restored = CsvFormulaGuard.Restore(destination[..length]);
+        if (restored.Length < length)
+        {
+            restored.CopyTo(destination);
+        }
+        written = restored.Length;
+        return true;
+    }
 
     /// <inheritdoc/>
     public void Dispose() => _csv.Dispose();

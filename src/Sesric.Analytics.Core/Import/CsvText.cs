@@ -52,7 +52,10 @@ internal static class CsvText
     }
 
     /// <summary>Parses an optional <c>yyyy-MM-dd</c> date; blank is null.</summary>
-    public static bool TryDate(string text, out DateOnly? value)
+    public static bool TryDate(string text, out DateOnly? value) => TryDate(text.AsSpan(), out value);
+
+    /// <summary><see cref="TryDate(string, out DateOnly?)"/> on a cell's characters (no string made).</summary>
+    internal static bool TryDate(ReadOnlySpan<char> text, out DateOnly? value)
     {
         value = null;
         var trimmed = text.Trim();
@@ -74,7 +77,7 @@ internal static class CsvText
     /// <summary>
     /// Writer options shared by every format: comma, LF line ends, quotes only when needed, no BOM. CsvHelper's
     /// own formula escaping is on as a safety net for a field written without <see cref="WriteCell"/>: it puts the
-    /// same apostrophe in front of the same characters, so <see cref="CsvFormulaGuard.Restore"/> reads it back.
+    /// same apostrophe in front of the same characters, so <see cref="CsvFormulaGuard.Restore(string)"/> reads it back.
     /// </summary>
     public static CsvHelper.CsvWriterOptions WriterOptions { get; } = CsvHelper.CsvWriterOptions.Default with
     {

@@ -13,13 +13,17 @@ internal sealed class ParticipationChecker
     // Distinct programme texts are few in real data; the cap keeps a file of distinct texts from growing the cache.
     private const int MaxCachedProgrammeTexts = 4_096;
 
+    // Cells parsed from a buffer of this many characters; a longer one is read as a string (no valid key or date is).
+    private const int ShortCellLength = 64;
+
     private readonly ProblemList _problems;
     private readonly ParticipationValidator _validator;
     private readonly List<ParticipationProblem> _rowProblems = [];
 
     // Rows repeat the same few programme texts: parse each text once (the slug check is a regular expression).
     private readonly Dictionary<string, ProgrammeId?> _programmeByText = new(StringComparer.Ordinal);
-    private readonly string[] _cells = new string[ParticipationCsv.Columns.Count + ParticipationCsv.OptionalColumns.Count];
+    // Null for a cell read without making a string (ShortCell) until a problem quotes it (CellText).
+    private readonly string?[] _cells = new string?[ParticipationCsv.Columns.Count + ParticipationCsv.OptionalColumns.Count];
     private int[] _columns = [];
 
     public ParticipationChecker(Catalogue catalogue, ProblemList problems, bool checkAcrossRows = true)
@@ -41,7 +45,8 @@ internal sealed class ParticipationChecker
     public Gender? LastGender { get; private set; }
 
     /// <summary>The last checked row's cell of <paramref name="field"/>, as problems quote it.</summary>
-    public string CellOf(ParticipationField field) => _cells[(int)field];
+    /// <remarks>Only for the cells every row keeps as text: the participant id, country and gender.</remarks>
+    public string CellOf(ParticipationField field) => _cells[(int)field] ?? throw new InvalidOperationException($"the {field} cell is not kept as text.");
 
     /// <summary>Checks the current row; returns the participation when it is valid, else records its problems and returns null.</summary>
     public Participation? Check(CsvTableReader row)
@@ -107,7 +112,10 @@ internal sealed class ParticipationChecker
             Problem(ParticipationField.Synthetic, "not a boolean; use true or false (blank means false)");
         }
 
-        var recordKeyText = TrimmedCell(row, ParticipationField.RecordKey);
+        // The record key and the nomination date differ from row to row: they are parsed from the row's characters,
+        // without a string per cell (two of the three strings a row made), unless a problem must quote them.
+        Span<char> buffer = stackalloc char[ShortCellLength];
+        var recordKeyText = ShortCell(row, ParticipationField.RecordKey, buffer);
         int? recordKey = null;
         if (recordKeyText.Length > 0)
         {
@@ -122,7 +130,7 @@ internal sealed class ParticipationChecker
             }
         }
 
-        var nominatedText = TrimmedCell(row, ParticipationField.NominatedOn);
+        var nominatedText = ShortCell(row, ParticipationField.NominatedOn, buffer);
         DateOnly? nominatedOn = null;
         if (nominatedText.Length > 0 && !CsvText.TryDate(nominatedText, out nominatedOn))
         {
@@ -142,7 +150,7 @@ internal sealed class ParticipationChecker
         ParticipationProblem.SortByField(_rowProblems);
         foreach (var problem in _rowProblems)
         {
-            _problems.Add(row.Line, ColumnOf(problem.Field), _cells[(int)problem.Field], problem.Message);
+            _problems.Add(row.Line, ColumnOf(problem.Field), CellText(row, problem.Field), problem.Message);
         }
         return null;
     }
@@ -151,6 +159,23 @@ internal sealed class ParticipationChecker
     private string Cell(CsvTableReader row, ParticipationField field) => _cells[(int)field] = row[_columns[(int)field]];
 
     private string TrimmedCell(CsvTableReader row, ParticipationField field) => _cells[(int)field] = row[_columns[(int)field]].Trim();
+
+    /// <summary>
+    /// The trimmed text of a cell that is parsed rather than kept, copied into <paramref name="buffer"/> when it fits
+    /// (no string: <see cref="CellText"/> makes it only if a problem quotes it), else read as a string.
+    /// </summary>
+    private ReadOnlySpan<char> ShortCell(CsvTableReader row, ParticipationField field, Span<char> buffer)
+    {
+        if (row.TryCopy(_columns[(int)field], buffer, out var written))
+        {
+            _cells[(int)field] = null;
+            return buffer[..written].Trim();
+        }
+        return TrimmedCell(row, field);
+    }
+
+    /// <summary>The current row's cell of <paramref name="field"/> as problems quote it (trimmed where the check trims it).</summary>
+    private string CellText(CsvTableReader row, ParticipationField field) => _cells[(int)field] ??= row[_columns[(int)field]].Trim();
 
     private void Problem(ParticipationField field, string message) => _rowProblems.Add(new ParticipationProblem(field, message));
 

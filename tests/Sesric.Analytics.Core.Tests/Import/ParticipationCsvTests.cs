@@ -258,6 +258,64 @@ public sealed class ParticipationCsvTests
         Assert.Contains(message, problem.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(" 12 ", " 2020-08-01 ", 12, "2020-08-01")]
+    [InlineData("\"12\"", "\"2020-08-01\"", 12, "2020-08-01")]
+    [InlineData("", "", null, null)]
+    [InlineData("  ", "\" \"", null, null)]
+    [InlineData("0", "'2020-08-01", 0, null)]
+    public void Record_keys_and_nomination_dates_are_read_trimmed_and_unquoted(string key, string day, int? expectedKey, string? expectedDay)
+    {
+        var (rows, error) = ReadParticipations(Lines(ParticipationHeader + ",record_key,nominated_on", Good1 + "," + key + "," + day));
+        if (day.StartsWith('\''))
+        {
+            // An apostrophe that neutralises nothing stays in the cell: not a date, and the problem quotes it as written.
+            Assert.Equal(("nominated_on", day), (Single(error).Column, Single(error).Value));
+            return;
+        }
+        Assert.Null(error);
+        var row = Assert.Single(rows);
+        Assert.Equal(expectedKey, row.Participant.RecordKey);
+        Assert.Equal(expectedDay is null ? null : DateOnly.Parse(expectedDay, System.Globalization.CultureInfo.InvariantCulture), row.NominatedOn);
+    }
+
+    [Theory]
+    [InlineData("'-5", "-5", "record_key")]
+    [InlineData(" 16777216 ", "16777216", "record_key")]
+    [InlineData("12345678901234567890123", "12345678901234567890123", "record_key")]
+    [InlineData("x", "x", "record_key")]
+    public void A_bad_record_key_is_quoted_as_the_check_read_it(string cell, string quoted, string column)
+    {
+        var (rows, error) = ReadParticipations(Lines(ParticipationHeader + ",record_key", Good1 + ",7", Good2 + "," + cell));
+        Assert.Single(rows);
+        var problem = Single(error);
+        Assert.Equal((3L, column, quoted), (problem.Line, problem.Column, problem.Value));
+        Assert.Contains("not a record key", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cells_longer_than_the_parse_buffer_are_read_and_quoted_whole()
+    {
+        var longDay = new string('2', 100);
+        var longKey = " " + new string('1', 70) + " ";
+        var (rows, error) = ReadParticipations(Lines(ParticipationHeader + ",record_key,nominated_on", Good1 + ",7,2020-08-01", Good2 + "," + longKey + "," + longDay));
+        Assert.Single(rows);
+        Assert.NotNull(error);
+        Assert.Equal(
+            new (long, string?, string?)[] { (3L, "record_key", longKey.Trim()), (3L, "nominated_on", longDay) },
+            error.Problems.Select(p => (p.Line, p.Column, p.Value)));
+    }
+
+    [Fact]
+    public void A_nomination_date_the_edition_refuses_is_quoted_trimmed_among_the_rows_other_problems()
+    {
+        var (_, error) = ReadParticipations(Lines(ParticipationHeader + ",record_key,nominated_on", "diplomacy-cab,4,p-001,TUR,female,mfa,completed,maybe,5, 2020-09-18 "));
+        Assert.NotNull(error);
+        Assert.Equal(
+            new (string?, string?)[] { ("synthetic", "maybe"), ("nominated_on", "2020-09-18") },
+            error.Problems.Select(p => (p.Column, p.Value)));
+    }
+
     [Fact]
     public void An_edition_without_dates_takes_nominations_until_the_end_of_its_year()
     {
