@@ -1,6 +1,6 @@
 -- PostgreSQL port of the DuckDB migration with the same number (src/Sesric.Analytics.Storage.DuckDb/Migrations): the
 -- same columns, meaning and journal move, so a schema version means one schema on both engines.
--- Schema version 11: a participant or participation row says which import inserted it, and the journal keeps only updates.
+-- Schema version 11: a registry row names the import that inserted it, and the journal keeps only updates.
 --
 -- Until now every row an import inserted was also copied into import_participant_change / import_participation_change
 -- as an 'insert' row with its text ids, only so that undoing the import could find it again: on a 1M-row first import
