@@ -6,7 +6,9 @@ namespace Sesric.Analytics.Storage.DuckDb;
 
 /// <summary>
 /// The import journal: what each participations import changed (recorded by the import, in its transaction, through
-/// <see cref="Record"/>), listing the imports and undoing one, through the store's <see cref="IStoreDatabase"/>.
+/// <see cref="Record"/>), listing the imports and undoing one, through the store's <see cref="IStoreDatabase"/>. The rows
+/// an import inserted carry its number in <c>inserted_by_import</c>; the values its updates replaced are in the change
+/// tables (migration 011).
 /// </summary>
 /// <remarks>The same statements as the PostgreSQL store's <c>ImportUndo</c>.</remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
@@ -25,8 +27,9 @@ internal sealed class ImportJournal(IStoreDatabase database, Action<DuckDBConnec
 
     /// <summary>
     /// Records an import that changes something: its batch row and, for every participant and participation it
-    /// inserts or updates, the change and the replaced values (read from the classification tables, which hold them).
-    /// Runs before the base tables are written, in the import's transaction. Returns the import's number, or null
+    /// updates, the values it replaced (read from the classification tables, which hold them). The rows it inserts are
+    /// not copied here: the import's INSERTs write the returned number into their <c>inserted_by_import</c> (migration
+    /// 011). Runs before the base tables are written, in the import's transaction. Returns the import's number, or null
     /// when it changes nothing (then nothing is recorded).
     /// </summary>
     public static long? Record(DuckDBConnection connection, ImportRequest request, WriteOutcome participations, WriteOutcome participants)
@@ -43,27 +46,35 @@ internal sealed class ImportJournal(IStoreDatabase database, Action<DuckDBConnec
             VALUES ($1, $2, $3, CAST(CURRENT_TIMESTAMP AS TIMESTAMP), $4, $5, $6, $7)
             """,
             importId, request.Source, request.RequestId, participations.Inserted, participations.Updated, participants.Inserted, participants.Updated);
-        connection.Execute(
-            """
-            INSERT INTO import_participant_change
-            SELECT $1, participant_id, change, prior_iso3, prior_gender, prior_institution_type, prior_is_synthetic
-            FROM import_participant WHERE change <> 'same'
-            """,
-            importId);
-        connection.Execute(
-            """
-            INSERT INTO import_participation_change
-            SELECT $1, participant_id, programme_id, edition_number, change, prior_attendance, prior_is_synthetic, prior_nominated_on
-            FROM import_participation WHERE change <> 'same'
-            """,
-            importId);
+        if (participants.Updated > 0)
+        {
+            connection.Execute(
+                """
+                INSERT INTO import_participant_change
+                SELECT $1, participant_id, change, prior_iso3, prior_gender, prior_institution_type, prior_is_synthetic
+                FROM import_participant WHERE change = 'update'
+                """,
+                importId);
+        }
+        if (participations.Updated > 0)
+        {
+            connection.Execute(
+                """
+                INSERT INTO import_participation_change
+                SELECT $1, participant_id, programme_id, edition_number, change, prior_attendance, prior_is_synthetic, prior_nominated_on
+                FROM import_participation WHERE change = 'update'
+                """,
+                importId);
+        }
         return importId;
     }
 
     /// <summary>
-    /// Restores the rows import <paramref name="importId"/> touched: deletes what it inserted, puts back what it
-    /// replaced, and rewrites the fact rows of every person involved the way an import does (through
-    /// the import's rewrite of the fact rows, over the restored rows), all in the caller's transaction.
+    /// Restores the rows import <paramref name="importId"/> touched: deletes the rows it inserted (their
+    /// <c>inserted_by_import</c>), puts back the values it replaced (its change rows), and rewrites the fact rows of every
+    /// person involved the way an import does (through the import's rewrite of the fact rows, over the restored rows),
+    /// all in the caller's transaction. Refused while a later import still in the store inserted or updated a row of one
+    /// of those people: its rows would be undone from under it.
     /// </summary>
     private ImportRecord Undo(DuckDBConnection connection, long importId)
     {
@@ -73,48 +84,55 @@ internal sealed class ImportJournal(IStoreDatabase database, Action<DuckDBConnec
         {
             throw new ImportJournalException($"import {importId} was already undone (at {batch.UndoneAt:yyyy-MM-dd HH:mm:ss} UTC).");
         }
+
+        // Everyone the import touched: the people it inserted or updated, and those whose participations it inserted or updated.
+        connection.Execute(
+            """
+            CREATE TEMP TABLE undo_person AS
+            SELECT participant_id FROM participant WHERE inserted_by_import = $1
+            UNION SELECT participant_id FROM participation WHERE inserted_by_import = $1
+            UNION SELECT participant_id FROM import_participant_change WHERE import_id = $1
+            UNION SELECT participant_id FROM import_participation_change WHERE import_id = $1
+            """,
+            importId);
+        // A later import that inserted or updated a row of one of them (its inserts through the column, its updates through
+        // the change tables; an undone import left neither).
         var later = Longs(
             connection,
             """
-            WITH mine AS (
-                SELECT participant_id FROM import_participant_change WHERE import_id = $1
-                UNION SELECT participant_id FROM import_participation_change WHERE import_id = $1),
-            theirs AS (
-                SELECT import_id, participant_id FROM import_participant_change WHERE import_id > $1
+            WITH theirs AS (
+                SELECT inserted_by_import AS import_id, participant_id FROM participant WHERE inserted_by_import > $1
+                UNION ALL SELECT inserted_by_import, participant_id FROM participation WHERE inserted_by_import > $1
+                UNION ALL SELECT import_id, participant_id FROM import_participant_change WHERE import_id > $1
                 UNION ALL SELECT import_id, participant_id FROM import_participation_change WHERE import_id > $1)
-            SELECT DISTINCT t.import_id FROM theirs t JOIN mine m ON m.participant_id = t.participant_id ORDER BY t.import_id
+            SELECT DISTINCT t.import_id FROM theirs t JOIN undo_person m ON m.participant_id = t.participant_id ORDER BY t.import_id
             """,
             importId);
         if (later.Count > 0)
         {
+            // The caller's transaction rolls back, undo_person with it: nothing changes.
             throw new ImportJournalException(
                 $"import {importId} cannot be undone: later import(s) {string.Join(", ", later)} changed some of the same participants; "
                 + $"undo {(later.Count == 1 ? "it" : "them, newest first,")} before this one.");
         }
 
-        connection.Execute("CREATE TEMP TABLE undo_participation AS SELECT * FROM import_participation_change WHERE import_id = $1", importId);
-        connection.Execute("CREATE TEMP TABLE undo_participant AS SELECT * FROM import_participant_change WHERE import_id = $1", importId);
-        connection.Execute(
-            """
-            DELETE FROM participation p
-            WHERE EXISTS (SELECT 1 FROM undo_participation u
-                          WHERE u.change = 'insert' AND u.participant_id = p.participant_id
-                            AND u.programme_id = p.programme_id AND u.edition_number = p.edition_number)
-            """);
+        connection.Execute("DELETE FROM participation WHERE inserted_by_import = $1", importId);
         connection.Execute(
             """
             UPDATE participation SET attendance = u.prior_attendance, is_synthetic = u.prior_is_synthetic, nominated_on = u.prior_nominated_on
-            FROM undo_participation u
-            WHERE u.change = 'update' AND participation.participant_id = u.participant_id
+            FROM import_participation_change u
+            WHERE u.import_id = $1 AND u.change = 'update' AND participation.participant_id = u.participant_id
               AND participation.programme_id = u.programme_id AND participation.edition_number = u.edition_number
-            """);
+            """,
+            importId);
         connection.Execute(
             """
             UPDATE participant
             SET iso3 = u.prior_iso3, gender = u.prior_gender, institution_type = u.prior_institution_type, is_synthetic = u.prior_is_synthetic
-            FROM undo_participant u
-            WHERE u.change = 'update' AND participant.participant_id = u.participant_id
-            """);
+            FROM import_participant_change u
+            WHERE u.import_id = $1 AND u.change = 'update' AND participant.participant_id = u.participant_id
+            """,
+            importId);
 
         // The shape the import's fact rewrite reads: every person involved, as 'update' (so their fact rows are deleted and
         // rebuilt from the restored rows; a person the import inserted now has no participation, so gets no fact row).
@@ -123,16 +141,15 @@ internal sealed class ImportJournal(IStoreDatabase database, Action<DuckDBConnec
             CREATE TEMP TABLE import_participant AS
             SELECT p.participant_key, p.participant_id, p.iso3, p.gender, p.is_synthetic AS participant_synthetic, p.record_key, 'update' AS change
             FROM participant p
-            WHERE p.participant_id IN (SELECT participant_id FROM undo_participant UNION SELECT participant_id FROM undo_participation)
+            WHERE p.participant_id IN (SELECT participant_id FROM undo_person)
             """);
-        connection.Execute("CREATE TEMP TABLE import_participation AS SELECT participant_id, change FROM undo_participation WHERE false");
+        connection.Execute("CREATE TEMP TABLE import_participation AS SELECT participant_id, CAST('same' AS VARCHAR) AS change FROM undo_person WHERE false");
         rewriteFacts(connection);
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");
+        connection.Execute("DROP TABLE undo_person");
 
-        connection.Execute("DELETE FROM participant WHERE participant_id IN (SELECT participant_id FROM undo_participant WHERE change = 'insert')");
-        connection.Execute("DROP TABLE undo_participation");
-        connection.Execute("DROP TABLE undo_participant");
+        connection.Execute("DELETE FROM participant WHERE inserted_by_import = $1", importId);
         connection.Execute("DELETE FROM import_participant_change WHERE import_id = $1", importId);
         connection.Execute("DELETE FROM import_participation_change WHERE import_id = $1", importId);
         connection.Execute("UPDATE import_batch SET undone_at = CAST(CURRENT_TIMESTAMP AS TIMESTAMP) WHERE import_id = $1", importId);

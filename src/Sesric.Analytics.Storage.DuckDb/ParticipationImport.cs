@@ -186,10 +186,11 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             """);
         connection.Execute(
             """
-            INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key)
-            SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key, record_key
+            INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key, inserted_by_import)
+            SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key, record_key, CAST($1 AS BIGINT)
             FROM import_participant WHERE change = 'insert'
-            """);
+            """,
+            importId);
         phases?.Mark("write participants");
         connection.Execute(
             """
@@ -201,10 +202,11 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             """);
         connection.Execute(
             """
-            INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic, nominated_on)
-            SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic, nominated_on
+            INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic, nominated_on, inserted_by_import)
+            SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic, nominated_on, CAST($1 AS BIGINT)
             FROM import_participation WHERE change = 'insert'
-            """);
+            """,
+            importId);
         phases?.Mark("write participations");
         RefreshImportedFacts(connection, phases, newPeopleFromImport: true);
         connection.Execute("DROP TABLE import_participation");

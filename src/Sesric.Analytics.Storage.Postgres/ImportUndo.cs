@@ -6,14 +6,19 @@ using Sesric.Analytics.Storage.Postgres.Sql;
 
 namespace Sesric.Analytics.Storage.Postgres;
 
-/// <summary>The import journal: what each participations import changed, recorded in its transaction, and undoing one.</summary>
+/// <summary>
+/// The import journal: what each participations import changed, recorded in its transaction, and undoing one. The rows an
+/// import inserted carry its number in <c>inserted_by_import</c>; the values its updates replaced are in the change tables
+/// (migration 011). The same statements as the DuckDB store's <c>ImportJournal</c>.
+/// </summary>
 internal static class ImportUndo
 {
     /// <summary>
     /// Records an import that changes something: its batch row and, for every participant and participation it
-    /// inserts or updates, the change and the replaced values (read from the classification tables, which hold them).
-    /// Runs before the base tables are written, in the import's transaction. Returns the import's number, or null
-    /// when it changes nothing (then nothing is recorded).
+    /// updates, the values it replaced (read from the classification tables, which hold them). The rows it inserts are
+    /// not copied here: the import's INSERTs write the returned number into their <c>inserted_by_import</c>. Runs before
+    /// the base tables are written, in the import's transaction. Returns the import's number, or null when it changes
+    /// nothing (then nothing is recorded).
     /// </summary>
     public static async Task<long?> JournalAsync(NpgsqlConnection connection, ImportRequest request, WriteOutcome participations, WriteOutcome participants, CancellationToken cancellationToken)
     {
@@ -29,27 +34,35 @@ internal static class ImportUndo
             VALUES ($1, $2, $3, CAST(CURRENT_TIMESTAMP AS TIMESTAMP), $4, $5, $6, $7)
             """,
             importId, request.Source, request.RequestId, participations.Inserted, participations.Updated, participants.Inserted, participants.Updated).ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken,
-            """
-            INSERT INTO import_participant_change
-            SELECT $1, participant_id, change, prior_iso3, prior_gender, prior_institution_type, prior_is_synthetic
-            FROM import_participant WHERE change <> 'same'
-            """,
-            importId).ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken,
-            """
-            INSERT INTO import_participation_change
-            SELECT $1, participant_id, programme_id, edition_number, change, prior_attendance, prior_is_synthetic, prior_nominated_on
-            FROM import_participation WHERE change <> 'same'
-            """,
-            importId).ConfigureAwait(false);
+        if (participants.Updated > 0)
+        {
+            await connection.ExecuteAsync(cancellationToken,
+                """
+                INSERT INTO import_participant_change
+                SELECT $1, participant_id, change, prior_iso3, prior_gender, prior_institution_type, prior_is_synthetic
+                FROM import_participant WHERE change = 'update'
+                """,
+                importId).ConfigureAwait(false);
+        }
+        if (participations.Updated > 0)
+        {
+            await connection.ExecuteAsync(cancellationToken,
+                """
+                INSERT INTO import_participation_change
+                SELECT $1, participant_id, programme_id, edition_number, change, prior_attendance, prior_is_synthetic, prior_nominated_on
+                FROM import_participation WHERE change = 'update'
+                """,
+                importId).ConfigureAwait(false);
+        }
         return importId;
     }
 
     /// <summary>
-    /// Restores the rows import <paramref name="importId"/> touched: deletes what it inserted, puts back what it
-    /// replaced, and rewrites the fact rows of every person involved the way an import does (through
-    /// <see cref="ParticipationImport.RefreshImportedFactsAsync"/>, over the restored rows), all in the caller's transaction.
+    /// Restores the rows import <paramref name="importId"/> touched: deletes the rows it inserted (their
+    /// <c>inserted_by_import</c>), puts back the values it replaced (its change rows), and rewrites the fact rows of every
+    /// person involved the way an import does (through <see cref="ParticipationImport.RefreshImportedFactsAsync"/>, over
+    /// the restored rows), all in the caller's transaction. Refused while a later import still in the store inserted or
+    /// updated a row of one of those people: its rows would be undone from under it.
     /// </summary>
     public static async Task<ImportRecord> UndoAsync(NpgsqlConnection connection, long importId, CancellationToken cancellationToken)
     {
@@ -59,49 +72,58 @@ internal static class ImportUndo
         {
             throw new ImportJournalException($"import {importId} was already undone (at {batch.UndoneAt:yyyy-MM-dd HH:mm:ss} UTC).");
         }
+
+        // An undo of a large import reads and rewrites as many rows as it did, with the same settings.
+        await ParticipationImport.UseBulkSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
+        // Everyone the import touched: the people it inserted or updated, and those whose participations it inserted or updated.
+        // PostgreSQL takes no parameters in CREATE TABLE AS: the id is a number, written as one.
+        var id = importId.ToString(CultureInfo.InvariantCulture);
+        await connection.ExecuteAsync(cancellationToken,
+            $"""
+            CREATE TEMP TABLE undo_person AS
+            SELECT participant_id FROM participant WHERE inserted_by_import = {id}
+            UNION SELECT participant_id FROM participation WHERE inserted_by_import = {id}
+            UNION SELECT participant_id FROM import_participant_change WHERE import_id = {id}
+            UNION SELECT participant_id FROM import_participation_change WHERE import_id = {id}
+            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "ANALYZE undo_person").ConfigureAwait(false);
+        // A later import that inserted or updated a row of one of them (its inserts through the column, its updates through
+        // the change tables; an undone import left neither).
         var later = await connection.LongsAsync(cancellationToken,
             """
-            WITH mine AS (
-                SELECT participant_id FROM import_participant_change WHERE import_id = $1
-                UNION SELECT participant_id FROM import_participation_change WHERE import_id = $1),
-            theirs AS (
-                SELECT import_id, participant_id FROM import_participant_change WHERE import_id > $1
+            WITH theirs AS (
+                SELECT inserted_by_import AS import_id, participant_id FROM participant WHERE inserted_by_import > $1
+                UNION ALL SELECT inserted_by_import, participant_id FROM participation WHERE inserted_by_import > $1
+                UNION ALL SELECT import_id, participant_id FROM import_participant_change WHERE import_id > $1
                 UNION ALL SELECT import_id, participant_id FROM import_participation_change WHERE import_id > $1)
-            SELECT DISTINCT t.import_id FROM theirs t JOIN mine m ON m.participant_id = t.participant_id ORDER BY t.import_id
+            SELECT DISTINCT t.import_id FROM theirs t JOIN undo_person m ON m.participant_id = t.participant_id ORDER BY t.import_id
             """,
             importId).ConfigureAwait(false);
         if (later.Count > 0)
         {
+            // The caller's transaction rolls back, undo_person with it: nothing changes.
             throw new ImportJournalException(
                 $"import {importId} cannot be undone: later import(s) {string.Join(", ", later)} changed some of the same participants; "
                 + $"undo {(later.Count == 1 ? "it" : "them, newest first,")} before this one.");
         }
 
-        // PostgreSQL takes no parameters in CREATE TABLE AS: the id is a number, written as one.
-        var id = importId.ToString(CultureInfo.InvariantCulture);
-        await connection.ExecuteAsync(cancellationToken, $"CREATE TEMP TABLE undo_participation AS SELECT * FROM import_participation_change WHERE import_id = {id}").ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken, $"CREATE TEMP TABLE undo_participant AS SELECT * FROM import_participant_change WHERE import_id = {id}").ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken,
-            """
-            DELETE FROM participation p
-            WHERE EXISTS (SELECT 1 FROM undo_participation u
-                          WHERE u.change = 'insert' AND u.participant_id = p.participant_id
-                            AND u.programme_id = p.programme_id AND u.edition_number = p.edition_number)
-            """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DELETE FROM participation WHERE inserted_by_import = $1", importId).ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken,
             """
             UPDATE participation SET attendance = u.prior_attendance, is_synthetic = u.prior_is_synthetic, nominated_on = u.prior_nominated_on
-            FROM undo_participation u
-            WHERE u.change = 'update' AND participation.participant_id = u.participant_id
+            FROM import_participation_change u
+            WHERE u.import_id = $1 AND u.change = 'update' AND participation.participant_id = u.participant_id
               AND participation.programme_id = u.programme_id AND participation.edition_number = u.edition_number
-            """).ConfigureAwait(false);
+            """,
+            importId).ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken,
             """
             UPDATE participant
             SET iso3 = u.prior_iso3, gender = u.prior_gender, institution_type = u.prior_institution_type, is_synthetic = u.prior_is_synthetic
-            FROM undo_participant u
-            WHERE u.change = 'update' AND participant.participant_id = u.participant_id
-            """).ConfigureAwait(false);
+            FROM import_participant_change u
+            WHERE u.import_id = $1 AND u.change = 'update' AND participant.participant_id = u.participant_id
+            """,
+            importId).ConfigureAwait(false);
 
         // The shape RefreshImportedFacts reads: every person involved, as 'update' (so their fact rows are deleted and
         // rebuilt from the restored rows; a person the import inserted now has no participation, so gets no fact row).
@@ -110,17 +132,15 @@ internal static class ImportUndo
             CREATE TEMP TABLE import_participant AS
             SELECT p.participant_key, p.participant_id, p.iso3, p.gender, p.is_synthetic AS participant_synthetic, p.record_key, 'update' AS change
             FROM participant p
-            WHERE p.participant_id IN (SELECT participant_id FROM undo_participant UNION SELECT participant_id FROM undo_participation)
+            WHERE p.participant_id IN (SELECT participant_id FROM undo_person)
             """).ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken, "CREATE TEMP TABLE import_participation AS SELECT participant_id, change FROM undo_participation WHERE false").ConfigureAwait(false);
-        await ParticipationImport.UseBulkSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "CREATE TEMP TABLE import_participation AS SELECT participant_id, CAST('same' AS VARCHAR) AS change FROM undo_person WHERE false").ConfigureAwait(false);
         await ParticipationImport.RefreshImportedFactsAsync(connection, cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participation").ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participant").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE undo_person").ConfigureAwait(false);
 
-        await connection.ExecuteAsync(cancellationToken, "DELETE FROM participant WHERE participant_id IN (SELECT participant_id FROM undo_participant WHERE change = 'insert')").ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken, "DROP TABLE undo_participation").ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken, "DROP TABLE undo_participant").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DELETE FROM participant WHERE inserted_by_import = $1", importId).ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "DELETE FROM import_participant_change WHERE import_id = $1", importId).ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "DELETE FROM import_participation_change WHERE import_id = $1", importId).ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "UPDATE import_batch SET undone_at = CAST(CURRENT_TIMESTAMP AS TIMESTAMP) WHERE import_id = $1", importId).ConfigureAwait(false);

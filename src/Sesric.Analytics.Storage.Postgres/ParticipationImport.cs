@@ -135,10 +135,10 @@ internal static class ParticipationImport
         // In id order for the primary key's B-tree; with the index deferred the order buys nothing and the sort is saved.
         await connection.ExecuteAsync(cancellationToken,
             """
-            INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key)
-            SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key, record_key
+            INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key, inserted_by_import)
+            SELECT participant_id, iso3, gender, institution_type, participant_synthetic, participant_key, record_key, CAST($1 AS BIGINT)
             FROM import_participant WHERE change = 'insert'
-            """ + (deferred?.Tables.Contains("participant") == true ? "" : "\nORDER BY participant_id")).ConfigureAwait(false);
+            """ + (deferred?.Tables.Contains("participant") == true ? "" : "\nORDER BY participant_id"), importId).ConfigureAwait(false);
         phases?.Mark("write participants");
         await connection.ExecuteAsync(cancellationToken,
             """
@@ -150,11 +150,12 @@ internal static class ParticipationImport
             """).ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken,
             """
-            INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic, nominated_on)
-            SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic, nominated_on
+            INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic, nominated_on, inserted_by_import)
+            SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic, nominated_on, CAST($1 AS BIGINT)
             FROM import_participation WHERE change = 'insert'
             ORDER BY participant_id, programme_id, edition_number
-            """).ConfigureAwait(false);
+            """,
+            importId).ConfigureAwait(false);
         phases?.Mark("write participations");
         await RefreshImportedFactsAsync(connection, cancellationToken).ConfigureAwait(false);
         phases?.Mark("fact rows and flags");

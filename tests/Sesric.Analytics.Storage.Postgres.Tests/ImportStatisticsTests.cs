@@ -34,8 +34,10 @@ public sealed class ImportStatisticsTests
         foreach (var table in Written)
         {
             var rows = long.Parse(Psql($"SELECT COUNT(*) FROM {table}", database), CultureInfo.InvariantCulture);
-            Assert.True(rows > 1_000, $"{table} holds {rows} rows");
-            // ANALYZE reads every row of a table this small, so the count is exact.
+            // A first import only inserts, and since migration 011 the journal's change tables keep only updates.
+            var journal = table.EndsWith("_change", StringComparison.Ordinal);
+            Assert.True(journal ? rows == 0 : rows > 1_000, $"{table} holds {rows} rows");
+            // ANALYZE reads every row of a table this small, so the count is exact (0, not -1, for an analysed empty table).
             Assert.Equal(rows, ReltuplesOf(table, database));
         }
         var columns = Psql("SELECT string_agg(attname, ',' ORDER BY attname) FROM pg_stats WHERE schemaname = 'public' AND tablename = 'participation_fact'", database);

@@ -19,4 +19,8 @@ internal sealed class PostgresStoreFactory : IStoreFactory
         PostgresCluster.Shared.Psql(sql, location[(location.LastIndexOf('/') + 1)..]);
         return Task.CompletedTask;
     }
+
+    // psql's unaligned, tuples-only output: one line a row, values separated by '|', NULL as nothing.
+    public Task<string> QueryAsync(string location, string sql) =>
+        Task.FromResult(PostgresCluster.Shared.Psql(sql, location[(location.LastIndexOf('/') + 1)..]));
 }

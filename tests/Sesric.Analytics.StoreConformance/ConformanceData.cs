@@ -59,9 +59,15 @@ public sealed record ConformanceData(Catalogue Catalogue, IReadOnlyList<Particip
     /// <summary>Writes the catalogue and imports the participations into <paramref name="store"/>.</summary>
     public async Task<ImportOutcome> LoadIntoAsync(IAnalyticsStore store, ImportRequest? request = null)
     {
+        await WriteCatalogueAsync(store);
+        return await store.ImportParticipationsAsync(Participations, request ?? ImportRequest.Default);
+    }
+
+    /// <summary>Writes the programmes, countries and editions into <paramref name="store"/>.</summary>
+    public async Task WriteCatalogueAsync(IAnalyticsStore store)
+    {
         await store.UpsertProgrammesAsync(Catalogue.Programmes.ToArray());
         await store.UpsertCountriesAsync(Catalogue.Countries.ToArray());
         await store.UpsertEditionsAsync(Catalogue.Editions.ToArray());
-        return await store.ImportParticipationsAsync(Participations, request ?? ImportRequest.Default);
     }
 }

@@ -16,4 +16,11 @@ public interface IStoreFactory
 
     /// <summary>Runs raw SQL against the store at <paramref name="location"/> while no store object has it open.</summary>
     Task ExecuteSqlAsync(string location, string sql);
+
+    /// <summary>
+    /// Runs a raw query against the store at <paramref name="location"/> while no store object has it open; returns its
+    /// rows in the query's order, one line a row, values separated by <c>|</c> (NULL as nothing). The text of a value is
+    /// the engine's own: compare answers of one engine with each other, not across engines.
+    /// </summary>
+    Task<string> QueryAsync(string location, string sql);
 }

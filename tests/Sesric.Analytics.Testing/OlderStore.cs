@@ -4,12 +4,27 @@ namespace Sesric.Analytics.Testing;
 public static class OlderStore
 {
     /// <summary>
-    /// Back to a version-9 file: undoes 010_registry_without_keys, rebuilding <c>participant</c> and <c>participation</c>
-    /// with the primary keys they had (a table is copied aside and refilled rather than renamed: the rebuilt tables carry
-    /// an index). Every row and column is kept.
+    /// Back to a version-10 store (DuckDB file or PostgreSQL database alike): undoes 011_inserted_by_import, journalling
+    /// each row's <c>inserted_by_import</c> as an 'insert' change row of that import again (as a version-10 import
+    /// wrote them) and dropping the column. Every other row and column is kept.
+    /// </summary>
+    public const string BackToVersion10Sql =
+        "DELETE FROM schema_version WHERE version = 11; "
+        + "INSERT INTO import_participant_change (import_id, participant_id, change) "
+        + "SELECT inserted_by_import, participant_id, 'insert' FROM participant WHERE inserted_by_import IS NOT NULL; "
+        + "INSERT INTO import_participation_change (import_id, participant_id, programme_id, edition_number, change) "
+        + "SELECT inserted_by_import, participant_id, programme_id, edition_number, 'insert' FROM participation WHERE inserted_by_import IS NOT NULL; "
+        + "ALTER TABLE participant DROP COLUMN inserted_by_import; "
+        + "ALTER TABLE participation DROP COLUMN inserted_by_import; ";
+
+    /// <summary>
+    /// Back to a version-9 file: undoes 011 (<see cref="BackToVersion10Sql"/>) and 010_registry_without_keys, rebuilding
+    /// <c>participant</c> and <c>participation</c> with the primary keys they had (a table is copied aside and refilled
+    /// rather than renamed: the rebuilt tables carry an index). Every row and column is kept.
     /// </summary>
     public const string BackToVersion9Sql =
-        "DELETE FROM schema_version WHERE version = 10; "
+        BackToVersion10Sql
+        + "DELETE FROM schema_version WHERE version = 10; "
         + "CREATE TEMP TABLE participant_v9 AS SELECT participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key FROM participant; "
         + "DROP TABLE participant; "
         + "CREATE TABLE participant (participant_id VARCHAR PRIMARY KEY, iso3 VARCHAR NOT NULL, gender VARCHAR NOT NULL, institution_type VARCHAR, "
@@ -26,6 +41,7 @@ public static class OlderStore
     /// must add its undo step here, newest first.
     /// </summary>
     public const string BackToVersion4Sql =
+        // 011_inserted_by_import (in BackToVersion9Sql): the rows' import numbers go back into the journal.
         // 010_registry_without_keys: the primary keys of participant and participation.
         BackToVersion9Sql
         // 009_fact_attendance: the attendance code's copy in the fact table.

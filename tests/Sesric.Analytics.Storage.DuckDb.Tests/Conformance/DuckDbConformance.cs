@@ -17,3 +17,8 @@ public sealed class DuckDbQueryConformance : QueryConformance
 {
     protected override IStoreFactory Factory => DuckDbStoreFactory.Instance;
 }
+
+public sealed class DuckDbImportUndoConformance : ImportUndoConformance
+{
+    protected override IStoreFactory Factory => DuckDbStoreFactory.Instance;
+}

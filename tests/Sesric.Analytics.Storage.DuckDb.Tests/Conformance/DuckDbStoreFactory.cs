@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 using DuckDB.NET.Data;
 
 using Sesric.Analytics.StoreConformance;
@@ -26,5 +29,24 @@ internal sealed class DuckDbStoreFactory : IStoreFactory
         command.CommandText = sql;
         command.ExecuteNonQuery();
         return Task.CompletedTask;
+    }
+
+    public Task<string> QueryAsync(string location, string sql)
+    {
+        using var connection = new DuckDBConnection($"DataSource={location}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var text = new StringBuilder();
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                text.Append(i == 0 ? "" : "|").Append(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
+            }
+            text.Append('\n');
+        }
+        return Task.FromResult(text.ToString());
     }
 }

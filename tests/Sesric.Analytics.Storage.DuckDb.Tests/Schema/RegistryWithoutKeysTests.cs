@@ -34,10 +34,11 @@ public sealed class RegistryWithoutKeysTests : IDisposable
         var before = Dump(Path);
         Assert.Contains("p7|MYS|", before, StringComparison.Ordinal);
 
+        // Up to version 10 only, so that the file is compared with what 010 alone makes of it (011 has its own tests).
         var upgrades = new List<SchemaUpgrade>();
-        await using (var store = await DuckDbAnalyticsStore.OpenAsync(Path, new Reports(upgrades.Add)))
+        using (var raw = RawDb.Open(Path))
         {
-            Assert.Equal(10, store.Description.SchemaVersion);
+            Assert.Equal(10, DuckDb.Schema.SchemaMigrator.Migrate(raw, Path, targetVersion: 10, new Reports(upgrades.Add)));
         }
 
         Assert.Equal([new SchemaUpgrade(Path, 9, 10, "010_registry_without_keys")], upgrades);

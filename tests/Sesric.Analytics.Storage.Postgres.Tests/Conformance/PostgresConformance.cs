@@ -19,3 +19,9 @@ public sealed class PostgresQueryConformance : QueryConformance
 {
     protected override IStoreFactory Factory => PostgresStoreFactory.Instance;
 }
+
+[Trait("Category", "Postgres")]
+public sealed class PostgresImportUndoConformance : ImportUndoConformance
+{
+    protected override IStoreFactory Factory => PostgresStoreFactory.Instance;
+}
