@@ -321,14 +321,14 @@ internal static class ParticipationImport
     {
         // The 'same' people are tested against the changed participations only when there are such people: the hashed
         // subquery is built on first use.
-        var touched = await connection.ExecuteAsync(cancellationToken,
+        await connection.ExecuteAsync(cancellationToken,
             """
             CREATE TEMP TABLE import_refresh AS
             SELECT participant_key, participant_id, iso3, gender, participant_synthetic, record_key, change FROM import_participant
             WHERE change = 'update'
                OR (change = 'same' AND participant_id IN (SELECT participant_id FROM import_participation WHERE change <> 'same'))
             """).ConfigureAwait(false);
-        if (touched > 0)
+        if (await connection.ScalarLongAsync(cancellationToken, "SELECT COUNT(*) FROM (SELECT 1 FROM import_refresh LIMIT 1) t").ConfigureAwait(false) > 0)
         {
             // Without statistics the planner guessed a third of its rows and sort-merged the fact rows with the reference
             // table on three text columns instead of hashing the small reference table.
