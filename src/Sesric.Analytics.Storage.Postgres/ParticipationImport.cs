@@ -11,8 +11,9 @@ namespace Sesric.Analytics.Storage.Postgres;
 
 /// <summary>
 /// The participations import: stage with binary COPY, merge by natural key in SQL, all in the caller's transaction
-/// (which holds the store's write lock). The same statements as the DuckDB store's, so both classify, journal and
-/// derive fact rows alike.
+/// (which holds the store's write lock). It classifies, refuses, journals and derives fact rows as the DuckDB store does;
+/// the statements differ where PostgreSQL does a step more cheaply another way (people are classified before
+/// participations, and a new person's fact rows come from the classified rows).
 /// </summary>
 internal static class ParticipationImport
 {
@@ -63,36 +64,19 @@ internal static class ParticipationImport
         phases?.Mark("stage rows (binary COPY, parse + validate overlapped), check references");
 
         // Classify each distinct participant and participation against the store, then apply: the counts
-        // come from the same classification the writes use, so they cannot disagree. New rows are inserted
-        // in primary-key order, so the B-tree grows at its right edge (the order is not needed for correctness:
-        // participant_key numbering comes from the classification). Inserting the 1M participations unsorted was
-        // measured and not kept: backend CPU 5.65 s against 5.10 s sorted (minimum of 3, load average about 40); and with
-        // participation's key deferred (a first import) it still is not: the fact rows' window sort then gets rows in
-        // random order instead of nearly in key order, and the import's backend CPU went from 20.3 to 22.6 s (load about 12).
-        await connection.ExecuteAsync(cancellationToken,
-            """
-            CREATE TEMP TABLE import_participation AS
-            SELECT s.participant_id, s.programme_id, s.edition_number, s.attendance, s.participation_synthetic, s.copies,
-                   -- A blank nomination date keeps the stored one: an outcomes file need not repeat the nominations.
-                   COALESCE(s.nominated_on, p.nominated_on) AS nominated_on,
-                   CASE WHEN p.participant_id IS NULL THEN 'insert'
-                        WHEN p.attendance = s.attendance AND p.is_synthetic = s.participation_synthetic
-                             AND (s.nominated_on IS NULL OR s.nominated_on = p.nominated_on) THEN 'same'
-                        ELSE 'update' END AS change,
-                   p.attendance AS prior_attendance, p.is_synthetic AS prior_is_synthetic, p.nominated_on AS prior_nominated_on
-            FROM (SELECT participant_id, programme_id, edition_number, MIN(attendance) AS attendance,
-                         BOOL_AND(participation_synthetic) AS participation_synthetic, MIN(nominated_on) AS nominated_on, COUNT(*) AS copies
-                  FROM import_row GROUP BY participant_id, programme_id, edition_number) s
-            LEFT JOIN participation p
-              ON p.participant_id = s.participant_id AND p.programme_id = s.programme_id AND p.edition_number = s.edition_number
-            """).ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken, "ANALYZE import_participation").ConfigureAwait(false);
-        await RejectDuplicateParticipationsAsync(connection, cancellationToken).ConfigureAwait(false);
-        phases?.Mark("classify participations");
+        // come from the same classification the writes use, so they cannot disagree. People first: each participation row
+        // then carries its person's key, state and counts, from which a new person's fact rows are written without
+        // reading the registry back (see InsertNewPeopleFactsAsync).
+        // Grouped by sorting the staged rows rather than hashing them, and joined to the stored people by merging: the
+        // groups then come out in id order, which the numbering's window needs, instead of being sorted again after the
+        // join, wide. Backend CPU of the statement on a 1M-row first import: 1.6 s against 2.1 s hashed (same run, load
+        // average about 10); the planner, which does not count the second sort's width, prefers hashing on its own.
+        await connection.ExecuteAsync(cancellationToken, "SET LOCAL enable_hashagg = off").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "SET LOCAL enable_mergejoin = on").ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken,
             """
             CREATE TEMP TABLE import_participant AS
-            SELECT s.participant_id, s.iso3, s.gender, s.institution_type, s.participant_synthetic,
+            SELECT s.participant_id, s.iso3, s.gender, s.institution_type, s.participant_synthetic, s.staged_rows, s.counted_rows,
                    -- A stored person keeps the key they have; a new one takes the file's, else a fresh random one.
                    COALESCE(p.record_key, s.record_key, CAST(floor(random() * 16777216) AS INTEGER)) AS record_key,
                    CASE WHEN p.participant_id IS NULL THEN 'insert'
@@ -100,22 +84,60 @@ internal static class ParticipationImport
                              AND p.institution_type IS NOT DISTINCT FROM s.institution_type
                              AND p.is_synthetic = s.participant_synthetic THEN 'same'
                         ELSE 'update' END AS change,
-                   -- New people are numbered after everyone stored, in id order (see migration 004).
+                   -- New people are numbered after everyone stored, in id order (see migration 004): the new people counted
+                   -- up to this id, a running count over the id order. It replaced a row number per (new, id) partition, whose
+                   -- sort compared a boolean before the text.
                    CASE WHEN p.participant_id IS NULL
                         THEN CAST((SELECT COALESCE(MAX(participant_key), 0) FROM participant)
-                                  + row_number() OVER (PARTITION BY p.participant_id IS NULL ORDER BY s.participant_id) AS INTEGER)
+                                  + COUNT(*) FILTER (WHERE p.participant_id IS NULL) OVER by_id AS INTEGER)
                         ELSE p.participant_key END AS participant_key,
-                   -- More than one description of one person is refused below; counted here, over the numbering's sort,
-                   -- rather than by grouping the table again (the person's stored or new state follows from the id).
-                   COUNT(*) OVER (PARTITION BY p.participant_id IS NULL, s.participant_id) AS descriptions,
+                   -- More than one description of one person is refused below; found here, in the numbering's window, rather
+                   -- than by grouping the table again or by a second window: a running count includes the current row's peers
+                   -- (the person's other descriptions), so on a person's first description it runs ahead of the row number.
+                   COUNT(*) OVER by_id <> row_number() OVER by_id AS described_twice,
                    p.iso3 AS prior_iso3, p.gender AS prior_gender, p.institution_type AS prior_institution_type, p.is_synthetic AS prior_is_synthetic
-            FROM (SELECT participant_id, iso3, gender, institution_type, participant_synthetic, MIN(record_key) AS record_key
+            -- Grouping by all five columns is cheaper here than grouping by the id with MIN/MAX over each column (the
+            -- DuckDB store's shape): PostgreSQL's text MIN and MAX compare and copy per row.
+            FROM (SELECT participant_id, iso3, gender, institution_type, participant_synthetic, MIN(record_key) AS record_key,
+                         COUNT(*) AS staged_rows, COUNT(*) FILTER (WHERE attendance IN ('attended', 'completed')) AS counted_rows
                   FROM import_row GROUP BY participant_id, iso3, gender, institution_type, participant_synthetic) s
             LEFT JOIN participant p ON p.participant_id = s.participant_id
+            WINDOW by_id AS (ORDER BY s.participant_id)
             """).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "SET LOCAL enable_hashagg = on").ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "SET LOCAL enable_mergejoin = off").ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "ANALYZE import_participant").ConfigureAwait(false);
-        await RejectInconsistentParticipantsAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (await connection.ScalarLongAsync(cancellationToken, "SELECT COUNT(*) FROM (SELECT 1 FROM import_participant WHERE described_twice LIMIT 1) t").ConfigureAwait(false) > 0)
+        {
+            // A person described twice would be joined twice below, so the batch is refused now, naming a repeated
+            // participation first as before (found by grouping the staged rows: this path only runs for a refused batch).
+            await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongStagedRows, cancellationToken).ConfigureAwait(false);
+            await RejectInconsistentParticipantsAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
         phases?.Mark("classify participants");
+        // One row a staged row, not a group: a participation given twice is refused below, so grouping every row only to
+        // find the few repeats (a hash aggregate over the whole batch) is replaced by grouping the rows of people with
+        // more than one (a person with one row cannot repeat a participation).
+        await connection.ExecuteAsync(cancellationToken,
+            """
+            CREATE TEMP TABLE import_participation AS
+            SELECT r.participant_id, r.programme_id, r.edition_number, r.attendance, r.participation_synthetic,
+                   -- A blank nomination date keeps the stored one: an outcomes file need not repeat the nominations.
+                   COALESCE(r.nominated_on, p.nominated_on) AS nominated_on,
+                   CASE WHEN p.participant_id IS NULL THEN 'insert'
+                        WHEN p.attendance = r.attendance AND p.is_synthetic = r.participation_synthetic
+                             AND (r.nominated_on IS NULL OR r.nominated_on = p.nominated_on) THEN 'same'
+                        ELSE 'update' END AS change,
+                   p.attendance AS prior_attendance, p.is_synthetic AS prior_is_synthetic, p.nominated_on AS prior_nominated_on,
+                   x.participant_key, x.change AS participant_change, x.iso3, x.gender, x.participant_synthetic, x.record_key,
+                   x.staged_rows, x.counted_rows
+            FROM import_row r
+            JOIN import_participant x ON x.participant_id = r.participant_id
+            LEFT JOIN participation p
+              ON p.participant_id = r.participant_id AND p.programme_id = r.programme_id AND p.edition_number = r.edition_number
+            """).ConfigureAwait(false);
+        await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongClassifiedRows, cancellationToken).ConfigureAwait(false);
+        phases?.Mark("classify participations");
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_row").ConfigureAwait(false);
         var participants = await CountChangesAsync(connection, "import_participant", cancellationToken).ConfigureAwait(false);
         var participations = await CountChangesAsync(connection, "import_participation", cancellationToken).ConfigureAwait(false);
@@ -148,16 +170,19 @@ internal static class ParticipationImport
             WHERE participation.participant_id = s.participant_id AND participation.programme_id = s.programme_id
               AND participation.edition_number = s.edition_number AND s.change = 'update'
             """).ConfigureAwait(false);
+        // In key order for the primary key's B-tree, as for the participants. With the key deferred the rows go in as
+        // staged: a new person's fact rows are no longer read back from this table, so its order buys nothing.
         await connection.ExecuteAsync(cancellationToken,
             """
             INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic, nominated_on, inserted_by_import)
             SELECT participant_id, programme_id, edition_number, attendance, participation_synthetic, nominated_on, CAST($1 AS BIGINT)
             FROM import_participation WHERE change = 'insert'
-            ORDER BY participant_id, programme_id, edition_number
-            """,
-            importId).ConfigureAwait(false);
+            """ + (deferred?.Tables.Contains("participation") == true ? "" : "\nORDER BY participant_id, programme_id, edition_number"), importId).ConfigureAwait(false);
         phases?.Mark("write participations");
-        await RefreshImportedFactsAsync(connection, cancellationToken).ConfigureAwait(false);
+        await CreateFactReferenceAsync(connection, cancellationToken).ConfigureAwait(false);
+        await InsertNewPeopleFactsAsync(connection, cancellationToken).ConfigureAwait(false);
+        await RefreshStoredPeopleFactsAsync(connection, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_fact_reference").ConfigureAwait(false);
         phases?.Mark("fact rows and flags");
         if (deferred is { Tables.Count: > 0 })
         {
@@ -224,7 +249,12 @@ internal static class ParticipationImport
     /// nothing measurable on these plans, which are scans, sorts and hash joins of plain columns.
     /// <c>enable_mergejoin</c>: the planner underestimates three-column joins of freshly written rows (497 rows guessed
     /// for 300,000) and then sorts both sides on text keys to merge them; hashing the smaller side is the right plan for
-    /// every join of a whole import.
+    /// every join of a whole import (the people's classification turns merging back on for its one statement, to merge
+    /// groups already in id order).
+    /// Not set: <c>temp_buffers</c> (the staged and classified rows live in temporary tables, in 8 MB of local buffers by
+    /// default): at 1 GB the import's statements took no less CPU (the evicted pages go to the OS cache, not the disk), and
+    /// it can only be set before a session first touches a temporary table, which a pooled connection may have done.
+    /// Parallel workers: every large statement reads a temporary table, which only its own backend can read.
     /// </remarks>
     public static async Task UseBulkSettingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -235,63 +265,120 @@ internal static class ParticipationImport
     }
 
     /// <summary>
-    /// Rewrites the <c>participation_fact</c> rows of every participant this import inserted or changed, or
-    /// whose participations it inserted or changed (a changed country or gender touches all of a person's rows).
-    /// Runs after the base tables are written, in the same transaction; a person's attributes come from the
-    /// import's own table, which the participant rows now equal, saving a join on the text id. Every row of a
-    /// touched person is rewritten, so <c>is_single</c> and <c>is_single_in_year</c> (their only counted participation,
-    /// overall and in that year) are judged over all of them.
+    /// Rewrites the <c>participation_fact</c> rows of every participant in <c>import_participant</c> that is marked
+    /// <c>'update'</c>, or marked <c>'same'</c> with a participation in <c>import_participation</c> that is not: a changed
+    /// country or gender touches all of a person's rows, and every row of a touched person is rewritten, so
+    /// <c>is_single</c> and <c>is_single_in_year</c> (their only counted participation, overall and in that year) are judged
+    /// over all of them. Runs after the base tables are written, in the same transaction; a person's attributes come from
+    /// <c>import_participant</c>, which the participant rows now equal, saving a join on the text id. Undoing an import
+    /// calls it with every person involved marked <c>'update'</c>; an import writes its new people's rows first
+    /// (<see cref="InsertNewPeopleFactsAsync"/>).
     /// </summary>
     public static async Task RefreshImportedFactsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        // The edition- and country-derived columns, materialised once: through the view, the membership test (a
-        // subquery on membership_suspension) ran once per fact row written, about a million times for a 1M-row import,
-        // where the table holds one row per (edition, country) pair, some tens of thousands.
+        await CreateFactReferenceAsync(connection, cancellationToken).ConfigureAwait(false);
+        await RefreshStoredPeopleFactsAsync(connection, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_fact_reference").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Materialises the edition- and country-derived fact columns as <c>import_fact_reference</c>: through the view, the
+    /// membership test (a subquery on membership_suspension) ran once per fact row written, about a million times for a
+    /// 1M-row import, where the table holds one row per (edition, country) pair, some tens of thousands.
+    /// </summary>
+    private static async Task CreateFactReferenceAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(cancellationToken, "CREATE TEMP TABLE import_fact_reference AS SELECT * FROM fact_reference").ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "ANALYZE import_fact_reference").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the fact rows of the people this import inserts, from <c>import_participation</c> alone: a new person's
+    /// participations are all in this import, so the rows carry everything (the person's key, attributes and counts of
+    /// staged and counted rows) and the registry is not read back by the text id.
+    /// </summary>
+    /// <remarks>
+    /// The flags need no window over most people: with at most one counted participation, a row is the person's only
+    /// counted one overall and in its year exactly when it is counted. Only the rows of people with two or more counted
+    /// participations (about a third of a generated 1M-row registry's rows) are sorted by person and year, to count the
+    /// year's. On a 1M-row first import this statement took 1.9 s of backend CPU where joining the written participations
+    /// back and sorting every row took 4.0 s (same run, load average about 15).
+    /// </remarks>
+    private static async Task InsertNewPeopleFactsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(cancellationToken,
+            """
+            INSERT INTO participation_fact
+            SELECT q.participant_key, q.programme_id, q.edition_number,
+                   r.year, r.modality, r.host_country, r.reference_date, q.iso3, r.oic_group, q.gender,
+                   (q.attendance IN ('attended', 'completed')), (q.participation_synthetic OR q.participant_synthetic), r.counts_as_member,
+                   (q.attendance IN ('attended', 'completed')) AND q.counted_rows = 1,
+                   (q.attendance IN ('attended', 'completed')) AND q.counted_rows = 1,
+                   q.record_key, q.attendance
+            FROM import_participation q
+            JOIN import_fact_reference r ON r.programme_id = q.programme_id AND r.edition_number = q.edition_number AND r.iso3 = q.iso3
+            WHERE q.participant_change = 'insert' AND q.counted_rows < 2
+            UNION ALL
+            SELECT q.participant_key, q.programme_id, q.edition_number,
+                   r.year, r.modality, r.host_country, r.reference_date, q.iso3, r.oic_group, q.gender,
+                   (q.attendance IN ('attended', 'completed')), (q.participation_synthetic OR q.participant_synthetic), r.counts_as_member,
+                   false,
+                   (q.attendance IN ('attended', 'completed'))
+                       AND COUNT(*) FILTER (WHERE q.attendance IN ('attended', 'completed')) OVER (PARTITION BY q.participant_key, r.year) = 1,
+                   q.record_key, q.attendance
+            FROM import_participation q
+            JOIN import_fact_reference r ON r.programme_id = q.programme_id AND r.edition_number = q.edition_number AND r.iso3 = q.iso3
+            WHERE q.participant_change = 'insert' AND q.counted_rows >= 2
+            """).ConfigureAwait(false);
+    }
+
+    /// <summary>The fact rows of touched people already stored (see <see cref="RefreshImportedFactsAsync"/>), over <c>import_fact_reference</c>.</summary>
+    private static async Task RefreshStoredPeopleFactsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // The 'same' people are tested against the changed participations only when there are such people: the hashed
+        // subquery is built on first use.
         await connection.ExecuteAsync(cancellationToken,
             """
             CREATE TEMP TABLE import_refresh AS
             SELECT participant_key, participant_id, iso3, gender, participant_synthetic, record_key, change FROM import_participant
-            WHERE change <> 'same'
-               OR participant_id IN (SELECT participant_id FROM import_participation WHERE change <> 'same')
+            WHERE change = 'update'
+               OR (change = 'same' AND participant_id IN (SELECT participant_id FROM import_participation WHERE change <> 'same'))
             """).ConfigureAwait(false);
-        // Without statistics the planner guessed a third of its rows and sort-merged the fact rows with the reference
-        // table on three text columns instead of hashing the small reference table.
-        await connection.ExecuteAsync(cancellationToken, "ANALYZE import_refresh").ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken,
-            """
-            DELETE FROM participation_fact
-            WHERE participant_key IN (SELECT participant_key FROM import_refresh WHERE change <> 'insert')
-            """).ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken,
-            """
-            INSERT INTO participation_fact
-            -- The touched people's participations first, materialised: participation's statistics predate this
-            -- import's rows, and with them the planner once joined every participation to the reference table on
-            -- the edition alone (62 million rows, eight minutes) before narrowing by country.
-            WITH person_row AS MATERIALIZED (
-                SELECT x.participant_key, x.iso3, x.gender, x.participant_synthetic, x.record_key,
-                       pn.programme_id, pn.edition_number, pn.attendance, pn.is_synthetic
-                FROM import_refresh x
-                JOIN participation pn ON pn.participant_id = x.participant_id)
-            SELECT x.participant_key, x.programme_id, x.edition_number,
-                   r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
-                   (x.attendance IN ('attended', 'completed')), (x.is_synthetic OR x.participant_synthetic), r.counts_as_member,
-                   (x.attendance IN ('attended', 'completed'))
-                       AND COUNT(*) FILTER (WHERE x.attendance IN ('attended', 'completed')) OVER (PARTITION BY x.participant_key) = 1,
-                   (x.attendance IN ('attended', 'completed'))
-                       AND COUNT(*) FILTER (WHERE x.attendance IN ('attended', 'completed')) OVER (PARTITION BY x.participant_key, r.year) = 1,
-                   x.record_key, x.attendance
-            FROM person_row x
-            JOIN import_fact_reference r ON r.programme_id = x.programme_id AND r.edition_number = x.edition_number AND r.iso3 = x.iso3
-            -- One sort (by person, then year) serves both flags, each a count over a whole partition: the person's rows, and
-            -- the person's rows in that year. The same counts as frames of one window ordered by year (all rows, and the
-            -- current row's peers) cost more: PostgreSQL evaluates such frames row by row (the statement took 6.2 s against
-            -- 5.0 s in EXPLAIN ANALYZE, 1M rows, load average about 10).
-            """).ConfigureAwait(false);
+        if (await connection.ScalarLongAsync(cancellationToken, "SELECT COUNT(*) FROM (SELECT 1 FROM import_refresh LIMIT 1) t").ConfigureAwait(false) > 0)
+        {
+            // Without statistics the planner guessed a third of its rows and sort-merged the fact rows with the reference
+            // table on three text columns instead of hashing the small reference table.
+            await connection.ExecuteAsync(cancellationToken, "ANALYZE import_refresh").ConfigureAwait(false);
+            await connection.ExecuteAsync(cancellationToken,
+                "DELETE FROM participation_fact WHERE participant_key IN (SELECT participant_key FROM import_refresh)").ConfigureAwait(false);
+            await connection.ExecuteAsync(cancellationToken,
+                """
+                INSERT INTO participation_fact
+                -- The touched people's participations first, materialised: participation's statistics predate this
+                -- import's rows, and with them the planner once joined every participation to the reference table on
+                -- the edition alone (62 million rows, eight minutes) before narrowing by country.
+                WITH person_row AS MATERIALIZED (
+                    SELECT x.participant_key, x.iso3, x.gender, x.participant_synthetic, x.record_key,
+                           pn.programme_id, pn.edition_number, pn.attendance, pn.is_synthetic
+                    FROM import_refresh x
+                    JOIN participation pn ON pn.participant_id = x.participant_id)
+                SELECT x.participant_key, x.programme_id, x.edition_number,
+                       r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
+                       (x.attendance IN ('attended', 'completed')), (x.is_synthetic OR x.participant_synthetic), r.counts_as_member,
+                       (x.attendance IN ('attended', 'completed'))
+                           AND COUNT(*) FILTER (WHERE x.attendance IN ('attended', 'completed')) OVER (PARTITION BY x.participant_key) = 1,
+                       (x.attendance IN ('attended', 'completed'))
+                           AND COUNT(*) FILTER (WHERE x.attendance IN ('attended', 'completed')) OVER (PARTITION BY x.participant_key, r.year) = 1,
+                       x.record_key, x.attendance
+                FROM person_row x
+                JOIN import_fact_reference r ON r.programme_id = x.programme_id AND r.edition_number = x.edition_number AND r.iso3 = x.iso3
+                -- One sort (by person, then year) serves both flags, each a count over a whole partition: the person's rows, and
+                -- the person's rows in that year. The same counts as frames of one window ordered by year (all rows, and the
+                -- current row's peers) cost more: PostgreSQL evaluates such frames row by row (the statement took 6.2 s against
+                -- 5.0 s in EXPLAIN ANALYZE, 1M rows, load average about 10).
+                """).ConfigureAwait(false);
+        }
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_refresh").ConfigureAwait(false);
-        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_fact_reference").ConfigureAwait(false);
     }
 
     /// <summary>
@@ -375,15 +462,29 @@ internal static class ParticipationImport
         return hash is null ? $"rows:{count}" : hash.Finish(count);
     }
 
-    /// <summary>Refuses a batch that gives one participation twice (whatever the attendance).</summary>
-    private static async Task RejectDuplicateParticipationsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Up to ten participations given more than once, named, from the classified rows (one a staged row).</summary>
+    /// <remarks>Only a person with more than one staged row can give a participation twice.</remarks>
+    private const string DuplicatesAmongClassifiedRows =
+        """
+        SELECT participant_id || ' in ' || programme_id || '/' || CAST(edition_number AS VARCHAR) || ' (' || CAST(COUNT(*) AS VARCHAR) || ' times)'
+        FROM import_participation WHERE staged_rows > 1
+        GROUP BY participant_id, programme_id, edition_number HAVING COUNT(*) > 1
+        ORDER BY participant_id, programme_id, edition_number LIMIT 10
+        """;
+
+    /// <summary>As <see cref="DuplicatesAmongClassifiedRows"/>, from the staged rows, for a batch refused before its participations are classified.</summary>
+    private const string DuplicatesAmongStagedRows =
+        """
+        SELECT participant_id || ' in ' || programme_id || '/' || CAST(edition_number AS VARCHAR) || ' (' || CAST(COUNT(*) AS VARCHAR) || ' times)'
+        FROM import_row
+        GROUP BY participant_id, programme_id, edition_number HAVING COUNT(*) > 1
+        ORDER BY participant_id, programme_id, edition_number LIMIT 10
+        """;
+
+    /// <summary>Refuses a batch that gives one participation twice (whatever the attendance), named by <paramref name="duplicatesQuery"/>.</summary>
+    private static async Task RejectDuplicateParticipationsAsync(NpgsqlConnection connection, string duplicatesQuery, CancellationToken cancellationToken)
     {
-        var duplicated = await connection.StringsAsync(cancellationToken,
-            """
-            SELECT participant_id || ' in ' || programme_id || '/' || CAST(edition_number AS VARCHAR) || ' (' || CAST(copies AS VARCHAR) || ' times)'
-            FROM import_participation WHERE copies > 1
-            ORDER BY participant_id, programme_id, edition_number LIMIT 10
-            """).ConfigureAwait(false);
+        var duplicated = await connection.StringsAsync(cancellationToken, duplicatesQuery).ConfigureAwait(false);
         if (duplicated.Count > 0)
         {
             throw new ArgumentException(
@@ -397,7 +498,7 @@ internal static class ParticipationImport
         var conflicting = await connection.StringsAsync(cancellationToken,
             """
             SELECT DISTINCT participant_id FROM import_participant
-            WHERE descriptions > 1 ORDER BY participant_id LIMIT 10
+            WHERE described_twice ORDER BY participant_id LIMIT 10
             """).ConfigureAwait(false);
         if (conflicting.Count > 0)
         {

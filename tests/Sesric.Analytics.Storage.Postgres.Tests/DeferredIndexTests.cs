@@ -37,7 +37,7 @@ public sealed class DeferredIndexTests
         Assert.Equal(Large.Participations.Count, outcome.Participations.Inserted);
         Assert.Equal(schemaBefore, Indexes(database));
         Assert.Equal(Large.Participations.Count.ToString(CultureInfo.InvariantCulture), Psql("SELECT COUNT(*) FROM participation_fact", database));
-        Assert.Equal("0", Psql(FlagMismatches, database));
+        Assert.Equal("0", Psql(FactRecomputation.FlagMismatches, database));
         // Not a vacuous comparison: both flags hold for some rows and not for others.
         Assert.Equal("t|t|t|t", Psql("SELECT bool_or(is_single), bool_or(NOT is_single), bool_or(is_single_in_year AND NOT is_single), bool_or(NOT is_single_in_year) FROM participation_fact", database));
 
@@ -59,7 +59,7 @@ public sealed class DeferredIndexTests
         await store.ImportParticipationsAsync(more, ImportRequest.Default);
         Assert.Equal(registryIndexes, Psql(RegistryIndexRelations, database));
         Assert.Equal(schemaBefore, Indexes(database));
-        Assert.Equal("0", Psql(FlagMismatches, database));
+        Assert.Equal("0", Psql(FactRecomputation.FlagMismatches, database));
     }
 
     [Fact]
@@ -92,26 +92,6 @@ public sealed class DeferredIndexTests
         SELECT string_agg(c.relname || ': ' || CAST(c.oid AS VARCHAR), E'\n' ORDER BY c.relname)
         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
         WHERE i.indrelid IN (CAST('participant' AS regclass), CAST('participation' AS regclass), CAST('participation_fact' AS regclass))
-        """;
-
-    /// <summary>Fact rows whose flags differ from a recomputation by grouped counts over the base tables (none expected).</summary>
-    private const string FlagMismatches =
-        """
-        WITH c AS (
-            SELECT pt.participant_key, pn.programme_id, pn.edition_number, e.year, pn.attendance IN ('attended', 'completed') AS counted
-            FROM participation pn
-            JOIN participant pt ON pt.participant_id = pn.participant_id
-            JOIN edition e ON e.programme_id = pn.programme_id AND e.edition_number = pn.edition_number),
-        per_person AS (SELECT participant_key, COUNT(*) FILTER (WHERE counted) AS n FROM c GROUP BY participant_key),
-        per_year AS (SELECT participant_key, year, COUNT(*) FILTER (WHERE counted) AS n FROM c GROUP BY participant_key, year)
-        SELECT COUNT(*)
-        FROM c
-        JOIN per_person pp ON pp.participant_key = c.participant_key
-        JOIN per_year py ON py.participant_key = c.participant_key AND py.year = c.year
-        LEFT JOIN participation_fact f
-          ON f.participant_key = c.participant_key AND f.programme_id = c.programme_id AND f.edition_number = c.edition_number
-        WHERE f.is_single IS DISTINCT FROM (c.counted AND pp.n = 1)
-           OR f.is_single_in_year IS DISTINCT FROM (c.counted AND py.n = 1)
         """;
 
     private static (string Address, string Database) NewDatabase(string prefix)
