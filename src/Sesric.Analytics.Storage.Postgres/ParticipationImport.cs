@@ -136,7 +136,6 @@ internal static class ParticipationImport
             LEFT JOIN participation p
               ON p.participant_id = r.participant_id AND p.programme_id = r.programme_id AND p.edition_number = r.edition_number
             """).ConfigureAwait(false);
-        await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongClassifiedRows, cancellationToken).ConfigureAwait(false);
         phases?.Mark("classify participations");
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_row").ConfigureAwait(false);
         var participants = await CountChangesAsync(connection, "import_participant", cancellationToken).ConfigureAwait(false);
@@ -144,6 +143,14 @@ internal static class ParticipationImport
         var deferred = participations.Inserted >= DeferredIndexes.FromInsertedRows
             ? await DeferredIndexes.DropOnEmptyTablesAsync(connection, WrittenTables, cancellationToken).ConfigureAwait(false)
             : null;
+        // A participation given twice is refused before anything is written, unless participation's primary key is deferred:
+        // rebuilding it checks every row's uniqueness anyway, so the repeats are looked for only when it fails (see
+        // RebuildNamingRepeatsAsync), which saves the hash aggregate over the classified rows.
+        var keyFindsRepeats = deferred?.Tables.Contains("participation") == true;
+        if (!keyFindsRepeats)
+        {
+            await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongClassifiedRows, cancellationToken).ConfigureAwait(false);
+        }
         var importId = await ImportUndo.JournalAsync(connection, request, participations, participants, cancellationToken).ConfigureAwait(false);
         phases?.Mark(deferred is { Tables.Count: > 0 } ? "count, drop the empty tables' indexes, journal" : "count and journal");
 
@@ -186,7 +193,14 @@ internal static class ParticipationImport
         phases?.Mark("fact rows and flags");
         if (deferred is { Tables.Count: > 0 })
         {
-            await deferred.RebuildAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (keyFindsRepeats)
+            {
+                await RebuildNamingRepeatsAsync(connection, deferred, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await deferred.RebuildAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
             phases?.Mark("build the deferred indexes");
         }
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participation").ConfigureAwait(false);
@@ -480,6 +494,32 @@ internal static class ParticipationImport
         GROUP BY participant_id, programme_id, edition_number HAVING COUNT(*) > 1
         ORDER BY participant_id, programme_id, edition_number LIMIT 10
         """;
+
+    /// <summary>
+    /// Builds the deferred indexes, participation's primary key among them, in place of the duplicate check: when a key
+    /// finds a repeated row, the build is rolled back to a savepoint and the batch is refused naming the repeats, as the
+    /// check would have before the writes (the caller's transaction then rolls back the rest).
+    /// </summary>
+    /// <remarks>
+    /// The check is a hash aggregate over the classified rows of people with more than one: on a 1M-row first import 0.64
+    /// and 0.89 s of backend CPU in two runs (load average 8-9), where the savepoint costs nothing measurable. The person's
+    /// key cannot fail this way: a person described twice is refused when people are classified.
+    /// </remarks>
+    private static async Task RebuildNamingRepeatsAsync(NpgsqlConnection connection, DeferredIndexes deferred, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(cancellationToken, "SAVEPOINT deferred_indexes").ConfigureAwait(false);
+        try
+        {
+            await deferred.RebuildAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await connection.ExecuteAsync(cancellationToken, "ROLLBACK TO SAVEPOINT deferred_indexes").ConfigureAwait(false);
+            await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongClassifiedRows, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+        await connection.ExecuteAsync(cancellationToken, "RELEASE SAVEPOINT deferred_indexes").ConfigureAwait(false);
+    }
 
     /// <summary>Refuses a batch that gives one participation twice (whatever the attendance), named by <paramref name="duplicatesQuery"/>.</summary>
     private static async Task RejectDuplicateParticipationsAsync(NpgsqlConnection connection, string duplicatesQuery, CancellationToken cancellationToken)

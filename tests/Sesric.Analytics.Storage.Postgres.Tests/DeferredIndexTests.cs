@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.Sql;
 using Sesric.Analytics.StoreConformance;
 using Sesric.Analytics.Testing;
@@ -84,6 +85,36 @@ public sealed class DeferredIndexTests
         Assert.Equal(Large.Participations.Count, outcome.Participations.Inserted);
         Assert.Equal(schemaBefore, Indexes(database));
         Assert.Equal("0|0|0", Psql("SELECT (SELECT COUNT(*) FROM participation), (SELECT COUNT(*) FROM participant), (SELECT COUNT(*) FROM participation_fact)", database));
+    }
+
+    [Fact]
+    public async Task A_large_first_import_that_repeats_participations_is_refused_naming_them_when_the_rebuilt_key_finds_them()
+    {
+        // With participation's key deferred, the repeats are not looked for before the writes: the rebuilt key finds them,
+        // and the import is refused by the same message as a small one, naming each repeat, with nothing written.
+        var (address, database) = NewDatabase("deferred_repeats");
+        await using var store = await PostgresAnalyticsStore.OpenAsync(address);
+        await store.UpsertProgrammesAsync(Large.Catalogue.Programmes.ToArray());
+        await store.UpsertCountriesAsync(Large.Catalogue.Countries.ToArray());
+        await store.UpsertEditionsAsync(Large.Catalogue.Editions.ToArray());
+        var schemaBefore = Indexes(database);
+        var twice = Large.Participations[100];
+        var thrice = Large.Participations[2_000];
+        List<Participation> rows = [.. Large.Participations, thrice, twice, thrice];
+        Assert.True(rows.Count - 3 >= DeferredIndexes.FromInsertedRows, $"only {rows.Count} rows");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ImportParticipationsAsync(rows, ImportRequest.Default));
+
+        Assert.Contains($"{twice.Participant.Id.Value} in {twice.Edition} (2 times)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{thrice.Participant.Id.Value} in {thrice.Edition} (3 times)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("duplicate participation(s) in the same import: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(schemaBefore, Indexes(database));
+        Assert.Equal("0|0|0|0", Psql("SELECT (SELECT COUNT(*) FROM participation), (SELECT COUNT(*) FROM participant), (SELECT COUNT(*) FROM participation_fact), (SELECT COUNT(*) FROM import_batch)", database));
+
+        // The same store then takes the rows without the repeats, building its keys as a first import does.
+        var outcome = await store.ImportParticipationsAsync(Large.Participations, ImportRequest.Default);
+        Assert.Equal(Large.Participations.Count, outcome.Participations.Inserted);
+        Assert.Equal(schemaBefore, Indexes(database));
     }
 
     /// <summary>Each index of the registry and fact tables with its relation id, which a drop and rebuild changes.</summary>
