@@ -123,6 +123,38 @@ public sealed class FactTableTests : IDisposable
     }
 
     [Fact]
+    public async Task A_first_import_of_people_with_none_one_and_several_counted_participations_across_years_is_judged_as_defined()
+    {
+        var path = _folder.File("first.duckdb");
+        await using (var store = await TestData.OpenWithCatalogueAsync(path))
+        {
+            // Stat-CaB 1 moved into 2020, Diplomacy-CaB 2's year: a person can attend twice in one year.
+            await store.UpsertEditionsAsync([new Edition(TestData.S1, 2020, null, Modality.Unknown, null, null, [], null, PublishedTotals.None)]);
+            // A new person's flags come from their counted rows: none or one (no window), or two and more (judged per year).
+            await store.ImportParticipationsAsync(
+                [
+                    TestData.Row("z0", "TUR", TestData.D1, AttendanceStatus.NoShow),
+                    TestData.Row("z1", "TUR", TestData.D1), TestData.Row("z1", "TUR", TestData.D2, AttendanceStatus.NoShow),
+                    TestData.Row("z2", "EGY", TestData.D1), TestData.Row("z2", "EGY", TestData.D2),
+                    TestData.Row("z3", "EGY", TestData.D2), TestData.Row("z3", "EGY", TestData.S1, AttendanceStatus.Completed),
+                    TestData.Row("z4", "MYS", TestData.D1), TestData.Row("z4", "MYS", TestData.D2), TestData.Row("z4", "MYS", TestData.S1, AttendanceStatus.NoShow),
+                    TestData.Row("z5", "MYS", TestData.S1),
+                    TestData.Row("z6", "TUR", TestData.D1), TestData.Row("z6", "TUR", TestData.D2, AttendanceStatus.Completed), TestData.Row("z6", "TUR", TestData.S1),
+                ],
+                ImportRequest.Default);
+        }
+
+        AssertMatchesDefinition(path, expectedRows: 14);
+        using var raw = RawDb.Open(path);
+        Assert.Equal(11, raw.Scalar("SELECT COUNT(*) FROM participation_fact WHERE is_counted"));
+        // z1 at D1 and z5: their only counted participation.
+        Assert.Equal(2, raw.Scalar("SELECT COUNT(*) FROM participation_fact WHERE is_single"));
+        // z3 and z6 attended twice in 2020; z2, z4 and z6 (in 2015) once in each other year.
+        Assert.Equal(4, raw.Scalar("SELECT COUNT(*) FROM participation_fact WHERE is_counted AND NOT is_single_in_year"));
+        Assert.Equal(0, raw.Scalar("SELECT COUNT(*) FROM participation_fact f JOIN participant p USING (participant_key) WHERE f.record_key <> p.record_key"));
+    }
+
+    [Fact]
     public async Task A_person_whose_country_changes_has_every_fact_row_rewritten()
     {
         var path = _folder.File("moved.duckdb");
