@@ -257,23 +257,8 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         if (newPeopleFromImport)
         {
             // A new person's participations are all in this import, so the flags are judged over the import's rows alone.
-            connection.Execute(
-                """
-                INSERT INTO participation_fact
-                SELECT x.participant_key, pn.programme_id, pn.edition_number,
-                       r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
-                       (pn.attendance IN ('attended', 'completed')), (pn.participation_synthetic OR x.participant_synthetic), r.counts_as_member,
-                       (pn.attendance IN ('attended', 'completed'))
-                           AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
-                       (pn.attendance IN ('attended', 'completed'))
-                           AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1,
-                       x.record_key, pn.attendance
-                FROM import_participant x
-                JOIN import_participation pn ON pn.participant_id = x.participant_id
-                JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3
-                WHERE x.change = 'insert'
-                WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
-                """);
+            InsertFactRows(connection, people: "import_participant", participations: "import_participation",
+                participationSynthetic: "participation_synthetic", where: "WHERE x.change = 'insert'");
             phases?.Mark("fact rows and flags: new people (from the import's tables)");
         }
         // Stored people: their fact rows are rebuilt from all their participations, stored and imported. A first import
@@ -282,27 +267,43 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         {
             connection.Execute("DELETE FROM participation_fact WHERE participant_key IN (SELECT participant_key FROM import_refresh)");
             phases?.Mark("fact rows: delete the touched people's");
-            connection.Execute(
-                """
-                INSERT INTO participation_fact
-                SELECT x.participant_key, pn.programme_id, pn.edition_number,
-                       r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
-                       (pn.attendance IN ('attended', 'completed')), (pn.is_synthetic OR x.participant_synthetic), r.counts_as_member,
-                       (pn.attendance IN ('attended', 'completed'))
-                           AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
-                       (pn.attendance IN ('attended', 'completed'))
-                           AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1,
-                       x.record_key, pn.attendance
-                FROM import_refresh x
-                JOIN participation pn ON pn.participant_id = x.participant_id
-                JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3
-                -- One sort serves both flags: over all the person's rows, and over the peers in the same year.
-                WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
-                """);
+            InsertFactRows(connection, people: "import_refresh", participations: "participation", participationSynthetic: "is_synthetic", where: "");
             phases?.Mark("fact rows and flags: stored people");
         }
         connection.Execute("DROP TABLE import_refresh");
     }
+
+    /// <summary>
+    /// Writes the <c>participation_fact</c> rows of the people in <paramref name="people"/> (their attributes, as
+    /// the participant rows hold them) from their participations in <paramref name="participations"/>, which must be all
+    /// of each person's: <c>is_single</c> and <c>is_single_in_year</c> are judged over them. The one definition of a fact
+    /// row, which an import writes for new and for stored people and an undo for the people it restores.
+    /// </summary>
+    /// <param name="connection">The write transaction's connection, with <c>fact_reference</c>.</param>
+    /// <param name="people">A table of people: <c>participant_key</c>, <c>participant_id</c>, <c>iso3</c>, <c>gender</c>, <c>participant_synthetic</c>, <c>record_key</c>.</param>
+    /// <param name="participations">A table of participations keyed by <c>participant_id</c>, <c>programme_id</c>, <c>edition_number</c>, with <c>attendance</c>.</param>
+    /// <param name="participationSynthetic">The column of <paramref name="participations"/> holding its synthetic flag.</param>
+    /// <param name="where">A <c>WHERE</c> clause on the people (alias <c>x</c>), or empty.</param>
+    private static void InsertFactRows(DuckDBConnection connection, string people, string participations, string participationSynthetic, string where) =>
+        // The arguments are this class's own table and column names, never input.
+        connection.Execute(
+            $"""
+            INSERT INTO participation_fact
+            SELECT x.participant_key, pn.programme_id, pn.edition_number,
+                   r.year, r.modality, r.host_country, r.reference_date, x.iso3, r.oic_group, x.gender,
+                   (pn.attendance IN ('attended', 'completed')), (pn.{participationSynthetic} OR x.participant_synthetic), r.counts_as_member,
+                   (pn.attendance IN ('attended', 'completed'))
+                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1,
+                   (pn.attendance IN ('attended', 'completed'))
+                       AND COUNT(*) FILTER (WHERE pn.attendance IN ('attended', 'completed')) OVER (person_years RANGE BETWEEN CURRENT ROW AND CURRENT ROW) = 1,
+                   x.record_key, pn.attendance
+            FROM {people} x
+            JOIN {participations} pn ON pn.participant_id = x.participant_id
+            JOIN fact_reference r ON r.programme_id = pn.programme_id AND r.edition_number = pn.edition_number AND r.iso3 = x.iso3
+            {where}
+            -- One sort serves both flags: over all the person's rows, and over the peers in the same year.
+            WINDOW person_years AS (PARTITION BY x.participant_key ORDER BY r.year)
+            """);
 
     /// <summary>
     /// Streams the rows into <c>import_row</c> with the appender; returns a fingerprint of what was staged
