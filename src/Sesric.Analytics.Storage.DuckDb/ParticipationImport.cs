@@ -76,13 +76,13 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             """
             CREATE TEMP TABLE import_row (
                 participant_id          VARCHAR,
-                iso3                    VARCHAR,
-                gender                  VARCHAR,
+                -- The country, gender, edition and attendance as numbers (StagedRowCodes; their tables read them back).
+                country                 INTEGER,
+                gender                  INTEGER,
                 institution_type        VARCHAR,
                 participant_synthetic   BOOLEAN,
-                programme_id            VARCHAR,
-                edition_number          INTEGER,
-                attendance              VARCHAR,
+                edition                 INTEGER,
+                attendance              INTEGER,
                 participation_synthetic BOOLEAN,
                 record_key              INTEGER,
                 nominated_on            DATE,
@@ -94,9 +94,11 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             )
             """);
         var computeFingerprint = request.RequestId is not null;
+        var codes = new StagedRowCodes();
         var fingerprint = file is null
-            ? Stage(connection, rows!, request.Progress, computeFingerprint, cancellationToken)
-            : StageFile(connection, file, request.Progress, computeFingerprint, cancellationToken);
+            ? Stage(connection, rows!, codes, request.Progress, computeFingerprint, cancellationToken)
+            : StageFile(connection, file, codes, request.Progress, computeFingerprint, cancellationToken);
+        codes.WriteTables(connection);
         phases?.Mark("stage rows (parse + validate overlapped with the appender)");
         if (file is not null && file.HasRowProblems)
         {
@@ -113,29 +115,32 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         connection.Execute(
             """
             CREATE TEMP TABLE import_participation AS
-            SELECT s.participant_id, s.programme_id, s.edition_number, s.attendance, s.participation_synthetic, s.copies,
+            SELECT s.participant_id, e.programme_id, e.edition_number, a.attendance, s.participation_synthetic, s.copies,
                    -- A blank nomination date keeps the stored one: an outcomes file need not repeat the nominations.
                    COALESCE(s.nominated_on, p.nominated_on) AS nominated_on,
                    CASE WHEN p.participant_id IS NULL THEN 'insert'
-                        WHEN p.attendance = s.attendance AND p.is_synthetic = s.participation_synthetic
+                        WHEN p.attendance = a.attendance AND p.is_synthetic = s.participation_synthetic
                              AND (s.nominated_on IS NULL OR s.nominated_on = p.nominated_on) THEN 'same'
                         ELSE 'update' END AS change,
                    p.attendance AS prior_attendance, p.is_synthetic AS prior_is_synthetic, p.nominated_on AS prior_nominated_on
-            FROM (SELECT participant_id, programme_id, edition_number, MIN(attendance) AS attendance,
+            -- Grouped by the numbers (an edition is one integer, not a text and an integer), then read back.
+            FROM (SELECT participant_id, edition, MIN(attendance) AS attendance,
                          BOOL_AND(participation_synthetic) AS participation_synthetic, MIN(nominated_on) AS nominated_on, COUNT(*) AS copies
-                  FROM import_row GROUP BY participant_id, programme_id, edition_number) s
+                  FROM import_row GROUP BY participant_id, edition) s
+            JOIN import_edition_code e ON e.code = s.edition
+            JOIN import_attendance_code a ON a.code = s.attendance
             LEFT JOIN participation p
-              ON p.participant_id = s.participant_id AND p.programme_id = s.programme_id AND p.edition_number = s.edition_number
+              ON p.participant_id = s.participant_id AND p.programme_id = e.programme_id AND p.edition_number = e.edition_number
             """);
         phases?.Mark("classify participations");
         connection.Execute(
             """
             CREATE TEMP TABLE import_participant AS
-            SELECT s.participant_id, s.iso3, s.gender, s.institution_type, s.participant_synthetic, s.inconsistent,
+            SELECT s.participant_id, c.iso3, g.gender, s.institution_type, s.participant_synthetic, s.inconsistent,
                    -- A stored person keeps the key they have; a new one takes the file's, else a fresh random one.
                    COALESCE(p.record_key, s.record_key, CAST(floor(random() * 16777216) AS INTEGER)) AS record_key,
                    CASE WHEN p.participant_id IS NULL THEN 'insert'
-                        WHEN p.iso3 = s.iso3 AND p.gender = s.gender
+                        WHEN p.iso3 = c.iso3 AND p.gender = g.gender
                              AND p.institution_type IS NOT DISTINCT FROM s.institution_type
                              AND p.is_synthetic = s.participant_synthetic THEN 'same'
                         ELSE 'update' END AS change,
@@ -146,14 +151,17 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
                         ELSE p.participant_key END AS participant_key,
                    p.iso3 AS prior_iso3, p.gender AS prior_gender, p.institution_type AS prior_institution_type, p.is_synthetic AS prior_is_synthetic
             -- One group per person (grouping by the one text id is cheaper than by all five columns); a person the rows
-            -- describe twice differently is marked, and refused below.
-            FROM (SELECT participant_id, MIN(iso3) AS iso3, MIN(gender) AS gender, MIN(institution_type) AS institution_type,
+            -- describe twice differently is marked, and refused below. Equal numbers are equal values, so the country
+            -- and gender are compared as numbers and read back once per person.
+            FROM (SELECT participant_id, MIN(country) AS country, MIN(gender) AS gender, MIN(institution_type) AS institution_type,
                          BOOL_AND(participant_synthetic) AS participant_synthetic, MIN(record_key) AS record_key,
-                         MIN(iso3) <> MAX(iso3) OR MIN(gender) <> MAX(gender)
+                         MIN(country) <> MAX(country) OR MIN(gender) <> MAX(gender)
                              OR MIN(institution_type) <> MAX(institution_type)
                              OR (COUNT(institution_type) > 0 AND COUNT(institution_type) < COUNT(*))
                              OR BOOL_AND(participant_synthetic) <> BOOL_OR(participant_synthetic) AS inconsistent
                   FROM import_row GROUP BY participant_id) s
+            JOIN import_country_code c ON c.code = s.country
+            JOIN import_gender_code g ON g.code = s.gender
             LEFT JOIN participant p ON p.participant_id = s.participant_id
             """);
         phases?.Mark("classify participants (group by person, number the new ones)");
@@ -171,6 +179,7 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         RejectInconsistentParticipants(connection);
         phases?.Mark("classify participants: refuse repeats and people described twice");
         connection.Execute("DROP TABLE import_row");
+        StagedRowCodes.DropTables(connection);
         var participants = CountChanges(connection, "import_participant");
         var participations = CountChanges(connection, "import_participation");
         phases?.Mark("count");
@@ -309,7 +318,8 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
     /// Streams the rows into <c>import_row</c> with the appender; returns a fingerprint of what was staged
     /// (a SHA-256 of the rows when the import has a request id and the fingerprint is kept, else only the count).
     /// </summary>
-    private static string Stage(DuckDBConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
+    private static string Stage(
+        DuckDBConnection connection, IEnumerable<Participation> rows, StagedRowCodes codes, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
     {
         using var hash = computeFingerprint ? new RowFingerprint() : null;
         long count = 0;
@@ -319,20 +329,14 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             foreach (var row in ReadAhead.Of(rows, cancellationToken))
             {
                 var p = row.Participant;
-                var participantId = p.Id.Value;
-                var iso3 = p.Country.Value;
-                var gender = p.Gender.Code();
-                var programme = row.Edition.Programme.Value;
-                var attendance = row.Status.Code();
                 appender.CreateRow()
-                    .AppendValue(participantId)
-                    .AppendValue(iso3)
-                    .AppendValue(gender)
+                    .AppendValue(p.Id.Value)
+                    .AppendValue((int?)codes.Country(p.Country))
+                    .AppendValue((int?)StagedRowCodes.Gender(p.Gender))
                     .AppendValue(p.InstitutionType)
                     .AppendValue((bool?)p.IsSynthetic)
-                    .AppendValue(programme)
-                    .AppendValue((int?)row.Edition.Number)
-                    .AppendValue(attendance)
+                    .AppendValue((int?)codes.Edition(row.Edition))
+                    .AppendValue((int?)StagedRowCodes.Attendance(row.Status))
                     .AppendValue((bool?)row.IsSynthetic)
                     .AppendValue(p.RecordKey)
                     .AppendValue(row.NominatedOn)
@@ -381,7 +385,8 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
     /// the rows with problems of their own by the keys the checks between rows compare (and no attendance). The reader
     /// keeps nothing per row, so the process's memory does not grow with the file; DuckDB's spills past its limit.
     /// </summary>
-    private static string StageFile(DuckDBConnection connection, ParticipationCsvLines file, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
+    private static string StageFile(
+        DuckDBConnection connection, ParticipationCsvLines file, StagedRowCodes codes, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
     {
         using var hash = computeFingerprint ? new RowFingerprint() : null;
         long count = 0;
@@ -392,17 +397,16 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             {
                 var appended = appender.CreateRow()
                     .AppendValue(line.ParticipantId.Value)
-                    .AppendValue(line.Country?.Value)
-                    .AppendValue(line.Gender?.Code());
+                    .AppendValue(line.Country is { } country ? codes.Country(country) : (int?)null)
+                    .AppendValue(line.Gender is { } gender ? StagedRowCodes.Gender(gender) : (int?)null);
                 if (line.Participation is { } row)
                 {
                     var p = row.Participant;
                     appended
                         .AppendValue(p.InstitutionType)
                         .AppendValue((bool?)p.IsSynthetic)
-                        .AppendValue(row.Edition.Programme.Value)
-                        .AppendValue((int?)row.Edition.Number)
-                        .AppendValue(row.Status.Code())
+                        .AppendValue((int?)codes.Edition(row.Edition))
+                        .AppendValue((int?)StagedRowCodes.Attendance(row.Status))
                         .AppendValue((bool?)row.IsSynthetic)
                         .AppendValue(p.RecordKey)
                         .AppendValue(row.NominatedOn);
@@ -413,8 +417,7 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
                     appended
                         .AppendNullValue()
                         .AppendNullValue()
-                        .AppendValue(line.Edition?.Programme.Value)
-                        .AppendValue((int?)line.Edition?.Number)
+                        .AppendValue(line.Edition is { } edition ? codes.Edition(edition) : (int?)null)
                         .AppendNullValue()
                         .AppendNullValue()
                         .AppendNullValue()
@@ -461,7 +464,12 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
                        FIRST_VALUE(iso3) OVER person AS first_iso3,
                        FIRST_VALUE(gender) OVER person AS first_gender,
                        MIN(line) OVER (PARTITION BY participant_id, programme_id, edition_number) AS first_in_edition
-                FROM import_row
+                -- The staged rows with their numbers read back (a refused file's rows only).
+                FROM (SELECT i.line, i.participant_id, c.iso3, g.gender, e.programme_id, e.edition_number, i.country_cell, i.gender_cell
+                      FROM import_row i
+                      LEFT JOIN import_country_code c ON c.code = i.country
+                      LEFT JOIN import_gender_code g ON g.code = i.gender
+                      LEFT JOIN import_edition_code e ON e.code = i.edition)
                 WINDOW person AS (PARTITION BY participant_id ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
             SELECT line, 2 AS field, participant_id, first_in_edition AS first_line, programme_id AS first_value,
                    CAST(edition_number AS VARCHAR) AS value, participant_id AS cell
@@ -540,7 +548,14 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
     {
         // One pass over the staged rows for both checks: their few distinct (edition, country) pairs, which the checks then
         // test against the store (rather than testing every staged row twice).
-        connection.Execute("CREATE TEMP TABLE import_keys AS SELECT programme_id, edition_number, iso3 FROM import_row GROUP BY programme_id, edition_number, iso3");
+        connection.Execute(
+            """
+            CREATE TEMP TABLE import_keys AS
+            SELECT e.programme_id, e.edition_number, c.iso3
+            FROM (SELECT edition, country FROM import_row GROUP BY edition, country) k
+            LEFT JOIN import_edition_code e ON e.code = k.edition
+            LEFT JOIN import_country_code c ON c.code = k.country
+            """);
         // A refusal throws before the drop: the transaction rolls back, and its temporary tables with it, as for import_row.
         RejectUnknownKeys(connection);
         connection.Execute("DROP TABLE import_keys");
