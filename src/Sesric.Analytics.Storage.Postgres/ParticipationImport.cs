@@ -59,8 +59,11 @@ internal static class ParticipationImport
                 nominated_on            DATE
             )
             """).ConfigureAwait(false);
-        var fingerprint = await StageAsync(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken).ConfigureAwait(false);
+        var (fingerprint, staged) = await StageAsync(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken).ConfigureAwait(false);
         await RejectUnknownReferencesAsync(connection, cancellationToken).ConfigureAwait(false);
+        // Into an empty registry (a store's first import) every staged row is a new participation of a new person.
+        var intoEmptyRegistry = await IsEmptyAsync(connection, "participant", cancellationToken).ConfigureAwait(false)
+            && await IsEmptyAsync(connection, "participation", cancellationToken).ConfigureAwait(false);
         phases?.Mark("stage rows (binary COPY, parse + validate overlapped), check references");
 
         // Classify each distinct participant and participation against the store, then apply: the counts
@@ -138,8 +141,13 @@ internal static class ParticipationImport
             """).ConfigureAwait(false);
         phases?.Mark("classify participations");
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_row").ConfigureAwait(false);
-        var participants = await CountChangesAsync(connection, "import_participant", cancellationToken).ConfigureAwait(false);
-        var participations = await CountChangesAsync(connection, "import_participation", cancellationToken).ConfigureAwait(false);
+        // Into an empty registry the counts are the people and the staged rows (a batch that repeats a participation is
+        // refused below), without grouping the classified rows by change: 0.27 s of backend CPU on a 1M-row first import.
+        var (participants, participations) = intoEmptyRegistry
+            ? (new WriteOutcome(await connection.ScalarLongAsync(cancellationToken, "SELECT COUNT(*) FROM import_participant").ConfigureAwait(false), 0, 0),
+               new WriteOutcome(staged, 0, 0))
+            : (await CountChangesAsync(connection, "import_participant", cancellationToken).ConfigureAwait(false),
+               await CountChangesAsync(connection, "import_participation", cancellationToken).ConfigureAwait(false));
         var deferred = participations.Inserted >= DeferredIndexes.FromInsertedRows
             ? await DeferredIndexes.DropOnEmptyTablesAsync(connection, WrittenTables, cancellationToken).ConfigureAwait(false)
             : null;
@@ -154,13 +162,17 @@ internal static class ParticipationImport
         var importId = await ImportUndo.JournalAsync(connection, request, participations, participants, cancellationToken).ConfigureAwait(false);
         phases?.Mark(deferred is { Tables.Count: > 0 } ? "count, drop the empty tables' indexes, journal" : "count and journal");
 
-        await connection.ExecuteAsync(cancellationToken,
-            """
-            UPDATE participant
-            SET iso3 = s.iso3, gender = s.gender, institution_type = s.institution_type, is_synthetic = s.participant_synthetic
-            FROM import_participant s
-            WHERE participant.participant_id = s.participant_id AND s.change = 'update'
-            """).ConfigureAwait(false);
+        // An update statement scans its classified rows even when none is marked (0.07 and 0.11 s at 1M rows): only run when counted.
+        if (participants.Updated > 0)
+        {
+            await connection.ExecuteAsync(cancellationToken,
+                """
+                UPDATE participant
+                SET iso3 = s.iso3, gender = s.gender, institution_type = s.institution_type, is_synthetic = s.participant_synthetic
+                FROM import_participant s
+                WHERE participant.participant_id = s.participant_id AND s.change = 'update'
+                """).ConfigureAwait(false);
+        }
         // In id order for the primary key's B-tree; with the index deferred the order buys nothing and the sort is saved.
         await connection.ExecuteAsync(cancellationToken,
             """
@@ -169,14 +181,17 @@ internal static class ParticipationImport
             FROM import_participant WHERE change = 'insert'
             """ + (deferred?.Tables.Contains("participant") == true ? "" : "\nORDER BY participant_id"), importId).ConfigureAwait(false);
         phases?.Mark("write participants");
-        await connection.ExecuteAsync(cancellationToken,
-            """
-            UPDATE participation
-            SET attendance = s.attendance, is_synthetic = s.participation_synthetic, nominated_on = s.nominated_on
-            FROM import_participation s
-            WHERE participation.participant_id = s.participant_id AND participation.programme_id = s.programme_id
-              AND participation.edition_number = s.edition_number AND s.change = 'update'
-            """).ConfigureAwait(false);
+        if (participations.Updated > 0)
+        {
+            await connection.ExecuteAsync(cancellationToken,
+                """
+                UPDATE participation
+                SET attendance = s.attendance, is_synthetic = s.participation_synthetic, nominated_on = s.nominated_on
+                FROM import_participation s
+                WHERE participation.participant_id = s.participant_id AND participation.programme_id = s.programme_id
+                  AND participation.edition_number = s.edition_number AND s.change = 'update'
+                """).ConfigureAwait(false);
+        }
         // In key order for the primary key's B-tree, as for the participants. With the key deferred the rows go in as
         // staged: a new person's fact rows are no longer read back from this table, so its order buys nothing.
         await connection.ExecuteAsync(cancellationToken,
@@ -188,7 +203,11 @@ internal static class ParticipationImport
         phases?.Mark("write participations");
         await CreateFactReferenceAsync(connection, cancellationToken).ConfigureAwait(false);
         await InsertNewPeopleFactsAsync(connection, cancellationToken).ConfigureAwait(false);
-        await RefreshStoredPeopleFactsAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (participants.Updated + participants.Unchanged > 0)
+        {
+            // Only people already stored can need their fact rows rewritten.
+            await RefreshStoredPeopleFactsAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_fact_reference").ConfigureAwait(false);
         phases?.Mark("fact rows and flags");
         if (deferred is { Tables.Count: > 0 })
@@ -251,6 +270,10 @@ internal static class ParticipationImport
         await connection.ExecuteAsync(cancellationToken, $"ANALYZE {string.Join(", ", WrittenTables)}").ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>Whether <paramref name="table"/> (one of the store's own, not input) has no row.</summary>
+    private static async Task<bool> IsEmptyAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken) =>
+        await connection.ScalarLongAsync(cancellationToken, $"SELECT COUNT(*) FROM (SELECT 1 FROM {table} LIMIT 1) t").ConfigureAwait(false) == 0;
 
     /// <summary>Sets, for the caller's transaction only, what a statement over a whole import's rows needs.</summary>
     /// <remarks>
@@ -396,12 +419,12 @@ internal static class ParticipationImport
     }
 
     /// <summary>
-    /// Streams the rows into <c>import_row</c> with binary COPY; returns a fingerprint of what was staged
+    /// Streams the rows into <c>import_row</c> with binary COPY; returns how many and a fingerprint of what was staged
     /// (a SHA-256 of the rows when the import has a request id and the fingerprint is kept, else only the count).
     /// </summary>
     /// <remarks>Binary COPY sends each value in its wire form, with no SQL to parse per row: the import's staging costs
     /// about what reading the rows costs (row-by-row INSERTs would be an order of magnitude slower).</remarks>
-    private static async Task<string> StageAsync(NpgsqlConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
+    private static async Task<(string Fingerprint, long Count)> StageAsync(NpgsqlConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
     {
         using var hash = computeFingerprint ? new RowFingerprint() : null;
         long count = 0;
@@ -473,7 +496,7 @@ internal static class ParticipationImport
         // PostgreSQL keeps no statistics on temp tables until asked: without them the merge below is planned for a
         // tiny table and joins a million rows by nested loops.
         await connection.ExecuteAsync(cancellationToken, "ANALYZE import_row").ConfigureAwait(false);
-        return hash is null ? $"rows:{count}" : hash.Finish(count);
+        return (hash is null ? $"rows:{count}" : hash.Finish(count), count);
     }
 
     /// <summary>Up to ten participations given more than once, named, from the classified rows (one a staged row).</summary>

@@ -75,6 +75,55 @@ public sealed class ImportClassificationTests
     }
 
     [Fact]
+    public async Task A_first_import_into_an_empty_store_counts_its_rows_and_people_writes_the_fact_rows_a_recomputation_gives_and_refuses_a_repeat_before_writing()
+    {
+        // Into an empty registry the counts are the staged rows and the people, and no update or refresh of stored people runs.
+        var (address, database) = NewDatabase("first");
+        var data = ConformanceData.Create(seed: 33, people: 10);
+        await using var store = await PostgresAnalyticsStore.OpenAsync(address);
+        await data.WriteCatalogueAsync(store);
+        var catalogue = await store.LoadCatalogueAsync();
+        var sameYear = catalogue.Editions.GroupBy(e => e.Year).First(g => g.Count() >= 2).Take(2).ToArray();
+        var otherYear = catalogue.Editions.First(e => e.Year != sameYear[0].Year);
+        Participant New(string id, int country) => catalogue.CreateParticipant(ParticipantId.Parse(id), data.Catalogue.Countries[country].Code, Gender.Male, null, false);
+
+        var repeated = catalogue.CreateParticipation(New("p-twice", 0), otherYear.Id, AttendanceStatus.Attended, false);
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ImportParticipationsAsync(
+            [repeated, catalogue.CreateParticipation(New("p-twice", 0), otherYear.Id, AttendanceStatus.NoShow, false)], ImportRequest.Default));
+        Assert.Contains($"duplicate participation(s) in the same import: p-twice in {otherYear.Id} (2 times)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("0/0/0/0", Counts(database));
+
+        List<Participation> batch =
+        [
+            // Not in id order: two counted participations in one year and one in another, one of two counted, none counted.
+            catalogue.CreateParticipation(New("p-b", 1), sameYear[0].Id, AttendanceStatus.Attended, false),
+            catalogue.CreateParticipation(New("p-b", 1), sameYear[1].Id, AttendanceStatus.Completed, true),
+            catalogue.CreateParticipation(New("p-b", 1), otherYear.Id, AttendanceStatus.Attended, false),
+            catalogue.CreateParticipation(New("p-a", 2), sameYear[0].Id, AttendanceStatus.Attended, false),
+            catalogue.CreateParticipation(New("p-a", 2), otherYear.Id, AttendanceStatus.NoShow, false),
+            catalogue.CreateParticipation(New("p-c", 0), otherYear.Id, AttendanceStatus.Registered, false),
+        ];
+        var outcome = await store.ImportParticipationsAsync(batch, ImportRequest.Default);
+
+        Assert.Equal(new WriteOutcome(3, 0, 0), outcome.Participants);
+        Assert.Equal(new WriteOutcome(6, 0, 0), outcome.Participations);
+        Assert.Equal("p-a=1,p-b=2,p-c=3", Psql("SELECT string_agg(participant_id || '=' || participant_key, ',' ORDER BY participant_id) FROM participant", database));
+        Assert.Equal("3/6/6/1", Counts(database));
+        Assert.Equal("0", Psql(FactRecomputation.RowMismatches, database));
+        Assert.Equal("0", Psql(FactRecomputation.FlagMismatches, database));
+        Assert.Equal(
+            "p-a:1/1/1,p-b:0/1/3,p-c:0/0/0",
+            Psql(
+                """
+                SELECT string_agg(participant_id || ':' || singles || '/' || singles_in_year || '/' || counted, ',' ORDER BY participant_id)
+                FROM (SELECT p.participant_id, COUNT(*) FILTER (WHERE f.is_single) AS singles,
+                             COUNT(*) FILTER (WHERE f.is_single_in_year) AS singles_in_year, COUNT(*) FILTER (WHERE f.is_counted) AS counted
+                      FROM participation_fact f JOIN participant p ON p.participant_key = f.participant_key GROUP BY p.participant_id) t
+                """,
+                database));
+    }
+
+    [Fact]
     public async Task A_participation_given_twice_is_refused_naming_it_for_a_new_person_and_for_a_stored_one_and_nothing_is_written()
     {
         var (store, data, database) = await LoadedStoreAsync("repeat");
