@@ -186,13 +186,18 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         var importId = ImportJournal.Record(connection, request, participations, participants);
         phases?.Mark("journal");
 
-        connection.Execute(
-            """
-            UPDATE participant
-            SET iso3 = s.iso3, gender = s.gender, institution_type = s.institution_type, is_synthetic = s.participant_synthetic
-            FROM import_participant s
-            WHERE participant.participant_id = s.participant_id AND s.change = 'update'
-            """);
+        // An import that changes no stored row (a first import, or one of new people only) skips the UPDATEs: each would
+        // still join its classification to the registry.
+        if (participants.Updated > 0)
+        {
+            connection.Execute(
+                """
+                UPDATE participant
+                SET iso3 = s.iso3, gender = s.gender, institution_type = s.institution_type, is_synthetic = s.participant_synthetic
+                FROM import_participant s
+                WHERE participant.participant_id = s.participant_id AND s.change = 'update'
+                """);
+        }
         connection.Execute(
             """
             INSERT INTO participant (participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key, inserted_by_import)
@@ -201,14 +206,17 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             """,
             importId);
         phases?.Mark("write participants");
-        connection.Execute(
-            """
-            UPDATE participation
-            SET attendance = s.attendance, is_synthetic = s.participation_synthetic, nominated_on = s.nominated_on
-            FROM import_participation s
-            WHERE participation.participant_id = s.participant_id AND participation.programme_id = s.programme_id
-              AND participation.edition_number = s.edition_number AND s.change = 'update'
-            """);
+        if (participations.Updated > 0)
+        {
+            connection.Execute(
+                """
+                UPDATE participation
+                SET attendance = s.attendance, is_synthetic = s.participation_synthetic, nominated_on = s.nominated_on
+                FROM import_participation s
+                WHERE participation.participant_id = s.participant_id AND participation.programme_id = s.programme_id
+                  AND participation.edition_number = s.edition_number AND s.change = 'update'
+                """);
+        }
         connection.Execute(
             """
             INSERT INTO participation (participant_id, programme_id, edition_number, attendance, is_synthetic, nominated_on, inserted_by_import)
@@ -217,7 +225,9 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             """,
             importId);
         phases?.Mark("write participations");
-        RefreshImportedFacts(connection, phases, newPeopleFromImport: true);
+        // Only people already stored (changed, or unchanged with changed participations) need their fact rows looked for
+        // and rewritten; an import of new people only builds theirs from its own tables.
+        RefreshImportedFacts(connection, phases, newPeopleFromImport: true, storedPeopleTouched: participants.Updated + participants.Unchanged > 0);
         connection.Execute("DROP TABLE import_participation");
         connection.Execute("DROP TABLE import_participant");
 
@@ -246,8 +256,16 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
     /// a person it inserts (a new person has no stored participation), with its attendance and synthetic flag, so their fact
     /// rows are built from it rather than by reading <c>participation</c> back. Undo's tables have only the columns read
     /// for the people it restores (all marked <c>update</c>).</param>
-    internal static void RefreshImportedFacts(DuckDBConnection connection, PhaseClock? phases = null, bool newPeopleFromImport = false)
+    /// <param name="storedPeopleTouched">False when the import's classification has no stored person (every one is new):
+    /// then there is no stored person to look for, and only the new people's fact rows are written.</param>
+    internal static void RefreshImportedFacts(DuckDBConnection connection, PhaseClock? phases = null, bool newPeopleFromImport = false, bool storedPeopleTouched = true)
     {
+        if (newPeopleFromImport && !storedPeopleTouched)
+        {
+            InsertNewPeoplesFactRows(connection);
+            phases?.Mark("fact rows and flags: new people (from the import's tables)");
+            return;
+        }
         // The stored people to refresh: those this import changes, and those whose participations it inserts or changes.
         // The second part joins the few unchanged people (the probe's build side) to the changed participations, rather than
         // testing every person against the set of changed participations (a semi-join built over up to every staged row).
@@ -265,9 +283,7 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         phases?.Mark("fact rows: who to refresh");
         if (newPeopleFromImport)
         {
-            // A new person's participations are all in this import, so the flags are judged over the import's rows alone.
-            InsertFactRows(connection, people: "import_participant", participations: "import_participation",
-                participationSynthetic: "participation_synthetic", where: "WHERE x.change = 'insert'");
+            InsertNewPeoplesFactRows(connection);
             phases?.Mark("fact rows and flags: new people (from the import's tables)");
         }
         // Stored people: their fact rows are rebuilt from all their participations, stored and imported. A first import
@@ -281,6 +297,12 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         }
         connection.Execute("DROP TABLE import_refresh");
     }
+
+    /// <summary>The fact rows of the people the import inserts, from its own tables.</summary>
+    private static void InsertNewPeoplesFactRows(DuckDBConnection connection) =>
+        // A new person's participations are all in this import, so the flags are judged over the import's rows alone.
+        InsertFactRows(connection, people: "import_participant", participations: "import_participation",
+            participationSynthetic: "participation_synthetic", where: "WHERE x.change = 'insert'");
 
     /// <summary>
     /// Writes the <c>participation_fact</c> rows of the people in <paramref name="people"/> (their attributes, as

@@ -123,6 +123,27 @@ public sealed class FactTableTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_of_new_people_only_adds_their_rows_and_keeps_the_stored_peoples()
+    {
+        var path = _folder.File("newonly.duckdb");
+        await using (var store = await TestData.OpenWithCatalogueAsync(path))
+        {
+            await store.ImportParticipationsAsync(TestData.Registry, ImportRequest.Default);
+            // No stored person is in this import, so no stored person's fact rows are looked for or rewritten.
+            var outcome = await store.ImportParticipationsAsync(
+                [TestData.Row("n1", "TUR", TestData.D1), TestData.Row("n1", "TUR", TestData.D2), TestData.Row("n2", "EGY", TestData.D2)],
+                ImportRequest.Default);
+            Assert.Equal(new WriteOutcome(2, 0, 0), outcome.Participants);
+        }
+
+        AssertMatchesDefinition(path, expectedRows: TestData.Registry.Count + 3);
+        using var raw = RawDb.Open(path);
+        Assert.Equal(TestData.Registry.Count, raw.Scalar(
+            "SELECT COUNT(*) FROM participation_fact JOIN participant USING (participant_key) WHERE participant_id NOT IN ('n1', 'n2')"));
+        Assert.Equal(1, raw.Scalar("SELECT COUNT(*) FROM participation_fact JOIN participant USING (participant_key) WHERE participant_id = 'n2' AND is_single"));
+    }
+
+    [Fact]
     public async Task A_first_import_of_people_with_none_one_and_several_counted_participations_across_years_is_judged_as_defined()
     {
         var path = _folder.File("first.duckdb");
