@@ -75,6 +75,7 @@ public static class Harness
             var gen0 = GC.CollectionCount(0);
             var gen1 = GC.CollectionCount(1);
             var gen2 = GC.CollectionCount(2);
+            var paused = GC.GetTotalPauseDuration();
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             using var sampling = new CancellationTokenSource();
@@ -89,7 +90,8 @@ public static class Harness
             output.WriteLine(Line($"import run {run} (CSV → store, one transaction)", clock.Elapsed, outcome.Participations.Inserted) + cpuText);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    peak resident memory during import: {peak / 1_048_576.0:F0} MiB; managed allocated: {(GC.GetTotalAllocatedBytes(true) - allocated) / 1_048_576.0:F0} MiB; "
-                + $"GCs gen0/1/2: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}; "
+                + $"GCs gen0/1/2: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} "
+                + $"({(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s paused); "
                 + $"participants: {outcome.Participants.Inserted:N0}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    sampled every 50 ms: peak managed heap committed {peakManaged / 1_048_576.0:F0} MiB, peak resident {peakResident / 1_048_576.0:F0} MiB"));
