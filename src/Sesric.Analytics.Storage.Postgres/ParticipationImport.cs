@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 
 using Npgsql;
 
 using NpgsqlTypes;
 
+using Sesric.Analytics.Import;
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage.Postgres.Sql;
 
@@ -26,16 +28,29 @@ internal static class ParticipationImport
     private const string ImportWorkMemory = "256MB";
 
     /// <summary>Imports <paramref name="rows"/>; see <see cref="IParticipationImporter.ImportParticipationsAsync"/>.</summary>
-    public static async Task<ImportOutcome> RunAsync(NpgsqlConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
+    public static Task<ImportOutcome> RunAsync(NpgsqlConnection connection, IEnumerable<Participation> rows, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken) =>
+        RunAsync(connection, rows, null, request, phases, cancellationToken);
+
+    /// <summary>
+    /// Imports a participations file; see <see cref="IParticipationFileImporter.ImportParticipationsAsync"/>. The rows' own
+    /// checks run as the file is read; the checks between rows run here, set-based, over the staged rows (as in the DuckDB
+    /// store), so the client keeps nothing per person.
+    /// </summary>
+    public static Task<ImportOutcome> RunAsync(NpgsqlConnection connection, ParticipationCsvLines file, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken) =>
+        RunAsync(connection, null, file, request, phases, cancellationToken);
+
+    private static async Task<ImportOutcome> RunAsync(
+        NpgsqlConnection connection, IEnumerable<Participation>? rows, ParticipationCsvLines? file, ImportRequest request, PhaseClock? phases, CancellationToken cancellationToken)
     {
         phases?.Start();
         await UseBulkSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
         if (request.RequestId is { } requestId && await FindRequestAsync(connection, requestId, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             // The same id with other rows is another batch, not a retry: answering the first outcome would
-            // silently drop it. Rows are compared by their fingerprint (a retry sends the same rows in order).
+            // silently drop it. Rows are compared by their fingerprint (a retry sends the same rows in order); a file is
+            // read with every check in memory here, as a retry reads it once and writes nothing.
             if (earlier.Fingerprint.StartsWith("sha256:", StringComparison.Ordinal)
-                && RowFingerprint.Of(rows, cancellationToken) != earlier.Fingerprint)
+                && RowFingerprint.Of(rows ?? file!.ReadChecked(), cancellationToken) != earlier.Fingerprint)
             {
                 throw new ImportRequestConflictException(requestId);
             }
@@ -56,10 +71,23 @@ internal static class ParticipationImport
                 attendance              VARCHAR,
                 participation_synthetic BOOLEAN,
                 record_key              INTEGER,
-                nominated_on            DATE
+                nominated_on            DATE,
+                -- A file's rows only: the line, and the country and gender cells where they are not the codes (quoted in
+                -- problems between rows). A row with problems of its own is staged with its keys and no attendance.
+                line                    BIGINT,
+                country_cell            VARCHAR,
+                gender_cell             VARCHAR
             )
             """).ConfigureAwait(false);
-        var (fingerprint, staged) = await StageAsync(connection, rows, request.Progress, computeFingerprint: request.RequestId is not null, cancellationToken).ConfigureAwait(false);
+        var computeFingerprint = request.RequestId is not null;
+        var (fingerprint, staged) = file is null
+            ? await StageAsync(connection, rows!, request.Progress, computeFingerprint, cancellationToken).ConfigureAwait(false)
+            : await StageFileAsync(connection, file, request.Progress, computeFingerprint, cancellationToken).ConfigureAwait(false);
+        if (file is not null && file.HasRowProblems)
+        {
+            // The import fails: list every problem, the rows' own and those between rows, as the file's reader would.
+            throw (await RejectFileAsync(connection, file, cancellationToken).ConfigureAwait(false))!;
+        }
         await RejectUnknownReferencesAsync(connection, cancellationToken).ConfigureAwait(false);
         // Into an empty registry (a store's first import) every staged row is a new participation of a new person.
         var intoEmptyRegistry = await IsEmptyAsync(connection, "participant", cancellationToken).ConfigureAwait(false)
@@ -114,6 +142,12 @@ internal static class ParticipationImport
         {
             // A person described twice would be joined twice below, so the batch is refused now, naming a repeated
             // participation first as before (found by grouping the staged rows: this path only runs for a refused batch).
+            // A file is refused as its reader would refuse it when the person's country or gender differs, or a
+            // participation repeats; otherwise (another institution type or synthetic flag) as any batch.
+            if (file is not null && await RejectFileAsync(connection, file, cancellationToken).ConfigureAwait(false) is { } rejected)
+            {
+                throw rejected;
+            }
             await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongStagedRows, cancellationToken).ConfigureAwait(false);
             await RejectInconsistentParticipantsAsync(connection, cancellationToken).ConfigureAwait(false);
         }
@@ -140,7 +174,11 @@ internal static class ParticipationImport
               ON p.participant_id = r.participant_id AND p.programme_id = r.programme_id AND p.edition_number = r.edition_number
             """).ConfigureAwait(false);
         phases?.Mark("classify participations");
-        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_row").ConfigureAwait(false);
+        // A file's staged rows are kept until no refusal can come (its repeats are named by line from them).
+        if (file is null)
+        {
+            await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_row").ConfigureAwait(false);
+        }
         // Into an empty registry the counts are the people and the staged rows (a batch that repeats a participation is
         // refused below), without grouping the classified rows by change: 0.27 s of backend CPU on a 1M-row first import.
         var (participants, participations) = intoEmptyRegistry
@@ -157,7 +195,7 @@ internal static class ParticipationImport
         var keyFindsRepeats = deferred?.Tables.Contains("participation") == true;
         if (!keyFindsRepeats)
         {
-            await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongClassifiedRows, cancellationToken).ConfigureAwait(false);
+            await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongClassifiedRows, cancellationToken, file).ConfigureAwait(false);
         }
         var importId = await ImportUndo.JournalAsync(connection, request, participations, participants, cancellationToken).ConfigureAwait(false);
         phases?.Mark(deferred is { Tables.Count: > 0 } ? "count, drop the empty tables' indexes, journal" : "count and journal");
@@ -214,13 +252,17 @@ internal static class ParticipationImport
         {
             if (keyFindsRepeats)
             {
-                await RebuildNamingRepeatsAsync(connection, deferred, cancellationToken).ConfigureAwait(false);
+                await RebuildNamingRepeatsAsync(connection, deferred, file, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 await deferred.RebuildAsync(connection, cancellationToken).ConfigureAwait(false);
             }
             phases?.Mark("build the deferred indexes");
+        }
+        if (file is not null)
+        {
+            await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_row").ConfigureAwait(false);
         }
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participation").ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_participant").ConfigureAwait(false);
@@ -499,6 +541,170 @@ internal static class ParticipationImport
         return (hash is null ? $"rows:{count}" : hash.Finish(count), count);
     }
 
+    /// <summary>
+    /// Streams a file's rows into <c>import_row</c> with binary COPY, each with its line: the valid rows in full, and the
+    /// rows with problems of their own by the keys the checks between rows compare (and no attendance). The reader keeps
+    /// nothing per row or person; returns how many rows and the fingerprint, as <see cref="StageAsync"/> does.
+    /// </summary>
+    private static async Task<(string Fingerprint, long Count)> StageFileAsync(
+        NpgsqlConnection connection, ParticipationCsvLines file, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
+    {
+        using var hash = computeFingerprint ? new RowFingerprint() : null;
+        long count = 0;
+        var copy = await connection.BeginBinaryImportAsync(
+            """
+            COPY import_row (participant_id, iso3, gender, institution_type, participant_synthetic, programme_id, edition_number,
+                             attendance, participation_synthetic, record_key, nominated_on, line, country_cell, gender_cell) FROM STDIN (FORMAT BINARY)
+            """,
+            cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
+        {
+            // As in StageAsync: parsing a few batches ahead on a worker thread, synchronous writes into Npgsql's buffer.
+            foreach (var line in ReadAhead.Of(file.Read(), cancellationToken))
+            {
+                copy.StartRow();
+                copy.Write(line.ParticipantId.Value, NpgsqlDbType.Varchar);
+                WriteOrNull(copy, line.Country?.Value);
+                WriteOrNull(copy, line.Gender?.Code());
+                if (line.Participation is { } row)
+                {
+                    var p = row.Participant;
+                    WriteOrNull(copy, p.InstitutionType);
+                    copy.Write(p.IsSynthetic, NpgsqlDbType.Boolean);
+                    copy.Write(row.Edition.Programme.Value, NpgsqlDbType.Varchar);
+                    copy.Write(row.Edition.Number, NpgsqlDbType.Integer);
+                    copy.Write(row.Status.Code(), NpgsqlDbType.Varchar);
+                    copy.Write(row.IsSynthetic, NpgsqlDbType.Boolean);
+                    if (p.RecordKey is { } key)
+                    {
+                        copy.Write(key, NpgsqlDbType.Integer);
+                    }
+                    else
+                    {
+                        copy.WriteNull();
+                    }
+                    if (row.NominatedOn is { } nominated)
+                    {
+                        copy.Write(nominated, NpgsqlDbType.Date);
+                    }
+                    else
+                    {
+                        copy.WriteNull();
+                    }
+                    hash?.Add(row);
+                }
+                else
+                {
+                    copy.WriteNull();
+                    copy.WriteNull();
+                    if (line.Edition is { } edition)
+                    {
+                        copy.Write(edition.Programme.Value, NpgsqlDbType.Varchar);
+                        copy.Write(edition.Number, NpgsqlDbType.Integer);
+                    }
+                    else
+                    {
+                        copy.WriteNull();
+                        copy.WriteNull();
+                    }
+                    copy.WriteNull();
+                    copy.WriteNull();
+                    copy.WriteNull();
+                    copy.WriteNull();
+                }
+                copy.Write(line.Line, NpgsqlDbType.Bigint);
+                WriteOrNull(copy, line.CountryCell);
+                WriteOrNull(copy, line.GenderCell);
+
+                count++;
+                if (count % CancellationCheckInterval == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                if (count % ProgressInterval == 0)
+                {
+                    progress?.Report(count);
+                }
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        progress?.Report(count);
+        await connection.ExecuteAsync(cancellationToken, "ANALYZE import_row").ConfigureAwait(false);
+        return (hash is null ? $"rows:{count}" : hash.Finish(count), count);
+    }
+
+    private static void WriteOrNull(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, NpgsqlDbType.Varchar);
+        }
+    }
+
+    /// <summary>
+    /// The file's refusal: its rows' own problems and the problems between its staged rows (a participant's country or
+    /// gender other than on their first line, a second line for a participant and edition), found over <c>import_row</c>
+    /// by the DuckDB store's query, in the words and order of <see cref="ParticipationCsv.Read"/>; null when there are none.
+    /// </summary>
+    private static async Task<ImportRejectedException?> RejectFileAsync(NpgsqlConnection connection, ParticipationCsvLines file, CancellationToken cancellationToken)
+    {
+        // Each check compares a line with the person's first line (a person's country and gender), or with the first line
+        // of the same person and edition; a first line without a known country (gender, edition) checks none.
+        await connection.ExecuteAsync(cancellationToken,
+            """
+            CREATE TEMP TABLE import_across AS
+            WITH r AS (
+                SELECT line, participant_id, iso3, gender, programme_id, edition_number, country_cell, gender_cell,
+                       FIRST_VALUE(line) OVER person AS first_line,
+                       FIRST_VALUE(iso3) OVER person AS first_iso3,
+                       FIRST_VALUE(gender) OVER person AS first_gender,
+                       MIN(line) OVER (PARTITION BY participant_id, programme_id, edition_number) AS first_in_edition
+                FROM import_row
+                WINDOW person AS (PARTITION BY participant_id ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+            SELECT line, 2 AS field, participant_id, first_in_edition AS first_line, programme_id AS first_value,
+                   CAST(edition_number AS VARCHAR) AS value, participant_id AS cell
+            FROM r WHERE programme_id IS NOT NULL AND line > first_in_edition
+            UNION ALL
+            SELECT line, 3, participant_id, first_line, first_iso3, iso3, COALESCE(country_cell, iso3)
+            FROM r WHERE iso3 IS NOT NULL AND first_iso3 IS NOT NULL AND iso3 <> first_iso3
+            UNION ALL
+            SELECT line, 4, participant_id, first_line, first_gender, gender, COALESCE(gender_cell, gender)
+            FROM r WHERE gender IS NOT NULL AND first_gender IS NOT NULL AND gender <> first_gender
+            """).ConfigureAwait(false);
+        var total = await connection.ScalarLongAsync(cancellationToken, "SELECT COUNT(*) FROM import_across").ConfigureAwait(false);
+        var problems = new List<AcrossRowsProblem>();
+        await using (var command = connection.Command(
+            $"SELECT line, field, participant_id, first_line, first_value, value, cell FROM import_across ORDER BY line, field LIMIT {ParticipationCsv.MaxProblemsListed}"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var line = reader.GetInt64(0);
+                var id = ParticipantId.Parse(reader.GetString(2));
+                var firstLine = reader.GetInt64(3);
+                var first = reader.GetString(4);
+                var value = reader.GetString(5);
+                var cell = reader.GetString(6);
+                problems.Add(reader.GetInt32(1) switch
+                {
+                    2 => AcrossRowsProblem.Duplicate(line, id, firstLine, new EditionId(ProgrammeId.Parse(first), int.Parse(value, CultureInfo.InvariantCulture))),
+                    3 => AcrossRowsProblem.OtherCountry(line, id, firstLine, CountryCode.Parse(first), CountryCode.Parse(value), cell),
+                    _ => AcrossRowsProblem.OtherGender(line, id, firstLine, GenderOf(first), GenderOf(value), cell),
+                });
+            }
+        }
+        await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_across").ConfigureAwait(false);
+        return file.Reject(problems, total);
+    }
+
+    private static Gender GenderOf(string code) =>
+        GenderText.TryParse(code, out var gender) ? gender : throw new InvalidDataException($"staged gender '{code}' is not a gender code.");
+
     /// <summary>Up to ten participations given more than once, named, from the classified rows (one a staged row).</summary>
     /// <remarks>Only a person with more than one staged row can give a participation twice.</remarks>
     private const string DuplicatesAmongClassifiedRows =
@@ -528,7 +734,7 @@ internal static class ParticipationImport
     /// and 0.89 s of backend CPU in two runs (load average 8-9), where the savepoint costs nothing measurable. The person's
     /// key cannot fail this way: a person described twice is refused when people are classified.
     /// </remarks>
-    private static async Task RebuildNamingRepeatsAsync(NpgsqlConnection connection, DeferredIndexes deferred, CancellationToken cancellationToken)
+    private static async Task RebuildNamingRepeatsAsync(NpgsqlConnection connection, DeferredIndexes deferred, ParticipationCsvLines? file, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(cancellationToken, "SAVEPOINT deferred_indexes").ConfigureAwait(false);
         try
@@ -538,18 +744,25 @@ internal static class ParticipationImport
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             await connection.ExecuteAsync(cancellationToken, "ROLLBACK TO SAVEPOINT deferred_indexes").ConfigureAwait(false);
-            await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongClassifiedRows, cancellationToken).ConfigureAwait(false);
+            await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongClassifiedRows, cancellationToken, file).ConfigureAwait(false);
             throw;
         }
         await connection.ExecuteAsync(cancellationToken, "RELEASE SAVEPOINT deferred_indexes").ConfigureAwait(false);
     }
 
-    /// <summary>Refuses a batch that gives one participation twice (whatever the attendance), named by <paramref name="duplicatesQuery"/>.</summary>
-    private static async Task RejectDuplicateParticipationsAsync(NpgsqlConnection connection, string duplicatesQuery, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses a batch that gives one participation twice (whatever the attendance), named by <paramref name="duplicatesQuery"/>;
+    /// a file's (whose staged rows are still in <c>import_row</c>) as its reader would refuse it, by line.
+    /// </summary>
+    private static async Task RejectDuplicateParticipationsAsync(NpgsqlConnection connection, string duplicatesQuery, CancellationToken cancellationToken, ParticipationCsvLines? file = null)
     {
         var duplicated = await connection.StringsAsync(cancellationToken, duplicatesQuery).ConfigureAwait(false);
         if (duplicated.Count > 0)
         {
+            if (file is not null && await RejectFileAsync(connection, file, cancellationToken).ConfigureAwait(false) is { } rejected)
+            {
+                throw rejected;
+            }
             throw new ArgumentException(
                 $"duplicate participation(s) in the same import: {string.Join(", ", duplicated)}; each participant appears at most once per edition.", "rows");
         }

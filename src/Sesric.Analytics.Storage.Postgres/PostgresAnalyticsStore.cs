@@ -1,5 +1,7 @@
 using Npgsql;
 
+using Sesric.Analytics.Import;
+
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Querying;
 using Sesric.Analytics.Storage.Postgres.Schema;
@@ -23,7 +25,7 @@ namespace Sesric.Analytics.Storage.Postgres;
 /// of kind <see cref="StoreFaultKind.Unreachable"/>; the pool reconnects by itself once the server is back.</para>
 /// </remarks>
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
-public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IStoreSeedRecord, IStoreChangeFeed, IStoreLiveness
+public sealed class PostgresAnalyticsStore : IAnalyticsStore, IParticipationFileImporter, IImportJournal, IStoreSeedRecord, IStoreChangeFeed, IStoreLiveness
 {
     /// <summary>The channel every committed write notifies (its payload: the writing store object's id), for replicas' caches.</summary>
     public const string ChangeChannel = "sesric_data_changed";
@@ -188,6 +190,21 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IImportJournal, IS
         }
         return WriteStatementsAsync(
             (connection, ct) => ParticipationImport.RunAsync(connection, rows, request, ImportPhases, ct),
+            o => !o.WasReplay && !(o.Participations.WasNoOp && o.Participants.WasNoOp),
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<ImportOutcome> ImportParticipationsAsync(ParticipationCsvLines file, ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RequestId is { } id)
+        {
+            Preconditions.CheckNotBlank(id, nameof(request.RequestId));
+        }
+        return WriteStatementsAsync(
+            (connection, ct) => ParticipationImport.RunAsync(connection, file, request, ImportPhases, ct),
             o => !o.WasReplay && !(o.Participations.WasNoOp && o.Participants.WasNoOp),
             cancellationToken);
     }

@@ -22,3 +22,8 @@ public sealed class DuckDbImportUndoConformance : ImportUndoConformance
 {
     protected override IStoreFactory Factory => DuckDbStoreFactory.Instance;
 }
+
+public sealed class DuckDbFileImportConformance : FileImportConformance
+{
+    protected override IStoreFactory Factory => DuckDbStoreFactory.Instance;
+}

@@ -25,3 +25,9 @@ public sealed class PostgresImportUndoConformance : ImportUndoConformance
 {
     protected override IStoreFactory Factory => PostgresStoreFactory.Instance;
 }
+
+[Trait("Category", "Postgres")]
+public sealed class PostgresFileImportConformance : FileImportConformance
+{
+    protected override IStoreFactory Factory => PostgresStoreFactory.Instance;
+}
