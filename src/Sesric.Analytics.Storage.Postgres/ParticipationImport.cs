@@ -3,7 +3,6 @@ using System.Text.Json;
 
 using Npgsql;
 
-using NpgsqlTypes;
 
 using Sesric.Analytics.Import;
 using Sesric.Analytics.Model;
@@ -470,41 +469,43 @@ internal static class ParticipationImport
     {
         using var hash = computeFingerprint ? new RowFingerprint() : null;
         long count = 0;
-        var copy = await connection.BeginBinaryImportAsync(
+        var copy = await BinaryCopyWriter.BeginAsync(
+            connection,
             """
             COPY import_row (participant_id, iso3, gender, institution_type, participant_synthetic, programme_id, edition_number,
                              attendance, participation_synthetic, record_key, nominated_on) FROM STDIN (FORMAT BINARY)
             """,
+            fieldsPerRow: 11,
             cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
         {
-            // Parsing runs on a worker thread a few batches ahead while this thread copies. The values go into Npgsql's
-            // write buffer with the synchronous calls, which send it when full: eleven awaited calls a row would add
-            // eleven million state-machine steps at 1M rows on the client, which shares the two cores with the server;
-            // the token is checked every 1,024 rows, and disposing the importer without completing it aborts the COPY.
+            // Parsing runs on a worker thread a few batches ahead while this thread copies. The values go into the writer's
+            // buffer (BinaryCopyWriter: a few bytes a value, where Npgsql's importer bound a parameter per value), which
+            // sends it when full; the token is checked every 1,024 rows, and disposing the writer without completing it
+            // cancels the COPY.
             foreach (var row in ReadAhead.Of(rows, cancellationToken))
             {
                 var p = row.Participant;
                 copy.StartRow();
-                copy.Write(p.Id.Value, NpgsqlDbType.Varchar);
-                copy.Write(p.Country.Value, NpgsqlDbType.Varchar);
-                copy.Write(p.Gender.Code(), NpgsqlDbType.Varchar);
+                copy.Write(p.Id.Value);
+                copy.Write(p.Country.Value);
+                copy.Write(p.Gender.Code());
                 if (p.InstitutionType is { } institution)
                 {
-                    copy.Write(institution, NpgsqlDbType.Varchar);
+                    copy.Write(institution);
                 }
                 else
                 {
                     copy.WriteNull();
                 }
-                copy.Write(p.IsSynthetic, NpgsqlDbType.Boolean);
-                copy.Write(row.Edition.Programme.Value, NpgsqlDbType.Varchar);
-                copy.Write(row.Edition.Number, NpgsqlDbType.Integer);
-                copy.Write(row.Status.Code(), NpgsqlDbType.Varchar);
-                copy.Write(row.IsSynthetic, NpgsqlDbType.Boolean);
+                copy.Write(p.IsSynthetic);
+                copy.Write(row.Edition.Programme.Value);
+                copy.Write(row.Edition.Number);
+                copy.Write(row.Status.Code());
+                copy.Write(row.IsSynthetic);
                 if (p.RecordKey is { } key)
                 {
-                    copy.Write(key, NpgsqlDbType.Integer);
+                    copy.Write(key);
                 }
                 else
                 {
@@ -512,7 +513,7 @@ internal static class ParticipationImport
                 }
                 if (row.NominatedOn is { } nominated)
                 {
-                    copy.Write(nominated, NpgsqlDbType.Date);
+                    copy.Write(nominated);
                 }
                 else
                 {
@@ -551,33 +552,35 @@ internal static class ParticipationImport
     {
         using var hash = computeFingerprint ? new RowFingerprint() : null;
         long count = 0;
-        var copy = await connection.BeginBinaryImportAsync(
+        var copy = await BinaryCopyWriter.BeginAsync(
+            connection,
             """
             COPY import_row (participant_id, iso3, gender, institution_type, participant_synthetic, programme_id, edition_number,
                              attendance, participation_synthetic, record_key, nominated_on, line, country_cell, gender_cell) FROM STDIN (FORMAT BINARY)
             """,
+            fieldsPerRow: 14,
             cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
         {
-            // As in StageAsync: parsing a few batches ahead on a worker thread, synchronous writes into Npgsql's buffer.
+            // As in StageAsync: parsing a few batches ahead on a worker thread, the values into the writer's buffer.
             foreach (var line in ReadAhead.Of(file.Read(), cancellationToken))
             {
                 copy.StartRow();
-                copy.Write(line.ParticipantId.Value, NpgsqlDbType.Varchar);
-                WriteOrNull(copy, line.Country?.Value);
-                WriteOrNull(copy, line.Gender?.Code());
+                copy.Write(line.ParticipantId.Value);
+                copy.WriteOrNull(line.Country?.Value);
+                copy.WriteOrNull(line.Gender?.Code());
                 if (line.Participation is { } row)
                 {
                     var p = row.Participant;
-                    WriteOrNull(copy, p.InstitutionType);
-                    copy.Write(p.IsSynthetic, NpgsqlDbType.Boolean);
-                    copy.Write(row.Edition.Programme.Value, NpgsqlDbType.Varchar);
-                    copy.Write(row.Edition.Number, NpgsqlDbType.Integer);
-                    copy.Write(row.Status.Code(), NpgsqlDbType.Varchar);
-                    copy.Write(row.IsSynthetic, NpgsqlDbType.Boolean);
+                    copy.WriteOrNull(p.InstitutionType);
+                    copy.Write(p.IsSynthetic);
+                    copy.Write(row.Edition.Programme.Value);
+                    copy.Write(row.Edition.Number);
+                    copy.Write(row.Status.Code());
+                    copy.Write(row.IsSynthetic);
                     if (p.RecordKey is { } key)
                     {
-                        copy.Write(key, NpgsqlDbType.Integer);
+                        copy.Write(key);
                     }
                     else
                     {
@@ -585,7 +588,7 @@ internal static class ParticipationImport
                     }
                     if (row.NominatedOn is { } nominated)
                     {
-                        copy.Write(nominated, NpgsqlDbType.Date);
+                        copy.Write(nominated);
                     }
                     else
                     {
@@ -599,8 +602,8 @@ internal static class ParticipationImport
                     copy.WriteNull();
                     if (line.Edition is { } edition)
                     {
-                        copy.Write(edition.Programme.Value, NpgsqlDbType.Varchar);
-                        copy.Write(edition.Number, NpgsqlDbType.Integer);
+                        copy.Write(edition.Programme.Value);
+                        copy.Write(edition.Number);
                     }
                     else
                     {
@@ -612,9 +615,9 @@ internal static class ParticipationImport
                     copy.WriteNull();
                     copy.WriteNull();
                 }
-                copy.Write(line.Line, NpgsqlDbType.Bigint);
-                WriteOrNull(copy, line.CountryCell);
-                WriteOrNull(copy, line.GenderCell);
+                copy.Write(line.Line);
+                copy.WriteOrNull(line.CountryCell);
+                copy.WriteOrNull(line.GenderCell);
 
                 count++;
                 if (count % CancellationCheckInterval == 0)
@@ -632,18 +635,6 @@ internal static class ParticipationImport
         progress?.Report(count);
         await connection.ExecuteAsync(cancellationToken, "ANALYZE import_row").ConfigureAwait(false);
         return (hash is null ? $"rows:{count}" : hash.Finish(count), count);
-    }
-
-    private static void WriteOrNull(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, NpgsqlDbType.Varchar);
-        }
     }
 
     /// <summary>
