@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 using DuckDB.NET.Data;
@@ -511,26 +510,13 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
         {
             while (reader.Read())
             {
-                var line = reader.GetInt64(0);
-                var id = ParticipantId.Parse(reader.GetString(2));
-                var firstLine = reader.GetInt64(3);
-                var first = reader.GetString(4);
-                var value = reader.GetString(5);
-                var cell = reader.GetString(6);
-                problems.Add(reader.GetInt32(1) switch
-                {
-                    2 => AcrossRowsProblem.Duplicate(line, id, firstLine, new EditionId(ProgrammeId.Parse(first), int.Parse(value, CultureInfo.InvariantCulture))),
-                    3 => AcrossRowsProblem.OtherCountry(line, id, firstLine, CountryCode.Parse(first), CountryCode.Parse(value), cell),
-                    _ => AcrossRowsProblem.OtherGender(line, id, firstLine, GenderOf(first), GenderOf(value), cell),
-                });
+                problems.Add(AcrossRowsProblem.FromStaged(
+                    reader.GetInt32(1), reader.GetInt64(0), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)));
             }
         }
         connection.Execute("DROP TABLE import_across");
         return file.Reject(problems, total);
     }
-
-    private static Gender GenderOf(string code) =>
-        GenderText.TryParse(code, out var gender) ? gender : throw new InvalidDataException($"staged gender '{code}' is not a gender code.");
 
     /// <summary>Refuses a batch that gives one participation twice (whatever the attendance).</summary>
     private static void RejectDuplicateParticipations(DuckDBConnection connection)

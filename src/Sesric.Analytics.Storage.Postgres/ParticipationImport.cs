@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 using Npgsql;
@@ -490,35 +489,7 @@ internal static class ParticipationImport
                 copy.Write(p.Id.Value);
                 copy.Write(p.Country.Value);
                 copy.Write(p.Gender.Code());
-                if (p.InstitutionType is { } institution)
-                {
-                    copy.Write(institution);
-                }
-                else
-                {
-                    copy.WriteNull();
-                }
-                copy.Write(p.IsSynthetic);
-                copy.Write(row.Edition.Programme.Value);
-                copy.Write(row.Edition.Number);
-                copy.Write(row.Status.Code());
-                copy.Write(row.IsSynthetic);
-                if (p.RecordKey is { } key)
-                {
-                    copy.Write(key);
-                }
-                else
-                {
-                    copy.WriteNull();
-                }
-                if (row.NominatedOn is { } nominated)
-                {
-                    copy.Write(nominated);
-                }
-                else
-                {
-                    copy.WriteNull();
-                }
+                WriteParticipationFields(copy, row);
 
                 hash?.Add(row);
 
@@ -540,6 +511,20 @@ internal static class ParticipationImport
         // tiny table and joins a million rows by nested loops.
         await connection.ExecuteAsync(cancellationToken, "ANALYZE import_row").ConfigureAwait(false);
         return (hash is null ? $"rows:{count}" : hash.Finish(count), count);
+    }
+
+    /// <summary>A participation's own fields of <c>import_row</c>, institution type to nomination date, in the COPY's column order.</summary>
+    private static void WriteParticipationFields(BinaryCopyWriter copy, Participation row)
+    {
+        var p = row.Participant;
+        copy.WriteOrNull(p.InstitutionType);
+        copy.Write(p.IsSynthetic);
+        copy.Write(row.Edition.Programme.Value);
+        copy.Write(row.Edition.Number);
+        copy.Write(row.Status.Code());
+        copy.Write(row.IsSynthetic);
+        copy.WriteOrNull(p.RecordKey);
+        copy.WriteOrNull(row.NominatedOn);
     }
 
     /// <summary>
@@ -571,29 +556,7 @@ internal static class ParticipationImport
                 copy.WriteOrNull(line.Gender?.Code());
                 if (line.Participation is { } row)
                 {
-                    var p = row.Participant;
-                    copy.WriteOrNull(p.InstitutionType);
-                    copy.Write(p.IsSynthetic);
-                    copy.Write(row.Edition.Programme.Value);
-                    copy.Write(row.Edition.Number);
-                    copy.Write(row.Status.Code());
-                    copy.Write(row.IsSynthetic);
-                    if (p.RecordKey is { } key)
-                    {
-                        copy.Write(key);
-                    }
-                    else
-                    {
-                        copy.WriteNull();
-                    }
-                    if (row.NominatedOn is { } nominated)
-                    {
-                        copy.Write(nominated);
-                    }
-                    else
-                    {
-                        copy.WriteNull();
-                    }
+                    WriteParticipationFields(copy, row);
                     hash?.Add(row);
                 }
                 else
@@ -675,26 +638,13 @@ internal static class ParticipationImport
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var line = reader.GetInt64(0);
-                var id = ParticipantId.Parse(reader.GetString(2));
-                var firstLine = reader.GetInt64(3);
-                var first = reader.GetString(4);
-                var value = reader.GetString(5);
-                var cell = reader.GetString(6);
-                problems.Add(reader.GetInt32(1) switch
-                {
-                    2 => AcrossRowsProblem.Duplicate(line, id, firstLine, new EditionId(ProgrammeId.Parse(first), int.Parse(value, CultureInfo.InvariantCulture))),
-                    3 => AcrossRowsProblem.OtherCountry(line, id, firstLine, CountryCode.Parse(first), CountryCode.Parse(value), cell),
-                    _ => AcrossRowsProblem.OtherGender(line, id, firstLine, GenderOf(first), GenderOf(value), cell),
-                });
+                problems.Add(AcrossRowsProblem.FromStaged(
+                    reader.GetInt32(1), reader.GetInt64(0), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)));
             }
         }
         await connection.ExecuteAsync(cancellationToken, "DROP TABLE import_across").ConfigureAwait(false);
         return file.Reject(problems, total);
     }
-
-    private static Gender GenderOf(string code) =>
-        GenderText.TryParse(code, out var gender) ? gender : throw new InvalidDataException($"staged gender '{code}' is not a gender code.");
 
     /// <summary>Up to ten participations given more than once, named, from the classified rows (one a staged row).</summary>
     /// <remarks>Only a person with more than one staged row can give a participation twice.</remarks>

@@ -30,7 +30,7 @@ public sealed class BinaryCopyWriterTests
             copy.Write(true);
             copy.Write(new DateOnly(2000, 1, 1));
             copy.StartRow();
-            copy.WriteOrNull(null);
+            copy.WriteOrNull((string?)null);
             copy.WriteNull();
             copy.WriteNull();
             copy.Write(false);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using Sesric.Analytics.Model;
 
 namespace Sesric.Analytics.Import;
@@ -40,4 +42,25 @@ public sealed record AcrossRowsProblem(long Line, ParticipationField Field, stri
     /// <summary>Line <paramref name="line"/> repeats participant <paramref name="id"/> in an edition of line <paramref name="firstLine"/>.</summary>
     public static AcrossRowsProblem Duplicate(long line, ParticipantId id, long firstLine, EditionId edition) =>
         new(line, ParticipationField.ParticipantId, id.Value, DuplicateMessage(id, edition, LineName(firstLine), LineName(line)));
+
+    /// <summary>
+    /// A problem as a store's query over its staged rows gives it, in text: <paramref name="kind"/> 2 a duplicate (first value
+    /// the programme, value the edition number), 3 another country, 4 another gender (first value and value the codes).
+    /// Both stores' <c>RejectFile</c> queries return this shape.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A staged value that is not a code of its kind.</exception>
+    public static AcrossRowsProblem FromStaged(int kind, long line, string participantId, long firstLine, string firstValue, string value, string cell)
+    {
+        var id = ParticipantId.Parse(participantId);
+        return kind switch
+        {
+            2 => Duplicate(line, id, firstLine, new EditionId(ProgrammeId.Parse(firstValue), int.Parse(value, CultureInfo.InvariantCulture))),
+            3 => OtherCountry(line, id, firstLine, CountryCode.Parse(firstValue), CountryCode.Parse(value), cell),
+            4 => OtherGender(line, id, firstLine, StagedGender(firstValue), StagedGender(value), cell),
+            _ => throw new InvalidDataException($"staged problem kind {kind} is not 2, 3 or 4."),
+        };
+    }
+
+    private static Gender StagedGender(string code) =>
+        GenderText.TryParse(code, out var gender) ? gender : throw new InvalidDataException($"staged gender '{code}' is not a gender code.");
 }

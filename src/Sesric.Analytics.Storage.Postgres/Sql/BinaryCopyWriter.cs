@@ -103,6 +103,32 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         _position += 4;
     }
 
+    /// <summary>Writes an <c>integer</c> field, or NULL.</summary>
+    public void WriteOrNull(int? value)
+    {
+        if (value is { } number)
+        {
+            Write(number);
+        }
+        else
+        {
+            WriteNull();
+        }
+    }
+
+    /// <summary>Writes a <c>date</c> field, or NULL.</summary>
+    public void WriteOrNull(DateOnly? value)
+    {
+        if (value is { } date)
+        {
+            Write(date);
+        }
+        else
+        {
+            WriteNull();
+        }
+    }
+
     /// <summary>Writes a <c>bigint</c> field.</summary>
     public void Write(long value)
     {
