@@ -68,9 +68,10 @@ internal sealed class StagedRowCodes
     public void WriteTables(DuckDBConnection connection)
     {
         connection.Execute("CREATE TEMP TABLE import_country_code (code INTEGER, iso3 VARCHAR)");
-        connection.Execute("CREATE TEMP TABLE import_gender_code (code INTEGER, gender VARCHAR)");
+        // Typed as the registry's columns (migration 012), so the classified rows carry ENUM values, not text to cast.
+        connection.Execute("CREATE TEMP TABLE import_gender_code (code INTEGER, gender gender_code)");
         connection.Execute("CREATE TEMP TABLE import_edition_code (code INTEGER, programme_id VARCHAR, edition_number INTEGER)");
-        connection.Execute("CREATE TEMP TABLE import_attendance_code (code INTEGER, attendance VARCHAR)");
+        connection.Execute("CREATE TEMP TABLE import_attendance_code (code INTEGER, attendance attendance_code)");
         using (var appender = connection.CreateAppender("import_country_code"))
         {
             foreach (var (country, code) in _countries)

@@ -10,6 +10,8 @@ internal sealed class PostgresStoreFactory : IStoreFactory
 
     public string Engine => "postgresql";
 
+    public string BackToVersion10Sql => OlderStore.PostgresBackToVersion10Sql;
+
     public string NewLocation() => PostgresCluster.Shared.CreateUniqueDatabase("conformance");
 
     public async Task<IAnalyticsStore> OpenAsync(string location) => await PostgresAnalyticsStore.OpenAsync(location);

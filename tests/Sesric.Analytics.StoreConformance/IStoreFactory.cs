@@ -14,6 +14,12 @@ public interface IStoreFactory
     /// <summary>Opens (creating and migrating) the store at <paramref name="location"/>.</summary>
     Task<IAnalyticsStore> OpenAsync(string location);
 
+    /// <summary>
+    /// SQL that turns a current store of this engine back into what schema version 10 wrote (each engine's newer
+    /// migrations undone, newest first; see <see cref="Testing.OlderStore"/>).
+    /// </summary>
+    string BackToVersion10Sql { get; }
+
     /// <summary>Runs raw SQL against the store at <paramref name="location"/> while no store object has it open.</summary>
     Task ExecuteSqlAsync(string location, string sql);
 

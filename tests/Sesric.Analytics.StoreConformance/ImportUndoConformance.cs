@@ -1,7 +1,6 @@
 using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage;
 using Sesric.Analytics.Storage.DuckDb;
-using Sesric.Analytics.Testing;
 
 namespace Sesric.Analytics.StoreConformance;
 
@@ -32,7 +31,7 @@ public abstract class ImportUndoConformance
         var afterSecond = await DumpAsync(location);
 
         // What a version-10 store held after the same imports: every inserted row journalled as an 'insert' change row.
-        await Factory.ExecuteSqlAsync(location, OlderStore.BackToVersion10Sql);
+        await Factory.ExecuteSqlAsync(location, Factory.BackToVersion10Sql);
         Assert.Equal("10", await QueryAsync(location, "SELECT MAX(version) FROM schema_version"));
         Assert.Equal("0", await QueryAsync(location, "SELECT COUNT(*) FROM information_schema.columns WHERE column_name = 'inserted_by_import'"));
         Assert.Equal(

@@ -4,11 +4,25 @@ namespace Sesric.Analytics.Testing;
 public static class OlderStore
 {
     /// <summary>
-    /// Back to a version-10 store (DuckDB file or PostgreSQL database alike): undoes 011_inserted_by_import, journalling
-    /// each row's <c>inserted_by_import</c> as an 'insert' change row of that import again (as a version-10 import
-    /// wrote them) and dropping the column. Every other row and column is kept.
+    /// Undoes DuckDB's 012_fixed_codes_as_enums: the ENUM columns become VARCHAR again and the types are dropped. DuckDB
+    /// only (PostgreSQL's 012 changes nothing, and it refuses to retype a column a view reads). Every row is kept.
     /// </summary>
-    public const string BackToVersion10Sql =
+    public const string UndoDuckDb012Sql =
+        "DELETE FROM schema_version WHERE version = 12; "
+        + "ALTER TABLE participant ALTER gender TYPE VARCHAR; "
+        + "ALTER TABLE participation ALTER attendance TYPE VARCHAR; "
+        + "ALTER TABLE edition ALTER modality TYPE VARCHAR; "
+        + "ALTER TABLE participation_fact ALTER modality TYPE VARCHAR; "
+        + "ALTER TABLE participation_fact ALTER gender TYPE VARCHAR; "
+        + "ALTER TABLE participation_fact ALTER attendance TYPE VARCHAR; "
+        + "DROP TYPE gender_code; DROP TYPE attendance_code; DROP TYPE modality_code; ";
+
+    /// <summary>
+    /// Undoes 011_inserted_by_import (DuckDB file or PostgreSQL database alike), journalling each row's
+    /// <c>inserted_by_import</c> as an 'insert' change row of that import again (as a version-10 import wrote them) and
+    /// dropping the column. Every other row and column is kept. On a DuckDB file, run <see cref="UndoDuckDb012Sql"/> first.
+    /// </summary>
+    public const string Undo011Sql =
         "DELETE FROM schema_version WHERE version = 11; "
         + "INSERT INTO import_participant_change (import_id, participant_id, change) "
         + "SELECT inserted_by_import, participant_id, 'insert' FROM participant WHERE inserted_by_import IS NOT NULL; "
@@ -17,13 +31,19 @@ public static class OlderStore
         + "ALTER TABLE participant DROP COLUMN inserted_by_import; "
         + "ALTER TABLE participation DROP COLUMN inserted_by_import; ";
 
+    /// <summary>Back to a version-10 DuckDB file: undoes 012 and 011.</summary>
+    public const string DuckDbBackToVersion10Sql = UndoDuckDb012Sql + Undo011Sql;
+
+    /// <summary>Back to a version-10 PostgreSQL database: forgets 012 (which changed nothing there) and undoes 011.</summary>
+    public const string PostgresBackToVersion10Sql = "DELETE FROM schema_version WHERE version = 12; " + Undo011Sql;
+
     /// <summary>
-    /// Back to a version-9 file: undoes 011 (<see cref="BackToVersion10Sql"/>) and 010_registry_without_keys, rebuilding
+    /// Back to a version-9 DuckDB file: undoes 012 and 011 (<see cref="DuckDbBackToVersion10Sql"/>) and 010_registry_without_keys, rebuilding
     /// <c>participant</c> and <c>participation</c> with the primary keys they had (a table is copied aside and refilled
     /// rather than renamed: the rebuilt tables carry an index). Every row and column is kept.
     /// </summary>
     public const string BackToVersion9Sql =
-        BackToVersion10Sql
+        DuckDbBackToVersion10Sql
         + "DELETE FROM schema_version WHERE version = 10; "
         + "CREATE TEMP TABLE participant_v9 AS SELECT participant_id, iso3, gender, institution_type, is_synthetic, participant_key, record_key FROM participant; "
         + "DROP TABLE participant; "
@@ -41,7 +61,8 @@ public static class OlderStore
     /// must add its undo step here, newest first.
     /// </summary>
     public const string BackToVersion4Sql =
-        // 011_inserted_by_import (in BackToVersion9Sql): the rows' import numbers go back into the journal.
+        // 012_fixed_codes_as_enums and 011_inserted_by_import (in BackToVersion9Sql): text codes, and the rows' import
+        // numbers go back into the journal.
         // 010_registry_without_keys: the primary keys of participant and participation.
         BackToVersion9Sql
         // 009_fact_attendance: the attendance code's copy in the fact table.

@@ -42,8 +42,9 @@ public sealed class StoreOpenerTests : IDisposable
         Assert.Contains(upgrade, l => l.Text.Contains($"Upgrading the store {path} from schema version 8 to 9 (009_fact_attendance)", StringComparison.Ordinal));
         Assert.Contains(upgrade, l => l.Text.Contains($"Upgrading the store {path} from schema version 9 to 10 (010_registry_without_keys)", StringComparison.Ordinal));
         Assert.Contains(upgrade, l => l.Text.Contains($"Upgrading the store {path} from schema version 10 to 11 (011_inserted_by_import)", StringComparison.Ordinal));
-        Assert.Equal(7, upgrade.Count);
-        Assert.Equal(7, logger.Lines.Count);
+        Assert.Contains(upgrade, l => l.Text.Contains($"Upgrading the store {path} from schema version 11 to 12 (012_fixed_codes_as_enums)", StringComparison.Ordinal));
+        Assert.Equal(8, upgrade.Count);
+        Assert.Equal(8, logger.Lines.Count);
     }
 
     [Fact]

@@ -17,6 +17,8 @@ internal sealed class DuckDbStoreFactory : IStoreFactory
 
     public string Engine => "duckdb";
 
+    public string BackToVersion10Sql => OlderStore.DuckDbBackToVersion10Sql;
+
     public string NewLocation() => Folder.File(Guid.NewGuid().ToString("N") + ".duckdb");
 
     public async Task<IAnalyticsStore> OpenAsync(string location) => await DuckDbAnalyticsStore.OpenAsync(location);

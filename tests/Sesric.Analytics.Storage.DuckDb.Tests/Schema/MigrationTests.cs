@@ -94,7 +94,7 @@ public sealed class MigrationTests : IDisposable
             raw.Execute(version < 4
                 ? "INSERT INTO participant VALUES ('p1', 'TUR', 'female', NULL, FALSE)"
                 : $$"""
-                  INSERT INTO participant VALUES ('p1', 'TUR', 'female', NULL, FALSE, 1{{(version >= 6 ? ", 12345" : "")}});
+                  INSERT INTO participant VALUES ('p1', 'TUR', 'female', NULL, FALSE, 1{{(version >= 6 ? ", 12345" : "")}}{{(version >= 11 ? ", NULL" : "")}});
                   INSERT INTO participation_fact VALUES (1, 'diplomacy-cab', 1, 2015, 'in_person', 'TUR', DATE '2015-03-02', 'TUR', 'Asian Group',
                                                          'female', TRUE, FALSE, TRUE, TRUE{{(version >= 5 ? ", TRUE" : "")}}{{(version >= 6 ? ", 12345" : "")}}{{(version >= 9 ? ", 'attended'" : "")}});
                   """);
