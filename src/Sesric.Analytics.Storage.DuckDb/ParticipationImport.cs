@@ -17,11 +17,6 @@ namespace Sesric.Analytics.Storage.DuckDb;
 /// <threadsafety>The settings may be read and set from several threads; the Run methods need the caller's transaction.</threadsafety>
 internal sealed class ParticipationImport(long memoryLimitBytes)
 {
-    /// <summary>How often (in rows) progress is reported and cancellation is checked.</summary>
-    public const int ProgressInterval = 50_000;
-
-    private const int CancellationCheckInterval = 1_024;
-
     /// <summary>From this many staged rows on, the garbage of parsing is collected before the SQL phases (see <see cref="Stage"/>).</summary>
     private const long CollectAfterStagingRows = 100_000;
 
@@ -85,8 +80,9 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
                 participation_synthetic BOOLEAN,
                 record_key              INTEGER,
                 nominated_on            DATE,
-                -- A file's rows only: the line, and the country and gender cells where they are not the codes (quoted in
-                -- problems between rows). A row with problems of its own is staged with its keys and no attendance.
+                -- The line (0 for rows given without a file), and a file's country and gender cells where they are not the
+                -- codes (quoted in problems between rows). A row with problems of its own is staged with its keys and no
+                -- attendance.
                 line                    BIGINT,
                 country_cell            VARCHAR,
                 gender_cell             VARCHAR
@@ -94,9 +90,7 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             """);
         var computeFingerprint = request.RequestId is not null;
         var codes = new StagedRowCodes();
-        var fingerprint = file is null
-            ? Stage(connection, rows!, codes, request.Progress, computeFingerprint, cancellationToken)
-            : StageFile(connection, file, codes, request.Progress, computeFingerprint, cancellationToken);
+        var fingerprint = Stage(connection, file?.Read() ?? rows!.Select(ParticipationLine.Of), codes, request.Progress, computeFingerprint, cancellationToken);
         codes.WriteTables(connection);
         phases?.Mark("stage rows (parse + validate overlapped with the appender)");
         if (file is not null && file.HasRowProblems)
@@ -336,56 +330,6 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
             """);
 
     /// <summary>
-    /// Streams the rows into <c>import_row</c> with the appender; returns a fingerprint of what was staged
-    /// (a SHA-256 of the rows when the import has a request id and the fingerprint is kept, else only the count).
-    /// </summary>
-    private static string Stage(
-        DuckDBConnection connection, IEnumerable<Participation> rows, StagedRowCodes codes, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
-    {
-        using var hash = computeFingerprint ? new RowFingerprint() : null;
-        long count = 0;
-        using (var appender = connection.CreateAppender("import_row"))
-        {
-            // Parsing runs on a worker thread a few batches ahead while this thread appends.
-            foreach (var row in ReadAhead.Of(rows, cancellationToken))
-            {
-                var p = row.Participant;
-                appender.CreateRow()
-                    .AppendValue(p.Id.Value)
-                    .AppendValue((int?)codes.Country(p.Country))
-                    .AppendValue((int?)StagedRowCodes.Gender(p.Gender))
-                    .AppendValue(p.InstitutionType)
-                    .AppendValue((bool?)p.IsSynthetic)
-                    .AppendValue((int?)codes.Edition(row.Edition))
-                    .AppendValue((int?)StagedRowCodes.Attendance(row.Status))
-                    .AppendValue((bool?)row.IsSynthetic)
-                    .AppendValue(p.RecordKey)
-                    .AppendValue(row.NominatedOn)
-                    .AppendNullValue()
-                    .AppendNullValue()
-                    .AppendNullValue()
-                    .EndRow();
-
-                hash?.Add(row);
-
-                count++;
-                if (count % CancellationCheckInterval == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-                if (count % ProgressInterval == 0)
-                {
-                    progress?.Report(count);
-                }
-            }
-        }
-        progress?.Report(count);
-        cancellationToken.ThrowIfCancellationRequested();
-        ReturnStagingMemory(count);
-        return hash is null ? $"rows:{count}" : hash.Finish(count);
-    }
-
-    /// <summary>
     /// After staging many rows, one full, decommitting collection. The parser's and validator's memory (for rows checked in
     /// memory, a key per person: hundreds of MiB at millions of rows; for a file, the garbage of parsing, up to the young
     /// generation's budget, which the GC sizes from the CPU cache and may leave at a few hundred MiB committed) is garbage
@@ -402,19 +346,21 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
     }
 
     /// <summary>
-    /// Streams a file's rows into <c>import_row</c> with the appender, each with its line: the valid rows in full, and
-    /// the rows with problems of their own by the keys the checks between rows compare (and no attendance). The reader
-    /// keeps nothing per row, so the process's memory does not grow with the file; DuckDB's spills past its limit.
+    /// Streams the lines into <c>import_row</c> with the appender, each with its line: the valid rows in full, and the rows
+    /// with problems of their own by the keys the checks between rows compare (and no attendance). Rows given without a
+    /// file come as <see cref="ParticipationLine.Of"/>. The reader keeps nothing per row, so the process's memory does not
+    /// grow with the file; DuckDB's spills past its limit. Returns a fingerprint of what was staged (a SHA-256 of the rows
+    /// when the import has a request id and the fingerprint is kept, else only the count).
     /// </summary>
-    private static string StageFile(
-        DuckDBConnection connection, ParticipationCsvLines file, StagedRowCodes codes, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
+    private static string Stage(
+        DuckDBConnection connection, IEnumerable<ParticipationLine> lines, StagedRowCodes codes, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
     {
         using var hash = computeFingerprint ? new RowFingerprint() : null;
-        long count = 0;
+        var counter = new StagedRowCounter(progress, cancellationToken);
         using (var appender = connection.CreateAppender("import_row"))
         {
             // Parsing runs on a worker thread a few batches ahead while this thread appends.
-            foreach (var line in ReadAhead.Of(file.Read(), cancellationToken))
+            foreach (var line in ReadAhead.Of(lines, cancellationToken))
             {
                 var appended = appender.CreateRow()
                     .AppendValue(line.ParticipantId.Value)
@@ -449,22 +395,12 @@ internal sealed class ParticipationImport(long memoryLimitBytes)
                     .AppendValue(line.CountryCell)
                     .AppendValue(line.GenderCell)
                     .EndRow();
-
-                count++;
-                if (count % CancellationCheckInterval == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-                if (count % ProgressInterval == 0)
-                {
-                    progress?.Report(count);
-                }
+                counter.Add();
             }
         }
-        progress?.Report(count);
-        cancellationToken.ThrowIfCancellationRequested();
-        ReturnStagingMemory(count);
-        return hash is null ? $"rows:{count}" : hash.Finish(count);
+        counter.Finish();
+        ReturnStagingMemory(counter.Count);
+        return hash is null ? $"rows:{counter.Count}" : hash.Finish(counter.Count);
     }
 
     /// <summary>

@@ -17,11 +17,6 @@ namespace Sesric.Analytics.Storage.Postgres;
 /// </summary>
 internal static class ParticipationImport
 {
-    /// <summary>How often (in rows) progress is reported and cancellation is checked.</summary>
-    internal const int ProgressInterval = 50_000;
-
-    private const int CancellationCheckInterval = 1_024;
-
     /// <summary>The sort and hash memory an import's transaction may use per plan node (<c>work_mem</c>).</summary>
     private const string ImportWorkMemory = "256MB";
 
@@ -70,17 +65,17 @@ internal static class ParticipationImport
                 participation_synthetic BOOLEAN,
                 record_key              INTEGER,
                 nominated_on            DATE,
-                -- A file's rows only: the line, and the country and gender cells where they are not the codes (quoted in
-                -- problems between rows). A row with problems of its own is staged with its keys and no attendance.
+                -- The line (0 for rows given without a file), and a file's country and gender cells where they are not the
+                -- codes (quoted in problems between rows). A row with problems of its own is staged with its keys and no
+                -- attendance.
                 line                    BIGINT,
                 country_cell            VARCHAR,
                 gender_cell             VARCHAR
             )
             """).ConfigureAwait(false);
         var computeFingerprint = request.RequestId is not null;
-        var (fingerprint, staged) = file is null
-            ? await StageAsync(connection, rows!, request.Progress, computeFingerprint, cancellationToken).ConfigureAwait(false)
-            : await StageFileAsync(connection, file, request.Progress, computeFingerprint, cancellationToken).ConfigureAwait(false);
+        var (fingerprint, staged) = await StageAsync(
+            connection, file?.Read() ?? rows!.Select(ParticipationLine.Of), request.Progress, computeFingerprint, cancellationToken).ConfigureAwait(false);
         if (file is not null && file.HasRowProblems)
         {
             // The import fails: list every problem, the rows' own and those between rows, as the file's reader would.
@@ -479,84 +474,19 @@ internal static class ParticipationImport
     }
 
     /// <summary>
-    /// Streams the rows into <c>import_row</c> with binary COPY; returns how many and a fingerprint of what was staged
-    /// (a SHA-256 of the rows when the import has a request id and the fingerprint is kept, else only the count).
+    /// Streams the lines into <c>import_row</c> with binary COPY, each with its line: the valid rows in full, and the rows
+    /// with problems of their own by the keys the checks between rows compare (and no attendance). Rows given without a
+    /// file come as <see cref="ParticipationLine.Of"/>. The reader keeps nothing per row or person; returns how many rows
+    /// and a fingerprint of what was staged (a SHA-256 of the rows when the import has a request id and the fingerprint is
+    /// kept, else only the count).
     /// </summary>
     /// <remarks>Binary COPY sends each value in its wire form, with no SQL to parse per row: the import's staging costs
     /// about what reading the rows costs (row-by-row INSERTs would be an order of magnitude slower).</remarks>
-    private static async Task<(string Fingerprint, long Count)> StageAsync(NpgsqlConnection connection, IEnumerable<Participation> rows, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
+    private static async Task<(string Fingerprint, long Count)> StageAsync(
+        NpgsqlConnection connection, IEnumerable<ParticipationLine> lines, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
     {
         using var hash = computeFingerprint ? new RowFingerprint() : null;
-        long count = 0;
-        var copy = await BinaryCopyWriter.BeginAsync(
-            connection,
-            """
-            COPY import_row (participant_id, iso3, gender, institution_type, participant_synthetic, programme_id, edition_number,
-                             attendance, participation_synthetic, record_key, nominated_on) FROM STDIN (FORMAT BINARY)
-            """,
-            fieldsPerRow: 11,
-            cancellationToken).ConfigureAwait(false);
-        await using (copy.ConfigureAwait(false))
-        {
-            // Parsing runs on a worker thread a few batches ahead while this thread copies. The values go into the writer's
-            // buffer (BinaryCopyWriter: a few bytes a value, where Npgsql's importer bound a parameter per value), which
-            // sends it when full; the token is checked every 1,024 rows, and disposing the writer without completing it
-            // cancels the COPY.
-            foreach (var row in ReadAhead.Of(rows, cancellationToken))
-            {
-                var p = row.Participant;
-                copy.StartRow();
-                copy.Write(p.Id.Value);
-                copy.Write(p.Country.Value);
-                copy.Write(p.Gender.Code());
-                WriteParticipationFields(copy, row);
-
-                hash?.Add(row);
-
-                count++;
-                if (count % CancellationCheckInterval == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-                if (count % ProgressInterval == 0)
-                {
-                    progress?.Report(count);
-                }
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-        progress?.Report(count);
-        // PostgreSQL keeps no statistics on temp tables until asked: without them the merge below is planned for a
-        // tiny table and joins a million rows by nested loops.
-        await AnalyzeWorkTableAsync(connection, "import_row", cancellationToken).ConfigureAwait(false);
-        return (hash is null ? $"rows:{count}" : hash.Finish(count), count);
-    }
-
-    /// <summary>A participation's own fields of <c>import_row</c>, institution type to nomination date, in the COPY's column order.</summary>
-    private static void WriteParticipationFields(BinaryCopyWriter copy, Participation row)
-    {
-        var p = row.Participant;
-        copy.WriteOrNull(p.InstitutionType);
-        copy.Write(p.IsSynthetic);
-        copy.Write(row.Edition.Programme.Value);
-        copy.Write(row.Edition.Number);
-        copy.Write(row.Status.Code());
-        copy.Write(row.IsSynthetic);
-        copy.WriteOrNull(p.RecordKey);
-        copy.WriteOrNull(row.NominatedOn);
-    }
-
-    /// <summary>
-    /// Streams a file's rows into <c>import_row</c> with binary COPY, each with its line: the valid rows in full, and the
-    /// rows with problems of their own by the keys the checks between rows compare (and no attendance). The reader keeps
-    /// nothing per row or person; returns how many rows and the fingerprint, as <see cref="StageAsync"/> does.
-    /// </summary>
-    private static async Task<(string Fingerprint, long Count)> StageFileAsync(
-        NpgsqlConnection connection, ParticipationCsvLines file, IProgress<long>? progress, bool computeFingerprint, CancellationToken cancellationToken)
-    {
-        using var hash = computeFingerprint ? new RowFingerprint() : null;
-        long count = 0;
+        var counter = new StagedRowCounter(progress, cancellationToken);
         var copy = await BinaryCopyWriter.BeginAsync(
             connection,
             """
@@ -567,8 +497,10 @@ internal static class ParticipationImport
             cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
         {
-            // As in StageAsync: parsing a few batches ahead on a worker thread, the values into the writer's buffer.
-            foreach (var line in ReadAhead.Of(file.Read(), cancellationToken))
+            // Parsing runs on a worker thread a few batches ahead while this thread copies. The values go into the writer's
+            // buffer (BinaryCopyWriter: a few bytes a value, where Npgsql's importer bound a parameter per value), which
+            // sends it when full; disposing the writer without completing it cancels the COPY.
+            foreach (var line in ReadAhead.Of(lines, cancellationToken))
             {
                 copy.StartRow();
                 copy.Write(line.ParticipantId.Value);
@@ -601,23 +533,29 @@ internal static class ParticipationImport
                 copy.Write(line.Line);
                 copy.WriteOrNull(line.CountryCell);
                 copy.WriteOrNull(line.GenderCell);
-
-                count++;
-                if (count % CancellationCheckInterval == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-                if (count % ProgressInterval == 0)
-                {
-                    progress?.Report(count);
-                }
+                counter.Add();
             }
-            cancellationToken.ThrowIfCancellationRequested();
+            counter.Finish();
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        progress?.Report(count);
+        // PostgreSQL keeps no statistics on temp tables until asked: without them the merge below is planned for a
+        // tiny table and joins a million rows by nested loops.
         await AnalyzeWorkTableAsync(connection, "import_row", cancellationToken).ConfigureAwait(false);
-        return (hash is null ? $"rows:{count}" : hash.Finish(count), count);
+        return (hash is null ? $"rows:{counter.Count}" : hash.Finish(counter.Count), counter.Count);
+    }
+
+    /// <summary>A participation's own fields of <c>import_row</c>, institution type to nomination date, in the COPY's column order.</summary>
+    private static void WriteParticipationFields(BinaryCopyWriter copy, Participation row)
+    {
+        var p = row.Participant;
+        copy.WriteOrNull(p.InstitutionType);
+        copy.Write(p.IsSynthetic);
+        copy.Write(row.Edition.Programme.Value);
+        copy.Write(row.Edition.Number);
+        copy.Write(row.Status.Code());
+        copy.Write(row.IsSynthetic);
+        copy.WriteOrNull(p.RecordKey);
+        copy.WriteOrNull(row.NominatedOn);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Sesric.Analytics.Import;
-using Sesric.Analytics.Model;
 using Sesric.Analytics.Storage;
 
 namespace Sesric.Analytics.StoreConformance;
@@ -45,16 +44,16 @@ public abstract class FileImportConformance
     {
         Assert.NotEmpty(why);
         var csv = string.Join("\n", [Header, .. rows]) + "\n";
-        var expected = Assert.Throws<ImportRejectedException>(() => ParticipationCsv.Read(new StringReader(csv), FileImportData.Catalogue, "test.csv").ToList());
+        var expected = Assert.Throws<ImportRejectedException>(() => ParticipationCsv.Read(new StringReader(csv), SmallRegistry.Catalogue, "test.csv").ToList());
         await using var store = await OpenWithCatalogueAsync();
-        await store.ImportParticipationsAsync(FileImportData.Registry, ImportRequest.Default);
+        await store.ImportParticipationsAsync(SmallRegistry.Registry, ImportRequest.Default);
 
         var actual = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportFileAsync(store, csv));
 
         Assert.Equal(expected.Problems, actual.Problems);
         Assert.Equal(expected.TotalCount, actual.TotalCount);
         Assert.Equal(expected.Message, actual.Message);
-        Assert.Equal(FileImportData.Registry.Count, await store.CountParticipationsAsync());
+        Assert.Equal(SmallRegistry.Registry.Count, await store.CountParticipationsAsync());
         Assert.Single(await ((IImportJournal)store).ListImportsAsync());
     }
 
@@ -68,7 +67,7 @@ public abstract class FileImportConformance
             : i % 5 == 0 ? $"diplomacy-cab,1,q{i},XYZ,female,,attended,false"
             : $"diplomacy-cab,2,q{i},EGY,male,,attended,false");
         var csv = string.Join("\n", [Header, .. rows]) + "\n";
-        var expected = Assert.Throws<ImportRejectedException>(() => ParticipationCsv.Read(new StringReader(csv), FileImportData.Catalogue, "test.csv").ToList());
+        var expected = Assert.Throws<ImportRejectedException>(() => ParticipationCsv.Read(new StringReader(csv), SmallRegistry.Catalogue, "test.csv").ToList());
         await using var store = await OpenWithCatalogueAsync();
 
         var actual = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportFileAsync(store, csv));
@@ -88,7 +87,7 @@ public abstract class FileImportConformance
         var rows = Enumerable.Range(0, 6_000).Select(i => $"diplomacy-cab,{1 + (i % 2)},q{i / 2},TUR,female,,attended,false")
             .Append("diplomacy-cab,2,q7,TUR,female,,completed,false");
         var csv = string.Join("\n", [Header, .. rows]) + "\n";
-        var expected = Assert.Throws<ImportRejectedException>(() => ParticipationCsv.Read(new StringReader(csv), FileImportData.Catalogue, "test.csv").ToList());
+        var expected = Assert.Throws<ImportRejectedException>(() => ParticipationCsv.Read(new StringReader(csv), SmallRegistry.Catalogue, "test.csv").ToList());
         await using var store = await OpenWithCatalogueAsync();
 
         var actual = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportFileAsync(store, csv));
@@ -109,7 +108,7 @@ public abstract class FileImportConformance
 
         var fromFile = await Assert.ThrowsAsync<ArgumentException>(() => ImportFileAsync(store, csv));
         var fromRows = await Assert.ThrowsAsync<ArgumentException>(
-            () => store.ImportParticipationsAsync(ParticipationCsv.Read(new StringReader(csv), FileImportData.Catalogue), ImportRequest.Default));
+            () => store.ImportParticipationsAsync(ParticipationCsv.Read(new StringReader(csv), SmallRegistry.Catalogue), ImportRequest.Default));
 
         Assert.Equal(fromRows.Message, fromFile.Message);
         Assert.Equal(0, await store.CountParticipationsAsync());
@@ -119,12 +118,12 @@ public abstract class FileImportConformance
     public async Task A_good_file_imports_as_its_rows_do_and_a_retry_is_a_replay()
     {
         var csv = new StringWriter();
-        ParticipationCsv.Write(csv, FileImportData.Registry);
+        ParticipationCsv.Write(csv, SmallRegistry.Registry);
         await using var fromFile = await OpenWithCatalogueAsync();
         await using var fromRows = await OpenWithCatalogueAsync();
 
         var fileOutcome = await ImportFileAsync(fromFile, csv.ToString(), "batch-1");
-        var rowsOutcome = await fromRows.ImportParticipationsAsync(FileImportData.Registry, new ImportRequest("batch-1"));
+        var rowsOutcome = await fromRows.ImportParticipationsAsync(SmallRegistry.Registry, new ImportRequest("batch-1"));
         var retry = await ImportFileAsync(fromFile, csv.ToString(), "batch-1");
 
         Assert.Equal(rowsOutcome, fileOutcome);
@@ -134,77 +133,20 @@ public abstract class FileImportConformance
             (await fromFile.GetEditionStatisticsAsync()).Select(s => s with { ObserverParticipantsCellKey = 0 }));
         Assert.True(retry.WasReplay);
         await Assert.ThrowsAsync<ImportRequestConflictException>(() => ImportFileAsync(fromFile, string.Join("\n", csv.ToString().Split('\n').SkipLast(2)) + "\n", "batch-1"));
-        Assert.Equal(FileImportData.Registry.Count, await fromFile.CountParticipationsAsync());
+        Assert.Equal(SmallRegistry.Registry.Count, await fromFile.CountParticipationsAsync());
     }
 
     private async Task<IAnalyticsStore> OpenWithCatalogueAsync()
     {
         var store = await Factory.OpenAsync(Factory.NewLocation());
         Assert.IsAssignableFrom<IParticipationFileImporter>(store);
-        await store.UpsertProgrammesAsync(FileImportData.Programmes);
-        await store.UpsertCountriesAsync(FileImportData.Countries);
-        await store.UpsertEditionsAsync(FileImportData.Editions);
+        await store.UpsertProgrammesAsync(SmallRegistry.Programmes);
+        await store.UpsertCountriesAsync(SmallRegistry.Countries);
+        await store.UpsertEditionsAsync(SmallRegistry.Editions);
         return store;
     }
 
     private static Task<ImportOutcome> ImportFileAsync(IAnalyticsStore store, string csv, string? requestId = null) =>
         ((IParticipationFileImporter)store).ImportParticipationsAsync(
-            ParticipationCsvLines.Open(new StringReader(csv), FileImportData.Catalogue, "test.csv"), new ImportRequest(requestId));
-}
-
-/// <summary>The small catalogue and registry the file import's cases are written against (the DuckDB tests' TestData).</summary>
-internal static class FileImportData
-{
-    private static readonly ProgrammeId Diplomacy = ProgrammeId.Parse("diplomacy-cab");
-    private static readonly ProgrammeId Statistics = ProgrammeId.Parse("stat-cab");
-    private static readonly EditionId D1 = EditionId.Of(Diplomacy, 1);
-    private static readonly EditionId D2 = EditionId.Of(Diplomacy, 2);
-    private static readonly EditionId S1 = EditionId.Of(Statistics, 1);
-
-    public static IReadOnlyList<Programme> Programmes { get; } =
-    [
-        new(Diplomacy, new LocalizedText("Capacity Building Programme for Diplomats (Diplomacy-CaB)"), 2015, "https://example.org/dip"),
-        new(Statistics, new LocalizedText("Statistical Capacity Building (Stat-CaB)"), null),
-    ];
-
-    public static IReadOnlyList<Country> Countries { get; } =
-    [
-        new(CountryCode.Parse("TUR"), CountryKind.Member, new LocalizedText("Türkiye"), 1969, OicGroup.Asian, GroupBasis.Read),
-        new(CountryCode.Parse("EGY"), CountryKind.Member, new LocalizedText("Egypt"), 1969, OicGroup.Arab, GroupBasis.Inferred),
-        new(CountryCode.Parse("MYS"), CountryKind.Member, new LocalizedText("Malaysia"), 1969, OicGroup.Asian, GroupBasis.Read),
-        new(CountryCode.Parse("SYR"), CountryKind.Member, new LocalizedText("Syria"), 1972, OicGroup.Arab, GroupBasis.Read,
-            [new MembershipSuspension(new DateOnly(2012, 8, 15), new DateOnly(2025, 3, 7))], notes: "suspended 2012-2025"),
-        new(CountryCode.Parse("BIH"), CountryKind.Observer, new LocalizedText("Bosnia and Herzegovina"), null, observerSince: 1994),
-    ];
-
-    public static IReadOnlyList<Edition> Editions { get; } =
-    [
-        new(D1, 2015, new DateRange(new DateOnly(2015, 3, 2), new DateOnly(2015, 3, 6)), Modality.InPerson, "Ankara", CountryCode.Parse("TUR"),
-            ["SESRIC"], "Multilateral diplomacy", new PublishedTotals(6, 3, "https://example.org/d1"), null),
-        new(D2, 2020, new DateRange(new DateOnly(2020, 9, 14), new DateOnly(2020, 9, 17)), Modality.Virtual, null, null,
-            [], null, new PublishedTotals(81, 29, "https://example.org/d2", ParticipantsIsLowerBound: true)),
-        new(S1, 2019, null, Modality.Unknown, null, null, [], null, PublishedTotals.None),
-    ];
-
-    public static Catalogue Catalogue { get; } = new(Programmes, Editions, Countries);
-
-    /// <summary>Seven people over the two Diplomacy-CaB editions: members, a suspended member, an observer, a no-show.</summary>
-    public static IReadOnlyList<Participation> Registry { get; } =
-    [
-        Row("p1", "TUR", D1, institution: "mfa"),
-        Row("p2", "EGY", D1, gender: Gender.Male),
-        Row("p3", "EGY", D1, gender: Gender.Unknown),
-        Row("p4", "SYR", D1),
-        Row("p5", "BIH", D1, gender: Gender.Male),
-        Row("p6", "MYS", D1, AttendanceStatus.NoShow),
-        Row("p1", "TUR", D2, institution: "mfa"),
-        Row("p4", "SYR", D2),
-        Row("p7", "MYS", D2, AttendanceStatus.Completed),
-    ];
-
-    private static Participation Row(string participant, string country, EditionId edition, AttendanceStatus status = AttendanceStatus.Attended,
-        Gender gender = Gender.Female, string? institution = null, bool synthetic = false) =>
-        Catalogue.CreateParticipation(
-            Catalogue.CreateParticipant(ParticipantId.Parse(participant), CountryCode.Parse(country), gender, institution, synthetic),
-            edition, status, synthetic);
+            ParticipationCsvLines.Open(new StringReader(csv), SmallRegistry.Catalogue, "test.csv"), new ImportRequest(requestId));
 }

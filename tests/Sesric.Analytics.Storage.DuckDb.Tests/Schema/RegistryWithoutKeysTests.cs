@@ -31,7 +31,7 @@ public sealed class RegistryWithoutKeysTests : IDisposable
             Assert.Equal(9, raw.Scalar("SELECT MAX(version) FROM schema_version"));
             Assert.Equal(["participant", "participation"], PrimaryKeyTables(raw, "participant", "participation"));
         }
-        var before = Dump(Path);
+        var before = RawDb.DumpRegistry(Path);
         Assert.Contains("p7|MYS|", before, StringComparison.Ordinal);
 
         // Up to version 10 only, so that the file is compared with what 010 alone makes of it (011 has its own tests).
@@ -42,7 +42,7 @@ public sealed class RegistryWithoutKeysTests : IDisposable
         }
 
         Assert.Equal([new SchemaUpgrade(Path, 9, 10, "010_registry_without_keys")], upgrades);
-        Assert.Equal(before, Dump(Path));
+        Assert.Equal(before, RawDb.DumpRegistry(Path));
         using var check = RawDb.Open(Path);
         Assert.Empty(PrimaryKeyTables(check, "participant", "participation"));
         Assert.Equal(0, check.Scalar("SELECT COUNT(*) FROM duckdb_indexes() WHERE table_name IN ('participant', 'participation')"));
@@ -139,17 +139,6 @@ public sealed class RegistryWithoutKeysTests : IDisposable
         }
         return string.Join("|", columns);
     }
-
-    /// <summary>Every row of the registry, its fact rows and the journal, in a fixed order.</summary>
-    private static string Dump(string path) => RawDb.Dump(
-        path,
-            ("participant", "participant_id"),
-            ("participation", "participant_id, programme_id, edition_number"),
-            ("participation_fact", "participant_key, programme_id, edition_number"),
-            ("import_batch", "import_id"),
-            ("import_participant_change", "import_id, participant_id"),
-            ("import_participation_change", "import_id, participant_id, programme_id, edition_number"),
-            ("ingest_request", "request_id"));
 
     /// <summary>Collects reports on the reporting thread.</summary>
     private sealed class Reports(Action<SchemaUpgrade> add) : IProgress<SchemaUpgrade>

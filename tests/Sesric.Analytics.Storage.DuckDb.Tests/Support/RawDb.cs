@@ -29,6 +29,18 @@ public static class RawDb
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Every row of the editions, the registry, its fact rows, the journal and the request ids, in a fixed order.</summary>
+    public static string DumpRegistry(string path) => Dump(
+        path,
+        ("edition", "programme_id, edition_number"),
+        ("participant", "participant_id"),
+        ("participation", "participant_id, programme_id, edition_number"),
+        ("participation_fact", "participant_key, programme_id, edition_number"),
+        ("import_batch", "import_id"),
+        ("import_participant_change", "import_id, participant_id"),
+        ("import_participation_change", "import_id, participant_id, programme_id, edition_number"),
+        ("ingest_request", "request_id"));
+
     /// <summary>Every row of <paramref name="tables"/> (each read in its ORDER BY), as text, for before/after comparisons.</summary>
     public static string Dump(string path, params (string Table, string Order)[] tables)
     {
