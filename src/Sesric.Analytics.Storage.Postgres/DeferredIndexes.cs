@@ -58,14 +58,17 @@ internal sealed class DeferredIndexes
         return new DeferredIndexes(dropped);
     }
 
-    /// <summary>Builds every dropped index again, in the order they were dropped.</summary>
-    public async Task RebuildAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the dropped indexes of <paramref name="tables"/> again (every table's when null), in the order they were
+    /// dropped; those of other tables wait for a later call.
+    /// </summary>
+    public async Task RebuildAsync(NpgsqlConnection connection, IReadOnlyCollection<string>? tables, CancellationToken cancellationToken)
     {
-        foreach (var (_, create) in _dropped)
+        foreach (var (table, create) in _dropped.Where(d => tables is null || tables.Contains(d.Table)).ToList())
         {
             await connection.ExecuteAsync(cancellationToken, create).ConfigureAwait(false);
+            _dropped.Remove((table, create));
         }
-        _dropped.Clear();
     }
 
     /// <summary>

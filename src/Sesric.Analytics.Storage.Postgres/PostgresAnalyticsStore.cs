@@ -188,10 +188,7 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IParticipationFile
         {
             Preconditions.CheckNotBlank(id, nameof(request.RequestId));
         }
-        return WriteStatementsAsync(
-            (connection, ct) => ParticipationImport.RunAsync(connection, rows, request, ImportPhases, ct),
-            o => !o.WasReplay && !(o.Participations.WasNoOp && o.Participants.WasNoOp),
-            cancellationToken);
+        return ImportAsync((connection, openStaging, ct) => ParticipationImport.RunAsync(connection, openStaging, rows, request, ImportPhases, ct), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -203,10 +200,81 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IParticipationFile
         {
             Preconditions.CheckNotBlank(id, nameof(request.RequestId));
         }
-        return WriteStatementsAsync(
-            (connection, ct) => ParticipationImport.RunAsync(connection, file, request, ImportPhases, ct),
-            o => !o.WasReplay && !(o.Participations.WasNoOp && o.Participants.WasNoOp),
-            cancellationToken);
+        return ImportAsync((connection, openStaging, ct) => ParticipationImport.RunAsync(connection, openStaging, file, request, ImportPhases, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a participations import as a write, handing it the way to open a staging session. When an import that opened
+    /// one does not commit (it failed, or this store previews), drops the staging tables it may have left (see
+    /// <see cref="StagingSession"/>), so that a failed import's scratch rows do not wait in the database for the next one.
+    /// </summary>
+    private async Task<ImportOutcome> ImportAsync(
+        Func<NpgsqlConnection, Func<CancellationToken, Task<NpgsqlConnection>>, CancellationToken, Task<ImportOutcome>> import, CancellationToken cancellationToken)
+    {
+        var staged = false;
+        Task<NpgsqlConnection> OpenStaging(CancellationToken ct)
+        {
+            staged = true;
+            return OpenStagingConnectionAsync(ct);
+        }
+        ImportOutcome outcome;
+        try
+        {
+            outcome = await WriteStatementsAsync(
+                (connection, ct) => import(connection, OpenStaging, ct), o => !o.WasReplay && !(o.Participations.WasNoOp && o.Participants.WasNoOp), cancellationToken).ConfigureAwait(false);
+        }
+        catch when (staged)
+        {
+            await DropStagingLeftoversAsync().ConfigureAwait(false);
+            throw;
+        }
+        if (_rollBackWrites && staged)
+        {
+            await DropStagingLeftoversAsync().ConfigureAwait(false);
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// Drops a failed first import's staging tables, when no other write holds the write lock (one that does may be an
+    /// import staging under those names; the next first import drops them instead). Best effort: a failure here (the
+    /// database gone, say) must not replace the import's own error.
+    /// </summary>
+    private async Task DropStagingLeftoversAsync()
+    {
+        try
+        {
+            await using var connection = await _writes.OpenConnectionAsync().ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            if (await connection.ScalarLongAsync(CancellationToken.None, "SELECT CAST(pg_try_advisory_xact_lock($1) AS INTEGER)", WriteLock).ConfigureAwait(false) == 1)
+            {
+                await StagingSession.DropLeftoversAsync(connection, CancellationToken.None).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // Left for the next first import, which drops them under the lock before it stages.
+        }
+    }
+
+    /// <summary>
+    /// A connection for a first import's staging session: the write pool's settings, unpooled. It is opened under the write
+    /// lock, so at most one exists at a time, and it cannot wait for a pool that the writes queued behind the lock hold.
+    /// </summary>
+    private async Task<NpgsqlConnection> OpenStagingConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(WriteSettings(Address)) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -400,7 +468,9 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore, IParticipationFile
                 try
                 {
                     await using var connection = await _writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                    await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    // Read committed whatever the server's default: a first import reads the rows its staging session commits
+                    // meanwhile (see StagingSession).
+                    await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
                     // Waiting for another write (on any replica) is cancellable too.
                     await connection.ExecuteAsync(cancellationToken, "SELECT pg_advisory_xact_lock($1)", WriteLock).ConfigureAwait(false);
                     // A cancelled write throws, from the statement the server was running or at the write's next check

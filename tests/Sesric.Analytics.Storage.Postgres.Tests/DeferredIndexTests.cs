@@ -85,6 +85,8 @@ public sealed class DeferredIndexTests
         Assert.Equal(Large.Participations.Count, outcome.Participations.Inserted);
         Assert.Equal(schemaBefore, Indexes(database));
         Assert.Equal("0|0|0", Psql("SELECT (SELECT COUNT(*) FROM participation), (SELECT COUNT(*) FROM participant), (SELECT COUNT(*) FROM participation_fact)", database));
+        // The staging session's tables went with the preview.
+        Assert.Equal("", Psql(StagingSessionTests.WorkTables, database));
     }
 
     [Fact]
@@ -110,6 +112,7 @@ public sealed class DeferredIndexTests
         Assert.StartsWith("duplicate participation(s) in the same import: ", error.Message, StringComparison.Ordinal);
         Assert.Equal(schemaBefore, Indexes(database));
         Assert.Equal("0|0|0|0", Psql("SELECT (SELECT COUNT(*) FROM participation), (SELECT COUNT(*) FROM participant), (SELECT COUNT(*) FROM participation_fact), (SELECT COUNT(*) FROM import_batch)", database));
+        Assert.Equal("", Psql(StagingSessionTests.WorkTables, database));
 
         // The same store then takes the rows without the repeats, building its keys as a first import does.
         var outcome = await store.ImportParticipationsAsync(Large.Participations, ImportRequest.Default);

@@ -161,6 +161,60 @@ public abstract class ImportConformance
         throw new InvalidOperationException($"{wanted.Participant.Id} in {wanted.Edition} is not in the store.");
     }
 
+    [Fact]
+    public async Task Rows_naming_editions_the_store_lacks_are_refused_naming_the_first_ten_in_ordinal_order()
+    {
+        // Twelve editions in the rows' catalogue, only the first in the store: eleven unknown, of which the refusal names
+        // the ten smallest as text ("alpha/10" sorts before "alpha/2", and "alpha/9" is the one left out).
+        var (catalogue, rows) = OneRowPerEdition(editions: 12, countries: ["AAA"]);
+        await using var store = await Factory.OpenAsync(Factory.NewLocation());
+        await store.UpsertProgrammesAsync(catalogue.Programmes.ToArray());
+        await store.UpsertCountriesAsync(catalogue.Countries.ToArray());
+        await store.UpsertEditionsAsync([catalogue.Editions[0]]);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.ImportParticipationsAsync(rows, ImportRequest.Default));
+
+        Assert.StartsWith(
+            "edition(s) alpha/10, alpha/11, alpha/12, alpha/2, alpha/3, alpha/4, alpha/5, alpha/6, alpha/7, alpha/8 are not in the store; import the editions first.",
+            e.Message, StringComparison.Ordinal);
+        Assert.Equal("rows", e.ParamName);
+        Assert.Equal(0, await store.CountParticipationsAsync());
+    }
+
+    [Fact]
+    public async Task Rows_naming_member_states_the_store_lacks_are_refused_after_every_edition_is_found()
+    {
+        var (catalogue, rows) = OneRowPerEdition(editions: 3, countries: ["AAA", "CCC", "BBB"]);
+        await using var store = await Factory.OpenAsync(Factory.NewLocation());
+        await store.UpsertProgrammesAsync(catalogue.Programmes.ToArray());
+        await store.UpsertCountriesAsync(catalogue.Countries.Where(c => c.Code.Value == "AAA").ToArray());
+        await store.UpsertEditionsAsync(catalogue.Editions.ToArray());
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => store.ImportParticipationsAsync(rows, ImportRequest.Default));
+
+        Assert.StartsWith("country code(s) BBB, CCC are not in the store; import the member states first.", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await store.CountParticipationsAsync());
+        // With the member states stored the same rows import.
+        await store.UpsertCountriesAsync(catalogue.Countries.ToArray());
+        Assert.Equal(3, (await store.ImportParticipationsAsync(rows, ImportRequest.Default)).Participations.Inserted);
+    }
+
+    /// <summary>A catalogue of one programme with <paramref name="editions"/> editions, and one person per edition, from each of <paramref name="countries"/> in turn.</summary>
+    private static (Catalogue Catalogue, List<Participation> Rows) OneRowPerEdition(int editions, string[] countries)
+    {
+        var programme = new Programme(ProgrammeId.Parse("alpha"), new LocalizedText("alpha"), 2000);
+        var members = countries.Select(code => new Country(
+            CountryCode.Parse(code), CountryKind.Member, new LocalizedText(code), 1969, OicGroup.Arab, GroupBasis.Read, null)).ToList();
+        var list = Enumerable.Range(1, editions)
+            .Select(n => new Edition(EditionId.Of(programme.Id, n), 2000 + n, null, Modality.Virtual, null, null, [], null, new PublishedTotals(null, null, null)))
+            .ToList();
+        var catalogue = new Catalogue([programme], list, members);
+        var rows = list.Select((edition, i) => catalogue.CreateParticipation(
+            catalogue.CreateParticipant(ParticipantId.Parse($"p{i:D3}"), members[i % members.Count].Code, Gender.Female, null, false, i),
+            edition.Id, AttendanceStatus.Attended, false)).ToList();
+        return (catalogue, rows);
+    }
+
     private static string Describe(Participation p) =>
         $"{p.Participant.Id}|{p.Edition}|{p.Status}|{p.IsSynthetic}|{p.Participant.Country}|{p.Participant.Gender}|{p.Participant.InstitutionType}|{p.Participant.IsSynthetic}|{p.Participant.RecordKey}|{p.NominatedOn:yyyy-MM-dd}";
 
