@@ -18,15 +18,17 @@ internal static class ImportUndo
     /// updates, the values it replaced (read from the classification tables, which hold them). The rows it inserts are
     /// not copied here: the import's INSERTs write the returned number into their <c>inserted_by_import</c>. Runs before
     /// the base tables are written, in the import's transaction. Returns the import's number, or null when it changes
-    /// nothing (then nothing is recorded).
+    /// nothing (then nothing is recorded). An import that writes rows before it is journalled takes its number first
+    /// (<see cref="NextImportIdAsync"/>) and passes it as <c>importId</c>.
     /// </summary>
-    public static async Task<long?> JournalAsync(NpgsqlConnection connection, ImportRequest request, WriteOutcome participations, WriteOutcome participants, CancellationToken cancellationToken)
+    public static async Task<long?> JournalAsync(
+        NpgsqlConnection connection, ImportRequest request, WriteOutcome participations, WriteOutcome participants, CancellationToken cancellationToken, long? importId = null)
     {
         if (participations.WasNoOp && participants.WasNoOp)
         {
             return null;
         }
-        var importId = await connection.ScalarLongAsync(cancellationToken, "SELECT COALESCE(MAX(import_id), 0) + 1 FROM import_batch").ConfigureAwait(false);
+        importId ??= await NextImportIdAsync(connection, cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken,
             """
             INSERT INTO import_batch (import_id, source, request_id, imported_at, participations_inserted, participations_updated,
@@ -56,6 +58,10 @@ internal static class ImportUndo
         }
         return importId;
     }
+
+    /// <summary>The number the next import takes (the caller holds the write lock, so no other import takes it meanwhile).</summary>
+    public static Task<long> NextImportIdAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ScalarLongAsync(cancellationToken, "SELECT COALESCE(MAX(import_id), 0) + 1 FROM import_batch");
 
     /// <summary>
     /// Restores the rows import <paramref name="importId"/> touched: deletes the rows it inserted (their

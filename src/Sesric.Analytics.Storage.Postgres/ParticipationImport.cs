@@ -13,7 +13,8 @@ namespace Sesric.Analytics.Storage.Postgres;
 /// The participations import: stage with binary COPY, merge by natural key in SQL, all in the caller's transaction
 /// (which holds the store's write lock). It classifies, refuses, journals and derives fact rows as the DuckDB store does;
 /// the statements differ where PostgreSQL does a step more cheaply another way (people are classified before
-/// participations, and a new person's fact rows come from the classified rows).
+/// participations, and a new person's fact rows come from the classified rows). A store's first import stages through a
+/// second session (<see cref="StagingSession"/>), which computes the fact rows while this one writes the registry.
 /// </summary>
 internal static class ParticipationImport
 {
@@ -102,33 +103,22 @@ internal static class ParticipationImport
         references.ThrowIfAny();
         phases?.Mark("stage rows (binary COPY, parse + validate overlapped), check references");
 
-        // Classify each distinct participant and participation against the store, then apply: the counts
-        // come from the same classification the writes use, so they cannot disagree. People first: each participation row
-        // then carries its person's key, state and counts, from which a new person's fact rows are written without
-        // reading the registry back (see InsertNewPeopleFactsAsync).
-        await InStagingTransactionAsync(staging, async () =>
+        // A first import works side by side with its staging session. Any other classifies each distinct participant and
+        // participation against the store, then applies: the counts come from the same classification the writes use, so
+        // they cannot disagree. People first: each participation row then carries its person's key, state and counts, from
+        // which a new person's fact rows are written without reading the registry back (see InsertNewPeopleFactsAsync).
+        ImportOutcome outcome;
+        if (staging is not null)
         {
-            await ClassifyParticipantsAsync(stager, tableKind, tableOptions, cancellationToken).ConfigureAwait(false);
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
-        if (await connection.ScalarLongAsync(cancellationToken, "SELECT COUNT(*) FROM (SELECT 1 FROM import_participant WHERE described_twice LIMIT 1) t").ConfigureAwait(false) > 0)
-        {
-            // A person described twice would be joined twice below, so the batch is refused now, naming a repeated
-            // participation first as before (found by grouping the staged rows: this path only runs for a refused batch).
-            // A file is refused as its reader would refuse it when the person's country or gender differs, or a
-            // participation repeats; otherwise (another institution type or synthetic flag) as any batch.
-            if (file is not null && await RejectFileAsync(connection, file, cancellationToken).ConfigureAwait(false) is { } rejected)
-            {
-                throw rejected;
-            }
-            await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongStagedRows, cancellationToken).ConfigureAwait(false);
-            await RejectInconsistentParticipantsAsync(connection, cancellationToken).ConfigureAwait(false);
+            outcome = await LoadIntoEmptyRegistryAsync(connection, staging, file, request, staged, phases, cancellationToken).ConfigureAwait(false);
         }
-        phases?.Mark("classify participants");
-
-        var outcome = staging is not null
-            ? await LoadIntoEmptyRegistryAsync(connection, staging, file, request, staged, phases, cancellationToken).ConfigureAwait(false)
-            : await MergeAsync(connection, file, request, phases, cancellationToken).ConfigureAwait(false);
+        else
+        {
+            await ClassifyParticipantsAsync(connection, "TEMP", "", cancellationToken).ConfigureAwait(false);
+            await RejectPeopleDescribedTwiceAsync(connection, file, cancellationToken).ConfigureAwait(false);
+            phases?.Mark("classify participants");
+            outcome = await MergeAsync(connection, file, request, phases, cancellationToken).ConfigureAwait(false);
+        }
         if (request.RequestId is { } newRequestId)
         {
             await connection.ExecuteAsync(cancellationToken,
@@ -146,6 +136,24 @@ internal static class ParticipationImport
     /// <summary>Runs <paramref name="work"/> in the staging session's own committed transaction, or in the import's when it stages alone.</summary>
     private static Task<T> InStagingTransactionAsync<T>(StagingSession? staging, Func<Task<T>> work, CancellationToken cancellationToken) =>
         staging is null ? work() : staging.CommitAsync(_ => work(), cancellationToken);
+
+    /// <summary>Refuses the batch when <c>import_participant</c> finds a person described twice (see <see cref="ClassifyParticipantsAsync"/>).</summary>
+    private static async Task RejectPeopleDescribedTwiceAsync(NpgsqlConnection connection, ParticipationCsvLines? file, CancellationToken cancellationToken)
+    {
+        if (await connection.ScalarLongAsync(cancellationToken, "SELECT COUNT(*) FROM (SELECT 1 FROM import_participant WHERE described_twice LIMIT 1) t").ConfigureAwait(false) > 0)
+        {
+            // A person described twice would be joined twice below, so the batch is refused now, naming a repeated
+            // participation first as before (found by grouping the staged rows: this path only runs for a refused batch).
+            // A file is refused as its reader would refuse it when the person's country or gender differs, or a
+            // participation repeats; otherwise (another institution type or synthetic flag) as any batch.
+            if (file is not null && await RejectFileAsync(connection, file, cancellationToken).ConfigureAwait(false) is { } rejected)
+            {
+                throw rejected;
+            }
+            await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongStagedRows, cancellationToken).ConfigureAwait(false);
+            await RejectInconsistentParticipantsAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Groups the staged rows by participant into <c>import_participant</c> (a table of <paramref name="tableKind"/>),
@@ -296,86 +304,127 @@ internal static class ParticipationImport
 
     /// <summary>
     /// A store's first import, staged by <paramref name="staging"/> (see <see cref="StagingSession"/>): every staged row is a
-    /// new participation of a new person, so nothing is classified against stored rows. The registry is written from the
-    /// staged rows in this session while the staging session computes the fact rows into <c>import_fact</c>, which is then
-    /// copied into <c>participation_fact</c>.
+    /// new participation of a new person, so nothing is classified against stored rows, and the two sessions work side by
+    /// side. While the staging session groups the people, this one writes the participations (the staged rows as they
+    /// are); while the staging session computes the fact rows into <c>import_fact</c>, this one writes the people and builds
+    /// the registry's keys. The fact rows are then copied into <c>participation_fact</c>.
     /// </summary>
     /// <remarks>
-    /// On a 1M-row import the fact rows take about 2.9 s to compute, and writing the participants and participations
-    /// with their keys takes about 3.3 s. Done side by side on two cores, the two took 6.1 s together with the copy, the
-    /// index builds and the analysis, against 8.2 s one after the other (scratch cluster, quiet).
+    /// On a 1M-row import the people take about 2.1 s to group and the fact rows 2.9 s to compute; writing the
+    /// participations takes 1.1 s, the people 0.9 s and the registry's keys 1.2-1.7 s. One after the other, as in
+    /// <see cref="MergeAsync"/>, the import took 11.0-12.5 s (stop 30).
     /// </remarks>
     private static async Task<ImportOutcome> LoadIntoEmptyRegistryAsync(
         NpgsqlConnection connection, StagingSession staging, ParticipationCsvLines? file, ImportRequest request, long staged, PhaseClock? phases,
         CancellationToken cancellationToken)
     {
-        // The counts are the people and the staged rows (a batch that repeats a participation is refused below), without
-        // grouping classified rows by change.
-        var participants = new WriteOutcome(await connection.ScalarLongAsync(cancellationToken, "SELECT COUNT(*) FROM import_participant").ConfigureAwait(false), 0, 0);
-        var participations = new WriteOutcome(staged, 0, 0);
-        var deferred = participations.Inserted >= DeferredIndexes.FromInsertedRows
-            ? await DeferredIndexes.DropOnEmptyTablesAsync(connection, WrittenTables, cancellationToken).ConfigureAwait(false)
-            : null;
-        var keyFindsRepeats = deferred?.Tables.Contains("participation") == true;
-        if (!keyFindsRepeats)
+        // Until it has committed, the staging session reads participant (its people's numbering starts after the stored
+        // ones): this session leaves that table alone until then. Neither session waits for the other until the grouped
+        // people, then the fact rows, are read.
+        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var people = staging.CommitAsync(async stager =>
         {
-            await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongStagedRows, cancellationToken, file).ConfigureAwait(false);
-        }
-        var importId = await ImportUndo.JournalAsync(connection, request, participations, participants, cancellationToken).ConfigureAwait(false);
-        phases?.Mark(deferred is { Tables.Count: > 0 } ? "count, drop the empty tables' indexes, journal" : "count and journal");
-
-        // The staging session reads only its own tables and the catalogue from here on: this session has taken the
-        // registry's tables (dropping their indexes), and neither waits for the other until the fact rows are copied.
-        using var factsStopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var facts = staging.CommitAsync(async stager =>
-        {
-            await CreateFactReferenceAsync(stager, factsStopped.Token).ConfigureAwait(false);
-            await InsertNewPeopleFactsAsync(
-                stager, $"CREATE UNLOGGED TABLE import_fact ({FactColumns}) {StagingSession.TableOptions} AS", StagedRowsOfNewPeople, factsStopped.Token).ConfigureAwait(false);
-            await stager.ExecuteAsync(factsStopped.Token, "DROP TABLE import_fact_reference").ConfigureAwait(false);
+            await ClassifyParticipantsAsync(stager, "UNLOGGED", StagingSession.TableOptions, stopped.Token).ConfigureAwait(false);
             return true;
-        }, factsStopped.Token);
+        }, stopped.Token);
+        Task<bool>? facts = null;
+        var participations = new WriteOutcome(staged, 0, 0);
+        WriteOutcome participants;
+        long? importId;
+        DeferredIndexes? registry = null;
         try
         {
-            await InsertNewParticipantsAsync(connection, importId, deferred, cancellationToken).ConfigureAwait(false);
-            phases?.Mark("write participants");
-            var written = await InsertNewParticipationsAsync(connection, "import_row", importId, deferred, cancellationToken).ConfigureAwait(false);
-            CheckCopied("participations", written, staged);
-            phases?.Mark("write participations");
-            if (deferred is { Tables.Count: > 0 })
+            // A large import drops the empty tables' indexes and builds them after the writes (DeferredIndexes); the
+            // participations' first, the others' once the people are grouped.
+            var large = participations.Inserted >= DeferredIndexes.FromInsertedRows;
+            var participationKeys = large
+                ? await DeferredIndexes.DropOnEmptyTablesAsync(connection, ["participation"], cancellationToken).ConfigureAwait(false)
+                : null;
+            // A participation given twice is refused before anything is written, unless participation's primary key is
+            // deferred: rebuilding it checks every row's uniqueness anyway (see RebuildAsync).
+            var keyFindsRepeats = participationKeys?.Tables.Contains("participation") == true;
+            if (!keyFindsRepeats)
             {
-                // The registry's keys are built while the fact rows are still being computed.
-                await RebuildAsync(connection, deferred, keyFindsRepeats ? DuplicatesAmongStagedRows : null, file, ["participant", "participation"], cancellationToken).ConfigureAwait(false);
+                await RejectDuplicateParticipationsAsync(connection, DuplicatesAmongStagedRows, cancellationToken, file).ConfigureAwait(false);
+            }
+            importId = staged > 0 ? await ImportUndo.NextImportIdAsync(connection, cancellationToken).ConfigureAwait(false) : null;
+            CheckCopied("participations", await InsertNewParticipationsAsync(connection, "import_row", importId, participationKeys, cancellationToken).ConfigureAwait(false), staged);
+            phases?.Mark("write participations (the staging session groups the people meanwhile)");
+            await people.ConfigureAwait(false);
+            await RejectPeopleDescribedTwiceAsync(connection, file, cancellationToken).ConfigureAwait(false);
+            phases?.Mark("wait for the staging session's people");
+
+            // The counts are the people and the staged rows (a batch that repeats a participation is refused below),
+            // without grouping classified rows by change.
+            participants = new WriteOutcome(await connection.ScalarLongAsync(cancellationToken, "SELECT COUNT(*) FROM import_participant").ConfigureAwait(false), 0, 0);
+            registry = large
+                ? await DeferredIndexes.DropOnEmptyTablesAsync(connection, WrittenTables.Where(t => t != "participation"), cancellationToken).ConfigureAwait(false)
+                : null;
+            await ImportUndo.JournalAsync(connection, request, participations, participants, cancellationToken, importId).ConfigureAwait(false);
+            phases?.Mark(large ? "count, drop the other empty tables' indexes, journal" : "count and journal");
+
+            // From here the staging session reads only its own tables and the catalogue.
+            facts = staging.CommitAsync(async stager =>
+            {
+                await CreateFactReferenceAsync(stager, stopped.Token).ConfigureAwait(false);
+                await InsertNewPeopleFactsAsync(
+                    stager, $"CREATE UNLOGGED TABLE import_fact ({FactColumns}) {StagingSession.TableOptions} AS", StagedRowsOfNewPeople, stopped.Token).ConfigureAwait(false);
+                await stager.ExecuteAsync(stopped.Token, "DROP TABLE import_fact_reference").ConfigureAwait(false);
+                return true;
+            }, stopped.Token);
+            await InsertNewParticipantsAsync(connection, importId, registry, cancellationToken).ConfigureAwait(false);
+            phases?.Mark("write participants (the staging session computes the fact rows meanwhile)");
+            // The registry's keys are built while the fact rows are still being computed.
+            if (participationKeys is { Tables.Count: > 0 })
+            {
+                await RebuildAsync(connection, participationKeys, keyFindsRepeats ? DuplicatesAmongStagedRows : null, file, null, cancellationToken).ConfigureAwait(false);
+            }
+            if (registry is { Tables.Count: > 0 })
+            {
+                await RebuildAsync(connection, registry, null, file, ["participant"], cancellationToken).ConfigureAwait(false);
+            }
+            if (large)
+            {
                 phases?.Mark("build the registry's deferred indexes");
             }
             await facts.ConfigureAwait(false);
         }
         catch
         {
-            // This session's failure is the one to report; the fact rows' statement is stopped and waited for, so the
-            // staging session is idle when it is closed.
-            await factsStopped.CancelAsync().ConfigureAwait(false);
-            try
+            // This session's failure is the one to report. The staging session's statement is stopped and waited for, so the
+            // session is idle when it is closed.
+            await stopped.CancelAsync().ConfigureAwait(false);
+            await Settled(people).ConfigureAwait(false);
+            if (facts is not null)
             {
-                await facts.ConfigureAwait(false);
-            }
-            catch (Exception) when (!facts.IsCompletedSuccessfully)
-            {
-                // Stopped, or failed on its own: either way it wrote nothing this import keeps.
+                await Settled(facts).ConfigureAwait(false);
             }
             throw;
         }
-        phases?.Mark("fact rows and flags (computed by the staging session)");
+        phases?.Mark("wait for the staging session's fact rows");
         CheckCopied("fact rows", await connection.ExecuteAsync(cancellationToken, "INSERT INTO participation_fact SELECT * FROM import_fact").ConfigureAwait(false), staged);
         phases?.Mark("copy the fact rows");
-        if (deferred is { Tables.Count: > 0 })
+        if (registry is { Tables.Count: > 0 })
         {
-            await RebuildAsync(connection, deferred, null, file, null, cancellationToken).ConfigureAwait(false);
+            await RebuildAsync(connection, registry, null, file, null, cancellationToken).ConfigureAwait(false);
             phases?.Mark("build the deferred indexes");
         }
         // Dropped with the import's commit; left for the store to drop when it rolls back (see StagingSession).
         await connection.ExecuteAsync(cancellationToken, $"DROP TABLE {string.Join(", ", StagingSession.Tables)}").ConfigureAwait(false);
         return new ImportOutcome(participations, participants) { ImportId = importId };
+    }
+
+    /// <summary>Waits for <paramref name="task"/> to end, however it ends: stopped, or failed on its own, it wrote nothing an import keeps.</summary>
+    private static async Task Settled(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception) when (!task.IsCompletedSuccessfully)
+        {
+            // Its failure, if any, is not the one to report.
+        }
     }
 
     /// <summary>
