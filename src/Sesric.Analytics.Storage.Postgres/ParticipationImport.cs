@@ -64,15 +64,14 @@ internal static class ParticipationImport
             && await IsEmptyAsync(connection, "participation", cancellationToken).ConfigureAwait(false);
         await using var staging = intoEmptyRegistry ? await StagingSession.OpenAsync(openStagingConnection, cancellationToken).ConfigureAwait(false) : null;
         var stager = staging?.Connection ?? connection;
-        var tableKind = staging is null ? "TEMP" : "UNLOGGED";
-        var tableOptions = staging is null ? "" : StagingSession.TableOptions;
+        var workTables = staging is null ? WorkTableKind.Temporary : WorkTableKind.Shared;
         var references = await UnknownReferences.ReadStoreAsync(connection, cancellationToken).ConfigureAwait(false);
         var computeFingerprint = request.RequestId is not null;
         var (fingerprint, staged) = await InStagingTransactionAsync(staging, async () =>
         {
             await stager.ExecuteAsync(cancellationToken,
                 $"""
-                CREATE {tableKind} TABLE import_row (
+                CREATE {workTables.Keyword} TABLE import_row (
                     participant_id          VARCHAR,
                     iso3                    VARCHAR,
                     gender                  VARCHAR,
@@ -90,7 +89,7 @@ internal static class ParticipationImport
                     line                    BIGINT,
                     country_cell            VARCHAR,
                     gender_cell             VARCHAR
-                ) {tableOptions}
+                ) {workTables.Options}
                 """).ConfigureAwait(false);
             return await StageAsync(
                 stager, file?.Read() ?? rows!.Select(ParticipationLine.Of), references, request.Progress, computeFingerprint, cancellationToken).ConfigureAwait(false);
@@ -114,7 +113,7 @@ internal static class ParticipationImport
         }
         else
         {
-            await ClassifyParticipantsAsync(connection, "TEMP", "", cancellationToken).ConfigureAwait(false);
+            await ClassifyParticipantsAsync(connection, WorkTableKind.Temporary, cancellationToken).ConfigureAwait(false);
             await RejectPeopleDescribedTwiceAsync(connection, file, cancellationToken).ConfigureAwait(false);
             phases?.Mark("classify participants");
             outcome = await MergeAsync(connection, file, request, phases, cancellationToken).ConfigureAwait(false);
@@ -156,10 +155,10 @@ internal static class ParticipationImport
     }
 
     /// <summary>
-    /// Groups the staged rows by participant into <c>import_participant</c> (a table of <paramref name="tableKind"/>),
+    /// Groups the staged rows by participant into <c>import_participant</c> (a table of <paramref name="kind"/>),
     /// each classified against the stored people: inserted, updated or the same, with its key, counts and prior values.
     /// </summary>
-    private static async Task ClassifyParticipantsAsync(NpgsqlConnection connection, string tableKind, string tableOptions, CancellationToken cancellationToken)
+    private static async Task ClassifyParticipantsAsync(NpgsqlConnection connection, WorkTableKind kind, CancellationToken cancellationToken)
     {
         // Grouped by sorting the staged rows rather than hashing them, and joined to the stored people by merging: the
         // groups then come out in id order, which the numbering's window needs, instead of being sorted again after the
@@ -169,7 +168,7 @@ internal static class ParticipationImport
         await connection.ExecuteAsync(cancellationToken, "SET LOCAL enable_mergejoin = on").ConfigureAwait(false);
         await connection.ExecuteAsync(cancellationToken,
             $"""
-            CREATE {tableKind} TABLE import_participant {tableOptions} AS
+            CREATE {kind.Keyword} TABLE import_participant {kind.Options} AS
             SELECT s.participant_id, s.iso3, s.gender, s.institution_type, s.participant_synthetic, s.staged_rows, s.counted_rows,
                    -- A stored person keeps the key they have; a new one takes the file's, else a fresh random one.
                    COALESCE(p.record_key, s.record_key, CAST(floor(random() * 16777216) AS INTEGER)) AS record_key,
@@ -324,7 +323,7 @@ internal static class ParticipationImport
         using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var people = staging.CommitAsync(async stager =>
         {
-            await ClassifyParticipantsAsync(stager, "UNLOGGED", StagingSession.TableOptions, stopped.Token).ConfigureAwait(false);
+            await ClassifyParticipantsAsync(stager, WorkTableKind.Shared, stopped.Token).ConfigureAwait(false);
             return true;
         }, stopped.Token);
         Task<bool>? facts = null;
@@ -368,7 +367,7 @@ internal static class ParticipationImport
             {
                 await CreateFactReferenceAsync(stager, stopped.Token).ConfigureAwait(false);
                 await InsertNewPeopleFactsAsync(
-                    stager, $"CREATE UNLOGGED TABLE import_fact ({FactColumns}) {StagingSession.TableOptions} AS", StagedRowsOfNewPeople, stopped.Token).ConfigureAwait(false);
+                    stager, $"CREATE {WorkTableKind.Shared.Keyword} TABLE import_fact ({FactColumns}) {WorkTableKind.Shared.Options} AS", StagedRowsOfNewPeople, stopped.Token).ConfigureAwait(false);
                 await stager.ExecuteAsync(stopped.Token, "DROP TABLE import_fact_reference").ConfigureAwait(false);
                 return true;
             }, stopped.Token);
@@ -500,14 +499,14 @@ internal static class ParticipationImport
     }
 
     /// <summary>
-    /// How many entries <c>ANALYZE</c> keeps per column of the import's own temporary tables (and so how many rows it samples:
+    /// How many entries <c>ANALYZE</c> keeps per column of the import's work tables (and so how many rows it samples:
     /// 300 times this). The server's default (100) samples 30,000 rows of each; the plans of the import's statements need
     /// the tables' sizes and rough shapes only, and they were the same at 10 (EXPLAIN on a 1M-row first import).
     /// </summary>
     private const int WorkTableStatisticsTarget = 10;
 
     /// <summary>
-    /// <c>ANALYZE</c> of one of the import's temporary tables (named by the store, not input) from a small sample: on a
+    /// <c>ANALYZE</c> of one of the import's work tables (named by the store, not input) from a small sample: on a
     /// 1M-row first import it took 25-34 ms against 200-230 ms for <c>import_row</c>, and 28 against 130-165 ms for
     /// <c>import_participant</c>. The target is set for this statement only, so the written tables' own analysis (see
     /// <see cref="AnalyzeIfLargeAsync"/>), which the service's queries are planned on, keeps the server's detail.

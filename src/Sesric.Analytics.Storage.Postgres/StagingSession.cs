@@ -26,9 +26,6 @@ internal sealed class StagingSession : IAsyncDisposable
     /// <summary>The work tables, in the order they are made.</summary>
     internal static readonly IReadOnlyList<string> Tables = ["import_row", "import_participant", "import_fact"];
 
-    /// <summary>The storage options of a work table: autovacuum has nothing to do with scratch rows that live for seconds.</summary>
-    internal const string TableOptions = "WITH (autovacuum_enabled = false)";
-
     private StagingSession(NpgsqlConnection connection) => Connection = connection;
 
     /// <summary>The session's connection.</summary>
@@ -58,6 +55,8 @@ internal sealed class StagingSession : IAsyncDisposable
     {
         await using var transaction = await Connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
         await ParticipationImport.UseBulkSettingsAsync(Connection, cancellationToken).ConfigureAwait(false);
+        // The import's session runs beside this one, so parallel workers only contend for the same cores: with them, on 2
+        // cores, grouping a 1M-row import's people took 3.1 s instead of 2.1 s (unlogged tables allow parallel plans).
         await Connection.ExecuteAsync(cancellationToken, "SET LOCAL max_parallel_workers_per_gather = 0").ConfigureAwait(false);
         var result = await work(Connection).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
